@@ -1,0 +1,199 @@
+//! The readable report `orgflow analyze` prints: the top funnels first.
+
+use super::{Analysis, Severity, trim_number};
+use std::fmt::Write;
+
+/// How many people the load table lists.
+const TOP_PEOPLE: usize = 10;
+
+/// "1 layer", "3 layers".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn pct(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+fn thousands(x: f64) -> String {
+    let digits = format!("{:.0}", x);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The report as plain text, for a terminal.
+pub fn text_report(a: &Analysis) -> String {
+    let mut out = String::new();
+    let name_of = |id: &str| {
+        a.persons
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_owned(), |p| p.name.clone())
+    };
+    let _ = writeln!(out, "{}", if a.name.is_empty() { "Unnamed org" } else { &a.name });
+    let s = &a.structure;
+    let roots = match a.roots.as_slice() {
+        [one] => format!("1 top-level person ({})", name_of(one)),
+        many => format!("{} top-level people", many.len()),
+    };
+    let _ = writeln!(
+        out,
+        "{}{}, {roots}, {} (this headcount needs {} at a span of {})",
+        count(s.people, "person", "people"),
+        if s.vacancies > 0 {
+            format!(" ({})", count(s.vacancies, "open position", "open positions"))
+        } else {
+            String::new()
+        },
+        count(s.layers, "layer", "layers"),
+        s.min_layers,
+        a.thresholds.target_span,
+    );
+    if let Some(m) = &a.max_span {
+        let _ = writeln!(
+            out,
+            "{} managers; span of control: median {}, mean {:.1}, widest {} ({})",
+            s.managers,
+            trim_number(s.span.median),
+            s.span.mean,
+            m.count,
+            name_of(&m.id)
+        );
+    }
+    if a.domains.is_empty() {
+        let _ = writeln!(
+            out,
+            "No decision domains in this file: add \"decisions\" to compare the two readings"
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "{} decisions a month in {}",
+            trim_number(a.decisions_per_month),
+            count(a.domains.len(), "domain", "domains")
+        );
+    }
+
+    if a.decisions_per_month > 0.0 {
+        let h = &a.readings.hierarchical;
+        let d = &a.readings.distributed;
+        let top = |id: &Option<String>, share: f64| match id {
+            Some(id) => format!("{} {}", pct(share), name_of(id)),
+            None => "nobody".to_owned(),
+        };
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "{:<28} {:<28} {}",
+            "", "Through the hierarchy", "Straight to the holder"
+        );
+        let _ = writeln!(
+            out,
+            "{:<28} {:<28} {}",
+            "Top person's share",
+            top(&h.top, h.top_share),
+            top(&d.top, d.top_share)
+        );
+        let _ = writeln!(
+            out,
+            "{:<28} {:<28} {}",
+            "Load concentration (HHI)",
+            thousands(h.load.hhi),
+            thousands(d.load.hhi)
+        );
+        let _ = writeln!(
+            out,
+            "{:<28} {:<28} {:.1}",
+            "Effective handlers",
+            format!("{:.1}", h.load.effective),
+            d.load.effective
+        );
+        let _ = writeln!(
+            out,
+            "{:<28} {:<28} {:.2}",
+            "Mean hops per decision",
+            format!("{:.2}", h.mean_hops),
+            d.mean_hops
+        );
+    }
+    let auth = &a.concentration.authority;
+    if !a.domains.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nDecision authority: HHI {}, as if {:.1} people decided everything; {} of people hold a right to decide or approve; bus factor {}.",
+            thousands(auth.spread.hhi),
+            auth.spread.effective,
+            pct(auth.holders_share),
+            auth.bus_factor.map_or("n/a".to_owned(), |b| b.to_string()),
+        );
+    }
+
+    let of = |sev| a.findings.iter().filter(|f| f.severity == sev).count();
+    let _ = writeln!(
+        out,
+        "\nFindings: {} critical, {}, {}",
+        of(Severity::Critical),
+        count(of(Severity::Warning), "warning", "warnings"),
+        count(of(Severity::Info), "note", "notes")
+    );
+    for f in &a.findings {
+        let tag = match f.severity {
+            Severity::Critical => "CRITICAL",
+            Severity::Warning => "warning ",
+            Severity::Info => "note    ",
+        };
+        let _ = writeln!(out, "  {tag} {}", f.message);
+    }
+
+    let mut ranked: Vec<&super::PersonFigures> = a
+        .persons
+        .iter()
+        .filter(|p| p.hierarchical.load > 0.0 || p.distributed.load > 0.0)
+        .collect();
+    ranked.sort_by(|x, y| {
+        let key = |p: &super::PersonFigures| p.hierarchical.share.max(p.distributed.share);
+        key(y).total_cmp(&key(x)).then(x.id.cmp(&y.id))
+    });
+    if !ranked.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWho decisions wait on (decisions a month, share of all)\n  {:<32} {:>20} {:>20}",
+            "", "through hierarchy", "straight to holder"
+        );
+        for p in ranked.iter().take(TOP_PEOPLE) {
+            let _ = writeln!(
+                out,
+                "  {:<32} {:>12} {:>7} {:>12} {:>7}",
+                truncate(&p.name, 32),
+                format!("{:.1}", p.hierarchical.load),
+                pct(p.hierarchical.share),
+                format!("{:.1}", p.distributed.load),
+                pct(p.distributed.share)
+            );
+        }
+        if ranked.len() > TOP_PEOPLE {
+            let _ = writeln!(
+                out,
+                "  … and {} more (orgflow analyze --json lists everyone)",
+                ranked.len() - TOP_PEOPLE
+            );
+        }
+    }
+    out
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else {
+        let mut t: String = text.chars().take(width - 1).collect();
+        t.push('…');
+        t
+    }
+}

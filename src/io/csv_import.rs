@@ -1,0 +1,454 @@
+//! Import of the people from a spreadsheet export (HR systems, UK government organograms…).
+//!
+//! Columns are found by their header names, ignoring case and punctuation; the user can name
+//! them instead. Rows with problems are skipped or repaired and each is listed with its row
+//! number; only a reporting cycle stops the import.
+
+use crate::model::{Extra, FORMAT_VERSION, Org, Person, PersonId, Problem};
+use std::collections::HashMap;
+
+/// Header names the user gives to override detection; `None` means detect.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CsvColumns {
+    /// The column with each person's unique id.
+    pub id: Option<String>,
+    /// The column with each person's name.
+    pub name: Option<String>,
+    /// The column with each person's job title.
+    pub title: Option<String>,
+    /// The column with each person's team, unit or department.
+    pub team: Option<String>,
+    /// The column with each person's manager (their id, or else their name).
+    pub manager: Option<String>,
+}
+
+/// The result of an import: the org, and what had to be skipped or repaired.
+#[derive(Clone, Debug)]
+pub struct CsvImport {
+    /// The people that loaded.
+    pub org: Org,
+    /// One entry per skipped or repaired row, with its row number.
+    pub problems: Vec<Problem>,
+}
+
+const ID_NAMES: &[&str] = &[
+    "id",
+    "employeeid",
+    "employeenumber",
+    "employeeno",
+    "empid",
+    "empno",
+    "staffid",
+    "staffnumber",
+    "personid",
+    "personnelnumber",
+    "workerid",
+    "userid",
+    "uniqueid",
+    "postuniquereference",
+    "postid",
+    "positionid",
+    "from",
+];
+const NAME_NAMES: &[&str] = &[
+    "name",
+    "fullname",
+    "employeename",
+    "displayname",
+    "personname",
+    "staffname",
+    "employee",
+];
+const FIRST_NAMES: &[&str] = &["firstname", "givenname", "forename", "first"];
+const LAST_NAMES: &[&str] = &["lastname", "surname", "familyname", "last"];
+const TITLE_NAMES: &[&str] = &[
+    "jobtitle",
+    "title",
+    "position",
+    "positiontitle",
+    "role",
+    "jobrole",
+    "generictitle",
+    "genericjobtitle",
+    "job",
+    "jobname",
+    "designation",
+];
+const TEAM_NAMES: &[&str] = &[
+    "team",
+    "unit",
+    "department",
+    "dept",
+    "division",
+    "group",
+    "orgunit",
+    "organisationalunit",
+    "organizationalunit",
+    "businessunit",
+    "function",
+];
+const MANAGER_NAMES: &[&str] = &[
+    "managerid",
+    "manager",
+    "reportsto",
+    "reportstoid",
+    "reportstoseniorpost",
+    "reportingseniorpost",
+    "reportingto",
+    "linemanager",
+    "linemanagerid",
+    "supervisorid",
+    "supervisor",
+    "parentid",
+    "parent",
+    "bossid",
+    "managerempid",
+    "manageremployeeid",
+    "to",
+];
+const VACANT_NAMES: &[&str] = &["vacant", "isvacant", "vacancy"];
+const SKILL_NAMES: &[&str] = &["skills", "skill"];
+/// Names that mark an open position rather than a person.
+const VACANT_MARKERS: &[&str] = &["vacant", "vacancy", "vacantpost", "open", "tbc", "tbd"];
+/// Manager cells that mean "top of the org" (unless a person really has that id).
+const ROOT_MARKERS: &[&str] = &["", "xx", "x", "none", "null", "na", "nil", "top", "root", "0"];
+
+/// Lower case, letters and digits only: "Reports to Senior Post" → "reportstoseniorpost".
+fn normalise(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Text of the file: UTF-8 when it is, otherwise read as Windows-1252/Latin-1 (old Excel exports).
+fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}
+
+/// The separator the header line uses most, outside quotes: comma, semicolon, tab or bar.
+fn sniff_delimiter(text: &str) -> u8 {
+    let mut counts = [0usize; 4];
+    let candidates = [b',', b';', b'\t', b'|'];
+    let mut quoted = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            _ if !quoted => {
+                if let Some(i) = candidates.iter().position(|&c| c == b) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let best = (0..4).max_by_key(|&i| (counts[i], 4 - i)).unwrap_or(0);
+    candidates[best]
+}
+
+struct Columns {
+    id: Option<usize>,
+    name: Option<usize>,
+    first: Option<usize>,
+    last: Option<usize>,
+    title: Option<usize>,
+    team: Option<usize>,
+    manager: Option<usize>,
+    vacant: Option<usize>,
+    skills: Option<usize>,
+}
+
+fn find(headers: &[String], wanted: &[&str], taken: &[Option<usize>]) -> Option<usize> {
+    wanted.iter().find_map(|w| {
+        headers
+            .iter()
+            .enumerate()
+            .position(|(i, h)| h == w && !taken.contains(&Some(i)))
+    })
+}
+
+fn named(
+    headers: &[String],
+    raw: &[String],
+    user: &Option<String>,
+    what: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Option<usize>> {
+    let wanted = user.as_ref()?;
+    let key = normalise(wanted);
+    let found = headers.iter().position(|h| *h == key);
+    if found.is_none() {
+        problems.push(Problem::new(
+            "header row",
+            format!(
+                "there is no column “{wanted}” for the {what}; the columns are: {}",
+                raw.join(", ")
+            ),
+        ));
+    }
+    Some(found)
+}
+
+fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
+    let headers: Vec<String> = raw.iter().map(|h| normalise(h)).collect();
+    let mut problems = Vec::new();
+    let mut taken: Vec<Option<usize>> = Vec::new();
+    let mut pick = |user_col: &Option<String>, what: &str, names: &[&str], taken: &mut Vec<_>| {
+        let col = named(&headers, raw, user_col, what, &mut problems)
+            .unwrap_or_else(|| find(&headers, names, taken));
+        taken.push(col);
+        col
+    };
+    let id = pick(&user.id, "ids", ID_NAMES, &mut taken);
+    let manager = pick(&user.manager, "managers", MANAGER_NAMES, &mut taken);
+    let name = pick(&user.name, "names", NAME_NAMES, &mut taken);
+    let title = pick(&user.title, "job titles", TITLE_NAMES, &mut taken);
+    let team = pick(&user.team, "teams", TEAM_NAMES, &mut taken);
+    let (first, last) = if name.is_none() {
+        (
+            find(&headers, FIRST_NAMES, &taken),
+            find(&headers, LAST_NAMES, &taken),
+        )
+    } else {
+        (None, None)
+    };
+    let vacant = find(&headers, VACANT_NAMES, &taken);
+    let skills = find(&headers, SKILL_NAMES, &taken);
+    if id.is_none() && manager.is_none() && problems.is_empty() {
+        problems.push(Problem::new(
+            "header row",
+            format!(
+                "cannot tell which column holds each person's id or manager. The columns are: {}. \
+                 Name them with --id-column and --manager-column",
+                raw.join(", ")
+            ),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(Columns {
+            id,
+            name,
+            first,
+            last,
+            title,
+            team,
+            manager,
+            vacant,
+            skills,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// A cell, trimmed, with the leading apostrophe that protects formula-like text removed.
+fn cell(record: &csv::StringRecord, column: Option<usize>) -> &str {
+    let text = column.and_then(|c| record.get(c)).unwrap_or("").trim();
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => text,
+    }
+}
+
+fn truthy(text: &str) -> bool {
+    matches!(
+        normalise(text).as_str(),
+        "true" | "yes" | "y" | "1" | "x" | "vacant"
+    )
+}
+
+struct Row {
+    number: usize,
+    person: Person,
+    manager: String,
+}
+
+/// Imports people from CSV bytes. `org_name` names the org (usually the file's name).
+///
+/// Fails only when no usable column is found, the file is not CSV, or reporting lines form a
+/// cycle; everything else is listed in [`CsvImport::problems`] and the rest loads.
+pub fn import_csv(bytes: &[u8], org_name: &str, user: &CsvColumns) -> Result<CsvImport, Vec<Problem>> {
+    let text = decode(bytes);
+    if text.trim().is_empty() {
+        return Err(vec![Problem::new("", "the file is empty")]);
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sniff_delimiter(&text))
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let raw_headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_owned()).collect(),
+        Err(e) => return Err(vec![Problem::new("header row", format!("cannot be read: {e}"))]),
+    };
+    let cols = detect(&raw_headers, user)?;
+    let used = [
+        cols.id,
+        cols.name,
+        cols.first,
+        cols.last,
+        cols.title,
+        cols.team,
+        cols.manager,
+        cols.vacant,
+        cols.skills,
+    ];
+    let extra_columns: Vec<(usize, &String)> = raw_headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !h.is_empty() && !used.contains(&Some(*i)))
+        .collect();
+
+    let mut problems = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut first_row_of: HashMap<String, usize> = HashMap::new();
+    for (index, result) in reader.records().enumerate() {
+        // The header is row 1, as in a spreadsheet.
+        let number = index + 2;
+        let place = format!("row {number}");
+        let record = match result {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(Problem::new(place, format!("cannot be read ({e}); skipped")));
+                continue;
+            }
+        };
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != raw_headers.len() {
+            problems.push(Problem::new(
+                place,
+                format!(
+                    "has {} cells but the header row has {}; skipped (a comma inside a cell needs quotes around the cell)",
+                    record.len(),
+                    raw_headers.len()
+                ),
+            ));
+            continue;
+        }
+        let id = match cols.id {
+            Some(_) => cell(&record, cols.id).to_owned(),
+            None => format!("row-{number}"),
+        };
+        if id.is_empty() {
+            problems.push(Problem::new(place, "has no id; skipped"));
+            continue;
+        }
+        if let Some(first) = first_row_of.get(&id) {
+            problems.push(Problem::new(
+                place,
+                format!("the id “{id}” was already used on row {first}; this row was skipped"),
+            ));
+            continue;
+        }
+        first_row_of.insert(id.clone(), number);
+        let mut name = cell(&record, cols.name).to_owned();
+        if cols.name.is_none() {
+            name = [cell(&record, cols.first), cell(&record, cols.last)]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+        let title = cell(&record, cols.title).to_owned();
+        let vacant = VACANT_MARKERS.contains(&normalise(&name).as_str())
+            || cols.vacant.is_some_and(|_| truthy(cell(&record, cols.vacant)));
+        if name.is_empty() || VACANT_MARKERS.contains(&normalise(&name).as_str()) {
+            name = if title.is_empty() { id.clone() } else { title.clone() };
+        }
+        let skills = cell(&record, cols.skills)
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let extra: Extra = extra_columns
+            .iter()
+            .filter_map(|&(i, h)| {
+                let value = record.get(i)?.trim();
+                (!value.is_empty()).then(|| (h.clone(), value.into()))
+            })
+            .collect();
+        rows.push(Row {
+            number,
+            manager: cell(&record, cols.manager).to_owned(),
+            person: Person {
+                id: PersonId(id),
+                name,
+                title,
+                team: cell(&record, cols.team).to_owned(),
+                manager: None,
+                vacant,
+                skills,
+                extra,
+            },
+        });
+    }
+
+    resolve_managers(&mut rows, &mut problems);
+    let row_numbers: Vec<usize> = rows.iter().map(|r| r.number).collect();
+    let org = Org {
+        version: FORMAT_VERSION,
+        name: org_name.to_owned(),
+        people: rows.into_iter().map(|r| r.person).collect(),
+        ..Org::default()
+    };
+    let cycles: Vec<Problem> = crate::model::cycles(&org, &crate::model::person_index(&org))
+        .into_iter()
+        .map(|cycle| {
+            let row = cycle.first().and_then(|&i| row_numbers.get(i)).copied().unwrap_or(0);
+            Problem::new(format!("row {row}"), crate::model::cycle_message(&org, &cycle))
+        })
+        .collect();
+    if !cycles.is_empty() {
+        return Err(cycles);
+    }
+    Ok(CsvImport { org, problems })
+}
+
+/// Turns manager cells into ids: an id, else a unique name; roots for markers and self-references.
+fn resolve_managers(rows: &mut [Row], problems: &mut Vec<Problem>) {
+    let ids: std::collections::HashSet<String> =
+        rows.iter().map(|r| r.person.id.0.clone()).collect();
+    // A name that two people share cannot identify a manager.
+    let mut by_name: HashMap<String, Option<String>> = HashMap::new();
+    for row in rows.iter() {
+        by_name
+            .entry(row.person.name.to_lowercase())
+            .and_modify(|e| *e = None)
+            .or_insert_with(|| Some(row.person.id.0.clone()));
+    }
+    for row in rows.iter_mut() {
+        let cell = row.manager.trim();
+        if cell == row.person.id.as_str() {
+            continue;
+        }
+        if ids.contains(cell) {
+            row.person.manager = Some(PersonId(cell.to_owned()));
+            continue;
+        }
+        if ROOT_MARKERS.contains(&normalise(cell).as_str()) {
+            continue;
+        }
+        match by_name.get(&cell.to_lowercase()) {
+            Some(Some(id)) if id != row.person.id.as_str() => {
+                row.person.manager = Some(PersonId(id.clone()));
+            }
+            Some(Some(_)) => {}
+            _ => problems.push(Problem::new(
+                format!("row {}", row.number),
+                format!(
+                    "{} reports to “{cell}”, who is not in this file; placed at the top level",
+                    row.person.display_name()
+                ),
+            )),
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Reading and writing team files: the native JSON format and spreadsheet (CSV) exports.
+
+mod csv_export;
+mod csv_import;
+mod json;
+
+pub use csv_export::{neutralise_formula, write_csv};
+pub use csv_import::{CsvColumns, CsvImport, import_csv};
+pub use json::{parse_json, to_json};
+
+use crate::model::{Org, Problem};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// The kinds of file orgflow reads and writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The native team file.
+    Json,
+    /// A spreadsheet export with one row per person.
+    Csv,
+}
+
+impl Format {
+    /// The format a file name asks for, from its extension.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "json" | "orgflow" => Some(Self::Json),
+            "csv" | "tsv" | "txt" => Some(Self::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file could not be opened or saved. Each names the file.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    #[error("{path}: cannot read the file: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is neither a team file nor a spreadsheet export.
+    #[error(
+        "{path}: orgflow opens team files (.json) and spreadsheet exports (.csv); this file is neither"
+    )]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file was read but has problems; nothing of it was loaded.
+    #[error("{path} cannot be opened:\n{}", list(problems))]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// Every problem found, in file order.
+        problems: Vec<Problem>,
+    },
+}
+
+impl LoadError {
+    /// The problems to list for the user, one per line.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            Self::Invalid { problems, .. } => problems.clone(),
+            other => vec![Problem::new("", other.to_string())],
+        }
+    }
+}
+
+/// Why a file could not be written.
+#[derive(Debug, Error)]
+pub enum SaveError {
+    /// The file name does not say which format to write.
+    #[error("{path}: cannot tell which format to write; use a name ending in .json or .csv")]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Writing failed; the old file, if any, is untouched.
+    #[error("{path}: could not save: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+fn list(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  - {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A file that opened, with the notes about rows an import had to skip or repair.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The org, complete and valid.
+    pub org: Org,
+    /// What the file was.
+    pub format: Format,
+    /// Rows skipped or repaired during a CSV import; empty for a native file.
+    pub import_problems: Vec<Problem>,
+}
+
+/// Opens a team file or a CSV export. Either all of it loads, valid, or an error lists every problem.
+pub fn load(path: &Path, columns: &CsvColumns) -> Result<Loaded, LoadError> {
+    let bytes = fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    load_bytes(path, &bytes, columns)
+}
+
+/// Like [`load`], for bytes already read (a dropped file, a test); `path` is used for messages.
+pub fn load_bytes(path: &Path, bytes: &[u8], columns: &CsvColumns) -> Result<Loaded, LoadError> {
+    let invalid = |problems| LoadError::Invalid {
+        path: path.to_owned(),
+        problems,
+    };
+    let format = match Format::from_path(path) {
+        Some(format) => format,
+        None if first_non_space(bytes) == Some(b'{') => Format::Json,
+        None => {
+            return Err(LoadError::UnknownFormat {
+                path: path.to_owned(),
+            });
+        }
+    };
+    match format {
+        Format::Json => {
+            let org = parse_json(bytes).map_err(invalid)?;
+            Ok(Loaded {
+                org,
+                format,
+                import_problems: Vec::new(),
+            })
+        }
+        Format::Csv => {
+            let name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("Imported org");
+            let import = import_csv(bytes, name, columns).map_err(invalid)?;
+            Ok(Loaded {
+                org: import.org,
+                format,
+                import_problems: import.problems,
+            })
+        }
+    }
+}
+
+fn first_non_space(bytes: &[u8]) -> Option<u8> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
+}
+
+/// Writes `org` to `path` in the format its extension names, atomically: a temporary file in
+/// the same folder is written, flushed and renamed over the old one, so a failure never leaves
+/// a half-written file.
+pub fn save(org: &Org, path: &Path) -> Result<(), SaveError> {
+    let bytes = match Format::from_path(path) {
+        Some(Format::Json) => to_json(org).into_bytes(),
+        Some(Format::Csv) => write_csv(org),
+        None => {
+            return Err(SaveError::UnknownFormat {
+                path: path.to_owned(),
+            });
+        }
+    };
+    write_atomically(path, &bytes).map_err(|source| SaveError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Writes bytes to a temporary file beside `path`, syncs it and renames it over `path`.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "orgflow".to_owned());
+    let temp = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        // Best effort: the temporary file is ours and useless now.
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}

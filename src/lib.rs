@@ -1,0 +1,11 @@
+//! orgflow: see where decisions funnel through one person.
+//!
+//! The library holds the model of an org ([`model`]), its file formats ([`io`]) and the
+//! analysis of how decisions flow in two readings of the same org ([`analysis`]): up the
+//! reporting hierarchy, or straight to whoever holds the right to decide. None of it depends
+//! on a GUI, so everything is tested headless.
+
+pub mod analysis;
+pub mod generate;
+pub mod io;
+pub mod model;

@@ -1,0 +1,206 @@
+//! The `orgflow` command: batch work on team files.
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use orgflow::analysis::{analyze_with, text_report};
+use orgflow::io::{CsvColumns, LoadError, load, save};
+use orgflow::model::ThresholdOverrides;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// See where decisions funnel through one person: the reporting hierarchy against the
+/// distributed decision network of the same org.
+#[derive(Parser, Debug)]
+#[command(name = "orgflow", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print the analysis of a team file (.json) or an HR export (.csv): the funnels first.
+    Analyze {
+        /// The team file or CSV export.
+        file: PathBuf,
+        /// Print the analysis as JSON instead of a report.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        columns: ColumnArgs,
+        #[command(flatten)]
+        thresholds: ThresholdArgs,
+    },
+    /// Convert between an HR export (.csv) and the native team file (.json), either way.
+    Convert {
+        /// The file to read.
+        input: PathBuf,
+        /// The file to write; its extension (.json or .csv) picks the format.
+        output: PathBuf,
+        #[command(flatten)]
+        columns: ColumnArgs,
+    },
+}
+
+/// Which CSV columns hold what, when the headers are not recognised.
+#[derive(Args, Debug)]
+struct ColumnArgs {
+    /// Header of the column with each person's unique id.
+    #[arg(long, value_name = "HEADER")]
+    id_column: Option<String>,
+    /// Header of the column with each person's name.
+    #[arg(long, value_name = "HEADER")]
+    name_column: Option<String>,
+    /// Header of the column with each person's job title.
+    #[arg(long, value_name = "HEADER")]
+    title_column: Option<String>,
+    /// Header of the column with each person's team or unit.
+    #[arg(long, value_name = "HEADER")]
+    team_column: Option<String>,
+    /// Header of the column with each person's manager (id or name).
+    #[arg(long, value_name = "HEADER")]
+    manager_column: Option<String>,
+}
+
+impl From<ColumnArgs> for CsvColumns {
+    fn from(a: ColumnArgs) -> Self {
+        Self {
+            id: a.id_column,
+            name: a.name_column,
+            title: a.title_column,
+            team: a.team_column,
+            manager: a.manager_column,
+        }
+    }
+}
+
+/// Warning thresholds; these win over the ones set in the file.
+#[derive(Args, Debug)]
+struct ThresholdArgs {
+    /// Share of all decisions (0–1) at which a person counts as a funnel [default: 0.3].
+    #[arg(long, value_name = "SHARE", value_parser = share_in_range)]
+    funnel_share: Option<f64>,
+    /// Direct reports above which a span counts as wide [default: 10].
+    #[arg(long, value_name = "COUNT")]
+    wide_span: Option<usize>,
+    /// Span used to work out how many layers the headcount needs [default: 8].
+    #[arg(long, value_name = "COUNT", value_parser = clap::value_parser!(u16).range(2..))]
+    target_span: Option<u16>,
+    /// Layers beyond that minimum that count as too many [default: 2].
+    #[arg(long, value_name = "COUNT")]
+    extra_layers: Option<usize>,
+    /// Domains a sole decider must hold to be flagged [default: 3].
+    #[arg(long, value_name = "COUNT")]
+    single_holder_domains: Option<usize>,
+    /// HHI (0–10,000) of decision authority above which it is highly concentrated [default: 2500].
+    #[arg(long, value_name = "HHI")]
+    high_hhi: Option<f64>,
+}
+
+fn share_in_range(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .parse()
+        .map_err(|_| format!("“{text}” is not a number"))?;
+    if value > 0.0 && value <= 1.0 {
+        Ok(value)
+    } else {
+        Err(format!("{value} is not a share between 0 and 1 (such as 0.3)"))
+    }
+}
+
+impl From<ThresholdArgs> for ThresholdOverrides {
+    fn from(a: ThresholdArgs) -> Self {
+        Self {
+            funnel_share: a.funnel_share,
+            wide_span: a.wide_span,
+            target_span: a.target_span.map(usize::from),
+            extra_layers: a.extra_layers,
+            single_holder_domains: a.single_holder_domains,
+            high_hhi: a.high_hhi,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("orgflow: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_import_problems(file: &std::path::Path, problems: &[orgflow::model::Problem]) {
+    if problems.is_empty() {
+        return;
+    }
+    let rows = if problems.len() == 1 {
+        "1 row needed".to_owned()
+    } else {
+        format!("{} rows needed", problems.len())
+    };
+    eprintln!("{}: {rows} attention while importing:", file.display());
+    for p in problems {
+        eprintln!("  - {p}");
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let Some(command) = cli.command else {
+        use clap::CommandFactory;
+        Cli::command().print_help()?;
+        return Ok(());
+    };
+    match command {
+        Command::Analyze {
+            file,
+            json,
+            columns,
+            thresholds,
+        } => {
+            let loaded = load(&file, &columns.into()).map_err(describe)?;
+            print_import_problems(&file, &loaded.import_problems);
+            let overrides = loaded.org.thresholds.merged_with(&thresholds.into());
+            let analysis = analyze_with(&loaded.org, &overrides.resolve());
+            if json {
+                let text = serde_json::to_string_pretty(&analysis)
+                    .context("could not write the analysis as JSON")?;
+                println!("{text}");
+            } else {
+                print!("{}", text_report(&analysis));
+            }
+        }
+        Command::Convert {
+            input,
+            output,
+            columns,
+        } => {
+            let loaded = load(&input, &columns.into()).map_err(describe)?;
+            print_import_problems(&input, &loaded.import_problems);
+            save(&loaded.org, &output)?;
+            eprintln!(
+                "Wrote {} people to {}",
+                loaded.org.people.len(),
+                output.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn describe(e: LoadError) -> anyhow::Error {
+    anyhow::anyhow!("{e}")
+}

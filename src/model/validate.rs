@@ -1,0 +1,327 @@
+//! Checks a team file for every problem at once, so the user can fix them in one go.
+
+use super::{FORMAT_VERSION, Org};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One thing wrong with a file: where it is and what is wrong, in plain words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Where in the file: "line 3, column 7", "row 12", "person “sam” (entry 4 in people)".
+    pub place: String,
+    /// What is wrong, in words an HR person follows.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at a place.
+    pub fn new(place: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            place: place.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.place, self.message)
+        }
+    }
+}
+
+fn person_place(index: usize, id: &str) -> String {
+    if id.is_empty() {
+        format!("person {} in “people”", index + 1)
+    } else {
+        format!("person “{id}” (entry {} in “people”)", index + 1)
+    }
+}
+
+fn decision_place(index: usize, id: &str) -> String {
+    if id.is_empty() {
+        format!("decision {} in “decisions”", index + 1)
+    } else {
+        format!("decision “{id}” (entry {} in “decisions”)", index + 1)
+    }
+}
+
+/// Every problem in `org`, in file order; empty when the org is sound.
+///
+/// A decision domain nobody decides is allowed: it is a finding of the analysis, not an error.
+pub fn validate(org: &Org) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if org.version == 0 {
+        problems.push(Problem::new(
+            "top of the file",
+            "this is not an orgflow team file: it lacks the line \"orgflow\": 1 that marks one",
+        ));
+    } else if org.version > FORMAT_VERSION {
+        problems.push(Problem::new(
+            "top of the file",
+            format!(
+                "this file was saved by a newer orgflow (format {}); this version reads format {FORMAT_VERSION}. Please update orgflow",
+                org.version
+            ),
+        ));
+    }
+
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(org.people.len());
+    let mut teams: HashSet<&str> = HashSet::new();
+    for (i, person) in org.people.iter().enumerate() {
+        let id = person.id.as_str();
+        if id.trim().is_empty() {
+            problems.push(Problem::new(person_place(i, ""), "has no id"));
+            continue;
+        }
+        if person.name.trim().is_empty() && !person.vacant {
+            problems.push(Problem::new(
+                person_place(i, id),
+                "has no name (an open position can have none if it is marked \"vacant\": true)",
+            ));
+        }
+        if let Some(&first) = index.get(id) {
+            problems.push(Problem::new(
+                person_place(i, id),
+                format!(
+                    "the id “{id}” is already used by entry {} in “people”; every person needs their own id",
+                    first + 1
+                ),
+            ));
+        } else {
+            index.insert(id, i);
+        }
+        if !person.team.is_empty() {
+            teams.insert(person.team.as_str());
+        }
+    }
+
+    for (i, person) in org.people.iter().enumerate() {
+        let Some(manager) = &person.manager else {
+            continue;
+        };
+        let place = person_place(i, person.id.as_str());
+        if manager == &person.id {
+            problems.push(Problem::new(
+                place,
+                format!(
+                    "{} is listed as their own manager; leave “manager” out for a top-level person",
+                    person.display_name()
+                ),
+            ));
+        } else if !index.contains_key(manager.as_str()) {
+            problems.push(Problem::new(
+                place,
+                format!(
+                    "{} reports to “{manager}”, but nobody in “people” has that id",
+                    person.display_name()
+                ),
+            ));
+        }
+    }
+
+    problems.extend(reporting_cycles(org, &index));
+
+    let mut decision_ids: HashMap<&str, usize> = HashMap::new();
+    for (i, decision) in org.decisions.iter().enumerate() {
+        let id = decision.id.as_str();
+        let place = decision_place(i, id);
+        if id.trim().is_empty() {
+            problems.push(Problem::new(place.clone(), "has no id"));
+        } else if let Some(&first) = decision_ids.get(id) {
+            problems.push(Problem::new(
+                place.clone(),
+                format!(
+                    "the id “{id}” is already used by entry {} in “decisions”",
+                    first + 1
+                ),
+            ));
+        } else {
+            decision_ids.insert(id, i);
+        }
+        if decision.name.trim().is_empty() {
+            problems.push(Problem::new(place.clone(), "has no name"));
+        }
+        if !decision.per_month.is_finite() || decision.per_month < 0.0 {
+            problems.push(Problem::new(
+                place.clone(),
+                format!(
+                    "“per_month” is {}, but it must be zero or a positive number of times a month",
+                    decision.per_month
+                ),
+            ));
+        }
+        for (role, ids) in [
+            ("decides", &decision.decides),
+            ("approves", &decision.approves),
+            ("consulted", &decision.consulted),
+        ] {
+            for person in ids {
+                if !index.contains_key(person.as_str()) {
+                    problems.push(Problem::new(
+                        place.clone(),
+                        format!(
+                            "“{role}” names “{person}”, but nobody in “people” has that id"
+                        ),
+                    ));
+                }
+            }
+        }
+        for raiser in decision.raised_by.iter().flatten() {
+            if !index.contains_key(raiser.as_str()) && !teams.contains(raiser.as_str()) {
+                problems.push(Problem::new(
+                    place.clone(),
+                    format!(
+                        "“raised_by” names “{raiser}”, which is neither a team nor a person id in this file"
+                    ),
+                ));
+            }
+        }
+    }
+
+    for (i, link) in org.links.iter().enumerate() {
+        let place = format!("link {} in “links”", i + 1);
+        for (end, id) in [("from", &link.from), ("to", &link.to)] {
+            if !index.contains_key(id.as_str()) {
+                problems.push(Problem::new(
+                    place.clone(),
+                    format!("“{end}” is “{id}”, but nobody in “people” has that id"),
+                ));
+            }
+        }
+        if link.from == link.to {
+            problems.push(Problem::new(
+                place.clone(),
+                format!("links “{}” to themself", link.from),
+            ));
+        }
+        if !link.weight.is_finite() || link.weight < 0.0 {
+            problems.push(Problem::new(
+                place,
+                format!(
+                    "“weight” is {}, but it must be zero or a positive number",
+                    link.weight
+                ),
+            ));
+        }
+    }
+
+    problems.extend(threshold_problems(org));
+    problems
+}
+
+fn threshold_problems(org: &Org) -> Vec<Problem> {
+    let t = &org.thresholds;
+    let mut problems = Vec::new();
+    let place = "“thresholds”";
+    if let Some(share) = t.funnel_share
+        && !(share > 0.0 && share <= 1.0)
+    {
+        problems.push(Problem::new(
+            place,
+            format!("“funnel_share” is {share}, but it must be a share between 0 and 1, such as 0.3"),
+        ));
+    }
+    if t.target_span.is_some_and(|s| s < 2) {
+        problems.push(Problem::new(place, "“target_span” must be 2 or more"));
+    }
+    if let Some(hhi) = t.high_hhi
+        && !(hhi > 0.0 && hhi <= 10_000.0)
+    {
+        problems.push(Problem::new(
+            place,
+            format!("“high_hhi” is {hhi}, but it must be between 0 and 10,000"),
+        ));
+    }
+    problems
+}
+
+/// Finds every reporting cycle and names the people in it, in reporting order.
+fn reporting_cycles(org: &Org, index: &HashMap<&str, usize>) -> Vec<Problem> {
+    cycles(org, index)
+        .into_iter()
+        .filter_map(|cycle| {
+            let &first = cycle.first()?;
+            Some(Problem::new(
+                person_place(first, org.people[first].id.as_str()),
+                cycle_message(org, &cycle),
+            ))
+        })
+        .collect()
+}
+
+/// The sentence that names the people of a reporting cycle (indices into `org.people`).
+pub fn cycle_message(org: &Org, cycle: &[usize]) -> String {
+    let mut names: Vec<String> = cycle
+        .iter()
+        .filter_map(|&p| org.people.get(p))
+        .map(|person| format!("{} ({})", person.display_name(), person.id))
+        .collect();
+    if let Some(first) = names.first().cloned() {
+        names.push(first);
+    }
+    format!(
+        "reporting lines go round in a circle: {}. Someone in the circle must report outside it or be top-level",
+        names.join(" reports to ")
+    )
+}
+
+/// Every reporting cycle, each as person indices in reporting order, starting where it was
+/// entered.
+pub fn cycles(org: &Org, index: &HashMap<&str, usize>) -> Vec<Vec<usize>> {
+    const UNSEEN: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
+    let parent: Vec<Option<usize>> = org
+        .people
+        .iter()
+        .map(|p| {
+            p.manager
+                .as_ref()
+                .filter(|m| *m != &p.id)
+                .and_then(|m| index.get(m.as_str()).copied())
+        })
+        .collect();
+    let mut state = vec![UNSEEN; org.people.len()];
+    let mut found = Vec::new();
+    let mut path = Vec::new();
+    for start in 0..org.people.len() {
+        if state[start] != UNSEEN {
+            continue;
+        }
+        path.clear();
+        let mut at = Some(start);
+        while let Some(v) = at {
+            match state[v] {
+                UNSEEN => {
+                    state[v] = ON_PATH;
+                    path.push(v);
+                    at = parent[v];
+                }
+                ON_PATH => {
+                    let from = path.iter().position(|&p| p == v).unwrap_or(0);
+                    found.push(path[from..].to_vec());
+                    break;
+                }
+                _ => break,
+            }
+        }
+        for &v in &path {
+            state[v] = DONE;
+        }
+    }
+    found
+}
+
+/// Person index by id (the first person with each id).
+pub fn person_index(org: &Org) -> HashMap<&str, usize> {
+    let mut index = HashMap::with_capacity(org.people.len());
+    for (i, p) in org.people.iter().enumerate() {
+        index.entry(p.id.as_str()).or_insert(i);
+    }
+    index
+}
