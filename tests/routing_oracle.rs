@@ -1,0 +1,253 @@
+//! The fast routing agrees with a plain, raiser-by-raiser walk of the rules on random orgs.
+
+use orgflow::analysis::{Hierarchy, route};
+use orgflow::model::{Decision, DecisionId, Org, Person, PersonId};
+use proptest::prelude::*;
+
+const TEAMS: [&str; 3] = ["Red", "Green", "Blue"];
+
+/// The routing rules written out directly: one raiser at a time, one path at a time.
+struct Oracle {
+    parent: Vec<Option<usize>>,
+    depth: Vec<usize>,
+}
+
+impl Oracle {
+    fn new(org: &Org) -> Self {
+        let ids: Vec<&str> = org.people.iter().map(|p| p.id.as_str()).collect();
+        let parent: Vec<Option<usize>> = org
+            .people
+            .iter()
+            .map(|p| p.manager.as_ref().and_then(|m| ids.iter().position(|i| *i == m.as_str())))
+            .collect();
+        let depth = (0..parent.len())
+            .map(|mut v| {
+                let mut d = 0;
+                while let Some(p) = parent[v] {
+                    v = p;
+                    d += 1;
+                }
+                d
+            })
+            .collect();
+        Self { parent, depth }
+    }
+
+    fn chain(&self, mut v: usize) -> Vec<usize> {
+        let mut out = vec![v];
+        while let Some(p) = self.parent[v] {
+            out.push(p);
+            v = p;
+        }
+        out
+    }
+
+    fn is_below(&self, v: usize, a: usize) -> bool {
+        self.chain(v).contains(&a)
+    }
+
+    fn best(&self, candidates: impl Iterator<Item = usize>) -> Option<usize> {
+        candidates.min_by_key(|&t| (self.depth[t], t))
+    }
+
+    /// The people a decision from `p` visits on its way to `targets` (not `p`), and where it ends.
+    fn path(&self, p: usize, targets: &[usize]) -> (Vec<usize>, Option<usize>) {
+        let up = self.chain(p);
+        if targets.is_empty() {
+            return (up[1..].to_vec(), None);
+        }
+        if let Some(k) = up.iter().position(|v| targets.contains(v)) {
+            return (up[1..=k].to_vec(), Some(up[k]));
+        }
+        for (k, &a) in up.iter().enumerate() {
+            if let Some(t) = self.best(targets.iter().copied().filter(|&t| self.is_below(t, a))) {
+                let mut down = self.chain(t);
+                let cut = down.iter().position(|&v| v == a).unwrap_or(0);
+                down.truncate(cut);
+                down.reverse();
+                let mut visited = up[1..=k].to_vec();
+                visited.extend(down);
+                return (visited, Some(t));
+            }
+        }
+        // Another tree: climb to the top, cross to the best target's tree, go down.
+        let t = self.best(targets.iter().copied()).unwrap_or(p);
+        let mut down = self.chain(t);
+        down.reverse();
+        let mut visited = up[1..].to_vec();
+        visited.extend(down);
+        (visited, Some(t))
+    }
+}
+
+fn dedup(list: &[PersonId], org: &Org) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for id in list {
+        if let Some(i) = org.people.iter().position(|p| &p.id == id)
+            && !out.contains(&i)
+        {
+            out.push(i);
+        }
+    }
+    out
+}
+
+fn oracle_route(org: &Org) -> (Vec<f64>, Vec<f64>, f64, f64, f64) {
+    let o = Oracle::new(org);
+    let n = org.people.len();
+    let (mut hier, mut dist) = (vec![0.0; n], vec![0.0; n]);
+    let (mut hops, mut dhops, mut total) = (0.0, 0.0, 0.0);
+    let any_active = org.people.iter().any(|p| !p.vacant);
+    for d in &org.decisions {
+        let raisers: Vec<usize> = match d.raised_by.as_deref() {
+            None | Some([]) => (0..n).filter(|&i| !org.people[i].vacant || !any_active).collect(),
+            Some(list) => (0..n)
+                .filter(|&i| {
+                    let p = &org.people[i];
+                    list.iter().any(|e| *e == p.id.0 || *e == p.team)
+                })
+                .collect(),
+        };
+        if raisers.is_empty() || d.per_month <= 0.0 {
+            continue;
+        }
+        total += d.per_month;
+        let w = d.per_month / raisers.len() as f64;
+        let mut deciders = dedup(&d.decides, org);
+        deciders.sort_unstable();
+        let chain = dedup(&d.approves, org);
+        for &p in &raisers {
+            let (visited, end) = o.path(p, &deciders);
+            for &v in &visited {
+                hier[v] += w;
+            }
+            hops += w * visited.len() as f64;
+            if let Some(t) = end
+                && t != p
+            {
+                dist[t] += w;
+                dhops += w;
+            }
+            let mut at = end.unwrap_or(p);
+            for &a in &chain {
+                let (visited, _) = o.path(at, &[a]);
+                for &v in &visited {
+                    hier[v] += w;
+                }
+                hops += w * visited.len() as f64;
+                if a != at {
+                    dist[a] += w;
+                    dhops += w;
+                }
+                at = a;
+            }
+        }
+    }
+    (hier, dist, hops, dhops, total)
+}
+
+#[derive(Debug, Clone)]
+struct Spec {
+    parents: Vec<Option<usize>>,
+    vacant: Vec<bool>,
+    teams: Vec<usize>,
+    decisions: Vec<(f64, Vec<usize>, Vec<usize>, Option<Vec<usize>>, Option<usize>)>,
+}
+
+fn spec() -> impl Strategy<Value = Spec> {
+    (1usize..30).prop_flat_map(|n| {
+        let parents = (0..n)
+            .map(|i| {
+                if i == 0 {
+                    Just(None).boxed()
+                } else {
+                    prop_oneof![1 => Just(None), 6 => (0..i).prop_map(Some)].boxed()
+                }
+            })
+            .collect::<Vec<_>>();
+        let decision = (
+            0.5f64..10.0,
+            prop::collection::vec(0..n, 0..3),
+            prop::collection::vec(0..n, 0..3),
+            prop::option::of(prop::collection::vec(0..n, 1..4)),
+            prop::option::of(0..n),
+        );
+        (
+            parents,
+            prop::collection::vec(prop::bool::weighted(0.15), n),
+            prop::collection::vec(0..TEAMS.len(), n),
+            prop::collection::vec(decision, 0..6),
+        )
+            .prop_map(|(parents, vacant, teams, decisions)| Spec {
+                parents,
+                vacant,
+                teams,
+                decisions,
+            })
+    })
+}
+
+fn build(spec: &Spec) -> Org {
+    let id = |i: usize| PersonId(format!("p{i}"));
+    let people = spec
+        .parents
+        .iter()
+        .enumerate()
+        .map(|(i, parent)| Person {
+            id: id(i),
+            name: format!("P{i}"),
+            team: TEAMS[spec.teams[i]].to_owned(),
+            manager: parent.map(id),
+            vacant: spec.vacant[i],
+            ..Person::default()
+        })
+        .collect();
+    let decisions = spec
+        .decisions
+        .iter()
+        .enumerate()
+        .map(|(k, (rate, decides, approves, raisers, team))| Decision {
+            id: DecisionId(format!("d{k}")),
+            name: format!("D{k}"),
+            per_month: *rate,
+            raised_by: raisers.as_ref().map(|r| {
+                let mut list: Vec<String> = r.iter().map(|&i| id(i).0).collect();
+                // The team of some person, so the team exists.
+                list.extend(team.map(|t| TEAMS[spec.teams[t]].to_owned()));
+                list
+            }),
+            decides: decides.iter().map(|&i| id(i)).collect(),
+            approves: approves.iter().map(|&i| id(i)).collect(),
+            ..Decision::default()
+        })
+        .collect();
+    Org {
+        name: "Random".to_owned(),
+        people,
+        decisions,
+        ..Org::default()
+    }
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn fast_routing_matches_the_rules(spec in spec()) {
+        let org = build(&spec);
+        prop_assert!(orgflow::model::validate(&org).is_empty());
+        let fast = route(&org, &Hierarchy::new(&org));
+        let (hier, dist, hops, dhops, total) = oracle_route(&org);
+        for i in 0..org.people.len() {
+            prop_assert!(same(fast.hierarchical[i], hier[i]), "hierarchical p{i}: {} vs {}", fast.hierarchical[i], hier[i]);
+            prop_assert!(same(fast.distributed[i], dist[i]), "distributed p{i}: {} vs {}", fast.distributed[i], dist[i]);
+        }
+        prop_assert!(same(fast.hierarchical_hops, hops), "hops {} vs {}", fast.hierarchical_hops, hops);
+        prop_assert!(same(fast.distributed_hops, dhops), "distributed hops {} vs {}", fast.distributed_hops, dhops);
+        prop_assert!(same(fast.total_per_month, total));
+    }
+}
