@@ -104,7 +104,9 @@ fn share_in_range(text: &str) -> Result<f64, String> {
     if value > 0.0 && value <= 1.0 {
         Ok(value)
     } else {
-        Err(format!("{value} is not a share between 0 and 1 (such as 0.3)"))
+        Err(format!(
+            "{value} is not a share between 0 and 1 (such as 0.3)"
+        ))
     }
 }
 

@@ -11,7 +11,10 @@ fn org(json: &str) -> orgflow::model::Org {
 }
 
 fn person<'a>(a: &'a Analysis, id: &str) -> &'a orgflow::analysis::PersonFigures {
-    a.persons.iter().find(|p| p.id == id).expect("person in analysis")
+    a.persons
+        .iter()
+        .find(|p| p.id == id)
+        .expect("person in analysis")
 }
 
 fn close(actual: f64, expected: f64) {
@@ -48,7 +51,14 @@ const SMALL: &str = r#"{
 fn hierarchical_loads_follow_the_chain_of_command() {
     let a = analyze(&org(SMALL));
     close(a.decisions_per_month, 8.0);
-    for (id, load) in [("a", 6.0), ("b", 8.0), ("c", 5.0), ("d", 2.0), ("e", 5.0), ("f", 0.0)] {
+    for (id, load) in [
+        ("a", 6.0),
+        ("b", 8.0),
+        ("c", 5.0),
+        ("d", 2.0),
+        ("e", 5.0),
+        ("f", 0.0),
+    ] {
         close(person(&a, id).hierarchical.load, load);
         close(person(&a, id).hierarchical.share, load / 8.0);
     }
@@ -61,7 +71,14 @@ fn hierarchical_loads_follow_the_chain_of_command() {
 #[test]
 fn distributed_loads_go_straight_to_the_holders() {
     let a = analyze(&org(SMALL));
-    for (id, load) in [("a", 0.0), ("b", 0.0), ("c", 2.0), ("d", 2.0), ("e", 5.0), ("f", 0.0)] {
+    for (id, load) in [
+        ("a", 0.0),
+        ("b", 0.0),
+        ("c", 2.0),
+        ("d", 2.0),
+        ("e", 5.0),
+        ("f", 0.0),
+    ] {
         close(person(&a, id).distributed.load, load);
     }
     // x: five people one hop each; y: F→D and D→C, two hops, twice a month.
@@ -153,11 +170,15 @@ fn open_positions_raise_nothing_but_pass_decisions_on() {
 fn findings_name_the_funnel_the_wide_span_and_the_sole_holder() {
     let mut people = vec![r#"{"id": "head", "name": "Pat Head"}"#.to_owned()];
     for i in 0..12 {
-        people.push(format!(r#"{{"id": "t{i}", "name": "T{i}", "manager": "head"}}"#));
+        people.push(format!(
+            r#"{{"id": "t{i}", "name": "T{i}", "manager": "head"}}"#
+        ));
     }
     people.push(r#"{"id": "solo", "name": "Solo", "manager": "t0"}"#.to_owned());
     let decisions: Vec<String> = (0..4)
-        .map(|i| format!(r#"{{"id": "d{i}", "name": "D{i}", "per_month": 1, "decides": ["head"]}}"#))
+        .map(|i| {
+            format!(r#"{{"id": "d{i}", "name": "D{i}", "per_month": 1, "decides": ["head"]}}"#)
+        })
         .collect();
     let json = format!(
         r#"{{"orgflow": 1, "name": "Funnel", "people": [{}], "decisions": [{}]}}"#,
@@ -175,11 +196,23 @@ fn findings_name_the_funnel_the_wide_span_and_the_sole_holder() {
     assert!(kinds.contains(&(FindingKind::WideSpan, Severity::Warning, head.clone())));
     // Sole decider of 4 domains: at least 3 warns, 6 or more would be critical.
     assert!(kinds.contains(&(FindingKind::SingleHolder, Severity::Warning, head.clone())));
-    assert!(kinds.contains(&(FindingKind::HighConcentration, Severity::Critical, head.clone())));
+    assert!(kinds.contains(&(
+        FindingKind::HighConcentration,
+        Severity::Critical,
+        head.clone()
+    )));
     assert!(kinds.contains(&(FindingKind::BusFactor, Severity::Critical, head.clone())));
-    assert!(kinds.contains(&(FindingKind::OneOverOne, Severity::Info, vec!["t0".to_owned()])));
+    assert!(kinds.contains(&(
+        FindingKind::OneOverOne,
+        Severity::Info,
+        vec!["t0".to_owned()]
+    )));
     // Most severe first.
-    assert!(a.findings.windows(2).all(|w| w[0].severity <= w[1].severity));
+    assert!(
+        a.findings
+            .windows(2)
+            .all(|w| w[0].severity <= w[1].severity)
+    );
     // Everyone but the head raises decisions that reach the head: 13 of 14 raisers.
     let head_share = person(&a, "head").hierarchical.share;
     close(head_share, 13.0 / 14.0);
@@ -191,9 +224,21 @@ fn thresholds_in_the_file_change_the_findings() {
       "people": [{"id": "m", "name": "M"}, {"id": "a", "name": "A", "manager": "m"},
                  {"id": "b", "name": "B", "manager": "m"}, {"id": "c", "name": "C", "manager": "m"}]}"#;
     let default = analyze(&org(&base.replace("THRESHOLDS", "")));
-    assert!(!default.findings.iter().any(|f| f.kind == FindingKind::WideSpan));
-    let strict = analyze(&org(&base.replace("THRESHOLDS", r#""thresholds": {"wide_span": 2},"#)));
-    assert!(strict.findings.iter().any(|f| f.kind == FindingKind::WideSpan));
+    assert!(
+        !default
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::WideSpan)
+    );
+    let strict = analyze(&org(
+        &base.replace("THRESHOLDS", r#""thresholds": {"wide_span": 2},"#)
+    ));
+    assert!(
+        strict
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::WideSpan)
+    );
     assert_eq!(strict.thresholds.wide_span, 2);
 }
 
@@ -202,15 +247,26 @@ fn too_many_layers_for_the_headcount() {
     // A chain of six: one layer each, where a span of 8 needs only 2.
     let people: Vec<String> = (0..6)
         .map(|i| {
-            let manager = if i == 0 { String::new() } else { format!(r#", "manager": "p{}""#, i - 1) };
+            let manager = if i == 0 {
+                String::new()
+            } else {
+                format!(r#", "manager": "p{}""#, i - 1)
+            };
             format!(r#"{{"id": "p{i}", "name": "P{i}"{manager}}}"#)
         })
         .collect();
-    let json = format!(r#"{{"orgflow": 1, "name": "Chain", "people": [{}]}}"#, people.join(","));
+    let json = format!(
+        r#"{{"orgflow": 1, "name": "Chain", "people": [{}]}}"#,
+        people.join(",")
+    );
     let a = analyze(&org(&json));
     assert_eq!(a.layers, 6);
     assert_eq!(a.structure.min_layers, 2);
-    assert!(a.findings.iter().any(|f| f.kind == FindingKind::TooManyLayers));
+    assert!(
+        a.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::TooManyLayers)
+    );
 }
 
 #[test]

@@ -18,7 +18,11 @@ impl Oracle {
         let parent: Vec<Option<usize>> = org
             .people
             .iter()
-            .map(|p| p.manager.as_ref().and_then(|m| ids.iter().position(|i| *i == m.as_str())))
+            .map(|p| {
+                p.manager
+                    .as_ref()
+                    .and_then(|m| ids.iter().position(|i| *i == m.as_str()))
+            })
             .collect();
         let depth = (0..parent.len())
             .map(|mut v| {
@@ -100,7 +104,9 @@ fn oracle_route(org: &Org) -> (Vec<f64>, Vec<f64>, f64, f64, f64) {
     let any_active = org.people.iter().any(|p| !p.vacant);
     for d in &org.decisions {
         let raisers: Vec<usize> = match d.raised_by.as_deref() {
-            None | Some([]) => (0..n).filter(|&i| !org.people[i].vacant || !any_active).collect(),
+            None | Some([]) => (0..n)
+                .filter(|&i| !org.people[i].vacant || !any_active)
+                .collect(),
             Some(list) => (0..n)
                 .filter(|&i| {
                     let p = &org.people[i];
@@ -146,12 +152,21 @@ fn oracle_route(org: &Org) -> (Vec<f64>, Vec<f64>, f64, f64, f64) {
     (hier, dist, hops, dhops, total)
 }
 
+/// Rate, deciders, approvers, raising people, raising team (as a person whose team it is).
+type DecisionSpec = (
+    f64,
+    Vec<usize>,
+    Vec<usize>,
+    Option<Vec<usize>>,
+    Option<usize>,
+);
+
 #[derive(Debug, Clone)]
 struct Spec {
     parents: Vec<Option<usize>>,
     vacant: Vec<bool>,
     teams: Vec<usize>,
-    decisions: Vec<(f64, Vec<usize>, Vec<usize>, Option<Vec<usize>>, Option<usize>)>,
+    decisions: Vec<DecisionSpec>,
 }
 
 fn spec() -> impl Strategy<Value = Spec> {

@@ -21,7 +21,7 @@ impl Spread {
     /// The spread of `amounts` (indexed like `org.people`).
     pub fn of(org: &Org, amounts: &[f64]) -> Self {
         let total: f64 = amounts.iter().sum();
-        if !(total > 0.0) {
+        if total.is_nan() || total <= 0.0 {
             return Self::default();
         }
         let hhi: f64 = amounts
@@ -31,10 +31,11 @@ impl Spread {
                 pct * pct
             })
             .sum();
-        let (top, top_amount) = amounts
-            .iter()
-            .enumerate()
-            .fold((0, f64::MIN), |best, (i, &a)| if a > best.1 { (i, a) } else { best });
+        let (top, top_amount) =
+            amounts.iter().enumerate().fold(
+                (0, f64::MIN),
+                |best, (i, &a)| if a > best.1 { (i, a) } else { best },
+            );
         Self {
             hhi,
             effective: if hhi > 0.0 { 10_000.0 / hhi } else { 0.0 },
@@ -61,7 +62,7 @@ pub struct Authority {
 }
 
 /// Decide-right weight per person: Σ over domains of per_month / number of deciders.
-pub fn decide_weights(org: &Org, index: &HashMap<String, u32>) -> Vec<f64> {
+pub fn decide_weights(org: &Org, index: &HashMap<&str, u32>) -> Vec<f64> {
     let mut weights = vec![0.0; org.people.len()];
     for d in &org.decisions {
         let deciders: Vec<u32> = d
@@ -78,7 +79,7 @@ pub fn decide_weights(org: &Org, index: &HashMap<String, u32>) -> Vec<f64> {
 
 impl Authority {
     /// The concentration of decision authority in `org`.
-    pub fn new(org: &Org, index: &HashMap<String, u32>) -> Self {
+    pub fn new(org: &Org, index: &HashMap<&str, u32>) -> Self {
         let weights = decide_weights(org, index);
         let mut holds = vec![false; org.people.len()];
         for d in &org.decisions {
@@ -103,48 +104,48 @@ impl Authority {
     }
 }
 
-/// Greedy truck factor (Avelino et al. 2016): remove the person who decides the most domains
-/// still covered until more than half of the domains have nobody left to decide.
-fn bus_factor(org: &Org, index: &HashMap<String, u32>) -> (Option<usize>, Vec<String>) {
+/// Greedy truck factor (Avelino et al. 2016): take away the people who decide the most
+/// domains, one at a time, until more than half of the domains have nobody left to decide.
+///
+/// Taking someone away never changes how many covered domains the others decide, so the
+/// greedy order is simply by number of domains decided (ties: earlier in the file).
+fn bus_factor(org: &Org, index: &HashMap<&str, u32>) -> (Option<usize>, Vec<String>) {
     let domains = org.decisions.len();
     if domains == 0 {
         return (None, Vec::new());
     }
-    let mut deciders: Vec<Vec<u32>> = org
-        .decisions
-        .iter()
-        .map(|d| {
-            let mut v: Vec<u32> = d
-                .decides
-                .iter()
-                .filter_map(|id| index.get(id.as_str()).copied())
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        })
-        .collect();
-    let mut removed = Vec::new();
-    loop {
-        let uncovered = deciders.iter().filter(|d| d.is_empty()).count();
-        if uncovered * 2 > domains {
-            return (Some(removed.len()), removed);
-        }
-        let mut counts: HashMap<u32, usize> = HashMap::new();
-        for d in &deciders {
-            for &p in d {
-                *counts.entry(p).or_default() += 1;
-            }
-        }
-        let Some((&person, _)) = counts.iter().max_by_key(|&(&p, &c)| (c, std::cmp::Reverse(p)))
-        else {
-            return (Some(removed.len()), removed);
-        };
-        for d in &mut deciders {
-            d.retain(|&p| p != person);
-        }
-        if let Some(p) = org.people.get(person as usize) {
-            removed.push(p.id.0.clone());
+    let mut holders_left: Vec<usize> = Vec::with_capacity(domains);
+    let mut decided_by: Vec<Vec<usize>> = vec![Vec::new(); org.people.len()];
+    for (k, d) in org.decisions.iter().enumerate() {
+        let mut people: Vec<u32> = d
+            .decides
+            .iter()
+            .filter_map(|id| index.get(id.as_str()).copied())
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        holders_left.push(people.len());
+        for p in people {
+            decided_by[p as usize].push(k);
         }
     }
+    let mut order: Vec<usize> = (0..org.people.len())
+        .filter(|&p| !decided_by[p].is_empty())
+        .collect();
+    order.sort_by_key(|&p| (std::cmp::Reverse(decided_by[p].len()), p));
+    let mut uncovered = holders_left.iter().filter(|&&h| h == 0).count();
+    let mut removed = Vec::new();
+    for p in order {
+        if uncovered * 2 > domains {
+            break;
+        }
+        for &k in &decided_by[p] {
+            holders_left[k] -= 1;
+            if holders_left[k] == 0 {
+                uncovered += 1;
+            }
+        }
+        removed.push(org.people[p].id.0.clone());
+    }
+    (Some(removed.len()), removed)
 }

@@ -77,7 +77,7 @@ fn names(org: &Org, ids: &[String], most: usize) -> String {
 }
 
 /// Every finding for `org`, most severe first; within a kind, the biggest first.
-pub fn findings(org: &Org, h: &Hierarchy, a: &Analysis, t: &Thresholds) -> Vec<Finding> {
+pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> Vec<Finding> {
     let mut out = Vec::new();
     let person = |i: usize| &org.people[i];
 

@@ -224,7 +224,7 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
         let top_load = spread
             .top
             .as_ref()
-            .and_then(|id| h.index.get(id))
+            .and_then(|id| h.index.get(id.as_str()))
             .map_or(0.0, |&i| loads[i as usize]);
         ReadingFigures {
             mean_hops: if total > 0.0 { hops / total } else { 0.0 },
@@ -251,7 +251,11 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
     let mut analysis = Analysis {
         name: org.name.clone(),
         people: n,
-        roots: h.roots.iter().map(|&r| org.people[r as usize].id.0.clone()).collect(),
+        roots: h
+            .roots
+            .iter()
+            .map(|&r| org.people[r as usize].id.0.clone())
+            .collect(),
         layers: structure.layers,
         max_span,
         structure,

@@ -8,7 +8,7 @@ use petgraph::graph::{NodeIndex, UnGraph};
 pub const BETWEENNESS_LIMIT: usize = 5_000;
 
 /// People whose absence splits the org when reporting lines and peer links are taken together.
-pub fn articulation_points(org: &Org, h: &Hierarchy) -> Vec<u32> {
+pub fn articulation_points(org: &Org, h: &Hierarchy<'_>) -> Vec<u32> {
     let n = h.len();
     let mut graph: UnGraph<(), ()> = UnGraph::with_capacity(n, n + org.links.len());
     for _ in 0..n {
@@ -22,11 +22,10 @@ pub fn articulation_points(org: &Org, h: &Hierarchy) -> Vec<u32> {
     for (a, b) in link_ends(org, h) {
         graph.add_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), ());
     }
-    let mut points: Vec<u32> =
-        petgraph::algo::articulation_points::articulation_points(&graph)
-            .into_iter()
-            .map(|i| i.index() as u32)
-            .collect();
+    let mut points: Vec<u32> = petgraph::algo::articulation_points::articulation_points(&graph)
+        .into_iter()
+        .map(|i| i.index() as u32)
+        .collect();
     points.sort_unstable();
     points
 }
@@ -34,7 +33,7 @@ pub fn articulation_points(org: &Org, h: &Hierarchy) -> Vec<u32> {
 /// Normalised betweenness of each person in the peer-link network (`None` for people without
 /// links), or `None` for all when there are no links or more than [`BETWEENNESS_LIMIT`] linked
 /// people.
-pub fn link_betweenness(org: &Org, h: &Hierarchy) -> Option<Vec<Option<f64>>> {
+pub fn link_betweenness(org: &Org, h: &Hierarchy<'_>) -> Option<Vec<Option<f64>>> {
     let ends = link_ends(org, h);
     if ends.is_empty() {
         return None;
@@ -68,7 +67,7 @@ pub fn link_betweenness(org: &Org, h: &Hierarchy) -> Option<Vec<Option<f64>>> {
     Some(out)
 }
 
-fn link_ends(org: &Org, h: &Hierarchy) -> Vec<(u32, u32)> {
+fn link_ends(org: &Org, h: &Hierarchy<'_>) -> Vec<(u32, u32)> {
     org.links
         .iter()
         .filter_map(|l| {

@@ -36,7 +36,15 @@ pub fn text_report(a: &Analysis) -> String {
             .find(|p| p.id == id)
             .map_or_else(|| id.to_owned(), |p| p.name.clone())
     };
-    let _ = writeln!(out, "{}", if a.name.is_empty() { "Unnamed org" } else { &a.name });
+    let _ = writeln!(
+        out,
+        "{}",
+        if a.name.is_empty() {
+            "Unnamed org"
+        } else {
+            &a.name
+        }
+    );
     let s = &a.structure;
     let roots = match a.roots.as_slice() {
         [one] => format!("1 top-level person ({})", name_of(one)),
@@ -47,7 +55,10 @@ pub fn text_report(a: &Analysis) -> String {
         "{}{}, {roots}, {} (this headcount needs {} at a span of {})",
         count(s.people, "person", "people"),
         if s.vacancies > 0 {
-            format!(" ({})", count(s.vacancies, "open position", "open positions"))
+            format!(
+                " ({})",
+                count(s.vacancies, "open position", "open positions")
+            )
         } else {
             String::new()
         },
@@ -90,8 +101,8 @@ pub fn text_report(a: &Analysis) -> String {
         let _ = writeln!(out);
         let _ = writeln!(
             out,
-            "{:<28} {:<28} {}",
-            "", "Through the hierarchy", "Straight to the holder"
+            "{:<28} {:<28} Straight to the holder",
+            "", "Through the hierarchy"
         );
         let _ = writeln!(
             out,

@@ -46,20 +46,31 @@ enum Raisers {
 /// Where the decisions of one leg start, and how many per month from each person.
 #[derive(Clone, Copy, Debug)]
 enum Source<'a> {
-    /// Every active person raises `per_person` a month.
-    Everyone { per_person: f64 },
+    /// Every raiser of the current group raises `per_raiser` a month.
+    Group { per_raiser: f64 },
     /// These people raise these amounts a month.
     People(&'a [(u32, f64)]),
 }
 
 /// Scratch arrays reused across legs: only the entries a leg touches are written and reset.
+///
+/// Legs are routed a group at a time: the decisions with the same raisers. Within a group,
+/// the flow of raisers whose route does not touch a target's chain is the same for every
+/// leg, so it is added once per group; each leg only works along its targets' chains.
 struct Router<'a> {
-    h: &'a Hierarchy,
+    h: &'a Hierarchy<'a>,
     /// 1 for a person who raises decisions meant for everyone (not an open position).
     active: Vec<f64>,
-    /// Active people at or below each person.
-    active_below: Vec<f64>,
-    total_active: f64,
+    /// 1 for a raiser of the current group.
+    unit: Vec<f64>,
+    /// Raisers of the current group at or below each person.
+    below: Vec<f64>,
+    /// Raisers in the current group.
+    raisers: f64,
+    /// The raisers of the current group and their managers (all of `h.order` for everyone).
+    group_part: Vec<u32>,
+    /// Σ over the current group's legs of the rate per raiser.
+    group_rate: f64,
     /// Position of each person in `h.order`.
     position: Vec<u32>,
     in_part: Vec<bool>,
@@ -72,13 +83,10 @@ struct Router<'a> {
     flow: Vec<f64>,
     down: Vec<f64>,
     part: Vec<u32>,
-    /// Σ over everyone-legs of per_person: their load off the targets' chains is this times
-    /// the active people below.
-    everyone_rate: f64,
 }
 
 impl<'a> Router<'a> {
-    fn new(org: &Org, h: &'a Hierarchy) -> Self {
+    fn new(org: &Org, h: &'a Hierarchy<'a>) -> Self {
         let n = h.len();
         let any_active = org.people.iter().any(|p| !p.vacant);
         let active: Vec<f64> = org
@@ -86,22 +94,18 @@ impl<'a> Router<'a> {
             .iter()
             .map(|p| if !p.vacant || !any_active { 1.0 } else { 0.0 })
             .collect();
-        let mut active_below = active.clone();
-        for &v in h.order.iter().rev() {
-            let p = h.parent[v as usize];
-            if p != NONE {
-                active_below[p as usize] += active_below[v as usize];
-            }
-        }
         let mut position = vec![u32::MAX; n];
         for (i, &v) in h.order.iter().enumerate() {
             position[v as usize] = i as u32;
         }
         Self {
             h,
-            total_active: h.order.iter().map(|&v| active[v as usize]).sum(),
             active,
-            active_below,
+            unit: vec![0.0; n],
+            below: vec![0.0; n],
+            raisers: 0.0,
+            group_part: Vec::new(),
+            group_rate: 0.0,
             position,
             in_part: vec![false; n],
             is_target: vec![false; n],
@@ -113,7 +117,58 @@ impl<'a> Router<'a> {
             flow: vec![0.0; n],
             down: vec![0.0; n],
             part: Vec::new(),
-            everyone_rate: 0.0,
+        }
+    }
+
+    /// Starts a group of legs with the same raisers: counts the raisers below each person.
+    fn begin_group(&mut self, raisers: &Raisers) {
+        let h = self.h;
+        self.group_rate = 0.0;
+        self.group_part.clear();
+        match raisers {
+            Raisers::Everyone => {
+                self.group_part.extend_from_slice(&h.order);
+                for &v in &h.order {
+                    self.unit[v as usize] = self.active[v as usize];
+                }
+            }
+            Raisers::Some(people) => {
+                self.part.clear();
+                for &p in people {
+                    self.mark_up(p);
+                }
+                for &v in &self.part {
+                    self.in_part[v as usize] = false;
+                }
+                self.group_part.append(&mut self.part);
+                self.group_part
+                    .sort_unstable_by_key(|&v| self.position[v as usize]);
+                for &p in people {
+                    self.unit[p as usize] = 1.0;
+                }
+            }
+        }
+        for &v in &self.group_part {
+            self.below[v as usize] = self.unit[v as usize];
+        }
+        for &v in self.group_part.iter().rev() {
+            let p = h.parent[v as usize];
+            if p != NONE {
+                self.below[p as usize] += self.below[v as usize];
+            }
+        }
+        self.raisers = h.roots.iter().map(|&r| self.below[r as usize]).sum();
+    }
+
+    /// Ends the group: adds the load of its raisers away from the targets' chains.
+    fn end_group(&mut self, out: &mut Routing) {
+        for &v in &self.group_part {
+            let v = v as usize;
+            let shared = self.group_rate * (self.below[v] - self.unit[v]);
+            out.hierarchical[v] += shared;
+            out.hierarchical_hops += shared;
+            self.below[v] = 0.0;
+            self.unit[v] = 0.0;
         }
     }
 
@@ -137,9 +192,9 @@ impl<'a> Router<'a> {
         let h = self.h;
         self.part.clear();
         let per_person = match source {
-            Source::Everyone { per_person } => {
-                self.everyone_rate += per_person;
-                per_person
+            Source::Group { per_raiser } => {
+                self.group_rate += per_raiser;
+                per_raiser
             }
             Source::People(people) => {
                 for &(p, amount) in people {
@@ -168,10 +223,10 @@ impl<'a> Router<'a> {
             self.best[v] = if self.is_target[v] { v as u32 } else { NONE };
             self.best_child[v] = NONE;
             if per_person > 0.0 {
-                self.own[v] = per_person * self.active[v];
+                self.own[v] = per_person * self.unit[v];
             }
             // Off this part nothing holds a target, so everything below climbs in full.
-            self.flow[v] = self.own[v] + per_person * (self.active_below[v] - self.active[v]);
+            self.flow[v] = self.own[v] + per_person * (self.below[v] - self.unit[v]);
         }
 
         // Bottom-up: flows climb until they reach a target, or the lowest manager with a
@@ -180,7 +235,7 @@ impl<'a> Router<'a> {
         for &v in part.iter().rev() {
             let v = v as usize;
             let arrived = self.flow[v] - self.own[v];
-            let shared = per_person * (self.active_below[v] - self.active[v]);
+            let shared = per_person * (self.below[v] - self.unit[v]);
             out.hierarchical[v] += arrived - shared;
             out.hierarchical_hops += arrived - shared;
             if self.is_target[v] {
@@ -200,7 +255,7 @@ impl<'a> Router<'a> {
                 continue;
             }
             let p = p as usize;
-            self.flow[p] -= per_person * self.active_below[v];
+            self.flow[p] -= per_person * self.below[v];
             if climbs {
                 self.flow[p] += self.flow[v];
             }
@@ -217,9 +272,9 @@ impl<'a> Router<'a> {
                 .roots
                 .iter()
                 .filter(|&&r| self.in_part[r as usize])
-                .map(|&r| self.active_below[r as usize])
+                .map(|&r| self.below[r as usize])
                 .sum();
-            stranded += per_person * (self.total_active - in_part);
+            stranded += per_person * (self.raisers - in_part);
         }
 
         // Flows stranded at the top of a tree with no target cross to the tree with the best
@@ -271,19 +326,6 @@ impl<'a> Router<'a> {
         ends.sort_unstable_by_key(|&(v, _)| v);
         ends
     }
-
-    /// Adds the load of all everyone-legs away from their targets' chains.
-    fn finish(&self, out: &mut Routing) {
-        if self.everyone_rate == 0.0 {
-            return;
-        }
-        for &v in &self.h.order {
-            let v = v as usize;
-            let shared = self.everyone_rate * (self.active_below[v] - self.active[v]);
-            out.hierarchical[v] += shared;
-            out.hierarchical_hops += shared;
-        }
-    }
 }
 
 /// The decisions of one group: same raisers, same deciders.
@@ -295,7 +337,7 @@ struct Group {
 }
 
 /// Routes every decision of `org` in both readings.
-pub fn route(org: &Org, h: &Hierarchy) -> Routing {
+pub fn route(org: &Org, h: &Hierarchy<'_>) -> Routing {
     let n = h.len();
     let mut out = Routing {
         hierarchical: vec![0.0; n],
@@ -304,54 +346,43 @@ pub fn route(org: &Org, h: &Hierarchy) -> Routing {
     };
     let mut router = Router::new(org, h);
     for (raisers, groups) in groups(org, h, &mut out) {
-        let people: Vec<(u32, f64)> = match &raisers {
-            Raisers::Everyone => Vec::new(),
-            Raisers::Some(list) => list.iter().map(|&p| (p, 1.0 / list.len() as f64)).collect(),
-        };
-        let scaled = |rate: f64| -> Vec<(u32, f64)> {
-            people.iter().map(|&(p, share)| (p, share * rate)).collect()
+        router.begin_group(&raisers);
+        if router.raisers <= 0.0 {
+            router.end_group(&mut out);
+            continue;
+        }
+        let raisers_count = router.raisers;
+        let per_raiser = |rate: f64| Source::Group {
+            per_raiser: rate / raisers_count,
         };
         for (deciders, group) in groups {
-            let from_raisers = scaled(group.rate);
-            let source = match raisers {
-                Raisers::Everyone if router.total_active > 0.0 => Source::Everyone {
-                    per_person: group.rate / router.total_active,
-                },
-                _ => Source::People(&from_raisers),
-            };
-            let ends = router.route(source, &deciders, &mut out);
+            let ends = router.route(per_raiser(group.rate), &deciders, &mut out);
             for (chain, rate) in group.approvals {
-                // Approvals start where the decision was made, or at the raisers when nobody
-                // may decide it.
-                let mut at: Vec<(u32, f64)> = if deciders.is_empty() {
-                    scaled(rate)
-                } else {
-                    ends.iter()
-                        .map(|&(v, amount)| (v, amount * rate / group.rate))
-                        .collect()
-                };
+                // Approvals start where the decision was made, or with the raisers when
+                // nobody may decide it.
+                let mut at: Vec<(u32, f64)> = ends
+                    .iter()
+                    .map(|&(v, amount)| (v, amount * rate / group.rate))
+                    .collect();
                 for &approver in &chain {
-                    let start = match (&raisers, deciders.is_empty(), at.is_empty()) {
-                        (Raisers::Everyone, true, true) if router.total_active > 0.0 => {
-                            Source::Everyone {
-                                per_person: rate / router.total_active,
-                            }
-                        }
-                        _ => Source::People(&at),
+                    let start = if deciders.is_empty() && at.is_empty() {
+                        per_raiser(rate)
+                    } else {
+                        Source::People(&at)
                     };
                     at = router.route(start, &[approver], &mut out);
                 }
             }
         }
+        router.end_group(&mut out);
     }
-    router.finish(&mut out);
     out
 }
 
 /// The decisions grouped by raisers, then by deciders, with rates added.
 fn groups(
     org: &Org,
-    h: &Hierarchy,
+    h: &Hierarchy<'_>,
     out: &mut Routing,
 ) -> BTreeMap<Raisers, BTreeMap<Vec<u32>, Group>> {
     let mut teams: HashMap<&str, Vec<u32>> = HashMap::new();
@@ -374,7 +405,7 @@ fn groups(
     };
     let mut all: BTreeMap<Raisers, BTreeMap<Vec<u32>, Group>> = BTreeMap::new();
     for d in &org.decisions {
-        if !(d.per_month > 0.0) {
+        if d.per_month.is_nan() || d.per_month <= 0.0 {
             continue;
         }
         let raisers = match d.raised_by.as_deref() {

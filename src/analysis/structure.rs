@@ -12,7 +12,7 @@ pub const NONE: u32 = u32::MAX;
 /// Built once per analysis; people caught in a reporting cycle (which validation refuses)
 /// are left out of `order` rather than looping.
 #[derive(Clone, Debug)]
-pub struct Hierarchy {
+pub struct Hierarchy<'a> {
     /// Index of each person's manager, or [`NONE`].
     pub parent: Vec<u32>,
     /// `children[child_start[v]..child_start[v + 1]]` are v's direct reports, in file order.
@@ -26,19 +26,17 @@ pub struct Hierarchy {
     /// Top-level people, in file order.
     pub roots: Vec<u32>,
     /// Person index by id.
-    pub index: HashMap<String, u32>,
+    pub index: HashMap<&'a str, u32>,
 }
 
-impl Hierarchy {
+impl<'a> Hierarchy<'a> {
     /// Indexes the reporting lines of `org`.
-    pub fn new(org: &Org) -> Self {
+    pub fn new(org: &'a Org) -> Self {
         let n = org.people.len();
-        let index: HashMap<String, u32> = org
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.0.clone(), i as u32))
-            .collect();
+        let mut index: HashMap<&str, u32> = HashMap::with_capacity(org.people.len());
+        for (i, p) in org.people.iter().enumerate() {
+            index.entry(p.id.as_str()).or_insert(i as u32);
+        }
         let parent: Vec<u32> = org
             .people
             .iter()
@@ -68,7 +66,9 @@ impl Hierarchy {
                 fill[p as usize] += 1;
             }
         }
-        let roots: Vec<u32> = (0..n as u32).filter(|&v| parent[v as usize] == NONE).collect();
+        let roots: Vec<u32> = (0..n as u32)
+            .filter(|&v| parent[v as usize] == NONE)
+            .collect();
         let mut order = Vec::with_capacity(n);
         let mut depth = vec![0u32; n];
         order.extend_from_slice(&roots);
@@ -161,7 +161,7 @@ pub struct SpanStats {
 
 impl Structure {
     /// Computes the structure figures; `target_span` sets the minimum-layers yardstick.
-    pub fn new(org: &Org, h: &Hierarchy, target_span: usize) -> Self {
+    pub fn new(org: &Org, h: &Hierarchy<'_>, target_span: usize) -> Self {
         let mut spans: Vec<usize> = (0..h.len() as u32)
             .map(|v| h.span(v))
             .filter(|&s| s > 0)

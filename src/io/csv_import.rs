@@ -111,7 +111,9 @@ const SKILL_NAMES: &[&str] = &["skills", "skill"];
 /// Names that mark an open position rather than a person.
 const VACANT_MARKERS: &[&str] = &["vacant", "vacancy", "vacantpost", "open", "tbc", "tbd"];
 /// Manager cells that mean "top of the org" (unless a person really has that id).
-const ROOT_MARKERS: &[&str] = &["", "xx", "x", "none", "null", "na", "nil", "top", "root", "0"];
+const ROOT_MARKERS: &[&str] = &[
+    "", "xx", "x", "none", "null", "na", "nil", "top", "root", "0",
+];
 
 /// Lower case, letters and digits only: "Reports to Senior Post" → "reportstoseniorpost".
 fn normalise(header: &str) -> String {
@@ -273,7 +275,11 @@ struct Row {
 ///
 /// Fails only when no usable column is found, the file is not CSV, or reporting lines form a
 /// cycle; everything else is listed in [`CsvImport::problems`] and the rest loads.
-pub fn import_csv(bytes: &[u8], org_name: &str, user: &CsvColumns) -> Result<CsvImport, Vec<Problem>> {
+pub fn import_csv(
+    bytes: &[u8],
+    org_name: &str,
+    user: &CsvColumns,
+) -> Result<CsvImport, Vec<Problem>> {
     let text = decode(bytes);
     if text.trim().is_empty() {
         return Err(vec![Problem::new("", "the file is empty")]);
@@ -284,7 +290,12 @@ pub fn import_csv(bytes: &[u8], org_name: &str, user: &CsvColumns) -> Result<Csv
         .from_reader(text.as_bytes());
     let raw_headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_owned()).collect(),
-        Err(e) => return Err(vec![Problem::new("header row", format!("cannot be read: {e}"))]),
+        Err(e) => {
+            return Err(vec![Problem::new(
+                "header row",
+                format!("cannot be read: {e}"),
+            )]);
+        }
     };
     let cols = detect(&raw_headers, user)?;
     let used = [
@@ -314,7 +325,10 @@ pub fn import_csv(bytes: &[u8], org_name: &str, user: &CsvColumns) -> Result<Csv
         let record = match result {
             Ok(r) => r,
             Err(e) => {
-                problems.push(Problem::new(place, format!("cannot be read ({e}); skipped")));
+                problems.push(Problem::new(
+                    place,
+                    format!("cannot be read ({e}); skipped"),
+                ));
                 continue;
             }
         };
@@ -359,9 +373,15 @@ pub fn import_csv(bytes: &[u8], org_name: &str, user: &CsvColumns) -> Result<Csv
         }
         let title = cell(&record, cols.title).to_owned();
         let vacant = VACANT_MARKERS.contains(&normalise(&name).as_str())
-            || cols.vacant.is_some_and(|_| truthy(cell(&record, cols.vacant)));
+            || cols
+                .vacant
+                .is_some_and(|_| truthy(cell(&record, cols.vacant)));
         if name.is_empty() || VACANT_MARKERS.contains(&normalise(&name).as_str()) {
-            name = if title.is_empty() { id.clone() } else { title.clone() };
+            name = if title.is_empty() {
+                id.clone()
+            } else {
+                title.clone()
+            };
         }
         let skills = cell(&record, cols.skills)
             .split(';')
@@ -403,8 +423,15 @@ pub fn import_csv(bytes: &[u8], org_name: &str, user: &CsvColumns) -> Result<Csv
     let cycles: Vec<Problem> = crate::model::cycles(&org, &crate::model::person_index(&org))
         .into_iter()
         .map(|cycle| {
-            let row = cycle.first().and_then(|&i| row_numbers.get(i)).copied().unwrap_or(0);
-            Problem::new(format!("row {row}"), crate::model::cycle_message(&org, &cycle))
+            let row = cycle
+                .first()
+                .and_then(|&i| row_numbers.get(i))
+                .copied()
+                .unwrap_or(0);
+            Problem::new(
+                format!("row {row}"),
+                crate::model::cycle_message(&org, &cycle),
+            )
         })
         .collect();
     if !cycles.is_empty() {

@@ -164,9 +164,7 @@ pub fn validate(org: &Org) -> Vec<Problem> {
                 if !index.contains_key(person.as_str()) {
                     problems.push(Problem::new(
                         place.clone(),
-                        format!(
-                            "“{role}” names “{person}”, but nobody in “people” has that id"
-                        ),
+                        format!("“{role}” names “{person}”, but nobody in “people” has that id"),
                     ));
                 }
             }
@@ -223,7 +221,9 @@ fn threshold_problems(org: &Org) -> Vec<Problem> {
     {
         problems.push(Problem::new(
             place,
-            format!("“funnel_share” is {share}, but it must be a share between 0 and 1, such as 0.3"),
+            format!(
+                "“funnel_share” is {share}, but it must be a share between 0 and 1, such as 0.3"
+            ),
         ));
     }
     if t.target_span.is_some_and(|s| s < 2) {
