@@ -315,7 +315,8 @@ pub fn import_csv(
         .filter(|(i, h)| !h.is_empty() && !used.contains(&Some(*i)))
         .collect();
 
-    let mut problems = Vec::new();
+    // Row problems with their row numbers, so the list can be shown in file order.
+    let mut problems: Vec<(usize, Problem)> = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
     let mut first_row_of: HashMap<String, usize> = HashMap::new();
     for (index, result) in reader.records().enumerate() {
@@ -325,10 +326,8 @@ pub fn import_csv(
         let record = match result {
             Ok(r) => r,
             Err(e) => {
-                problems.push(Problem::new(
-                    place,
-                    format!("cannot be read ({e}); skipped"),
-                ));
+                let problem = Problem::new(place, format!("cannot be read ({e}); skipped"));
+                problems.push((number, problem));
                 continue;
             }
         };
@@ -336,12 +335,15 @@ pub fn import_csv(
             continue;
         }
         if record.len() != raw_headers.len() {
-            problems.push(Problem::new(
-                place,
-                format!(
-                    "has {} cells but the header row has {}; skipped (a comma inside a cell needs quotes around the cell)",
-                    record.len(),
-                    raw_headers.len()
+            problems.push((
+                number,
+                Problem::new(
+                    place,
+                    format!(
+                        "has {} cells but the header row has {}; skipped (a comma inside a cell needs quotes around the cell)",
+                        record.len(),
+                        raw_headers.len()
+                    ),
                 ),
             ));
             continue;
@@ -351,13 +353,16 @@ pub fn import_csv(
             None => format!("row-{number}"),
         };
         if id.is_empty() {
-            problems.push(Problem::new(place, "has no id; skipped"));
+            problems.push((number, Problem::new(place, "has no id; skipped")));
             continue;
         }
         if let Some(first) = first_row_of.get(&id) {
-            problems.push(Problem::new(
-                place,
-                format!("the id “{id}” was already used on row {first}; this row was skipped"),
+            problems.push((
+                number,
+                Problem::new(
+                    place,
+                    format!("the id “{id}” was already used on row {first}; this row was skipped"),
+                ),
             ));
             continue;
         }
@@ -437,11 +442,15 @@ pub fn import_csv(
     if !cycles.is_empty() {
         return Err(cycles);
     }
-    Ok(CsvImport { org, problems })
+    problems.sort_by_key(|(row, _)| *row);
+    Ok(CsvImport {
+        org,
+        problems: problems.into_iter().map(|(_, p)| p).collect(),
+    })
 }
 
 /// Turns manager cells into ids: an id, else a unique name; roots for markers and self-references.
-fn resolve_managers(rows: &mut [Row], problems: &mut Vec<Problem>) {
+fn resolve_managers(rows: &mut [Row], problems: &mut Vec<(usize, Problem)>) {
     let ids: std::collections::HashSet<String> =
         rows.iter().map(|r| r.person.id.0.clone()).collect();
     // A name that two people share cannot identify a manager.
@@ -469,11 +478,14 @@ fn resolve_managers(rows: &mut [Row], problems: &mut Vec<Problem>) {
                 row.person.manager = Some(PersonId(id.clone()));
             }
             Some(Some(_)) => {}
-            _ => problems.push(Problem::new(
-                format!("row {}", row.number),
-                format!(
-                    "{} reports to “{cell}”, who is not in this file; placed at the top level",
-                    row.person.display_name()
+            _ => problems.push((
+                row.number,
+                Problem::new(
+                    format!("row {}", row.number),
+                    format!(
+                        "{} reports to “{cell}”, who is not in this file; placed at the top level",
+                        row.person.display_name()
+                    ),
                 ),
             )),
         }

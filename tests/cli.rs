@@ -1,0 +1,200 @@
+//! The `orgflow` command line: reports, JSON, conversion, exit codes and messages.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn orgflow(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_orgflow"))
+        .args(args)
+        .output()
+        .expect("orgflow runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn the_report_names_the_principal_as_the_top_funnel() {
+    let out = orgflow(&["analyze", "assets/examples/riverside-traditional.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report = text(&out.stdout);
+    let findings = report.split("Findings:").nth(1).expect("a findings section");
+    let first = findings.lines().nth(1).expect("a first finding");
+    assert!(first.contains("CRITICAL Dana Reyes handles"), "{report}");
+    assert!(report.contains("Top person's share"), "{report}");
+    assert!(report.contains("Dana Reyes has 28 direct reports"), "{report}");
+}
+
+#[test]
+fn json_output_has_the_documented_keys() {
+    let out = orgflow(&["analyze", "--json", "assets/examples/riverside-traditional.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(v["people"], 31);
+    assert_eq!(v["roots"], serde_json::json!(["dana"]));
+    assert_eq!(v["layers"], 3);
+    assert_eq!(v["max_span"], serde_json::json!({"id": "dana", "count": 28}));
+    let persons = v["persons"].as_array().expect("persons");
+    assert_eq!(persons.len(), 31);
+    let dana = &persons[0];
+    for key in ["id", "name", "direct_reports", "total_reports"] {
+        assert!(dana.get(key).is_some(), "persons lack {key}");
+    }
+    assert!(dana["hierarchical"]["share"].as_f64().expect("share") > 0.9);
+    assert!(dana["distributed"]["load"].as_f64().expect("load") > 0.0);
+    assert!(v["concentration"]["authority"]["hhi"].as_f64().expect("hhi") > 2500.0);
+    let first = &v["findings"][0];
+    assert_eq!(first["kind"], "funnel");
+    assert_eq!(first["severity"], "critical");
+    assert_eq!(first["people"], serde_json::json!(["dana"]));
+    assert!(first["message"].as_str().expect("message").contains("Dana Reyes"));
+    let kinds: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["kind"].as_str())
+        .collect();
+    assert!(kinds.contains(&"wide_span"), "{kinds:?}");
+}
+
+#[test]
+fn thresholds_on_the_command_line_win() {
+    let out = orgflow(&[
+        "analyze",
+        "--json",
+        "--wide-span",
+        "30",
+        "--funnel-share",
+        "0.95",
+        "assets/examples/riverside-traditional.json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let kinds: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["kind"].as_str())
+        .collect();
+    assert!(!kinds.contains(&"wide_span"), "{kinds:?}");
+    assert_eq!(v["thresholds"]["funnel_share"], 0.95);
+}
+
+#[test]
+fn a_broken_file_exits_1_with_a_message_and_no_backtrace() {
+    let out = orgflow(&["analyze", "tests/bad/many-problems.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("tests/bad/many-problems.json cannot be opened"), "{err}");
+    assert!(err.contains("reports to “ghost”"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(orgflow(&["analyze"]).status.code(), Some(2));
+    assert_eq!(orgflow(&["frobnicate"]).status.code(), Some(2));
+    let bad_share = orgflow(&["analyze", "--funnel-share", "30", "x.json"]);
+    assert_eq!(bad_share.status.code(), Some(2));
+    assert!(text(&bad_share.stderr).contains("not a share between 0 and 1"));
+    let help = orgflow(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).contains("analyze"));
+}
+
+#[test]
+fn csv_import_problems_are_listed_on_stderr() {
+    let out = orgflow(&["analyze", "tests/csv/problems.csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = text(&out.stderr);
+    assert!(err.contains("4 rows needed attention"), "{err}");
+    assert!(err.contains("row 5: Bo Brandt reports to “ghost”"), "{err}");
+    assert!(text(&out.stdout).contains("4 people"));
+}
+
+#[test]
+fn column_flags_name_the_columns() {
+    let out = orgflow(&[
+        "analyze",
+        "--id-column",
+        "Badge",
+        "--name-column",
+        "Who",
+        "--manager-column",
+        "Boss",
+        "tests/csv/custom-headers.csv",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("1 top-level person (Dana Reyes)"));
+}
+
+#[test]
+fn convert_goes_from_csv_to_json_and_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let json = dir.path().join("school.json");
+    let csv = dir.path().join("school.csv");
+    let json_s = json.to_str().expect("utf-8 path");
+    let out = orgflow(&["convert", "tests/csv/hr-export.csv", json_s]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("Wrote 3 people"));
+    let org = orgflow::io::load(&json, &Default::default()).expect("json loads").org;
+    assert_eq!(org.person("E2").expect("E2").name, "Lee, Sam");
+
+    let out = orgflow(&["convert", json_s, csv.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let again = orgflow::io::load(&csv, &Default::default()).expect("csv loads").org;
+    assert_eq!(again.people.len(), 3);
+    assert_eq!(
+        again.person("E2").and_then(|p| p.manager.clone()).map(|m| m.0),
+        Some("E1".to_owned())
+    );
+}
+
+#[test]
+fn convert_refuses_an_unknown_output_format() {
+    let out = orgflow(&["convert", "tests/csv/hr-export.csv", "out.xlsx"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("out.xlsx: cannot tell which format to write"));
+    assert!(!Path::new("out.xlsx").exists());
+}
+
+/// Every file in the shared datasets opens, or is refused with a message; none crashes.
+#[test]
+fn the_shared_datasets_open_or_are_refused_cleanly() {
+    let root = Path::new("../shared/datasets");
+    if !root.exists() {
+        eprintln!("../shared/datasets is not beside this checkout; nothing to check");
+        return;
+    }
+    let mut files = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("readable") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut opened = 0;
+    for file in &files {
+        let out = orgflow(&["analyze", file.to_str().expect("utf-8 path")]);
+        let err = text(&out.stderr);
+        match out.status.code() {
+            Some(0) => opened += 1,
+            Some(1) => assert!(
+                err.contains(&*file.file_name().expect("name").to_string_lossy()),
+                "{}: {err}",
+                file.display()
+            ),
+            other => panic!("{}: exit {other:?}: {err}", file.display()),
+        }
+        assert!(!err.contains("panicked"), "{}: {err}", file.display());
+    }
+    assert!(opened >= 10, "only {opened} of {} files opened", files.len());
+}

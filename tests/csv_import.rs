@@ -1,0 +1,223 @@
+//! HR and government CSV exports: column detection, roots, forests, and every row problem.
+
+use orgflow::io::{CsvColumns, import_csv, load, load_bytes, write_csv};
+use orgflow::model::Org;
+use std::path::Path;
+
+fn import(file: &str) -> (Org, Vec<(String, String)>) {
+    let loaded = load(&Path::new("tests/csv").join(file), &CsvColumns::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let problems = loaded
+        .import_problems
+        .into_iter()
+        .map(|p| (p.place, p.message))
+        .collect();
+    (loaded.org, problems)
+}
+
+fn manager_of<'a>(org: &'a Org, id: &str) -> Option<&'a str> {
+    org.person(id)
+        .unwrap_or_else(|| panic!("{id} imported"))
+        .manager
+        .as_ref()
+        .map(|m| m.as_str())
+}
+
+#[test]
+fn an_hr_export_with_bom_crlf_and_quoted_commas() {
+    let (org, problems) = import("hr-export.csv");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(org.name, "hr-export");
+    assert_eq!(org.people.len(), 3);
+    let sam = org.person("E2").expect("E2");
+    assert_eq!(sam.name, "Lee, Sam");
+    assert_eq!(sam.title, "Teacher, Year 3");
+    assert_eq!(sam.team, "Year 3");
+    assert_eq!(manager_of(&org, "E2"), Some("E1"));
+    assert_eq!(manager_of(&org, "E1"), None);
+    assert_eq!(
+        org.people[0].id.as_str(),
+        "E1",
+        "the BOM is not part of the first id"
+    );
+}
+
+#[test]
+fn a_uk_organogram_with_xx_roots_nd_names_vacancies_and_job_shares() {
+    let (org, problems) = import("organogram.csv");
+    assert_eq!(org.people.len(), 5);
+    assert_eq!(manager_of(&org, "1"), None);
+    assert_eq!(manager_of(&org, "CO57"), None, "a second root: a forest");
+    assert_eq!(manager_of(&org, "3"), Some("2"));
+    assert_eq!(org.person("2").expect("2").name, "N/D");
+    let vacant = org.person("3").expect("3");
+    assert!(vacant.vacant);
+    assert_eq!(vacant.name, "Deputy Director Audit");
+    assert_eq!(org.person("1").expect("1").title, "Permanent Secretary");
+    assert_eq!(org.person("1").expect("1").team, "Corporate");
+    // Columns orgflow does not use are kept.
+    assert_eq!(
+        org.person("1")
+            .expect("1")
+            .extra
+            .get("Grade (or equivalent)"),
+        Some(&serde_json::Value::from("SCS4"))
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].0, "row 6");
+    assert!(
+        problems[0].1.contains("“4” was already used on row 5"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn row_problems_are_listed_and_the_rest_loads() {
+    let (org, problems) = import("problems.csv");
+    let ids: Vec<&str> = org.people.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["m", "a", "b", "d"]);
+    assert_eq!(
+        org.person("a").expect("a").name,
+        "Ann Archer",
+        "the first row wins"
+    );
+    assert_eq!(
+        manager_of(&org, "b"),
+        None,
+        "unknown manager: placed at the top"
+    );
+    let expect = [
+        ("row 4", "“a” was already used on row 3"),
+        (
+            "row 5",
+            "Bo Brandt reports to “ghost”, who is not in this file",
+        ),
+        ("row 6", "has 6 cells but the header row has 5"),
+        ("row 7", "has no id"),
+    ];
+    assert_eq!(problems.len(), expect.len(), "{problems:#?}");
+    for ((place, message), (want_place, want)) in problems.iter().zip(expect) {
+        assert_eq!(place, want_place);
+        assert!(message.contains(want), "{message}");
+    }
+}
+
+#[test]
+fn a_reporting_cycle_stops_the_import_and_names_the_people() {
+    let err = load(Path::new("tests/csv/cycle.csv"), &CsvColumns::default()).expect_err("cycle");
+    let text = err.to_string();
+    assert!(text.contains("cycle.csv"), "{text}");
+    assert!(text.contains("row 3"), "{text}");
+    assert!(
+        text.contains("Ann Archer (a) reports to Cy Cole (c) reports to Bo Brandt (b)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn semicolons_and_people_who_are_their_own_manager() {
+    let (org, problems) = import("semicolon-forest.csv");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(manager_of(&org, "86"), None);
+    assert_eq!(manager_of(&org, "200"), None);
+    assert_eq!(manager_of(&org, "144"), Some("19"));
+    assert_eq!(org.person("19").expect("19").team, "Sales");
+    assert_eq!(orgflow::analysis::analyze(&org).roots, ["86", "200"]);
+}
+
+#[test]
+fn managers_named_by_name_and_split_name_columns() {
+    let (org, problems) = import("manager-names.csv");
+    assert!(problems.is_empty(), "{problems:?}");
+    // Without an id column, ids come from the row numbers.
+    assert_eq!(org.people[0].id.as_str(), "row-2");
+    assert_eq!(org.people[0].name, "Dana Reyes");
+    assert_eq!(org.people[1].title, "Teacher");
+    assert_eq!(manager_of(&org, "row-3"), Some("row-2"));
+    assert_eq!(
+        manager_of(&org, "row-4"),
+        Some("row-2"),
+        "names match whatever the case"
+    );
+}
+
+#[test]
+fn unrecognised_headers_ask_for_the_column_flags() {
+    let path = Path::new("tests/csv/custom-headers.csv");
+    let err = load(path, &CsvColumns::default()).expect_err("no id column");
+    let text = err.to_string();
+    assert!(text.contains("custom-headers.csv"), "{text}");
+    assert!(text.contains("Badge, Who, Boss, Crew"), "{text}");
+    assert!(text.contains("--id-column"), "{text}");
+
+    let columns = CsvColumns {
+        id: Some("badge".to_owned()),
+        name: Some("Who".to_owned()),
+        manager: Some("BOSS".to_owned()),
+        team: Some("Crew".to_owned()),
+        ..CsvColumns::default()
+    };
+    let org = load(path, &columns).expect("loads with flags").org;
+    assert_eq!(manager_of(&org, "2"), Some("1"));
+    assert_eq!(org.person("2").expect("2").team, "Year 3");
+
+    let wrong = CsvColumns {
+        id: Some("Number".to_owned()),
+        ..CsvColumns::default()
+    };
+    let text = load(path, &wrong).expect_err("no such column").to_string();
+    assert!(
+        text.contains("there is no column “Number” for the ids"),
+        "{text}"
+    );
+}
+
+#[test]
+fn windows_1252_text_is_read() {
+    let bytes = b"id,name,manager\n1,Ren\xe9e Fa\xefd,\n2,J\xfcrgen,1\n";
+    let org = import_csv(bytes, "latin", &CsvColumns::default())
+        .expect("imports")
+        .org;
+    assert_eq!(org.people[0].name, "Renée Faïd");
+    assert_eq!(org.people[1].name, "Jürgen");
+}
+
+#[test]
+fn empty_and_header_only_files() {
+    let err = load_bytes(Path::new("empty.csv"), b"", &CsvColumns::default()).expect_err("empty");
+    assert!(err.to_string().contains("empty.csv"), "{err}");
+    assert!(err.to_string().contains("the file is empty"), "{err}");
+    let org = load_bytes(
+        Path::new("header.csv"),
+        b"id,name,manager\n",
+        &CsvColumns::default(),
+    )
+    .expect("a header alone is an empty org")
+    .org;
+    assert!(org.people.is_empty());
+}
+
+#[test]
+fn export_neutralises_formulas_and_imports_back_the_same() {
+    let org = orgflow::io::parse_json(
+        r#"{"orgflow": 1, "name": "Formulas", "people": [
+          {"id": "=1+1", "name": "@SUM(A1)", "title": "+44 20", "team": "-Ops"},
+          {"id": "b", "name": "Lee, \"Sam\"", "manager": "=1+1", "vacant": true, "skills": ["a", "b"]}]}"#
+            .as_bytes(),
+    )
+    .expect("valid");
+    let csv = String::from_utf8(write_csv(&org)).expect("utf-8");
+    assert!(csv.contains("'=1+1,'@SUM(A1),'+44 20,'-Ops"), "{csv}");
+    assert!(csv.contains("\"Lee, \"\"Sam\"\"\""), "{csv}");
+    let back = import_csv(csv.as_bytes(), "Formulas", &CsvColumns::default()).expect("imports");
+    assert!(back.problems.is_empty(), "{:?}", back.problems);
+    let (a, b) = (&org.people, &back.org.people);
+    for (x, y) in a.iter().zip(b) {
+        assert_eq!(
+            (&x.id, &x.name, &x.title, &x.team),
+            (&y.id, &y.name, &y.title, &y.team)
+        );
+        assert_eq!(x.manager, y.manager);
+        assert_eq!((x.vacant, &x.skills), (y.vacant, &y.skills));
+    }
+}
