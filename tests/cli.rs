@@ -19,22 +19,35 @@ fn the_report_names_the_principal_as_the_top_funnel() {
     let out = orgflow(&["analyze", "assets/examples/riverside-traditional.json"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let report = text(&out.stdout);
-    let findings = report.split("Findings:").nth(1).expect("a findings section");
+    let findings = report
+        .split("Findings:")
+        .nth(1)
+        .expect("a findings section");
     let first = findings.lines().nth(1).expect("a first finding");
     assert!(first.contains("CRITICAL Dana Reyes handles"), "{report}");
     assert!(report.contains("Top person's share"), "{report}");
-    assert!(report.contains("Dana Reyes has 28 direct reports"), "{report}");
+    assert!(
+        report.contains("Dana Reyes has 28 direct reports"),
+        "{report}"
+    );
 }
 
 #[test]
 fn json_output_has_the_documented_keys() {
-    let out = orgflow(&["analyze", "--json", "assets/examples/riverside-traditional.json"]);
+    let out = orgflow(&[
+        "analyze",
+        "--json",
+        "assets/examples/riverside-traditional.json",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(v["people"], 31);
     assert_eq!(v["roots"], serde_json::json!(["dana"]));
     assert_eq!(v["layers"], 3);
-    assert_eq!(v["max_span"], serde_json::json!({"id": "dana", "count": 28}));
+    assert_eq!(
+        v["max_span"],
+        serde_json::json!({"id": "dana", "count": 28})
+    );
     let persons = v["persons"].as_array().expect("persons");
     assert_eq!(persons.len(), 31);
     let dana = &persons[0];
@@ -43,12 +56,22 @@ fn json_output_has_the_documented_keys() {
     }
     assert!(dana["hierarchical"]["share"].as_f64().expect("share") > 0.9);
     assert!(dana["distributed"]["load"].as_f64().expect("load") > 0.0);
-    assert!(v["concentration"]["authority"]["hhi"].as_f64().expect("hhi") > 2500.0);
+    assert!(
+        v["concentration"]["authority"]["hhi"]
+            .as_f64()
+            .expect("hhi")
+            > 2500.0
+    );
     let first = &v["findings"][0];
     assert_eq!(first["kind"], "funnel");
     assert_eq!(first["severity"], "critical");
     assert_eq!(first["people"], serde_json::json!(["dana"]));
-    assert!(first["message"].as_str().expect("message").contains("Dana Reyes"));
+    assert!(
+        first["message"]
+            .as_str()
+            .expect("message")
+            .contains("Dana Reyes")
+    );
     let kinds: Vec<&str> = v["findings"]
         .as_array()
         .expect("findings")
@@ -86,7 +109,10 @@ fn a_broken_file_exits_1_with_a_message_and_no_backtrace() {
     let out = orgflow(&["analyze", "tests/bad/many-problems.json"]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("tests/bad/many-problems.json cannot be opened"), "{err}");
+    assert!(
+        err.contains("tests/bad/many-problems.json cannot be opened"),
+        "{err}"
+    );
     assert!(err.contains("reports to “ghost”"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.stdout.is_empty());
@@ -139,15 +165,22 @@ fn convert_goes_from_csv_to_json_and_back() {
     let out = orgflow(&["convert", "tests/csv/hr-export.csv", json_s]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("Wrote 3 people"));
-    let org = orgflow::io::load(&json, &Default::default()).expect("json loads").org;
+    let org = orgflow::io::load(&json, &Default::default())
+        .expect("json loads")
+        .org;
     assert_eq!(org.person("E2").expect("E2").name, "Lee, Sam");
 
     let out = orgflow(&["convert", json_s, csv.to_str().expect("utf-8 path")]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let again = orgflow::io::load(&csv, &Default::default()).expect("csv loads").org;
+    let again = orgflow::io::load(&csv, &Default::default())
+        .expect("csv loads")
+        .org;
     assert_eq!(again.people.len(), 3);
     assert_eq!(
-        again.person("E2").and_then(|p| p.manager.clone()).map(|m| m.0),
+        again
+            .person("E2")
+            .and_then(|p| p.manager.clone())
+            .map(|m| m.0),
         Some("E1".to_owned())
     );
 }
@@ -196,5 +229,9 @@ fn the_shared_datasets_open_or_are_refused_cleanly() {
         }
         assert!(!err.contains("panicked"), "{}: {err}", file.display());
     }
-    assert!(opened >= 10, "only {opened} of {} files opened", files.len());
+    assert!(
+        opened >= 10,
+        "only {opened} of {} files opened",
+        files.len()
+    );
 }

@@ -211,3 +211,48 @@ pub fn min_layers(people: usize, span: usize) -> usize {
     }
     layers
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Person;
+
+    fn org(parents: &[Option<usize>]) -> Org {
+        Org {
+            people: parents
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Person {
+                    manager: p.map(|m| format!("p{m}").as_str().into()),
+                    ..Person::new(&format!("p{i}"), "P")
+                })
+                .collect(),
+            ..Org::default()
+        }
+    }
+
+    #[test]
+    fn managers_come_before_their_reports() {
+        let org = org(&[Some(2), None, Some(1), Some(0)]);
+        let h = Hierarchy::new(&org);
+        assert_eq!(h.roots, vec![1]);
+        assert_eq!(h.order, vec![1, 2, 0, 3]);
+        assert_eq!(h.depth, vec![2, 0, 1, 3]);
+        assert_eq!(h.children_of(2), &[0]);
+        assert_eq!(h.total_reports(), vec![1, 3, 2, 0]);
+    }
+
+    #[test]
+    fn people_in_a_cycle_are_left_out_rather_than_looping() {
+        let org = org(&[None, Some(2), Some(1)]);
+        let h = Hierarchy::new(&org);
+        assert_eq!(h.order, vec![0]);
+        assert_eq!(h.total_reports(), vec![0, 0, 0]);
+    }
+
+    #[test]
+    fn an_unknown_index_has_no_children() {
+        let org = org(&[None]);
+        assert!(Hierarchy::new(&org).children_of(7).is_empty());
+    }
+}

@@ -33,3 +33,18 @@ pub fn write_csv(org: &Org) -> Vec<u8> {
     }
     writer.into_inner().unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise_formula;
+
+    #[test]
+    fn formula_starts_get_an_apostrophe() {
+        for text in ["=1+1", "+44", "-3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise_formula(text), format!("'{text}"));
+        }
+        assert_eq!(neutralise_formula("Dana"), "Dana");
+        assert_eq!(neutralise_formula(""), "");
+        assert_eq!(neutralise_formula("a=b"), "a=b");
+    }
+}

@@ -491,3 +491,51 @@ fn resolve_managers(rows: &mut [Row], problems: &mut Vec<(usize, Problem)>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_compared_without_case_or_punctuation() {
+        assert_eq!(normalise("Reports to Senior Post"), "reportstoseniorpost");
+        assert_eq!(normalise(" Employee-ID "), "employeeid");
+        assert_eq!(normalise("Job/Team Function"), "jobteamfunction");
+    }
+
+    #[test]
+    fn the_separator_is_the_one_the_header_uses_most() {
+        assert_eq!(sniff_delimiter("a,b,c\n1;2;3;4;5"), b',');
+        assert_eq!(sniff_delimiter("Sender;Recipient;EventDate\n"), b';');
+        assert_eq!(sniff_delimiter("\"a;b\",c\tx\ty"), b'\t');
+        assert_eq!(sniff_delimiter("single"), b',');
+    }
+
+    #[test]
+    fn the_protecting_apostrophe_is_removed_only_before_formula_text() {
+        let record = csv::StringRecord::from(vec!["'=SUM(A1)", "'quoted", " plain "]);
+        assert_eq!(cell(&record, Some(0)), "=SUM(A1)");
+        assert_eq!(cell(&record, Some(1)), "'quoted");
+        assert_eq!(cell(&record, Some(2)), "plain");
+        assert_eq!(cell(&record, Some(9)), "");
+        assert_eq!(cell(&record, None), "");
+    }
+
+    #[test]
+    fn detection_prefers_the_specific_header() {
+        let raw: Vec<String> = [
+            "Job/Team Function",
+            "Job Title",
+            "Unit",
+            "Post Unique Reference",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let cols = detect(&raw, &CsvColumns::default()).expect("columns");
+        assert_eq!(cols.title, Some(1));
+        assert_eq!(cols.team, Some(2));
+        assert_eq!(cols.id, Some(3));
+        assert_eq!(cols.manager, None);
+    }
+}
