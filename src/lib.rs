@@ -6,6 +6,12 @@
 //! on a GUI, so everything is tested headless.
 
 pub mod analysis;
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod generate;
 pub mod io;
+pub mod layout;
 pub mod model;
+pub mod scene;
+#[cfg(feature = "gui")]
+pub mod ui;

@@ -12,7 +12,11 @@ use std::process::ExitCode;
 /// distributed decision network of the same org.
 #[derive(Parser, Debug)]
 #[command(name = "orgflow", version, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
+    /// A team file (.json) or HR export (.csv) to open in the window. With no file and no
+    /// command, the window opens on its start screen.
+    file: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -162,9 +166,15 @@ fn print_import_problems(file: &std::path::Path, problems: &[orgflow::model::Pro
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let Some(command) = cli.command else {
-        use clap::CommandFactory;
-        Cli::command().print_help()?;
-        return Ok(());
+        if let Some(file) = &cli.file
+            && !file.is_file()
+        {
+            anyhow::bail!(
+                "{}: there is no such file (commands are “analyze” and “convert”; see orgflow --help)",
+                file.display()
+            );
+        }
+        return run_window(cli.file);
     };
     match command {
         Command::Analyze {
@@ -200,6 +210,35 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             );
         }
     }
+    Ok(())
+}
+
+#[cfg(feature = "gui")]
+fn run_window(file: Option<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("orgflow")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "orgflow",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(orgflow::app::OrgflowApp::from_creation_context(
+                cc, file,
+            )))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}
+
+#[cfg(not(feature = "gui"))]
+fn run_window(_file: Option<PathBuf>) -> anyhow::Result<()> {
+    use clap::CommandFactory;
+    Cli::command().print_help()?;
     Ok(())
 }
 

@@ -121,7 +121,16 @@ fn a_broken_file_exits_1_with_a_message_and_no_backtrace() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(orgflow(&["analyze"]).status.code(), Some(2));
-    assert_eq!(orgflow(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(
+        orgflow(&["analyze", "--frobnicate", "x.json"])
+            .status
+            .code(),
+        Some(2)
+    );
+    // A word that is no command is taken as a file to open in the window.
+    let missing = orgflow(&["frobnicate"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(text(&missing.stderr).contains("frobnicate: there is no such file"));
     let bad_share = orgflow(&["analyze", "--funnel-share", "30", "x.json"]);
     assert_eq!(bad_share.status.code(), Some(2));
     assert!(text(&bad_share.stderr).contains("not a share between 0 and 1"));

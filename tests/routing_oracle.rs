@@ -96,9 +96,25 @@ fn dedup(list: &[PersonId], org: &Org) -> Vec<usize> {
     out
 }
 
-fn oracle_route(org: &Org) -> (Vec<f64>, Vec<f64>, f64, f64, f64) {
+/// Adds `w` to the reporting line of each step of a path that follows one.
+fn add_lines(o: &Oracle, from: usize, visited: &[usize], w: f64, lines: &mut [f64]) {
+    let mut at = from;
+    for &v in visited {
+        if o.parent[at] == Some(v) {
+            lines[at] += w;
+        } else if o.parent[v] == Some(at) {
+            lines[v] += w;
+        }
+        at = v;
+    }
+}
+
+type OracleResult = (Vec<f64>, Vec<f64>, f64, f64, f64, Vec<f64>);
+
+fn oracle_route(org: &Org) -> OracleResult {
     let o = Oracle::new(org);
     let n = org.people.len();
+    let mut lines = vec![0.0; n];
     let (mut hier, mut dist) = (vec![0.0; n], vec![0.0; n]);
     let (mut hops, mut dhops, mut total) = (0.0, 0.0, 0.0);
     let any_active = org.people.iter().any(|p| !p.vacant);
@@ -124,6 +140,7 @@ fn oracle_route(org: &Org) -> (Vec<f64>, Vec<f64>, f64, f64, f64) {
         let chain = dedup(&d.approves, org);
         for &p in &raisers {
             let (visited, end) = o.path(p, &deciders);
+            add_lines(&o, p, &visited, w, &mut lines);
             for &v in &visited {
                 hier[v] += w;
             }
@@ -137,6 +154,7 @@ fn oracle_route(org: &Org) -> (Vec<f64>, Vec<f64>, f64, f64, f64) {
             let mut at = end.unwrap_or(p);
             for &a in &chain {
                 let (visited, _) = o.path(at, &[a]);
+                add_lines(&o, at, &visited, w, &mut lines);
                 for &v in &visited {
                     hier[v] += w;
                 }
@@ -149,7 +167,7 @@ fn oracle_route(org: &Org) -> (Vec<f64>, Vec<f64>, f64, f64, f64) {
             }
         }
     }
-    (hier, dist, hops, dhops, total)
+    (hier, dist, hops, dhops, total, lines)
 }
 
 /// Rate, deciders, approvers, raising people, raising team (as a person whose team it is).
@@ -256,10 +274,11 @@ proptest! {
         let org = build(&spec);
         prop_assert!(orgflow::model::validate(&org).is_empty());
         let fast = route(&org, &Hierarchy::new(&org));
-        let (hier, dist, hops, dhops, total) = oracle_route(&org);
+        let (hier, dist, hops, dhops, total, lines) = oracle_route(&org);
         for i in 0..org.people.len() {
             prop_assert!(same(fast.hierarchical[i], hier[i]), "hierarchical p{i}: {} vs {}", fast.hierarchical[i], hier[i]);
             prop_assert!(same(fast.distributed[i], dist[i]), "distributed p{i}: {} vs {}", fast.distributed[i], dist[i]);
+            prop_assert!(same(fast.line_to_manager[i], lines[i]), "line above p{i}: {} vs {}", fast.line_to_manager[i], lines[i]);
         }
         prop_assert!(same(fast.hierarchical_hops, hops), "hops {} vs {}", fast.hierarchical_hops, hops);
         prop_assert!(same(fast.distributed_hops, dhops), "distributed hops {} vs {}", fast.distributed_hops, dhops);

@@ -118,6 +118,8 @@ pub struct PersonFigures {
     pub hierarchical: Load,
     /// Load when decisions go straight to the holder of the right.
     pub distributed: Load,
+    /// Decisions per month crossing the line to their manager (hierarchical reading).
+    pub line_to_manager: f64,
     /// Ids of the domains they may decide.
     pub decides: Vec<String>,
     /// Ids of the domains they must approve.
@@ -210,6 +212,7 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
                 load: routing.distributed[i],
                 share: share(routing.distributed[i]),
             },
+            line_to_manager: routing.line_to_manager[i],
             decides: std::mem::take(&mut decides[i]),
             approves: std::mem::take(&mut approves[i]),
             consulted: std::mem::take(&mut consulted[i]),

@@ -34,6 +34,9 @@ pub struct Routing {
     pub hierarchical_hops: f64,
     /// Sum over all decisions of hops × rate, distributed reading.
     pub distributed_hops: f64,
+    /// Per person: decisions per month crossing the line between them and their manager
+    /// (either way), hierarchical reading; 0 for a top-level person.
+    pub line_to_manager: Vec<f64>,
 }
 
 /// Who raises a decision: every active person equally, or a fixed set of people.
@@ -167,6 +170,9 @@ impl<'a> Router<'a> {
             let shared = self.group_rate * (self.below[v] - self.unit[v]);
             out.hierarchical[v] += shared;
             out.hierarchical_hops += shared;
+            if self.h.parent[v] != NONE {
+                out.line_to_manager[v] += self.group_rate * self.below[v];
+            }
             self.below[v] = 0.0;
             self.unit[v] = 0.0;
         }
@@ -256,8 +262,10 @@ impl<'a> Router<'a> {
             }
             let p = p as usize;
             self.flow[p] -= per_person * self.below[v];
+            out.line_to_manager[v] -= per_person * self.below[v];
             if climbs {
                 self.flow[p] += self.flow[v];
+                out.line_to_manager[v] += self.flow[v];
             }
             if self.has_target[v] {
                 self.has_target[p] = true;
@@ -300,6 +308,9 @@ impl<'a> Router<'a> {
             let incoming = self.down[v];
             out.hierarchical[v] += incoming;
             out.hierarchical_hops += incoming;
+            if h.parent[v] != NONE {
+                out.line_to_manager[v] += incoming;
+            }
             if self.is_target[v] {
                 out.distributed[v] += incoming;
                 out.distributed_hops += incoming;
@@ -342,6 +353,7 @@ pub fn route(org: &Org, h: &Hierarchy<'_>) -> Routing {
     let mut out = Routing {
         hierarchical: vec![0.0; n],
         distributed: vec![0.0; n],
+        line_to_manager: vec![0.0; n],
         ..Routing::default()
     };
     let mut router = Router::new(org, h);

@@ -1,0 +1,364 @@
+//! The eframe app: the open document, per-run view state, persisted settings, and the actions
+//! the panels record while drawing, applied in one place at the end of the frame.
+
+mod document;
+
+pub use document::{Document, EXAMPLES};
+
+use crate::io::CsvColumns;
+use crate::layout::Orientation;
+use crate::model::Problem;
+use crate::scene::Target;
+use crate::ui::canvas::Canvas;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// How many recent files the start screen and the File menu remember.
+const RECENT_FILES: usize = 8;
+
+/// Native dialogs, behind a trait so tests never open a real one.
+pub trait FileDialogs {
+    /// Asks for a team file to open; `None` when the user cancels.
+    fn pick_file_to_open(&mut self) -> Option<PathBuf>;
+}
+
+/// The system's file dialogs (rfd).
+#[derive(Default)]
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn pick_file_to_open(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Open a team file")
+            .add_filter("Team files and HR exports", &["json", "csv", "tsv", "txt"])
+            .add_filter("All files", &["*"])
+            .pick_file()
+    }
+}
+
+/// What persists between runs: UI settings only, never the user's data.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Settings {
+    /// Most recent first.
+    pub recent: Vec<PathBuf>,
+    /// Which way the hierarchy grows.
+    pub orientation: Orientation,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            orientation: Orientation::TopDown,
+        }
+    }
+}
+
+impl Settings {
+    fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(RECENT_FILES);
+    }
+}
+
+/// A file that failed to open, with its problems; the open document stays as it was.
+#[derive(Clone, Debug)]
+pub struct LoadFailure {
+    /// The file, as the user named it.
+    pub path: PathBuf,
+    /// Every problem, or the one reason it could not be read.
+    pub problems: Vec<Problem>,
+}
+
+/// Something the user asked for, recorded while drawing and applied after.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Show the native open dialog.
+    OpenDialog,
+    /// Open this file.
+    Open(PathBuf),
+    /// Open a bundled example by its file name.
+    OpenExample(&'static str),
+    /// Close the document and go back to the start screen.
+    Close,
+    /// Select something (or nothing) in both views.
+    Select(Option<Target>),
+    /// Select and frame the people or domains of a finding.
+    FocusFinding(usize),
+    /// Frame the selection in both views.
+    FrameSelection,
+    /// Hide or show a person's reports.
+    ToggleCollapse(u32),
+    /// Show every level down to this one, hide the rest.
+    ExpandToLevel(usize),
+    /// Show everybody.
+    ExpandAll,
+    /// Grow the hierarchy the other way.
+    SetOrientation(Orientation),
+    /// Fit both views.
+    FitAll,
+    /// Hide the panel of a failed open.
+    DismissFailure,
+}
+
+/// The whole app.
+pub struct OrgflowApp {
+    /// Persisted settings.
+    pub settings: Settings,
+    dialogs: Box<dyn FileDialogs>,
+    /// The open document, if any.
+    pub document: Option<Document>,
+    /// The last file that failed to open.
+    pub failure: Option<LoadFailure>,
+    /// What is selected in both views.
+    pub selection: Option<Target>,
+    /// The search box's text.
+    pub search: String,
+    /// Ask the search box for focus on the next frame.
+    pub focus_search: bool,
+    /// The hierarchy view's zoom and pan.
+    pub hierarchy_view: Canvas,
+    /// The distributed view's zoom and pan.
+    pub network_view: Canvas,
+    /// The level the "Expand to level" control shows.
+    pub expand_level: usize,
+    /// The title last sent to the window: sending it again would cost a repaint.
+    pub shown_title: String,
+    actions: Vec<Action>,
+}
+
+impl OrgflowApp {
+    /// The app with these settings and dialogs, showing the start screen.
+    pub fn new(settings: Settings, dialogs: Box<dyn FileDialogs>) -> Self {
+        Self {
+            settings,
+            dialogs,
+            document: None,
+            failure: None,
+            selection: None,
+            search: String::new(),
+            focus_search: false,
+            hierarchy_view: Canvas::default(),
+            network_view: Canvas::default(),
+            expand_level: 2,
+            shown_title: String::new(),
+            actions: Vec::new(),
+        }
+    }
+
+    /// The app as eframe starts it: settings from storage, native dialogs, maybe a file.
+    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        let settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        let mut app = Self::new(settings, Box::new(NativeDialogs));
+        if let Some(file) = file {
+            app.open(&file);
+        }
+        app
+    }
+
+    /// Records an action to apply at the end of the frame.
+    pub fn act(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// Opens a file; on failure lists its problems and leaves the open document untouched.
+    pub fn open(&mut self, path: &Path) {
+        match crate::io::load(path, &CsvColumns::default()) {
+            Ok(loaded) => {
+                self.settings.remember(path);
+                self.show(Document::new(
+                    path.to_owned(),
+                    loaded,
+                    self.settings.orientation,
+                ));
+            }
+            Err(e) => {
+                self.failure = Some(LoadFailure {
+                    path: path.to_owned(),
+                    problems: e.problems(),
+                });
+            }
+        }
+    }
+
+    /// Opens a bundled example by file name.
+    pub fn open_example(&mut self, name: &str) {
+        let Some((_, text)) = EXAMPLES.iter().find(|(n, _)| *n == name) else {
+            return;
+        };
+        let path = PathBuf::from(name);
+        match crate::io::load_bytes(&path, text.as_bytes(), &CsvColumns::default()) {
+            Ok(loaded) => self.show(Document::new(path, loaded, self.settings.orientation)),
+            Err(e) => {
+                self.failure = Some(LoadFailure {
+                    path,
+                    problems: e.problems(),
+                })
+            }
+        }
+    }
+
+    fn show(&mut self, document: Document) {
+        self.document = Some(document);
+        self.failure = None;
+        self.selection = None;
+        self.hierarchy_view.fit();
+        self.network_view.fit();
+    }
+
+    /// Applies the recorded actions, in order.
+    pub fn apply_actions(&mut self) {
+        for action in std::mem::take(&mut self.actions) {
+            self.apply(action);
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::OpenDialog => {
+                if let Some(path) = self.dialogs.pick_file_to_open() {
+                    self.open(&path);
+                }
+            }
+            Action::Open(path) => self.open(&path),
+            Action::OpenExample(name) => self.open_example(name),
+            Action::Close => {
+                self.document = None;
+                self.selection = None;
+            }
+            Action::Select(target) => self.selection = target,
+            Action::FocusFinding(k) => self.focus_finding(k),
+            Action::FrameSelection => self.frame_selection(),
+            Action::ToggleCollapse(p) => {
+                if let Some(doc) = &mut self.document {
+                    doc.toggle_collapse(p);
+                }
+            }
+            Action::ExpandToLevel(level) => {
+                if let Some(doc) = &mut self.document {
+                    doc.expand_to_level(level);
+                    self.hierarchy_view.fit();
+                }
+            }
+            Action::ExpandAll => {
+                if let Some(doc) = &mut self.document {
+                    doc.expand_all();
+                    self.hierarchy_view.fit();
+                }
+            }
+            Action::SetOrientation(o) => {
+                self.settings.orientation = o;
+                if let Some(doc) = &mut self.document {
+                    doc.set_orientation(o);
+                    self.hierarchy_view.fit();
+                }
+            }
+            Action::FitAll => {
+                self.hierarchy_view.fit();
+                self.network_view.fit();
+            }
+            Action::DismissFailure => self.failure = None,
+        }
+    }
+
+    fn focus_finding(&mut self, k: usize) {
+        let Some(doc) = &mut self.document else {
+            return;
+        };
+        let Some(finding) = doc.analysis.findings.get(k) else {
+            return;
+        };
+        let people: Vec<u32> = finding
+            .people
+            .iter()
+            .filter_map(|id| doc.index_of(id))
+            .collect();
+        let domain = finding
+            .domains
+            .first()
+            .and_then(|id| doc.org.decisions.iter().position(|d| d.id.0 == *id));
+        self.selection = match (people.first(), domain) {
+            (Some(&p), _) => Some(Target::Person(p)),
+            (None, Some(d)) => Some(Target::Domain(d as u32)),
+            (None, None) => self.selection.take(),
+        };
+        for &p in &people {
+            doc.reveal(p);
+        }
+        let targets: Vec<Target> = match (people.is_empty(), domain) {
+            (false, _) => people.into_iter().map(Target::Person).collect(),
+            (true, Some(d)) => vec![Target::Domain(d as u32)],
+            (true, None) => Vec::new(),
+        };
+        if let Some(rect) = doc.hierarchy_bounds_of(&targets) {
+            self.hierarchy_view.focus(rect);
+        }
+        if let Some(rect) = doc.network_bounds_of(&targets) {
+            self.network_view.focus(rect);
+        }
+    }
+
+    fn frame_selection(&mut self) {
+        let (Some(doc), Some(target)) = (&mut self.document, self.selection.clone()) else {
+            return;
+        };
+        if let Target::Person(p) = target {
+            doc.reveal(p);
+        }
+        let targets = [target];
+        if let Some(rect) = doc.hierarchy_bounds_of(&targets) {
+            self.hierarchy_view.focus(rect);
+        }
+        if let Some(rect) = doc.network_bounds_of(&targets) {
+            self.network_view.focus(rect);
+        }
+    }
+
+    /// People whose name, title or id contains the search text (case ignored), at most `most`.
+    pub fn search_matches(&self, most: usize) -> Vec<u32> {
+        let (Some(doc), false) = (&self.document, self.search.trim().is_empty()) else {
+            return Vec::new();
+        };
+        let needle = self.search.trim().to_lowercase();
+        doc.org
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.display_name().to_lowercase().contains(&needle)
+                    || p.title.to_lowercase().contains(&needle)
+                    || p.id.as_str().to_lowercase() == needle
+            })
+            .take(most)
+            .map(|(i, _)| i as u32)
+            .collect()
+    }
+
+    /// The window title: the file's name, or the app's.
+    pub fn title(&self) -> String {
+        match &self.document {
+            Some(doc) => format!("{} — orgflow", doc.file_name()),
+            None => "orgflow".to_owned(),
+        }
+    }
+}
+
+impl eframe::App for OrgflowApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        crate::ui::show(self, ui);
+        self.apply_actions();
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        egui::Color32::from_rgb(0xfa, 0xfb, 0xfc).to_normalized_gamma_f32()
+    }
+}

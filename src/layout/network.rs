@@ -1,0 +1,180 @@
+//! The distributed view: decision domains in the middle, the people who hold rights in them
+//! around, and everybody else grouped by team on the outside. Deterministic: no simulation.
+
+use super::{Point, Rect};
+use crate::analysis::Analysis;
+use crate::model::Org;
+use std::collections::{BTreeMap, HashMap};
+use std::f32::consts::TAU;
+
+/// What a node of the network stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeKind {
+    /// A decision domain (index into `org.decisions`).
+    Domain(u32),
+    /// A person who holds a right or has a peer link (index into `org.people`).
+    Person(u32),
+    /// The people of a team who hold no right and have no link, as one node.
+    Group {
+        /// The team's name (empty for people without a team).
+        team: String,
+        /// How many people.
+        count: u32,
+    },
+}
+
+/// How a person is tied to a domain or to another person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tie {
+    /// May make the decision.
+    Decides,
+    /// Must agree to it.
+    Approves,
+    /// Is asked for input.
+    Consulted,
+    /// A peer link between two people.
+    Peer,
+}
+
+/// A node with its place and size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NetworkNode {
+    /// What it stands for.
+    pub kind: NodeKind,
+    /// Its centre.
+    pub center: Point,
+    /// Its radius (half the side for a domain).
+    pub radius: f32,
+}
+
+/// The laid-out network.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NetworkLayout {
+    /// Domains first, then people, then groups.
+    pub nodes: Vec<NetworkNode>,
+    /// (node, node, tie), indices into `nodes`.
+    pub ties: Vec<(u32, u32, Tie)>,
+    /// Everything drawn.
+    pub bounds: Rect,
+    /// Node of each person shown on their own.
+    pub node_of_person: HashMap<u32, u32>,
+}
+
+/// Lays out the decision network of `org`.
+pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
+    let index: HashMap<&str, u32> = org
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i as u32))
+        .collect();
+    let domains = org.decisions.len();
+    let r1 = (domains as f32 * 90.0 / TAU).max(140.0);
+    let mut nodes = Vec::new();
+    for (k, d) in org.decisions.iter().enumerate() {
+        let angle = TAU * k as f32 / domains.max(1) as f32 - TAU / 4.0;
+        nodes.push(NetworkNode {
+            kind: NodeKind::Domain(k as u32),
+            center: Point::new(r1 * angle.cos(), r1 * angle.sin()),
+            radius: 14.0 + 4.0 * (1.0 + d.per_month.max(0.0) as f32).ln(),
+        });
+    }
+
+    // People with a right: their angle is the circular mean of their domains' angles.
+    let mut ties: Vec<(u32, u32, Tie)> = Vec::new();
+    let mut angle_sum: BTreeMap<u32, (f32, f32)> = BTreeMap::new();
+    for (k, d) in org.decisions.iter().enumerate() {
+        let angle = TAU * k as f32 / domains.max(1) as f32 - TAU / 4.0;
+        for (ids, tie) in [
+            (&d.decides, Tie::Decides),
+            (&d.approves, Tie::Approves),
+            (&d.consulted, Tie::Consulted),
+        ] {
+            for id in ids {
+                if let Some(&p) = index.get(id.as_str()) {
+                    let weight = if tie == Tie::Decides { 2.0 } else { 1.0 };
+                    let e = angle_sum.entry(p).or_default();
+                    e.0 += weight * angle.cos();
+                    e.1 += weight * angle.sin();
+                    ties.push((k as u32, p, tie));
+                }
+            }
+        }
+    }
+    let mut linked: Vec<u32> = Vec::new();
+    for l in &org.links {
+        for id in [&l.from, &l.to] {
+            if let Some(&p) = index.get(id.as_str())
+                && !angle_sum.contains_key(&p)
+            {
+                linked.push(p);
+            }
+        }
+    }
+    linked.sort_unstable();
+    linked.dedup();
+    let mut holders: Vec<(f32, u32)> = angle_sum
+        .iter()
+        .map(|(&p, &(x, y))| (y.atan2(x), p))
+        .collect();
+    holders.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let people: Vec<u32> = holders.iter().map(|&(_, p)| p).chain(linked).collect();
+    let ring = (people.len() as f32 * 70.0 / TAU).max(r1 + 220.0);
+    let first_angle = holders.first().map_or(0.0, |h| h.0);
+    let mut node_of_person = HashMap::new();
+    for (k, &p) in people.iter().enumerate() {
+        let angle = first_angle + TAU * k as f32 / people.len() as f32;
+        let share = analysis
+            .persons
+            .get(p as usize)
+            .map_or(0.0, |f| f.distributed.share as f32);
+        node_of_person.insert(p, nodes.len() as u32);
+        nodes.push(NetworkNode {
+            kind: NodeKind::Person(p),
+            center: Point::new(ring * angle.cos(), ring * angle.sin()),
+            radius: 10.0 + 60.0 * share.clamp(0.0, 1.0).sqrt(),
+        });
+    }
+    let ties: Vec<(u32, u32, Tie)> = ties
+        .into_iter()
+        .filter_map(|(d, p, tie)| Some((d, *node_of_person.get(&p)?, tie)))
+        .chain(org.links.iter().filter_map(|l| {
+            let a = node_of_person.get(index.get(l.from.as_str())?)?;
+            let b = node_of_person.get(index.get(l.to.as_str())?)?;
+            Some((*a, *b, Tie::Peer))
+        }))
+        .collect();
+
+    // Everybody else, by team.
+    let mut teams: BTreeMap<&str, u32> = BTreeMap::new();
+    for (i, p) in org.people.iter().enumerate() {
+        if !node_of_person.contains_key(&(i as u32)) {
+            *teams.entry(p.team.as_str()).or_default() += 1;
+        }
+    }
+    let outer = ring + 180.0 + (teams.len() as f32 * 60.0 / TAU).max(0.0);
+    for (k, (team, count)) in teams.iter().enumerate() {
+        let angle = TAU * (k as f32 + 0.5) / teams.len() as f32 - TAU / 4.0;
+        nodes.push(NetworkNode {
+            kind: NodeKind::Group {
+                team: (*team).to_owned(),
+                count: *count,
+            },
+            center: Point::new(outer * angle.cos(), outer * angle.sin()),
+            radius: 12.0 + 3.0 * (*count as f32).sqrt(),
+        });
+    }
+
+    let bounds = nodes
+        .iter()
+        .map(|n| Rect::centered(n.center, 2.0 * n.radius, 2.0 * n.radius))
+        .reduce(|a, b| a.union(&b))
+        .unwrap_or_default()
+        .expand(60.0);
+    NetworkLayout {
+        nodes,
+        ties,
+        bounds,
+        node_of_person,
+    }
+}

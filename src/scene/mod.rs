@@ -1,0 +1,466 @@
+//! What to draw, from the model, the analysis and the layout: one description of each picture
+//! for both the screen and exported images, in canvas units.
+
+use crate::analysis::{Analysis, FindingKind};
+use crate::layout::{NetworkLayout, NodeKind, Point, Rect, Tie, TreeLayout};
+use crate::model::Org;
+
+/// A colour, sRGB with alpha.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Color(pub [u8; 4]);
+
+impl Color {
+    /// An opaque colour.
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
+        Self([r, g, b, 255])
+    }
+
+    /// As `#rrggbb`.
+    pub fn hex(&self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0[0], self.0[1], self.0[2])
+    }
+}
+
+/// The ring that marks a funnel, a wide span or a sole holder, the same in both views.
+pub const MARK: Color = Color::rgb(0xd7, 0x19, 0x1c);
+/// Text on light fills.
+pub const INK: Color = Color::rgb(0x1f, 0x23, 0x28);
+/// Secondary text.
+pub const MUTED: Color = Color::rgb(0x5a, 0x60, 0x6b);
+/// Lines of the reporting tree.
+pub const LINE: Color = Color::rgb(0x8a, 0x93, 0xa3);
+
+/// The sequential scale for decision load: pale yellow (none) to dark red (half of all
+/// decisions or more). ColorBrewer YlOrRd.
+pub const SCALE: [Color; 5] = [
+    Color::rgb(0xff, 0xff, 0xcc),
+    Color::rgb(0xfe, 0xd9, 0x76),
+    Color::rgb(0xfd, 0x8d, 0x3c),
+    Color::rgb(0xe3, 0x1a, 0x1c),
+    Color::rgb(0x80, 0x00, 0x26),
+];
+
+/// The share of all decisions at which the scale reaches its darkest colour.
+pub const SCALE_TOP: f64 = 0.5;
+
+/// The colour of a share of all decisions on [`SCALE`].
+pub fn load_color(share: f64) -> Color {
+    let t = (share / SCALE_TOP).clamp(0.0, 1.0) as f32 * (SCALE.len() - 1) as f32;
+    let i = (t.floor() as usize).min(SCALE.len() - 2);
+    let f = t - i as f32;
+    let (a, b) = (SCALE[i].0, SCALE[i + 1].0);
+    let mix = |k: usize| (a[k] as f32 + (b[k] as f32 - a[k] as f32) * f).round() as u8;
+    Color([mix(0), mix(1), mix(2), 255])
+}
+
+/// Dark fills want light text.
+pub fn text_on(fill: Color) -> Color {
+    let [r, g, b, _] = fill.0;
+    let luma = 0.299 * r as f32 + 0.587 * g as f32 + 0.114 * b as f32;
+    if luma < 140.0 {
+        Color::rgb(0xff, 0xff, 0xff)
+    } else {
+        INK
+    }
+}
+
+/// What a shape stands for, for clicks and selection.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// A person (index into `org.people`).
+    Person(u32),
+    /// A decision domain (index into `org.decisions`).
+    Domain(u32),
+    /// A team's people grouped into one node.
+    Group(String),
+}
+
+/// A line of text on a shape.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    /// The text.
+    pub text: String,
+    /// Font size in canvas units.
+    pub size: f32,
+    /// Where its baseline's centre (or start, when `left` is set) is.
+    pub at: Point,
+    /// Drawn from `at` to the right instead of centred on it.
+    pub left: bool,
+    /// Its colour.
+    pub color: Color,
+    /// Bold.
+    pub strong: bool,
+}
+
+/// One thing to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    /// A polyline.
+    Line {
+        /// Its points.
+        points: Vec<Point>,
+        /// Width in canvas units.
+        width: f32,
+        /// Colour.
+        color: Color,
+        /// Dash length, or `None` for solid.
+        dash: Option<f32>,
+    },
+    /// A rounded rectangle (a person's card, or a decision domain).
+    Box {
+        /// Where.
+        rect: Rect,
+        /// Corner radius.
+        corner: f32,
+        /// Fill.
+        fill: Color,
+        /// Outline colour.
+        stroke: Color,
+        /// Outline width.
+        stroke_width: f32,
+        /// Dashed outline (an open position).
+        dashed: bool,
+        /// Marked as a funnel, wide span or sole holder.
+        marked: bool,
+        /// What it stands for.
+        target: Target,
+        /// Its text.
+        labels: Vec<Label>,
+    },
+    /// A circle (a person or a group in the network).
+    Circle {
+        /// Centre.
+        center: Point,
+        /// Radius.
+        radius: f32,
+        /// Fill.
+        fill: Color,
+        /// Outline colour.
+        stroke: Color,
+        /// Outline width.
+        stroke_width: f32,
+        /// Marked as a funnel, wide span or sole holder.
+        marked: bool,
+        /// What it stands for.
+        target: Target,
+        /// Its text.
+        labels: Vec<Label>,
+    },
+}
+
+impl Shape {
+    /// The area it covers, for culling and clicks.
+    pub fn bounds(&self) -> Rect {
+        match self {
+            Shape::Line { points, width, .. } => {
+                let mut r = Rect {
+                    min: points.first().copied().unwrap_or_default(),
+                    max: points.first().copied().unwrap_or_default(),
+                };
+                for &p in points {
+                    r = r.union(&Rect { min: p, max: p });
+                }
+                r.expand(*width)
+            }
+            Shape::Box { rect, .. } => *rect,
+            Shape::Circle { center, radius, .. } => {
+                Rect::centered(*center, radius * 2.0, radius * 2.0)
+            }
+        }
+    }
+
+    /// What it stands for, if it can be clicked.
+    pub fn target(&self) -> Option<&Target> {
+        match self {
+            Shape::Line { .. } => None,
+            Shape::Box { target, .. } | Shape::Circle { target, .. } => Some(target),
+        }
+    }
+}
+
+/// A picture: shapes in drawing order (lines first), in canvas units.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    /// What to draw, back to front.
+    pub shapes: Vec<Shape>,
+    /// Everything drawn.
+    pub bounds: Rect,
+}
+
+impl Scene {
+    /// The first shape standing for `target`.
+    pub fn find(&self, target: &Target) -> Option<&Shape> {
+        self.shapes.iter().find(|s| s.target() == Some(target))
+    }
+
+    /// The topmost clickable shape at `p`.
+    pub fn hit(&self, p: Point) -> Option<&Target> {
+        self.shapes.iter().rev().find_map(|s| match s {
+            Shape::Circle {
+                center,
+                radius,
+                target,
+                ..
+            } => {
+                let (dx, dy) = (p.x - center.x, p.y - center.y);
+                (dx * dx + dy * dy <= radius * radius).then_some(target)
+            }
+            Shape::Box { rect, target, .. } => rect.contains(p).then_some(target),
+            Shape::Line { .. } => None,
+        })
+    }
+}
+
+/// People marked in both views: funnels, wide spans and sole holders of many domains.
+pub fn marked_people(org: &Org, analysis: &Analysis) -> Vec<bool> {
+    let index: std::collections::HashMap<&str, usize> = org
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let mut marked = vec![false; org.people.len()];
+    for f in &analysis.findings {
+        if matches!(
+            f.kind,
+            FindingKind::Funnel | FindingKind::WideSpan | FindingKind::SingleHolder
+        ) {
+            for id in &f.people {
+                if let Some(&i) = index.get(id.as_str()) {
+                    marked[i] = true;
+                }
+            }
+        }
+    }
+    marked
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        text.to_owned()
+    } else {
+        let mut t: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// The reporting hierarchy: cards coloured by hierarchical load, lines as thick as the
+/// decisions that climb them.
+pub fn hierarchy_scene(
+    org: &Org,
+    analysis: &Analysis,
+    layout: &TreeLayout,
+    marked: &[bool],
+) -> Scene {
+    let mut shapes = Vec::with_capacity(org.people.len() * 2);
+    let busiest = analysis
+        .persons
+        .iter()
+        .map(|p| p.line_to_manager)
+        .fold(0.0f64, f64::max);
+    for (_, report, points) in &layout.lines {
+        let flow = analysis
+            .persons
+            .get(*report as usize)
+            .map_or(0.0, |p| p.line_to_manager);
+        let width = if busiest > 0.0 {
+            1.0 + 7.0 * (flow / busiest).sqrt() as f32
+        } else {
+            1.0
+        };
+        shapes.push(Shape::Line {
+            points: points.clone(),
+            width,
+            color: LINE,
+            dash: None,
+        });
+    }
+    for (i, card) in layout.cards.iter().enumerate() {
+        let (Some(rect), Some(person), Some(figures)) =
+            (card, org.people.get(i), analysis.persons.get(i))
+        else {
+            continue;
+        };
+        let fill = if person.vacant {
+            Color::rgb(0xf4, 0xf5, 0xf7)
+        } else {
+            load_color(figures.hierarchical.share)
+        };
+        let ink = text_on(fill);
+        let x = rect.min.x + 10.0;
+        let mut labels = vec![
+            Label {
+                text: shorten(person.display_name(), 22),
+                size: 15.0,
+                at: Point::new(x, rect.min.y + 22.0),
+                left: true,
+                color: ink,
+                strong: true,
+            },
+            Label {
+                text: shorten(
+                    if person.vacant {
+                        "Open position"
+                    } else {
+                        &person.title
+                    },
+                    26,
+                ),
+                size: 12.0,
+                at: Point::new(x, rect.min.y + 40.0),
+                left: true,
+                color: if ink == INK { MUTED } else { ink },
+                strong: false,
+            },
+        ];
+        let hidden = layout.hidden_below.get(i).copied().unwrap_or(0);
+        let badge = match (figures.direct_reports, hidden) {
+            (0, _) => String::new(),
+            (d, 0) => format!("{d} direct · {} total", figures.total_reports),
+            (d, h) => format!(
+                "{d} direct · {} total · {h} hidden ▸",
+                figures.total_reports
+            ),
+        };
+        if !badge.is_empty() {
+            labels.push(Label {
+                text: badge,
+                size: 11.0,
+                at: Point::new(x, rect.min.y + 56.0),
+                left: true,
+                color: if ink == INK { MUTED } else { ink },
+                strong: false,
+            });
+        }
+        shapes.push(Shape::Box {
+            rect: *rect,
+            corner: 6.0,
+            fill,
+            stroke: if person.vacant {
+                MUTED
+            } else {
+                Color::rgb(0x6b, 0x72, 0x80)
+            },
+            stroke_width: 1.0,
+            dashed: person.vacant,
+            marked: marked.get(i).copied().unwrap_or(false),
+            target: Target::Person(i as u32),
+            labels,
+        });
+    }
+    Scene {
+        shapes,
+        bounds: layout.bounds.expand(40.0),
+    }
+}
+
+/// The distributed network: domains, rights holders sized by their distributed share, and
+/// teams grouped.
+pub fn network_scene(
+    org: &Org,
+    analysis: &Analysis,
+    layout: &NetworkLayout,
+    marked: &[bool],
+) -> Scene {
+    let mut shapes = Vec::with_capacity(layout.nodes.len() + layout.ties.len());
+    for &(a, b, tie) in &layout.ties {
+        let (Some(na), Some(nb)) = (layout.nodes.get(a as usize), layout.nodes.get(b as usize))
+        else {
+            continue;
+        };
+        let (width, color, dash) = match tie {
+            Tie::Decides => (2.5, Color::rgb(0x25, 0x3b, 0x6e), None),
+            Tie::Approves => (1.5, Color::rgb(0x31, 0x82, 0xbd), None),
+            Tie::Consulted => (1.0, Color::rgb(0x9a, 0xa3, 0xb2), Some(6.0)),
+            Tie::Peer => (1.0, Color::rgb(0x7b, 0x55, 0xa6), Some(2.5)),
+        };
+        shapes.push(Shape::Line {
+            points: vec![na.center, nb.center],
+            width,
+            color,
+            dash,
+        });
+    }
+    for node in &layout.nodes {
+        match &node.kind {
+            NodeKind::Domain(k) => {
+                let Some(d) = org.decisions.get(*k as usize) else {
+                    continue;
+                };
+                let rect = Rect::centered(node.center, node.radius * 2.0, node.radius * 2.0);
+                shapes.push(Shape::Box {
+                    rect,
+                    corner: 3.0,
+                    fill: if d.decides.is_empty() {
+                        Color::rgb(0xff, 0xff, 0xff)
+                    } else {
+                        Color::rgb(0xde, 0xeb, 0xf7)
+                    },
+                    stroke: Color::rgb(0x31, 0x82, 0xbd),
+                    stroke_width: 1.5,
+                    dashed: d.decides.is_empty(),
+                    marked: false,
+                    target: Target::Domain(*k),
+                    labels: vec![Label {
+                        text: shorten(&d.name, 28),
+                        size: 12.0,
+                        at: Point::new(node.center.x, rect.max.y + 14.0),
+                        left: false,
+                        color: Color::rgb(0x25, 0x3b, 0x6e),
+                        strong: false,
+                    }],
+                });
+            }
+            NodeKind::Person(p) => {
+                let (Some(person), Some(figures)) = (
+                    org.people.get(*p as usize),
+                    analysis.persons.get(*p as usize),
+                ) else {
+                    continue;
+                };
+                shapes.push(Shape::Circle {
+                    center: node.center,
+                    radius: node.radius,
+                    fill: load_color(figures.distributed.share),
+                    stroke: Color::rgb(0x6b, 0x72, 0x80),
+                    stroke_width: 1.0,
+                    marked: marked.get(*p as usize).copied().unwrap_or(false),
+                    target: Target::Person(*p),
+                    labels: vec![Label {
+                        text: shorten(person.display_name(), 24),
+                        size: 13.0,
+                        at: Point::new(node.center.x, node.center.y + node.radius + 15.0),
+                        left: false,
+                        color: INK,
+                        strong: true,
+                    }],
+                });
+            }
+            NodeKind::Group { team, count } => {
+                let name = if team.is_empty() { "No team" } else { team };
+                shapes.push(Shape::Circle {
+                    center: node.center,
+                    radius: node.radius,
+                    fill: Color::rgb(0xee, 0xf0, 0xf3),
+                    stroke: Color::rgb(0xb4, 0xba, 0xc4),
+                    stroke_width: 1.0,
+                    marked: false,
+                    target: Target::Group(team.clone()),
+                    labels: vec![Label {
+                        text: format!("{} ({count})", shorten(name, 20)),
+                        size: 12.0,
+                        at: Point::new(node.center.x, node.center.y + node.radius + 14.0),
+                        left: false,
+                        color: MUTED,
+                        strong: false,
+                    }],
+                });
+            }
+        }
+    }
+    Scene {
+        shapes,
+        bounds: layout.bounds,
+    }
+}

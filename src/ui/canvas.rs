@@ -1,0 +1,335 @@
+//! A zoomable, pannable view of a [`Scene`], with culling of what is off screen and level of
+//! detail (no text when it would be too small to read). It requests no repaint of its own, so
+//! an idle window uses no CPU.
+
+use crate::layout::{Point, Rect};
+use crate::scene::{Color, MARK, Scene, Shape, Target};
+use egui::{
+    Align2, Color32, FontId, Pos2, Sense, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, WidgetType,
+};
+
+/// Smallest text, in screen pixels, worth drawing.
+const MIN_TEXT_PX: f32 = 6.0;
+/// At most this many shapes get their own accessible, clickable widget each frame.
+const MAX_WIDGETS: usize = 1_500;
+/// Selection outline.
+const SELECTED: Color32 = Color32::from_rgb(0x15, 0x65, 0xc0);
+
+/// The view state of one canvas: where it looks and how close.
+#[derive(Clone, Debug)]
+pub struct Canvas {
+    /// Canvas point at the centre of the widget.
+    center: Point,
+    /// Screen pixels per canvas unit.
+    zoom: f32,
+    /// Fit the whole scene on the next frame.
+    fit_pending: bool,
+    /// Frame these canvas rectangles on the next frame.
+    focus_pending: Option<Rect>,
+}
+
+impl Default for Canvas {
+    fn default() -> Self {
+        Self {
+            center: Point::default(),
+            zoom: 1.0,
+            fit_pending: true,
+            focus_pending: None,
+        }
+    }
+}
+
+/// What the user did on a canvas this frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CanvasResponse {
+    /// A shape was clicked.
+    pub clicked: Option<Target>,
+    /// A shape was double-clicked.
+    pub double_clicked: Option<Target>,
+    /// The empty background was clicked.
+    pub clicked_background: bool,
+}
+
+fn color(c: Color) -> Color32 {
+    let [r, g, b, a] = c.0;
+    Color32::from_rgba_unmultiplied(r, g, b, a)
+}
+
+impl Canvas {
+    /// Fits the whole scene on the next frame.
+    pub fn fit(&mut self) {
+        self.fit_pending = true;
+    }
+
+    /// Frames `rect` (canvas units) on the next frame.
+    pub fn focus(&mut self, rect: Rect) {
+        self.focus_pending = Some(rect);
+    }
+
+    /// Screen pixels per canvas unit.
+    pub fn zoom(&self) -> f32 {
+        self.zoom
+    }
+
+    fn frame(&mut self, rect: Rect, screen: egui::Rect, max_zoom: f32) {
+        let (w, h) = (rect.width().max(1.0), rect.height().max(1.0));
+        self.zoom = (screen.width() / w)
+            .min(screen.height() / h)
+            .clamp(0.002, max_zoom);
+        self.center = rect.center();
+    }
+
+    /// Where canvas point `p` lands on screen.
+    pub fn to_screen(&self, screen: egui::Rect, p: Point) -> Pos2 {
+        screen.center() + Vec2::new(p.x - self.center.x, p.y - self.center.y) * self.zoom
+    }
+
+    fn to_canvas(&self, screen: egui::Rect, p: Pos2) -> Point {
+        let d = (p - screen.center()) / self.zoom;
+        Point::new(self.center.x + d.x, self.center.y + d.y)
+    }
+
+    fn screen_rect(&self, screen: egui::Rect, r: Rect) -> egui::Rect {
+        egui::Rect::from_min_max(self.to_screen(screen, r.min), self.to_screen(screen, r.max))
+    }
+
+    /// Draws `scene` and handles pan (drag), zoom (scroll), clicks and double-clicks.
+    /// `name` labels the view for screen readers; `accessible` names a target.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        scene: &Scene,
+        selected: Option<&Target>,
+        name: &str,
+        accessible: &dyn Fn(&Target) -> String,
+    ) -> CanvasResponse {
+        let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+        response.widget_info(|| WidgetInfo::labeled(WidgetType::Other, true, name));
+        let screen = response.rect;
+        let mut out = CanvasResponse::default();
+        if self.fit_pending && screen.width() > 1.0 {
+            self.frame(scene.bounds, screen.shrink(8.0), 2.0);
+            self.fit_pending = false;
+        }
+        if let Some(focus) = self.focus_pending.take() {
+            let zoom = self.zoom.max(0.6);
+            self.frame(focus.expand(60.0), screen.shrink(8.0), zoom.max(1.0));
+            self.zoom = self.zoom.min(zoom.max(1.0));
+        }
+        if response.dragged() {
+            let d = response.drag_delta() / self.zoom;
+            self.center = Point::new(self.center.x - d.x, self.center.y - d.y);
+        }
+        if response.hovered() {
+            let (scroll, pinch, pointer) = ui.input(|i| {
+                (
+                    i.smooth_scroll_delta.y,
+                    i.zoom_delta(),
+                    i.pointer.hover_pos(),
+                )
+            });
+            let factor = pinch * (scroll / 300.0).exp();
+            if (factor - 1.0).abs() > 1e-4
+                && let Some(pointer) = pointer
+            {
+                let before = self.to_canvas(screen, pointer);
+                self.zoom = (self.zoom * factor).clamp(0.002, 8.0);
+                let after = self.to_canvas(screen, pointer);
+                self.center = Point::new(
+                    self.center.x + before.x - after.x,
+                    self.center.y + before.y - after.y,
+                );
+            }
+        }
+
+        painter.rect_filled(screen, 0.0, Color32::from_rgb(0xfa, 0xfb, 0xfc));
+        let visible = Rect {
+            min: self.to_canvas(screen, screen.min),
+            max: self.to_canvas(screen, screen.max),
+        };
+        let show_text = |size: f32| size * self.zoom >= MIN_TEXT_PX;
+        let mut widgets = 0;
+        for shape in &scene.shapes {
+            if !shape.bounds().intersects(&visible) {
+                continue;
+            }
+            self.paint(&painter, screen, shape, selected, &show_text);
+            if let Some(target) = shape.target() {
+                let area = self.screen_rect(screen, shape.bounds());
+                if widgets < MAX_WIDGETS && area.width() >= 12.0 && area.height() >= 12.0 {
+                    widgets += 1;
+                    let id = response.id.with(target);
+                    let item = ui.interact(area.intersect(screen), id, Sense::click());
+                    item.widget_info(|| {
+                        WidgetInfo::labeled(WidgetType::Button, true, accessible(target))
+                    });
+                    if item.double_clicked() {
+                        out.double_clicked = Some(target.clone());
+                    } else if item.clicked() {
+                        out.clicked = Some(target.clone());
+                    }
+                    if item.dragged() {
+                        let d = item.drag_delta() / self.zoom;
+                        self.center = Point::new(self.center.x - d.x, self.center.y - d.y);
+                    }
+                }
+            }
+        }
+        if response.clicked()
+            && out.clicked.is_none()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            match scene.hit(self.to_canvas(screen, pos)) {
+                Some(target) => out.clicked = Some(target.clone()),
+                None => out.clicked_background = true,
+            }
+        }
+        if response.double_clicked()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            out.double_clicked = scene.hit(self.to_canvas(screen, pos)).cloned();
+        }
+        out
+    }
+
+    fn paint(
+        &self,
+        painter: &egui::Painter,
+        screen: egui::Rect,
+        shape: &Shape,
+        selected: Option<&Target>,
+        show_text: &dyn Fn(f32) -> bool,
+    ) {
+        let z = self.zoom;
+        match shape {
+            Shape::Line {
+                points,
+                width,
+                color: c,
+                dash,
+            } => {
+                let pts: Vec<Pos2> = points.iter().map(|&p| self.to_screen(screen, p)).collect();
+                let stroke = Stroke::new((width * z).max(0.6), color(*c));
+                match dash {
+                    Some(d) if d * z >= 2.0 => {
+                        painter.extend(egui::Shape::dashed_line(&pts, stroke, d * z, d * z));
+                    }
+                    _ => {
+                        painter.add(egui::Shape::line(pts, stroke));
+                    }
+                }
+            }
+            Shape::Box {
+                rect,
+                corner,
+                fill,
+                stroke,
+                stroke_width,
+                dashed,
+                marked,
+                target,
+                labels,
+            } => {
+                let r = self.screen_rect(screen, *rect);
+                let tiny = r.width() < 6.0;
+                let corner = if tiny { 0.0 } else { corner * z };
+                if *marked {
+                    painter.rect_stroke(
+                        r.expand((4.0 * z).max(1.5)),
+                        corner,
+                        Stroke::new((3.0 * z).max(1.5), color(MARK)),
+                        StrokeKind::Outside,
+                    );
+                }
+                if selected == Some(target) {
+                    painter.rect_stroke(
+                        r.expand((9.0 * z).max(3.0)),
+                        corner,
+                        Stroke::new((3.0 * z).max(2.0), SELECTED),
+                        StrokeKind::Outside,
+                    );
+                }
+                let outline = if tiny {
+                    Stroke::NONE
+                } else {
+                    Stroke::new((stroke_width * z).max(0.5), color(*stroke))
+                };
+                if *dashed && !tiny {
+                    painter.rect_filled(r, corner, color(*fill));
+                    let path = [
+                        r.left_top(),
+                        r.right_top(),
+                        r.right_bottom(),
+                        r.left_bottom(),
+                        r.left_top(),
+                    ];
+                    painter.extend(egui::Shape::dashed_line(&path, outline, 5.0, 4.0));
+                } else {
+                    painter.rect(r, corner, color(*fill), outline, StrokeKind::Inside);
+                }
+                self.paint_labels(painter, screen, labels, show_text, Some(r));
+            }
+            Shape::Circle {
+                center,
+                radius,
+                fill,
+                stroke,
+                stroke_width,
+                marked,
+                target,
+                labels,
+            } => {
+                let c = self.to_screen(screen, *center);
+                let r = radius * z;
+                if *marked {
+                    painter.circle_stroke(
+                        c,
+                        r + (5.0 * z).max(2.0),
+                        Stroke::new((3.0 * z).max(1.5), color(MARK)),
+                    );
+                }
+                if selected == Some(target) {
+                    painter.circle_stroke(
+                        c,
+                        r + (10.0 * z).max(4.0),
+                        Stroke::new((3.0 * z).max(2.0), SELECTED),
+                    );
+                }
+                painter.circle(
+                    c,
+                    r.max(0.8),
+                    color(*fill),
+                    Stroke::new((stroke_width * z).max(0.5), color(*stroke)),
+                );
+                self.paint_labels(painter, screen, labels, show_text, None);
+            }
+        }
+    }
+
+    fn paint_labels(
+        &self,
+        painter: &egui::Painter,
+        screen: egui::Rect,
+        labels: &[crate::scene::Label],
+        show_text: &dyn Fn(f32) -> bool,
+        clip: Option<egui::Rect>,
+    ) {
+        for label in labels {
+            if !show_text(label.size) {
+                continue;
+            }
+            let pos = self.to_screen(screen, label.at);
+            let font = FontId::proportional(label.size * self.zoom);
+            let align = if label.left {
+                Align2::LEFT_BOTTOM
+            } else {
+                Align2::CENTER_BOTTOM
+            };
+            let painter = match clip {
+                Some(r) => painter.with_clip_rect(r.intersect(screen)),
+                None => painter.clone(),
+            };
+            painter.text(pos, align, &label.text, font, color(label.color));
+        }
+    }
+}

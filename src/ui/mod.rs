@@ -1,0 +1,650 @@
+//! The window's panels: menu and search, the figures of both readings, the findings, the two
+//! views side by side, the inspector, and the start screen.
+
+pub mod canvas;
+
+use crate::analysis::{Severity, trim_number};
+use crate::app::{Action, Document, EXAMPLES, OrgflowApp};
+use crate::layout::Orientation;
+use crate::scene::{SCALE, SCALE_TOP, Target};
+use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Ui};
+
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const FIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
+
+fn pct(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+fn thousands(x: f64) -> String {
+    let digits = format!("{x:.0}");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Draws the whole window for one frame; what the user asks for becomes actions on `app`.
+pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
+    let ctx = ui.ctx().clone();
+    let title = app.title();
+    if title != app.shown_title {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+        app.shown_title = title;
+    }
+    keyboard(app, &ctx);
+    dropped_files(app, &ctx);
+
+    egui::Panel::top("menu").show(ui, |ui| menu_bar(app, ui));
+    if app.failure.is_some() {
+        egui::Panel::bottom("problems")
+            .resizable(true)
+            .default_size(160.0)
+            .show(ui, |ui| failure_panel(app, ui));
+    }
+    if app.document.is_none() {
+        egui::CentralPanel::default().show(ui, |ui| start_screen(app, ui));
+        return;
+    }
+    egui::Panel::top("figures").show(ui, |ui| figures(app, ui));
+    egui::Panel::left("findings")
+        .resizable(true)
+        .default_size(300.0)
+        .show(ui, |ui| findings_panel(app, ui));
+    egui::Panel::right("inspector")
+        .resizable(true)
+        .default_size(300.0)
+        .show(ui, |ui| inspector(app, ui));
+    egui::CentralPanel::default().show(ui, |ui| views(app, ui));
+}
+
+fn keyboard(app: &mut OrgflowApp, ctx: &egui::Context) {
+    if ctx.input_mut(|i| i.consume_shortcut(&OPEN)) {
+        app.act(Action::OpenDialog);
+    }
+    if ctx.input_mut(|i| i.consume_shortcut(&FIND)) {
+        app.focus_search = true;
+    }
+    if ctx.input_mut(|i| i.consume_shortcut(&FIT)) {
+        app.act(Action::FitAll);
+    }
+}
+
+fn dropped_files(app: &mut OrgflowApp, ctx: &egui::Context) {
+    let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect()
+    });
+    if let Some(path) = dropped.into_iter().next() {
+        app.act(Action::Open(path));
+    }
+}
+
+fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui
+                .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
+                .clicked()
+            {
+                app.act(Action::OpenDialog);
+            }
+            ui.menu_button("Open recent", |ui| {
+                if app.settings.recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in app.settings.recent.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        app.act(Action::Open(path));
+                    }
+                }
+            });
+            ui.menu_button("Open example", |ui| {
+                for (name, _) in EXAMPLES {
+                    if ui.button(name).clicked() {
+                        app.act(Action::OpenExample(name));
+                    }
+                }
+            });
+            if ui
+                .add_enabled(app.document.is_some(), egui::Button::new("Close"))
+                .clicked()
+            {
+                app.act(Action::Close);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui
+                .add(
+                    egui::Button::new("Fit both views")
+                        .shortcut_text(ui.ctx().format_shortcut(&FIT)),
+                )
+                .clicked()
+            {
+                app.act(Action::FitAll);
+            }
+            let mut orientation = app.settings.orientation;
+            ui.radio_value(&mut orientation, Orientation::TopDown, "Hierarchy top-down");
+            ui.radio_value(
+                &mut orientation,
+                Orientation::LeftRight,
+                "Hierarchy left-to-right",
+            );
+            if orientation != app.settings.orientation {
+                app.act(Action::SetOrientation(orientation));
+            }
+            if ui.button("Expand everybody").clicked() {
+                app.act(Action::ExpandAll);
+            }
+        });
+        if app.document.is_some() {
+            ui.separator();
+            search_box(app, ui);
+        }
+    });
+}
+
+fn search_box(app: &mut OrgflowApp, ui: &mut Ui) {
+    let edit = egui::TextEdit::singleline(&mut app.search)
+        .hint_text("Find a person (Ctrl+F)")
+        .desired_width(220.0);
+    let response = ui.add(edit).labelled_by(ui.label("Search").id);
+    if app.focus_search {
+        response.request_focus();
+        app.focus_search = false;
+    }
+    let matches = app.search_matches(8);
+    if response.lost_focus()
+        && ui.input(|i| i.key_pressed(Key::Enter))
+        && let Some(&first) = matches.first()
+    {
+        app.act(Action::Select(Some(Target::Person(first))));
+        app.act(Action::FrameSelection);
+    }
+    if !app.search.trim().is_empty() {
+        let Some(doc) = &app.document else {
+            return;
+        };
+        if matches.is_empty() {
+            ui.label(RichText::new("No match").weak());
+        }
+        let mut chosen = None;
+        for p in matches {
+            if let Some(person) = doc.org.people.get(p as usize)
+                && ui
+                    .small_button(person.display_name())
+                    .on_hover_text(&person.title)
+                    .clicked()
+            {
+                chosen = Some(p);
+            }
+        }
+        if let Some(p) = chosen {
+            app.act(Action::Select(Some(Target::Person(p))));
+            app.act(Action::FrameSelection);
+        }
+    }
+}
+
+fn start_screen(app: &mut OrgflowApp, ui: &mut Ui) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(40.0);
+        ui.heading("orgflow");
+        ui.label("See where decisions funnel through one person.");
+        ui.add_space(16.0);
+        if ui.button("Open…").clicked() {
+            app.act(Action::OpenDialog);
+        }
+        ui.label(
+            RichText::new("or drop a team file (.json) or an HR export (.csv) on this window")
+                .weak(),
+        );
+        ui.add_space(24.0);
+        ui.label(RichText::new("Examples").strong());
+        for (name, _) in EXAMPLES {
+            if ui.button(format!("Open example {name}")).clicked() {
+                app.act(Action::OpenExample(name));
+            }
+        }
+        if !app.settings.recent.is_empty() {
+            ui.add_space(24.0);
+            ui.label(RichText::new("Recent files").strong());
+            for path in app.settings.recent.clone() {
+                if ui.button(path.display().to_string()).clicked() {
+                    app.act(Action::Open(path));
+                }
+            }
+        }
+    });
+}
+
+fn failure_panel(app: &mut OrgflowApp, ui: &mut Ui) {
+    let Some(failure) = app.failure.clone() else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!("{} could not be opened", failure.path.display()))
+                .strong()
+                .color(Color32::from_rgb(0xb0, 0x1c, 0x1c)),
+        );
+        if app.document.is_some() {
+            ui.label(RichText::new("— the open file is unchanged").weak());
+        }
+        if ui.button("Dismiss").clicked() {
+            app.act(Action::DismissFailure);
+        }
+    });
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for p in &failure.problems {
+            ui.label(format!("• {p}"));
+        }
+    });
+}
+
+fn figures(app: &mut OrgflowApp, ui: &mut Ui) {
+    let Some(doc) = &app.document else {
+        return;
+    };
+    let a = &doc.analysis;
+    let name_of = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| doc.org.person(id))
+            .map_or("nobody".to_owned(), |p| p.display_name().to_owned())
+    };
+    ui.horizontal(|ui| {
+        ui.heading(&doc.org.name);
+        if !doc.org.mission.is_empty() {
+            ui.label(RichText::new(format!("— {}", doc.org.mission)).italics());
+        }
+    });
+    egui::Grid::new("figures-grid")
+        .num_columns(7)
+        .spacing([18.0, 2.0])
+        .show(ui, |ui| {
+            ui.label("");
+            for head in [
+                "Top share",
+                "Load HHI",
+                "Effective handlers",
+                "Mean hops",
+                "Layers",
+                "Widest span",
+            ] {
+                ui.label(RichText::new(head).weak());
+            }
+            ui.end_row();
+            for (label, r) in [
+                ("Through the hierarchy", &a.readings.hierarchical),
+                ("Straight to the holder", &a.readings.distributed),
+            ] {
+                ui.label(RichText::new(label).strong());
+                ui.label(format!("{} {}", pct(r.top_share), name_of(&r.top)));
+                ui.label(thousands(r.load.hhi));
+                ui.label(format!("{:.1}", r.load.effective));
+                ui.label(format!("{:.2}", r.mean_hops));
+                ui.label(a.layers.to_string());
+                ui.label(a.max_span.as_ref().map_or("none".to_owned(), |m| {
+                    format!("{} ({})", m.count, name_of(&Some(m.id.clone())))
+                }));
+                ui.end_row();
+            }
+        });
+    if !doc.import_problems.is_empty() {
+        ui.collapsing(
+            format!(
+                "{} rows of the CSV needed attention",
+                doc.import_problems.len()
+            ),
+            |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(120.0)
+                    .show(ui, |ui| {
+                        for p in &doc.import_problems {
+                            ui.label(p.to_string());
+                        }
+                    });
+            },
+        );
+    }
+}
+
+fn findings_panel(app: &mut OrgflowApp, ui: &mut Ui) {
+    let Some(doc) = &app.document else {
+        return;
+    };
+    ui.heading("Findings");
+    if doc.analysis.findings.is_empty() {
+        ui.label("Nothing to flag.");
+    }
+    let mut chosen = None;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for (k, f) in doc.analysis.findings.iter().enumerate() {
+            let (tag, color) = match f.severity {
+                Severity::Critical => ("Critical", Color32::from_rgb(0xb0, 0x1c, 0x1c)),
+                Severity::Warning => ("Warning", Color32::from_rgb(0xa8, 0x5a, 0x00)),
+                Severity::Info => ("Note", Color32::from_rgb(0x4a, 0x55, 0x68)),
+            };
+            ui.label(RichText::new(tag).small().strong().color(color));
+            if ui
+                .add(
+                    egui::Button::new(RichText::new(&f.message))
+                        .wrap()
+                        .frame(false),
+                )
+                .on_hover_text("Select and show in both views")
+                .clicked()
+            {
+                chosen = Some(k);
+            }
+            ui.separator();
+        }
+    });
+    if let Some(k) = chosen {
+        app.act(Action::FocusFinding(k));
+    }
+}
+
+fn inspector(app: &mut OrgflowApp, ui: &mut Ui) {
+    let Some(doc) = &app.document else {
+        return;
+    };
+    ui.heading("Inspector");
+    match &app.selection {
+        None => {
+            ui.label("Click a person or a decision in either view.");
+        }
+        Some(Target::Person(p)) => {
+            let p = *p;
+            if let Some(action) = person_details(doc, p, ui) {
+                app.act(action);
+            }
+        }
+        Some(Target::Domain(k)) => domain_details(doc, *k, ui),
+        Some(Target::Group(team)) => {
+            let count = doc.org.people.iter().filter(|p| p.team == *team).count();
+            ui.label(RichText::new(if team.is_empty() { "No team" } else { team }).strong());
+            ui.label(format!(
+                "{count} people in this team; those without a decision right or a peer link are shown as this one node."
+            ));
+        }
+    }
+}
+
+fn person_details(doc: &Document, p: u32, ui: &mut Ui) -> Option<Action> {
+    let (person, f) = (
+        doc.org.people.get(p as usize)?,
+        doc.analysis.persons.get(p as usize)?,
+    );
+    let mut action = None;
+    ui.label(RichText::new(person.display_name()).size(18.0).strong());
+    if person.vacant {
+        ui.label(RichText::new("Open position").italics());
+    }
+    egui::Grid::new("person-grid")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("Title");
+            ui.label(&person.title);
+            ui.end_row();
+            ui.label("Team");
+            ui.label(&person.team);
+            ui.end_row();
+            ui.label("Manager");
+            match person
+                .manager
+                .as_ref()
+                .and_then(|m| doc.index_of(m.as_str()))
+            {
+                Some(m) => {
+                    let name = doc
+                        .org
+                        .people
+                        .get(m as usize)
+                        .map_or("", |x| x.display_name());
+                    if ui.link(name).clicked() {
+                        action = Some(Action::Select(Some(Target::Person(m))));
+                    }
+                }
+                None => {
+                    ui.label("— (top level)");
+                }
+            }
+            ui.end_row();
+            ui.label("Reports");
+            ui.label(format!(
+                "{} direct, {} in total",
+                f.direct_reports, f.total_reports
+            ));
+            ui.end_row();
+            ui.label("Hierarchy load");
+            ui.label(format!(
+                "{:.1} a month, {} of all decisions",
+                f.hierarchical.load,
+                pct(f.hierarchical.share)
+            ));
+            ui.end_row();
+            ui.label("Distributed load");
+            ui.label(format!(
+                "{:.1} a month, {} of all decisions",
+                f.distributed.load,
+                pct(f.distributed.share)
+            ));
+            ui.end_row();
+        });
+    let name_of = |id: &String| {
+        doc.org
+            .decisions
+            .iter()
+            .find(|d| d.id.0 == *id)
+            .map_or(id.clone(), |d| d.name.clone())
+    };
+    for (title, list) in [
+        ("Decides", &f.decides),
+        ("Approves", &f.approves),
+        ("Consulted on", &f.consulted),
+    ] {
+        if !list.is_empty() {
+            ui.label(RichText::new(title).strong());
+            for id in list {
+                ui.label(format!("• {}", name_of(id)));
+            }
+        }
+    }
+    let why: Vec<&crate::analysis::Finding> = doc
+        .analysis
+        .findings
+        .iter()
+        .filter(|x| x.people.contains(&person.id.0))
+        .collect();
+    if !why.is_empty() {
+        ui.add_space(8.0);
+        ui.label(RichText::new("Why they are flagged").strong());
+        for x in why {
+            ui.label(&x.message);
+        }
+    }
+    if f.direct_reports > 0 {
+        let collapsed = doc.collapsed.get(p as usize).copied().unwrap_or(false);
+        let text = if collapsed {
+            "Show their reports"
+        } else {
+            "Hide their reports"
+        };
+        if ui.button(text).clicked() {
+            action = Some(Action::ToggleCollapse(p));
+        }
+    }
+    action
+}
+
+fn domain_details(doc: &Document, k: u32, ui: &mut Ui) {
+    let Some(d) = doc.org.decisions.get(k as usize) else {
+        return;
+    };
+    ui.label(RichText::new(&d.name).size(18.0).strong());
+    ui.label(format!(
+        "Comes up {} times a month",
+        trim_number(d.per_month)
+    ));
+    let names = |ids: &[crate::model::PersonId]| {
+        let list: Vec<String> = ids
+            .iter()
+            .map(|id| {
+                doc.org
+                    .person(id.as_str())
+                    .map_or(id.0.clone(), |p| p.display_name().to_owned())
+            })
+            .collect();
+        if list.is_empty() {
+            "nobody".to_owned()
+        } else {
+            list.join(", ")
+        }
+    };
+    ui.label(format!("Decides: {}", names(&d.decides)));
+    ui.label(format!("Approves: {}", names(&d.approves)));
+    ui.label(format!("Consulted: {}", names(&d.consulted)));
+    ui.label(format!(
+        "Raised by: {}",
+        d.raised_by
+            .as_ref()
+            .map_or("everyone".to_owned(), |r| r.join(", "))
+    ));
+}
+
+fn legend(ui: &mut Ui, title: &str) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(title).small());
+        for (i, c) in SCALE.iter().enumerate() {
+            let [r, g, b, _] = c.0;
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 10.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(rect, 0.0, Color32::from_rgb(r, g, b));
+            if i == 0 {
+                ui.label(RichText::new("0%").small());
+            }
+        }
+        ui.label(
+            RichText::new(format!("{}%+ of all decisions", (SCALE_TOP * 100.0) as u32)).small(),
+        );
+        ui.label(
+            RichText::new("· red ring: funnel, wide span or sole decider")
+                .small()
+                .color(Color32::from_rgb(0xd7, 0x19, 0x1c)),
+        );
+    });
+}
+
+fn views(app: &mut OrgflowApp, ui: &mut Ui) {
+    let selected = app.selection.clone();
+    let mut clicked = None;
+    let mut toggled = None;
+    let mut background = false;
+    let OrgflowApp {
+        document,
+        hierarchy_view,
+        network_view,
+        expand_level,
+        ..
+    } = app;
+    let Some(doc) = document.as_ref() else {
+        return;
+    };
+    let mut level_action = None;
+    let width = ui.available_width();
+    egui::Panel::left("hierarchy-view")
+        .resizable(true)
+        .default_size(width / 2.0)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Reporting hierarchy").strong());
+                ui.label(RichText::new("every decision climbs the chain of command").weak());
+            });
+            ui.horizontal(|ui| {
+                ui.label("Expand to level");
+                ui.add(egui::DragValue::new(expand_level).range(1..=30))
+                    .on_hover_text("Levels to show");
+                if ui.button("Apply").clicked() {
+                    level_action = Some(Action::ExpandToLevel(*expand_level));
+                }
+                if ui.button("Fit").clicked() {
+                    hierarchy_view.fit();
+                }
+            });
+            legend(ui, "Load:");
+            let accessible = |t: &Target| accessible_name(doc, t, "hierarchy");
+            let r = hierarchy_view.show(
+                ui,
+                &doc.hierarchy,
+                selected.as_ref(),
+                "Reporting hierarchy view",
+                &accessible,
+            );
+            if let Some(Target::Person(p)) = r.double_clicked {
+                toggled = Some(p);
+            } else if r.clicked.is_some() {
+                clicked = r.clicked;
+            }
+            background |= r.clicked_background;
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Distributed network").strong());
+            ui.label(RichText::new("each decision goes straight to whoever holds the right").weak());
+        });
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("■ domain  ● person (size: share)  — decides  — approves  - - consulted  ··· peer link").small());
+            if ui.button("Fit").clicked() {
+                network_view.fit();
+            }
+        });
+        legend(ui, "Load:");
+        let accessible = |t: &Target| accessible_name(doc, t, "network");
+        let r = network_view.show(ui, &doc.network, selected.as_ref(), "Distributed network view", &accessible);
+        if r.clicked.is_some() {
+            clicked = r.clicked;
+        }
+        background |= r.clicked_background;
+    });
+    if let Some(action) = level_action {
+        app.act(action);
+    }
+    if let Some(p) = toggled {
+        app.act(Action::ToggleCollapse(p));
+    } else if let Some(target) = clicked {
+        app.act(Action::Select(Some(target)));
+    } else if background {
+        app.act(Action::Select(None));
+    }
+}
+
+/// What a screen reader says for a shape, and what tests find it by.
+pub fn accessible_name(doc: &Document, target: &Target, view: &str) -> String {
+    match target {
+        Target::Person(p) => match doc.org.people.get(*p as usize) {
+            Some(person) if person.title.is_empty() => {
+                format!("{} in the {view}", person.display_name())
+            }
+            Some(person) => format!("{}, {}, in the {view}", person.display_name(), person.title),
+            None => String::new(),
+        },
+        Target::Domain(k) => doc
+            .org
+            .decisions
+            .get(*k as usize)
+            .map_or(String::new(), |d| {
+                format!("Decision {} in the {view}", d.name)
+            }),
+        Target::Group(team) => format!("Team {team} in the {view}"),
+    }
+}

@@ -1,0 +1,183 @@
+//! The window, driven through egui_kittest: widgets are found by their accessible labels.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use orgflow::app::{FileDialogs, OrgflowApp, Settings};
+use orgflow::scene::{Shape, Target};
+use std::path::PathBuf;
+
+/// Answers the open dialog with a fixed file, and never shows a real dialog.
+struct PresetDialog(Option<PathBuf>);
+
+impl FileDialogs for PresetDialog {
+    fn pick_file_to_open(&mut self) -> Option<PathBuf> {
+        self.0.clone()
+    }
+}
+
+fn harness(dialog_answer: Option<&str>) -> Harness<'static, OrgflowApp> {
+    let app = OrgflowApp::new(
+        Settings::default(),
+        Box::new(PresetDialog(dialog_answer.map(PathBuf::from))),
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(
+            |ui, app: &mut OrgflowApp| {
+                orgflow::ui::show(app, ui);
+                app.apply_actions();
+            },
+            app,
+        );
+    harness.run();
+    harness
+}
+
+fn open_school(h: &mut Harness<'static, OrgflowApp>) {
+    h.get_by_label("Open example riverside-traditional.json")
+        .click();
+    h.run();
+}
+
+fn person(h: &Harness<'static, OrgflowApp>, id: &str) -> u32 {
+    h.state()
+        .document
+        .as_ref()
+        .and_then(|d| d.index_of(id))
+        .expect("person in the document")
+}
+
+#[test]
+fn the_start_screen_opens_a_bundled_example() {
+    let mut h = harness(None);
+    h.get_by_label("Open…");
+    open_school(&mut h);
+    let app = h.state();
+    let doc = app.document.as_ref().expect("a document");
+    assert_eq!(doc.org.name, "Riverside Primary (traditional)");
+    assert_eq!(app.title(), "riverside-traditional.json — orgflow");
+    // Both views and the findings are there.
+    h.get_by_label("Reporting hierarchy view");
+    h.get_by_label("Distributed network view");
+    assert!(
+        h.query_by_label_contains("Dana Reyes handles 99% of all decisions")
+            .is_some()
+    );
+}
+
+#[test]
+fn clicking_a_person_selects_them_in_both_views_and_fills_the_inspector() {
+    let mut h = harness(None);
+    open_school(&mut h);
+    h.get_by_label("Dana Reyes, Principal, in the hierarchy")
+        .click();
+    h.run();
+    let dana = person(&h, "dana");
+    assert_eq!(h.state().selection, Some(Target::Person(dana)));
+    // The inspector explains why.
+    h.get_by_label("Why they are flagged");
+    h.get_by_label("Hierarchy load");
+    assert!(
+        h.query_by_label_contains("91.1 a month, 99% of all decisions")
+            .is_some()
+    );
+    // The same person in the network view selects the same target.
+    h.get_by_label("Marta Quill, School business manager, in the network")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().selection,
+        Some(Target::Person(person(&h, "marta")))
+    );
+    h.get_by_label("Decides");
+}
+
+#[test]
+fn clicking_a_finding_selects_and_frames_its_people() {
+    let mut h = harness(None);
+    open_school(&mut h);
+    h.get_by_label_contains("Dana Reyes has 28 direct reports")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().selection,
+        Some(Target::Person(person(&h, "dana")))
+    );
+    let zoom = h.state().hierarchy_view.zoom();
+    assert!(
+        zoom >= 0.6,
+        "the hierarchy zoomed in on the finding: {zoom}"
+    );
+}
+
+#[test]
+fn search_jumps_to_a_person() {
+    let mut h = harness(None);
+    open_school(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_label("Search").type_text("Gwen");
+    h.run();
+    h.get_by_label("Gwen Harper").click();
+    h.run();
+    assert_eq!(
+        h.state().selection,
+        Some(Target::Person(person(&h, "gwen")))
+    );
+}
+
+#[test]
+fn a_file_that_fails_to_open_lists_its_problems_and_keeps_the_open_document() {
+    let mut h = harness(Some("tests/bad/many-problems.json"));
+    open_school(&mut h);
+    // Ctrl+O asks the (preset) dialog for a file.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    let app = h.state();
+    let failure = app.failure.as_ref().expect("the failure is shown");
+    assert_eq!(failure.problems.len(), 4);
+    assert_eq!(
+        app.document.as_ref().map(|d| d.org.name.as_str()),
+        Some("Riverside Primary (traditional)")
+    );
+    h.get_by_label_contains("many-problems.json could not be opened");
+    h.get_by_label_contains("reports to “ghost”");
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert!(h.state().failure.is_none());
+}
+
+#[test]
+fn a_csv_opens_with_its_row_problems_listed() {
+    let mut h = harness(Some("tests/csv/problems.csv"));
+    h.get_by_label("Open…").click();
+    h.run();
+    let doc = h.state().document.as_ref().expect("opened");
+    assert_eq!(doc.import_problems.len(), 4);
+    h.get_by_label("4 rows of the CSV needed attention");
+}
+
+#[test]
+fn hiding_a_managers_reports_collapses_their_subtree() {
+    let mut h = harness(None);
+    open_school(&mut h);
+    let cards = |h: &Harness<'static, OrgflowApp>| {
+        h.state().document.as_ref().map_or(0, |d| {
+            d.hierarchy
+                .shapes
+                .iter()
+                .filter(|s| matches!(s, Shape::Box { .. }))
+                .count()
+        })
+    };
+    assert_eq!(cards(&h), 31);
+    h.get_by_label("Dana Reyes, Principal, in the hierarchy")
+        .click();
+    h.run();
+    h.get_by_label("Hide their reports").click();
+    h.run();
+    assert_eq!(cards(&h), 1);
+    h.get_by_label("Show their reports").click();
+    h.run();
+    assert_eq!(cards(&h), 31);
+}
