@@ -154,6 +154,8 @@ impl OrgflowApp {
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
+        // The views are light whatever the system's theme, so the panels are too.
+        cc.egui_ctx.set_theme(egui::ThemePreference::Light);
         let mut app = Self::new(settings, Box::new(NativeDialogs));
         if let Some(file) = file {
             app.open(&file);

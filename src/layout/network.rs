@@ -69,7 +69,7 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
         .map(|(i, p)| (p.id.as_str(), i as u32))
         .collect();
     let domains = org.decisions.len();
-    let r1 = (domains as f32 * 90.0 / TAU).max(140.0);
+    let r1 = (domains as f32 * 110.0 / TAU).max(120.0);
     let mut nodes = Vec::new();
     for (k, d) in org.decisions.iter().enumerate() {
         let angle = TAU * k as f32 / domains.max(1) as f32 - TAU / 4.0;
@@ -119,7 +119,7 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
         .collect();
     holders.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let people: Vec<u32> = holders.iter().map(|&(_, p)| p).chain(linked).collect();
-    let ring = (people.len() as f32 * 70.0 / TAU).max(r1 + 220.0);
+    let ring = (people.len() as f32 * 90.0 / TAU).max(r1 + 170.0);
     let first_angle = holders.first().map_or(0.0, |h| h.0);
     let mut node_of_person = HashMap::new();
     for (k, &p) in people.iter().enumerate() {
@@ -152,7 +152,7 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
             *teams.entry(p.team.as_str()).or_default() += 1;
         }
     }
-    let outer = ring + 180.0 + (teams.len() as f32 * 60.0 / TAU).max(0.0);
+    let outer = (ring + 120.0).max(teams.len() as f32 * 110.0 / TAU);
     for (k, (team, count)) in teams.iter().enumerate() {
         let angle = TAU * (k as f32 + 0.5) / teams.len() as f32 - TAU / 4.0;
         nodes.push(NetworkNode {

@@ -43,8 +43,8 @@ pub struct TreeRequest {
 impl Default for TreeRequest {
     fn default() -> Self {
         Self {
-            card_width: 180.0,
-            card_height: 64.0,
+            card_width: 190.0,
+            card_height: 68.0,
             gap: 16.0,
             level_gap: 48.0,
             wrap_after: 4,
@@ -112,8 +112,8 @@ pub fn tree_layout(h: &Hierarchy<'_>, request: &TreeRequest) -> TreeLayout {
             .collect()
     };
     let grid_shape = |count: usize| -> (usize, usize) {
-        // Roughly square, a little taller than wide: columns × rows.
-        let columns = ((count as f32 / 2.0).sqrt().ceil() as usize).max(1);
+        // Taller than wide, as views are: columns × rows, about three rows per column.
+        let columns = ((count as f32 / 3.0).sqrt().ceil() as usize).max(1);
         (columns, count.div_ceil(columns))
     };
 

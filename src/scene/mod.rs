@@ -291,9 +291,9 @@ pub fn hierarchy_scene(
         let x = rect.min.x + 10.0;
         let mut labels = vec![
             Label {
-                text: shorten(person.display_name(), 22),
-                size: 15.0,
-                at: Point::new(x, rect.min.y + 22.0),
+                text: shorten(person.display_name(), 21),
+                size: 17.0,
+                at: Point::new(x, rect.min.y + 23.0),
                 left: true,
                 color: ink,
                 strong: true,
@@ -307,8 +307,8 @@ pub fn hierarchy_scene(
                     },
                     26,
                 ),
-                size: 12.0,
-                at: Point::new(x, rect.min.y + 40.0),
+                size: 13.0,
+                at: Point::new(x, rect.min.y + 42.0),
                 left: true,
                 color: if ink == INK { MUTED } else { ink },
                 strong: false,
@@ -326,8 +326,8 @@ pub fn hierarchy_scene(
         if !badge.is_empty() {
             labels.push(Label {
                 text: badge,
-                size: 11.0,
-                at: Point::new(x, rect.min.y + 56.0),
+                size: 12.0,
+                at: Point::new(x, rect.min.y + 60.0),
                 left: true,
                 color: if ink == INK { MUTED } else { ink },
                 strong: false,
@@ -404,8 +404,8 @@ pub fn network_scene(
                     target: Target::Domain(*k),
                     labels: vec![Label {
                         text: shorten(&d.name, 28),
-                        size: 12.0,
-                        at: Point::new(node.center.x, rect.max.y + 14.0),
+                        size: 15.0,
+                        at: Point::new(node.center.x, rect.max.y + 17.0),
                         left: false,
                         color: Color::rgb(0x25, 0x3b, 0x6e),
                         strong: false,
@@ -429,8 +429,8 @@ pub fn network_scene(
                     target: Target::Person(*p),
                     labels: vec![Label {
                         text: shorten(person.display_name(), 24),
-                        size: 13.0,
-                        at: Point::new(node.center.x, node.center.y + node.radius + 15.0),
+                        size: 17.0,
+                        at: Point::new(node.center.x, node.center.y + node.radius + 19.0),
                         left: false,
                         color: INK,
                         strong: true,
@@ -449,8 +449,8 @@ pub fn network_scene(
                     target: Target::Group(team.clone()),
                     labels: vec![Label {
                         text: format!("{} ({count})", shorten(name, 20)),
-                        size: 12.0,
-                        at: Point::new(node.center.x, node.center.y + node.radius + 14.0),
+                        size: 15.0,
+                        at: Point::new(node.center.x, node.center.y + node.radius + 17.0),
                         left: false,
                         color: MUTED,
                         strong: false,

@@ -157,7 +157,8 @@ fn search_box(app: &mut OrgflowApp, ui: &mut Ui) {
     let edit = egui::TextEdit::singleline(&mut app.search)
         .hint_text("Find a person (Ctrl+F)")
         .desired_width(220.0);
-    let response = ui.add(edit).labelled_by(ui.label("Search").id);
+    let label = ui.label("Search");
+    let response = ui.add(edit).labelled_by(label.id);
     if app.focus_search {
         response.request_focus();
         app.focus_search = false;

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots: the real window under Xvfb on the bundled examples.
+# Needs: apt-get install xvfb imagemagick. Usage: bash .ci/screenshots.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --quiet
+export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
+chmod 700 "$XDG_RUNTIME_DIR"
+Xvfb :97 -screen 0 1440x900x24 >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null || true' EXIT
+export DISPLAY=:97
+sleep 1
+shoot() { # example, output
+  HOME="$(mktemp -d)" ./target/debug/orgflow "assets/examples/$1" &
+  local app=$!
+  sleep "${WAIT:-8}"
+  import -window root "screenshots/$2"
+  kill "$app"
+  wait "$app" 2>/dev/null || true
+}
+mkdir -p screenshots
+shoot riverside-traditional.json school-traditional.png
+shoot riverside-distributed.json school-distributed.png
+shoot brightpath-product.json product-company.png
+echo "Wrote screenshots/*.png"
