@@ -181,3 +181,36 @@ fn hiding_a_managers_reports_collapses_their_subtree() {
     h.run();
     assert_eq!(cards(&h), 31);
 }
+
+/// The whole window on a bundled example, rendered in software (wgpu on Mesa's lavapipe) and
+/// compared with the image in tests/snapshots/. `UPDATE_SNAPSHOTS=1 cargo test --test gui`
+/// writes new ones after a deliberate change.
+fn snapshot_example(example: &str, name: &str, select: Option<&str>) {
+    let mut h = harness(None);
+    h.get_by_label(&format!("Open example {example}")).click();
+    h.run();
+    if let Some(label) = select {
+        h.get_by_label(label).click();
+        h.run();
+    }
+    h.snapshot(name);
+}
+
+#[test]
+fn snapshot_traditional_school_with_the_principal_selected() {
+    snapshot_example(
+        "riverside-traditional.json",
+        "school-traditional",
+        Some("Dana Reyes, Principal, in the hierarchy"),
+    );
+}
+
+#[test]
+fn snapshot_distributed_school() {
+    snapshot_example("riverside-distributed.json", "school-distributed", None);
+}
+
+#[test]
+fn snapshot_product_company() {
+    snapshot_example("brightpath-product.json", "product-company", None);
+}

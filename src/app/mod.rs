@@ -154,8 +154,6 @@ impl OrgflowApp {
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
-        // The views are light whatever the system's theme, so the panels are too.
-        cc.egui_ctx.set_theme(egui::ThemePreference::Light);
         let mut app = Self::new(settings, Box::new(NativeDialogs));
         if let Some(file) = file {
             app.open(&file);
@@ -205,7 +203,8 @@ impl OrgflowApp {
         }
     }
 
-    fn show(&mut self, document: Document) {
+    /// Shows a document that is already loaded (a generated org, a test).
+    pub fn show(&mut self, document: Document) {
         self.document = Some(document);
         self.failure = None;
         self.selection = None;

@@ -47,7 +47,7 @@ impl Default for TreeRequest {
             card_height: 68.0,
             gap: 16.0,
             level_gap: 48.0,
-            wrap_after: 4,
+            wrap_after: 2,
             orientation: Orientation::TopDown,
             collapsed: Vec::new(),
         }
@@ -72,6 +72,26 @@ pub struct TreeLayout {
 struct Block {
     breadth: f32,
     depth: f32,
+}
+
+/// One thing hanging under a manager: a report's subtree, or the grid of reports who show no
+/// reports of their own.
+#[derive(Clone, Copy, PartialEq)]
+enum Item {
+    Child(u32),
+    Grid,
+}
+
+/// Where a manager's items go, relative to the top-left of the area under the manager.
+struct Arrangement {
+    /// (item, offset in breadth, row).
+    placed: Vec<(Item, f32, usize)>,
+    /// Offset in depth of each row's top.
+    row_top: Vec<f32>,
+    /// Size of the whole area.
+    size: Block,
+    /// Columns and rows of the leaf grid, if any.
+    grid: Option<(usize, usize)>,
 }
 
 /// Lays out the reporting tree.
@@ -103,18 +123,67 @@ pub fn tree_layout(h: &Hierarchy<'_>, request: &TreeRequest) -> TreeLayout {
         })
         .collect();
 
-    // How a manager's reports are arranged: the grid of leaves, if any.
-    let leaves_of = |v: u32| -> Vec<u32> {
-        h.children_of(v)
-            .iter()
-            .copied()
-            .filter(|&c| !shows_children(c))
-            .collect()
-    };
     let grid_shape = |count: usize| -> (usize, usize) {
-        // Taller than wide, as views are: columns × rows, about three rows per column.
+        // Taller than wide, as views are: about three rows per column.
         let columns = ((count as f32 / 3.0).sqrt().ceil() as usize).max(1);
         (columns, count.div_ceil(columns))
+    };
+    let grid_block = |(columns, rows): (usize, usize)| Block {
+        // A leading gap holds the trunk the cards hang from.
+        breadth: gap + columns as f32 * card_b + (columns - 1) as f32 * gap,
+        depth: rows as f32 * card_d + (rows - 1) as f32 * gap / 2.0,
+    };
+
+    // Items go left to right in rows; a row much wider than the subtrees are deep is broken
+    // into several, stacked, so that wide orgs stay readable in a view of ordinary shape.
+    let arrange = |v: u32, block: &[Block]| -> Arrangement {
+        let leaves = h
+            .children_of(v)
+            .iter()
+            .filter(|&&c| !shows_children(c))
+            .count();
+        let grid = (leaves > request.wrap_after).then(|| grid_shape(leaves));
+        let mut items: Vec<(Item, Block)> = h
+            .children_of(v)
+            .iter()
+            .filter(|&&c| grid.is_none() || shows_children(c))
+            .map(|&c| (Item::Child(c), block[c as usize]))
+            .collect();
+        if let Some(shape) = grid {
+            items.push((Item::Grid, grid_block(shape)));
+        }
+        let total_breadth: f32 = items.iter().map(|(_, b)| b.breadth + gap).sum::<f32>() - gap;
+        let widest = items.iter().map(|(_, b)| b.breadth).fold(0.0, f32::max);
+        let rows_wanted = ((total_breadth / (8.0 * card_b)).sqrt().round() as usize).max(1);
+        let limit = widest.max(total_breadth / rows_wanted as f32);
+        let stacked = rows_wanted > 1;
+        // Stacked rows leave a leading gap for the trunk that reaches the lower rows.
+        let lead = if stacked { gap } else { 0.0 };
+        let mut placed = Vec::with_capacity(items.len());
+        let mut row_top = vec![0.0];
+        let (mut at, mut row, mut row_depth, mut widest_row) = (lead, 0, 0.0f32, 0.0f32);
+        for (item, b) in items {
+            if at > lead && at + b.breadth > limit + lead + 0.5 {
+                row_top.push(row_top[row] + row_depth + level);
+                row += 1;
+                at = lead;
+                row_depth = 0.0;
+            }
+            placed.push((item, at, row));
+            at += b.breadth + gap;
+            widest_row = widest_row.max(at - gap);
+            row_depth = row_depth.max(b.depth);
+        }
+        let depth = row_top.last().copied().unwrap_or(0.0) + row_depth;
+        Arrangement {
+            placed,
+            row_top,
+            size: Block {
+                breadth: widest_row,
+                depth,
+            },
+            grid,
+        }
     };
 
     // Bottom-up: block sizes.
@@ -123,36 +192,17 @@ pub fn tree_layout(h: &Hierarchy<'_>, request: &TreeRequest) -> TreeLayout {
         if !visible[v as usize] {
             continue;
         }
-        if !shows_children(v) {
-            block[v as usize] = Block {
+        block[v as usize] = if shows_children(v) {
+            let area = arrange(v, &block).size;
+            Block {
+                breadth: area.breadth.max(card_b),
+                depth: card_d + level + area.depth,
+            }
+        } else {
+            Block {
                 breadth: card_b,
                 depth: card_d,
-            };
-            continue;
-        }
-        let leaves = leaves_of(v);
-        let wrap = leaves.len() > request.wrap_after;
-        let mut row_breadth = 0.0;
-        let mut row_depth: f32 = 0.0;
-        let mut items = 0;
-        for &c in h.children_of(v) {
-            if wrap && !shows_children(c) {
-                continue;
             }
-            row_breadth += block[c as usize].breadth;
-            row_depth = row_depth.max(block[c as usize].depth);
-            items += 1;
-        }
-        if wrap {
-            let (columns, rows) = grid_shape(leaves.len());
-            row_breadth += columns as f32 * card_b + (columns - 1) as f32 * gap + gap;
-            row_depth = row_depth.max(rows as f32 * card_d + (rows - 1) as f32 * gap / 2.0);
-            items += 1;
-        }
-        row_breadth += (items.max(1) - 1) as f32 * gap;
-        block[v as usize] = Block {
-            breadth: row_breadth.max(card_b),
-            depth: card_d + level + row_depth,
         };
     }
 
@@ -165,80 +215,73 @@ pub fn tree_layout(h: &Hierarchy<'_>, request: &TreeRequest) -> TreeLayout {
         start[r as usize] = cursor;
         cursor += block[r as usize].breadth + gap * 2.0;
     }
-    let mut lines = Vec::new();
+    let mut lines: Vec<(u32, u32, Vec<(f32, f32)>)> = Vec::new();
     for &v in &h.order {
         let vi = v as usize;
         if !visible[vi] {
             continue;
         }
-        let b = block[vi];
-        center_b[vi] = start[vi] + b.breadth / 2.0;
+        center_b[vi] = start[vi] + block[vi].breadth / 2.0;
         if !shows_children(v) {
             continue;
         }
-        let leaves = leaves_of(v);
-        let wrap = leaves.len() > request.wrap_after;
-        // Width of the row of children, centred under the manager.
-        let mut row = 0.0;
-        let mut items = 0;
-        for &c in h.children_of(v) {
-            if !wrap || shows_children(c) {
-                row += block[c as usize].breadth;
-                items += 1;
+        let area = arrange(v, &block);
+        let left = center_b[vi] - area.size.breadth / 2.0;
+        let area_top = top_d[vi] + card_d + level;
+        let manager_b = center_b[vi];
+        let bottom = (manager_b, top_d[vi] + card_d);
+        let bus0 = area_top - level / 2.0;
+        let trunk = left + gap / 2.0;
+        // The way from the manager to the bus above row `row`.
+        let to_row = |row: usize| -> Vec<(f32, f32)> {
+            let mut path = vec![bottom, (manager_b, bus0)];
+            if row > 0 {
+                let bus = area_top + area.row_top[row] - level / 2.0;
+                path.push((trunk, bus0));
+                path.push((trunk, bus));
             }
-        }
-        let grid = wrap.then(|| grid_shape(leaves.len()));
-        if let Some((columns, _)) = grid {
-            row += columns as f32 * card_b + (columns - 1) as f32 * gap + gap;
-            items += 1;
-        }
-        row += (items.max(1) - 1) as f32 * gap;
-        let mut at = center_b[vi] - row / 2.0;
-        let child_top = top_d[vi] + card_d + level;
-        let bus = top_d[vi] + card_d + level / 2.0;
-        for &c in h.children_of(v) {
-            if wrap && !shows_children(c) {
-                continue;
-            }
-            let ci = c as usize;
-            start[ci] = at;
-            top_d[ci] = child_top;
-            at += block[ci].breadth + gap;
-            let cb = start[ci] + block[ci].breadth / 2.0;
-            lines.push((
-                v,
-                c,
-                vec![
-                    (center_b[vi], top_d[vi] + card_d),
-                    (center_b[vi], bus),
-                    (cb, bus),
-                    (cb, child_top),
-                ],
-            ));
-        }
-        if let Some((_, rows)) = grid {
-            // The grid hangs in columns; each column has a trunk on its leading side and each
-            // card branches off it.
-            let grid_start = at + gap;
-            for (k, &c) in leaves.iter().enumerate() {
-                let ci = c as usize;
-                let (column, row_in) = (k / rows, k % rows);
-                start[ci] = grid_start + column as f32 * (card_b + gap);
-                top_d[ci] = child_top + row_in as f32 * (card_d + gap / 2.0);
-                center_b[ci] = start[ci] + card_b / 2.0;
-                let trunk = start[ci] - gap / 2.0;
-                let mid = top_d[ci] + card_d / 2.0;
-                lines.push((
-                    v,
-                    c,
-                    vec![
-                        (center_b[vi], top_d[vi] + card_d),
-                        (center_b[vi], bus),
-                        (trunk, bus),
-                        (trunk, mid),
-                        (start[ci], mid),
-                    ],
-                ));
+            path
+        };
+        let leaves: Vec<u32> = h
+            .children_of(v)
+            .iter()
+            .copied()
+            .filter(|&c| !shows_children(c))
+            .collect();
+        for &(item, offset, row) in &area.placed {
+            let item_top = area_top + area.row_top[row];
+            let bus = item_top - level / 2.0;
+            match item {
+                Item::Child(c) => {
+                    let ci = c as usize;
+                    start[ci] = left + offset;
+                    top_d[ci] = item_top;
+                    let cb = start[ci] + block[ci].breadth / 2.0;
+                    let mut path = to_row(row);
+                    path.push((cb, bus));
+                    path.push((cb, item_top));
+                    lines.push((v, c, path));
+                }
+                Item::Grid => {
+                    let Some((_, rows)) = area.grid else {
+                        continue;
+                    };
+                    let grid_start = left + offset + gap;
+                    for (k, &c) in leaves.iter().enumerate() {
+                        let ci = c as usize;
+                        let (column, row_in) = (k / rows, k % rows);
+                        start[ci] = grid_start + column as f32 * (card_b + gap);
+                        top_d[ci] = item_top + row_in as f32 * (card_d + gap / 2.0);
+                        center_b[ci] = start[ci] + card_b / 2.0;
+                        let column_trunk = start[ci] - gap / 2.0;
+                        let mid = top_d[ci] + card_d / 2.0;
+                        let mut path = to_row(row);
+                        path.push((column_trunk, bus));
+                        path.push((column_trunk, mid));
+                        path.push((start[ci], mid));
+                        lines.push((v, c, path));
+                    }
+                }
             }
         }
     }

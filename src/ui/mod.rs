@@ -32,6 +32,10 @@ fn thousands(x: f64) -> String {
 /// Draws the whole window for one frame; what the user asks for becomes actions on `app`.
 pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
     let ctx = ui.ctx().clone();
+    // The views are light whatever the system's theme, so the panels are too.
+    if ctx.theme() != egui::Theme::Light {
+        ctx.set_theme(egui::ThemePreference::Light);
+    }
     let title = app.title();
     if title != app.shown_title {
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

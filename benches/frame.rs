@@ -1,0 +1,112 @@
+//! CPU cost of one frame of the window (egui run + tessellate, headless), fully zoomed out,
+//! on generated orgs; and egui_graphs' own GraphView on the same number of nodes, for
+//! comparison.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use orgflow::app::{Document, FileDialogs, OrgflowApp, Settings};
+use orgflow::io::{Format, Loaded};
+use orgflow::layout::Orientation;
+use std::hint::black_box;
+use std::path::PathBuf;
+
+struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn pick_file_to_open(&mut self) -> Option<PathBuf> {
+        None
+    }
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn app_with(people: usize, expand_all: bool) -> OrgflowApp {
+    let org = orgflow::generate::org(people, 7);
+    let loaded = Loaded {
+        org,
+        format: Format::Json,
+        import_problems: Vec::new(),
+    };
+    let mut document = Document::new(
+        PathBuf::from("generated.json"),
+        loaded,
+        Orientation::TopDown,
+    );
+    if expand_all {
+        document.expand_all();
+    }
+    let mut app = OrgflowApp::new(Settings::default(), Box::new(NoDialogs));
+    app.show(document);
+    app
+}
+
+fn frame(ctx: &egui::Context, app: &mut OrgflowApp) -> usize {
+    let output = ctx.run_ui(input(), |ui| {
+        orgflow::ui::show(app, ui);
+        app.apply_actions();
+    });
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+fn orgflow_frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    group.sample_size(20);
+    for (people, expand_all, name) in [
+        (1_000, true, "everybody shown"),
+        (10_000, true, "everybody shown"),
+        (10_000, false, "opened (levels 1-2)"),
+    ] {
+        let ctx = egui::Context::default();
+        let mut app = app_with(people, expand_all);
+        // The first frames fit the views and lay out the fonts.
+        for _ in 0..3 {
+            frame(&ctx, &mut app);
+        }
+        group.bench_function(BenchmarkId::new(name, people), |b| {
+            b.iter(|| black_box(frame(&ctx, &mut app)))
+        });
+    }
+    group.finish();
+}
+
+fn egui_graphs_frames(c: &mut Criterion) {
+    use egui_graphs::{DefaultEdgeShape, DefaultGraphView, DefaultNodeShape, Graph, SettingsStyle};
+    use petgraph::stable_graph::StableGraph;
+    let mut group = c.benchmark_group("egui_graphs_graphview");
+    group.sample_size(20);
+    for people in [1_000usize, 10_000] {
+        let mut tree: StableGraph<(), ()> = StableGraph::new();
+        let nodes: Vec<_> = (0..people).map(|_| tree.add_node(())).collect();
+        for i in 1..people {
+            tree.add_edge(nodes[(i - 1) / 8], nodes[i], ());
+        }
+        let mut graph: Graph<(), (), petgraph::Directed, u32, DefaultNodeShape, DefaultEdgeShape> =
+            egui_graphs::to_graph(&tree);
+        let ctx = egui::Context::default();
+        let mut run = || {
+            let output = ctx.run_ui(input(), |ui| {
+                DefaultGraphView::new()
+                    .with_styles(&SettingsStyle::new().with_labels_always(false))
+                    .show(ui, &mut graph);
+            });
+            ctx.tessellate(output.shapes, output.pixels_per_point).len()
+        };
+        for _ in 0..3 {
+            run();
+        }
+        group.bench_function(BenchmarkId::new("default nodes, no labels", people), |b| {
+            b.iter(|| black_box(run()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, orgflow_frames, egui_graphs_frames);
+criterion_main!(benches);
