@@ -67,6 +67,9 @@ pub struct TreeLayout {
     pub hidden_below: Vec<u32>,
 }
 
+/// A point in (breadth, depth) space, before the orientation maps it to the canvas.
+type BreadthDepth = (f32, f32);
+
 /// Size of a subtree block, in (breadth, depth) space.
 #[derive(Clone, Copy, Default)]
 struct Block {
@@ -215,7 +218,7 @@ pub fn tree_layout(h: &Hierarchy<'_>, request: &TreeRequest) -> TreeLayout {
         start[r as usize] = cursor;
         cursor += block[r as usize].breadth + gap * 2.0;
     }
-    let mut lines: Vec<(u32, u32, Vec<(f32, f32)>)> = Vec::new();
+    let mut lines: Vec<(u32, u32, Vec<BreadthDepth>)> = Vec::new();
     for &v in &h.order {
         let vi = v as usize;
         if !visible[vi] {
