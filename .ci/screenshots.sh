@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 cargo build --quiet
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 chmod 700 "$XDG_RUNTIME_DIR"
-Xvfb :97 -screen 0 1440x900x24 >/dev/null 2>&1 &
+Xvfb :97 -screen 0 1600x1000x24 >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 export DISPLAY=:97

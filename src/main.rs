@@ -218,7 +218,7 @@ fn run_window(file: Option<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("orgflow")
-            .with_inner_size([1440.0, 900.0])
+            .with_inner_size([1600.0, 1000.0])
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),
         ..Default::default()

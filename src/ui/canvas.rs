@@ -9,7 +9,7 @@ use egui::{
 };
 
 /// Smallest text, in screen pixels, worth drawing.
-const MIN_TEXT_PX: f32 = 6.0;
+const MIN_TEXT_PX: f32 = 5.0;
 /// At most this many shapes get their own accessible, clickable widget each frame.
 const MAX_WIDGETS: usize = 1_500;
 /// Selection outline.

@@ -52,19 +52,19 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
             .show(ui, |ui| failure_panel(app, ui));
     }
     if app.document.is_none() {
-        egui::CentralPanel::default().show(ui, |ui| start_screen(app, ui));
+        egui::Frame::central_panel(ui.style()).show(ui, |ui| start_screen(app, ui));
         return;
     }
     egui::Panel::top("figures").show(ui, |ui| figures(app, ui));
     egui::Panel::left("findings")
         .resizable(true)
-        .default_size(300.0)
+        .default_size(260.0)
         .show(ui, |ui| findings_panel(app, ui));
     egui::Panel::right("inspector")
         .resizable(true)
-        .default_size(300.0)
+        .default_size(270.0)
         .show(ui, |ui| inspector(app, ui));
-    egui::CentralPanel::default().show(ui, |ui| views(app, ui));
+    egui::Frame::central_panel(ui.style()).show(ui, |ui| views(app, ui));
 }
 
 fn keyboard(app: &mut OrgflowApp, ctx: &egui::Context) {
@@ -528,7 +528,7 @@ fn domain_details(doc: &Document, k: u32, ui: &mut Ui) {
 }
 
 fn legend(ui: &mut Ui, title: &str) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(title).small());
         for (i, c) in SCALE.iter().enumerate() {
             let [r, g, b, _] = c.0;
@@ -573,7 +573,12 @@ fn views(app: &mut OrgflowApp, ui: &mut Ui) {
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new("Reporting hierarchy").strong());
-                ui.label(RichText::new("every decision climbs the chain of command").weak());
+                ui.add(
+                    egui::Label::new(
+                        RichText::new("every decision climbs the chain of command").weak(),
+                    )
+                    .truncate(),
+                );
             });
             ui.horizontal(|ui| {
                 ui.label("Expand to level");
@@ -602,16 +607,28 @@ fn views(app: &mut OrgflowApp, ui: &mut Ui) {
             }
             background |= r.clicked_background;
         });
-    egui::CentralPanel::default().show(ui, |ui| {
+    // The rest of the area, beside the hierarchy; rows wrap rather than widen it.
+    let rest = ui.available_width();
+    ui.vertical(|ui| {
+        ui.set_max_width(rest);
         ui.horizontal(|ui| {
             ui.label(RichText::new("Distributed network").strong());
-            ui.label(RichText::new("each decision goes straight to whoever holds the right").weak());
+            ui.add(
+                egui::Label::new(RichText::new("each decision goes straight to whoever holds the right").weak())
+                    .truncate(),
+            );
         });
         ui.horizontal(|ui| {
-            ui.label(RichText::new("■ domain  ● person (size: share)  — decides  — approves  - - consulted  ··· peer link").small());
             if ui.button("Fit").clicked() {
                 network_view.fit();
             }
+            ui.add(
+                egui::Label::new(
+                    RichText::new("■ domain  ● person (size: share)  — decides  — approves  - - consulted  ··· peer link")
+                        .small(),
+                )
+                .truncate(),
+            );
         });
         legend(ui, "Load:");
         let accessible = |t: &Target| accessible_name(doc, t, "network");
