@@ -35,6 +35,43 @@ enum Command {
         #[command(flatten)]
         thresholds: ThresholdArgs,
     },
+    /// Export a presentation image (PNG, SVG or PDF) of a team file; needs no display or GPU.
+    Export {
+        /// The team file or CSV export.
+        file: PathBuf,
+        /// Which picture: the hierarchy, the distributed network, or both side by side.
+        #[arg(long, value_enum, default_value = "both")]
+        view: ViewArg,
+        /// The format; by default the one --out's extension names.
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
+        /// The image file to write.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Slide width in pixels.
+        #[arg(long, default_value_t = 1920)]
+        width: u32,
+        /// Slide height in pixels.
+        #[arg(long, default_value_t = 1080)]
+        height: u32,
+        /// Pixel density of a PNG (2 or 3 for sharp slides).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        /// The slide's title (default: the org's name).
+        #[arg(long)]
+        title: Option<String>,
+        /// No white background (PNG and SVG).
+        #[arg(long)]
+        transparent: bool,
+        /// How many of the top findings to call out on the slide.
+        #[arg(long, default_value_t = 3, value_name = "COUNT")]
+        findings: usize,
+        /// Draw the hierarchy left to right instead of top down.
+        #[arg(long)]
+        left_to_right: bool,
+        #[command(flatten)]
+        columns: ColumnArgs,
+    },
     /// Convert between an HR export (.csv) and the native team file (.json), either way.
     Convert {
         /// The file to read.
@@ -44,6 +81,28 @@ enum Command {
         #[command(flatten)]
         columns: ColumnArgs,
     },
+}
+
+/// Which picture to export.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum ViewArg {
+    /// The reporting hierarchy.
+    Hierarchy,
+    /// The distributed decision network.
+    Distributed,
+    /// Both side by side.
+    Both,
+}
+
+/// Which image format to write.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum FormatArg {
+    /// Pixels.
+    Png,
+    /// Vectors, text as text.
+    Svg,
+    /// Vectors, for print.
+    Pdf,
 }
 
 /// Which CSV columns hold what, when the headers are not recognised.
@@ -194,6 +253,61 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 print!("{}", text_report(&analysis));
             }
+        }
+        Command::Export {
+            file,
+            view,
+            format,
+            out,
+            width,
+            height,
+            scale,
+            title,
+            transparent,
+            findings,
+            left_to_right,
+            columns,
+        } => {
+            use orgflow::export::{
+                ExportFormat, ExportOptions, ExportView, export_to_file, scenes,
+            };
+            let format = match format {
+                Some(FormatArg::Png) => ExportFormat::Png,
+                Some(FormatArg::Svg) => ExportFormat::Svg,
+                Some(FormatArg::Pdf) => ExportFormat::Pdf,
+                None => ExportFormat::from_path(&out).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "{}: cannot tell the image format from the name; end it in .png, .svg or .pdf, or use --format",
+                        out.display()
+                    )
+                })?,
+            };
+            let loaded = load(&file, &columns.into()).map_err(describe)?;
+            print_import_problems(&file, &loaded.import_problems);
+            let analysis = orgflow::analysis::analyze(&loaded.org);
+            let orientation = if left_to_right {
+                orgflow::layout::Orientation::LeftRight
+            } else {
+                orgflow::layout::Orientation::TopDown
+            };
+            let (hierarchy, network) = scenes(&loaded.org, &analysis, orientation);
+            let options = ExportOptions {
+                view: match view {
+                    ViewArg::Hierarchy => ExportView::Hierarchy,
+                    ViewArg::Distributed => ExportView::Distributed,
+                    ViewArg::Both => ExportView::Both,
+                },
+                format,
+                width,
+                height,
+                scale,
+                title,
+                transparent,
+                findings,
+                ..ExportOptions::default()
+            };
+            export_to_file(&loaded.org, &analysis, &hierarchy, &network, &options, &out)?;
+            eprintln!("Wrote {}", out.display());
         }
         Command::Convert {
             input,

@@ -14,6 +14,15 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+fn finding_kinds(v: &serde_json::Value) -> Vec<&str> {
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["kind"].as_str())
+        .collect()
+}
+
 #[test]
 fn the_report_names_the_principal_as_the_top_funnel() {
     let out = orgflow(&["analyze", "assets/examples/riverside-traditional.json"]);
@@ -72,12 +81,7 @@ fn json_output_has_the_documented_keys() {
             .expect("message")
             .contains("Dana Reyes")
     );
-    let kinds: Vec<&str> = v["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter_map(|f| f["kind"].as_str())
-        .collect();
+    let kinds = finding_kinds(&v);
     assert!(kinds.contains(&"wide_span"), "{kinds:?}");
 }
 
@@ -94,12 +98,7 @@ fn thresholds_on_the_command_line_win() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    let kinds: Vec<&str> = v["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter_map(|f| f["kind"].as_str())
-        .collect();
+    let kinds = finding_kinds(&v);
     assert!(!kinds.contains(&"wide_span"), "{kinds:?}");
     assert_eq!(v["thresholds"]["funnel_share"], 0.95);
 }

@@ -1,6 +1,7 @@
 //! Plain-language warnings about where the org funnels decisions.
 
 use super::Analysis;
+use super::report::percent;
 use super::structure::Hierarchy;
 use crate::model::{Org, Thresholds};
 use serde::Serialize;
@@ -54,10 +55,6 @@ pub struct Finding {
     pub message: String,
 }
 
-fn pct(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
-}
-
 fn names(org: &Org, ids: &[String], most: usize) -> String {
     let mut shown: Vec<String> = ids
         .iter()
@@ -98,22 +95,22 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
             format!(
                 "{} handles {} of all decisions when they climb the reporting lines, and still {} when each goes straight to whoever holds the right: they are the funnel either way.",
                 p.display_name(),
-                pct(h),
-                pct(d)
+                percent(h),
+                percent(d)
             )
         } else if h >= t.funnel_share {
             format!(
                 "{} handles {} of all decisions when they climb the reporting lines, but only {} when each goes straight to whoever holds the right: the chain of command makes them the funnel.",
                 p.display_name(),
-                pct(h),
-                pct(d)
+                percent(h),
+                percent(d)
             )
         } else {
             format!(
                 "{} holds the right to {} of all decisions even when they go straight to the decider ({} through the reporting lines).",
                 p.display_name(),
-                pct(d),
-                pct(h)
+                percent(d),
+                percent(h)
             )
         };
         out.push(Finding {

@@ -11,7 +11,7 @@ pub mod structure;
 pub use concentration::{Authority, Spread, decide_weights};
 pub use findings::{Finding, FindingKind, Severity, findings, trim_number};
 pub use network::BETWEENNESS_LIMIT;
-pub use report::text_report;
+pub use report::{percent, text_report, thousands};
 pub use routing::{Routing, route};
 pub use structure::{Hierarchy, SpanStats, Structure, min_layers};
 

@@ -11,11 +11,13 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn pct(share: f64) -> String {
+/// A share (0–1) as a whole percentage: "78%".
+pub fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
 }
 
-fn thousands(x: f64) -> String {
+/// A number rounded to a whole one, with thousands separated: "8,062".
+pub fn thousands(x: f64) -> String {
     let digits = format!("{:.0}", x);
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -95,7 +97,7 @@ pub fn text_report(a: &Analysis) -> String {
         let h = &a.readings.hierarchical;
         let d = &a.readings.distributed;
         let top = |id: &Option<String>, share: f64| match id {
-            Some(id) => format!("{} {}", pct(share), name_of(id)),
+            Some(id) => format!("{} {}", percent(share), name_of(id)),
             None => "nobody".to_owned(),
         };
         let _ = writeln!(out);
@@ -140,7 +142,7 @@ pub fn text_report(a: &Analysis) -> String {
             "\nDecision authority: HHI {}, as if {:.1} people decided everything; {} of people hold a right to decide or approve; bus factor {}.",
             thousands(auth.spread.hhi),
             auth.spread.effective,
-            pct(auth.holders_share),
+            percent(auth.holders_share),
             auth.bus_factor.map_or("n/a".to_owned(), |b| b.to_string()),
         );
     }
@@ -183,9 +185,9 @@ pub fn text_report(a: &Analysis) -> String {
                 "  {:<32} {:>12} {:>7} {:>12} {:>7}",
                 truncate(&p.name, 32),
                 format!("{:.1}", p.hierarchical.load),
-                pct(p.hierarchical.share),
+                percent(p.hierarchical.share),
                 format!("{:.1}", p.distributed.load),
-                pct(p.distributed.share)
+                percent(p.distributed.share)
             );
         }
         if ranked.len() > TOP_PEOPLE {

@@ -286,7 +286,7 @@ impl OrgflowApp {
         self.selection = match (people.first(), domain) {
             (Some(&p), _) => Some(Target::Person(p)),
             (None, Some(d)) => Some(Target::Domain(d as u32)),
-            (None, None) => self.selection.take(),
+            (None, None) => self.selection.clone(),
         };
         for &p in &people {
             doc.reveal(p);

@@ -3,7 +3,7 @@
 
 pub mod canvas;
 
-use crate::analysis::{Severity, trim_number};
+use crate::analysis::{Severity, percent, thousands, trim_number};
 use crate::app::{Action, Document, EXAMPLES, OrgflowApp};
 use crate::layout::Orientation;
 use crate::scene::{SCALE, SCALE_TOP, Target};
@@ -12,22 +12,6 @@ use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const FIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
-
-fn pct(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
-}
-
-fn thousands(x: f64) -> String {
-    let digits = format!("{x:.0}");
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// Draws the whole window for one frame; what the user asks for becomes actions on `app`.
 pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
@@ -293,7 +277,7 @@ fn figures(app: &mut OrgflowApp, ui: &mut Ui) {
                 ("Straight to the holder", &a.readings.distributed),
             ] {
                 ui.label(RichText::new(label).strong());
-                ui.label(format!("{} {}", pct(r.top_share), name_of(&r.top)));
+                ui.label(format!("{} {}", percent(r.top_share), name_of(&r.top)));
                 ui.label(thousands(r.load.hhi));
                 ui.label(format!("{:.1}", r.load.effective));
                 ui.label(format!("{:.2}", r.mean_hops));
@@ -435,14 +419,14 @@ fn person_details(doc: &Document, p: u32, ui: &mut Ui) -> Option<Action> {
             ui.label(format!(
                 "{:.1} a month, {} of all decisions",
                 f.hierarchical.load,
-                pct(f.hierarchical.share)
+                percent(f.hierarchical.share)
             ));
             ui.end_row();
             ui.label("Distributed load");
             ui.label(format!(
                 "{:.1} a month, {} of all decisions",
                 f.distributed.load,
-                pct(f.distributed.share)
+                percent(f.distributed.share)
             ));
             ui.end_row();
         });

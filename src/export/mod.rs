@@ -1,0 +1,259 @@
+//! Presentation images from the same scenes the window draws: SVG (vectors, text as text),
+//! PNG (resvg) and PDF (svg2pdf), with the fonts shipped inside the program.
+
+mod svg;
+
+pub use svg::{escape, slide_svg};
+
+use crate::analysis::{Analysis, Hierarchy};
+use crate::layout::{Orientation, Rect, TreeRequest, network_layout, tree_layout};
+use crate::model::Org;
+use crate::scene::{Scene, hierarchy_scene, marked_people, network_scene};
+use resvg::usvg;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use thiserror::Error;
+
+/// Which picture to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ExportView {
+    /// The reporting hierarchy.
+    Hierarchy,
+    /// The distributed decision network.
+    Distributed,
+    /// Both side by side, as one slide.
+    #[default]
+    Both,
+}
+
+/// The file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ExportFormat {
+    /// Vectors, text as text.
+    Svg,
+    /// Pixels.
+    #[default]
+    Png,
+    /// Vectors, for print.
+    Pdf,
+}
+
+impl ExportFormat {
+    /// The format a file name asks for.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "svg" => Some(Self::Svg),
+            "png" => Some(Self::Png),
+            "pdf" => Some(Self::Pdf),
+            _ => None,
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(&self) -> &'static str {
+        match self {
+            Self::Svg => "svg",
+            Self::Png => "png",
+            Self::Pdf => "pdf",
+        }
+    }
+}
+
+/// How much of the org to show.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Extent {
+    /// Everything.
+    #[default]
+    Whole,
+    /// These areas of each view, in canvas units (what a window currently shows).
+    Areas {
+        /// Of the hierarchy.
+        hierarchy: Rect,
+        /// Of the network.
+        network: Rect,
+    },
+}
+
+/// What to export and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportOptions {
+    /// Which picture.
+    pub view: ExportView,
+    /// Which format.
+    pub format: ExportFormat,
+    /// Width of the slide in pixels (at scale 1).
+    pub width: u32,
+    /// Height of the slide in pixels (at scale 1).
+    pub height: u32,
+    /// Pixel density of a PNG: 2 or 3 for sharp slides.
+    pub scale: f32,
+    /// The slide's title; the org's name when `None`.
+    pub title: Option<String>,
+    /// No background (PNG and SVG); white otherwise.
+    pub transparent: bool,
+    /// How many of the top findings to call out.
+    pub findings: usize,
+    /// How much of the org.
+    pub extent: Extent,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            view: ExportView::Both,
+            format: ExportFormat::Png,
+            width: 1920,
+            height: 1080,
+            scale: 1.0,
+            title: None,
+            transparent: false,
+            findings: 3,
+            extent: Extent::Whole,
+        }
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    /// The size asked for cannot be drawn.
+    #[error("cannot make an image of {width}×{height} pixels: {reason}")]
+    Size {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+        /// Why.
+        reason: &'static str,
+    },
+    /// The picture could not be turned into the format (a bug; please report it).
+    #[error("could not render the picture: {0}")]
+    Render(String),
+    /// The file could not be written; an older file of that name is untouched.
+    #[error("{path}: could not write the image: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// The two scenes of an org, as the window first shows them.
+pub fn scenes(org: &Org, analysis: &Analysis, orientation: Orientation) -> (Scene, Scene) {
+    let marked = marked_people(org, analysis);
+    let h = Hierarchy::new(org);
+    let tree = tree_layout(
+        &h,
+        &TreeRequest {
+            orientation,
+            ..TreeRequest::default()
+        },
+    );
+    let hierarchy = hierarchy_scene(org, analysis, &tree, &marked);
+    let network = network_scene(org, analysis, &network_layout(org, analysis), &marked);
+    (hierarchy, network)
+}
+
+/// DejaVu Sans, shipped for the scripts Ubuntu lacks (Hebrew, Arabic and many more).
+pub const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// The fonts every export uses: egui's Ubuntu Light for text, DejaVu Sans for other
+/// scripts, Noto Emoji for emoji. None come from the system.
+pub fn fonts() -> Arc<usvg::fontdb::Database> {
+    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let mut db = usvg::fontdb::Database::new();
+            db.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+            db.load_font_data(FALLBACK_FONT.to_vec());
+            db.load_font_data(epaint_default_fonts::NOTO_EMOJI_REGULAR.to_vec());
+            db.set_sans_serif_family(svg::FONT_FAMILY);
+            Arc::new(db)
+        })
+        .clone()
+}
+
+fn parse(svg_text: &str) -> Result<usvg::Tree, ExportError> {
+    let options = usvg::Options {
+        fontdb: fonts(),
+        font_family: svg::FONT_FAMILY.to_owned(),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(svg_text, &options).map_err(|e| ExportError::Render(e.to_string()))
+}
+
+/// The image's bytes in the requested format.
+pub fn render(
+    org: &Org,
+    analysis: &Analysis,
+    hierarchy: &Scene,
+    network: &Scene,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let (w, h) = (options.width, options.height);
+    if !(320..=20_000).contains(&w) || !(200..=20_000).contains(&h) {
+        return Err(ExportError::Size {
+            width: w,
+            height: h,
+            reason: "width must be 320 to 20,000 and height 200 to 20,000",
+        });
+    }
+    let text = slide_svg(org, analysis, hierarchy, network, options);
+    match options.format {
+        ExportFormat::Svg => Ok(text.into_bytes()),
+        ExportFormat::Png => {
+            let scale = options.scale.clamp(0.25, 8.0);
+            let (pw, ph) = (
+                (w as f32 * scale).round() as u32,
+                (h as f32 * scale).round() as u32,
+            );
+            if u64::from(pw) * u64::from(ph) > 400_000_000 {
+                return Err(ExportError::Size {
+                    width: pw,
+                    height: ph,
+                    reason: "that is more than 400 million pixels; lower the scale",
+                });
+            }
+            let tree = parse(&text)?;
+            let mut pixmap = resvg::tiny_skia::Pixmap::new(pw, ph).ok_or(ExportError::Size {
+                width: pw,
+                height: ph,
+                reason: "not enough memory",
+            })?;
+            resvg::render(
+                &tree,
+                resvg::tiny_skia::Transform::from_scale(scale, scale),
+                &mut pixmap.as_mut(),
+            );
+            pixmap
+                .encode_png()
+                .map_err(|e| ExportError::Render(e.to_string()))
+        }
+        ExportFormat::Pdf => {
+            let tree = parse(&text)?;
+            svg2pdf::to_pdf(
+                &tree,
+                svg2pdf::ConversionOptions::default(),
+                svg2pdf::PageOptions::default(),
+            )
+            .map_err(|e| ExportError::Render(e.to_string()))
+        }
+    }
+}
+
+/// Renders and writes the image atomically to `path`.
+pub fn export_to_file(
+    org: &Org,
+    analysis: &Analysis,
+    hierarchy: &Scene,
+    network: &Scene,
+    options: &ExportOptions,
+    path: &Path,
+) -> Result<(), ExportError> {
+    let bytes = render(org, analysis, hierarchy, network, options)?;
+    crate::io::write_atomically(path, &bytes).map_err(|source| ExportError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}

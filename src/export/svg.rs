@@ -1,0 +1,490 @@
+//! The slide as SVG: title, headline figures, the view(s), the top findings and a legend.
+
+use super::{ExportOptions, ExportView, Extent};
+use crate::analysis::{Analysis, Severity, percent};
+use crate::layout::{Point, Rect};
+use crate::model::Org;
+use crate::scene::{Color, INK, Label, MARK, MUTED, SCALE, SCALE_TOP, Scene, Shape};
+use base64::Engine;
+use std::fmt::Write;
+
+/// The font family every text uses; the font itself is embedded.
+pub const FONT_FAMILY: &str = "Ubuntu";
+
+/// Labels smaller than this on the slide, in pixels, are left out: unreadable, and costly
+/// for large orgs.
+const MIN_LABEL_PX: f32 = 2.0;
+
+/// Text made safe inside SVG: markup characters become entities and characters XML forbids
+/// are dropped, so nothing in a team file can inject markup.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `body` cut with "…" to about `width` pixels at `size` (Ubuntu averages half an em a letter).
+fn fit_width(body: &str, size: f32, width: f32) -> String {
+    let most = (width / (size * 0.5)).max(4.0) as usize;
+    if body.chars().count() <= most {
+        body.to_owned()
+    } else {
+        let mut cut: String = body.chars().take(most - 1).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+fn hex(c: Color) -> String {
+    c.hex()
+}
+
+fn opacity(c: Color) -> String {
+    if c.0[3] == 255 {
+        String::new()
+    } else {
+        format!(" fill-opacity=\"{:.3}\"", c.0[3] as f32 / 255.0)
+    }
+}
+
+/// Maps canvas units of a scene into a box of the slide.
+#[derive(Clone, Copy)]
+struct Fit {
+    scale: f32,
+    dx: f32,
+    dy: f32,
+}
+
+impl Fit {
+    fn new(area: Rect, frame: Rect) -> Self {
+        let scale =
+            (frame.width() / area.width().max(1.0)).min(frame.height() / area.height().max(1.0));
+        let c = area.center();
+        let f = frame.center();
+        Self {
+            scale,
+            dx: f.x - c.x * scale,
+            dy: f.y - c.y * scale,
+        }
+    }
+
+    fn p(&self, p: Point) -> (f32, f32) {
+        (p.x * self.scale + self.dx, p.y * self.scale + self.dy)
+    }
+}
+
+/// How a line of text looks.
+#[derive(Clone, Copy)]
+struct Style<'a> {
+    size: f32,
+    color: Color,
+    /// SVG text-anchor: "start" or "middle".
+    anchor: &'a str,
+    /// SVG font-weight: "normal" or "bold".
+    weight: &'a str,
+}
+
+impl<'a> Style<'a> {
+    fn plain(size: f32, color: Color) -> Self {
+        Self {
+            size,
+            color,
+            anchor: "start",
+            weight: "normal",
+        }
+    }
+}
+
+fn text(out: &mut String, (x, y): (f32, f32), style: Style<'_>, body: &str) {
+    let _ = writeln!(
+        out,
+        r#"<text x="{x:.1}" y="{y:.1}" font-size="{:.1}" fill="{}" text-anchor="{}" font-weight="{}">{}</text>"#,
+        style.size,
+        hex(style.color),
+        style.anchor,
+        style.weight,
+        escape(body)
+    );
+}
+
+fn label(out: &mut String, fit: &Fit, l: &Label) {
+    let size = l.size * fit.scale;
+    if size < MIN_LABEL_PX {
+        return;
+    }
+    let style = Style {
+        size,
+        color: l.color,
+        anchor: if l.left { "start" } else { "middle" },
+        weight: if l.strong { "bold" } else { "normal" },
+    };
+    text(out, fit.p(l.at), style, &l.text);
+}
+
+/// Writes a scene's shapes into the slide, fitted into `frame`.
+fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str) {
+    let fit = Fit::new(area, frame);
+    let s = fit.scale;
+    let _ = writeln!(
+        out,
+        r#"<clipPath id="{clip_id}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath><g clip-path="url(#{clip_id})">"#,
+        frame.min.x,
+        frame.min.y,
+        frame.width(),
+        frame.height()
+    );
+    let visible = area.expand(20.0);
+    for shape in &scene.shapes {
+        if !shape.bounds().intersects(&visible) {
+            continue;
+        }
+        match shape {
+            Shape::Line {
+                points,
+                width,
+                color,
+                dash,
+            } => {
+                let pts: Vec<String> = points
+                    .iter()
+                    .map(|&p| {
+                        let (x, y) = fit.p(p);
+                        format!("{x:.1},{y:.1}")
+                    })
+                    .collect();
+                let dash = dash.map_or(String::new(), |d| {
+                    format!(r#" stroke-dasharray="{:.1} {:.1}""#, d * s, d * s)
+                });
+                let _ = writeln!(
+                    out,
+                    r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{:.2}" stroke-linejoin="round"{dash}/>"#,
+                    pts.join(" "),
+                    hex(*color),
+                    (width * s).max(0.3)
+                );
+            }
+            Shape::Box {
+                rect,
+                corner,
+                fill,
+                stroke,
+                stroke_width,
+                dashed,
+                marked,
+                labels,
+                ..
+            } => {
+                let (x, y) = fit.p(rect.min);
+                let (w, h) = (rect.width() * s, rect.height() * s);
+                if *marked {
+                    let m = (4.0 * s).max(1.0);
+                    let _ = writeln!(
+                        out,
+                        r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="{:.1}" fill="none" stroke="{}" stroke-width="{:.2}"/>"#,
+                        x - m,
+                        y - m,
+                        w + 2.0 * m,
+                        h + 2.0 * m,
+                        corner * s + m,
+                        hex(MARK),
+                        (3.0 * s).max(0.8)
+                    );
+                }
+                let dash = if *dashed {
+                    format!(r#" stroke-dasharray="{:.1} {:.1}""#, 5.0 * s, 4.0 * s)
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(
+                    out,
+                    r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="{:.1}" fill="{}"{} stroke="{}" stroke-width="{:.2}"{dash}/>"#,
+                    corner * s,
+                    hex(*fill),
+                    opacity(*fill),
+                    hex(*stroke),
+                    (stroke_width * s).max(0.2)
+                );
+                for l in labels {
+                    label(out, &fit, l);
+                }
+            }
+            Shape::Circle {
+                center,
+                radius,
+                fill,
+                stroke,
+                stroke_width,
+                marked,
+                labels,
+                ..
+            } => {
+                let (x, y) = fit.p(*center);
+                let r = radius * s;
+                if *marked {
+                    let _ = writeln!(
+                        out,
+                        r#"<circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" fill="none" stroke="{}" stroke-width="{:.2}"/>"#,
+                        r + (5.0 * s).max(1.0),
+                        hex(MARK),
+                        (3.0 * s).max(0.8)
+                    );
+                }
+                let _ = writeln!(
+                    out,
+                    r#"<circle cx="{x:.1}" cy="{y:.1}" r="{:.2}" fill="{}" stroke="{}" stroke-width="{:.2}"/>"#,
+                    r.max(0.5),
+                    hex(*fill),
+                    hex(*stroke),
+                    (stroke_width * s).max(0.2)
+                );
+                for l in labels {
+                    label(out, &fit, l);
+                }
+            }
+        }
+    }
+    out.push_str("</g>\n");
+}
+
+/// "Dana Reyes (Principal) handles 99% of decisions through the hierarchy vs 88% straight to
+/// the holder."
+fn headline(org: &Org, a: &Analysis) -> Option<String> {
+    let top = a.readings.hierarchical.top.as_ref()?;
+    let i = a.persons.iter().position(|p| p.id == *top)?;
+    let (person, f) = (org.people.get(i)?, a.persons.get(i)?);
+    let who = if person.title.is_empty() {
+        person.display_name().to_owned()
+    } else {
+        format!("{} ({})", person.display_name(), person.title)
+    };
+    let straight = match &a.readings.distributed.top {
+        Some(id) if id != top => {
+            let other = org.person(id).map_or(id.as_str(), |p| p.display_name());
+            format!(
+                "; straight to the holder, {} at most ({})",
+                percent(a.readings.distributed.top_share),
+                other
+            )
+        }
+        _ => String::new(),
+    };
+    Some(format!(
+        "{who} handles {} of decisions through the hierarchy vs {} straight to the holder{straight}",
+        percent(f.hierarchical.share),
+        percent(f.distributed.share)
+    ))
+}
+
+/// The whole slide as SVG text.
+pub fn slide_svg(
+    org: &Org,
+    analysis: &Analysis,
+    hierarchy: &Scene,
+    network: &Scene,
+    options: &ExportOptions,
+) -> String {
+    let (w, h) = (options.width as f32, options.height as f32);
+    let margin = (w.min(h) * 0.035).max(16.0);
+    let mut out = String::with_capacity(64 * 1024);
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}, DejaVu Sans, sans-serif">"#
+    );
+    let font = base64::engine::general_purpose::STANDARD.encode(epaint_default_fonts::UBUNTU_LIGHT);
+    let _ = writeln!(
+        out,
+        "<defs><style>@font-face {{ font-family: '{FONT_FAMILY}'; src: url(data:font/ttf;base64,{font}); }}</style></defs>"
+    );
+    if !options.transparent {
+        let _ = writeln!(out, r##"<rect width="{w}" height="{h}" fill="#ffffff"/>"##);
+    }
+
+    // Header: title and the headline figures of both readings.
+    let title = options.title.clone().unwrap_or_else(|| org.name.clone());
+    let title_size = (h * 0.04).clamp(18.0, 48.0);
+    let mut y = margin + title_size;
+    let title = fit_width(&title, title_size, w - 2.0 * margin);
+    text(
+        &mut out,
+        (margin, y),
+        Style {
+            size: title_size,
+            color: INK,
+            anchor: "start",
+            weight: "bold",
+        },
+        &title,
+    );
+    let small = (title_size * 0.5).max(11.0);
+    if let Some(line) = headline(org, analysis) {
+        y += small * 1.7;
+        let line = fit_width(&line, small, w - 2.0 * margin);
+        text(&mut out, (margin, y), Style::plain(small, INK), &line);
+    }
+    let header_bottom = y + small;
+
+    // Footer: the top findings, then the legend.
+    let findings: Vec<_> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .take(options.findings)
+        .collect();
+    let line = small * 1.45;
+    let legend_top = h - margin - small * 1.2;
+    let findings_top = legend_top - line * findings.len() as f32 - small * 0.5;
+    for (k, f) in findings.iter().enumerate() {
+        let fy = findings_top + line * (k as f32 + 0.8);
+        let color = if f.severity == Severity::Critical {
+            MARK
+        } else {
+            INK
+        };
+        let _ = writeln!(
+            out,
+            r#"<circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="{}"/>"#,
+            margin + small * 0.35,
+            fy - small * 0.35,
+            small * 0.3,
+            hex(color)
+        );
+        let message = fit_width(&f.message, small * 0.95, w - 2.0 * margin - small);
+        text(
+            &mut out,
+            (margin + small, fy),
+            Style::plain(small * 0.95, INK),
+            &message,
+        );
+    }
+    legend(&mut out, margin, legend_top + small, small * 0.9);
+
+    // The views.
+    let body = Rect {
+        min: Point::new(margin, header_bottom + small),
+        max: Point::new(w - margin, findings_top - small * 0.5),
+    };
+    let (hierarchy_area, network_area) = match &options.extent {
+        Extent::Whole => (hierarchy.bounds, network.bounds),
+        Extent::Areas { hierarchy, network } => (*hierarchy, *network),
+    };
+    let caption = small * 0.9;
+    let panels: Vec<(&Scene, Rect, &str, &str)> = match options.view {
+        ExportView::Hierarchy => vec![(
+            hierarchy,
+            hierarchy_area,
+            "Reporting hierarchy: every decision climbs the chain of command",
+            "h",
+        )],
+        ExportView::Distributed => vec![(
+            network,
+            network_area,
+            "Distributed network: each decision goes straight to whoever holds the right",
+            "n",
+        )],
+        ExportView::Both => vec![
+            (
+                hierarchy,
+                hierarchy_area,
+                "Reporting hierarchy: every decision climbs the chain of command",
+                "h",
+            ),
+            (
+                network,
+                network_area,
+                "Distributed network: each decision goes straight to whoever holds the right",
+                "n",
+            ),
+        ],
+    };
+    let gap = margin;
+    let pw = (body.width() - gap * (panels.len() as f32 - 1.0)) / panels.len() as f32;
+    for (k, (s, area, name, id)) in panels.into_iter().enumerate() {
+        let x0 = body.min.x + k as f32 * (pw + gap);
+        text(
+            &mut out,
+            (x0, body.min.y + caption),
+            Style::plain(caption, MUTED),
+            name,
+        );
+        let frame = Rect {
+            min: Point::new(x0, body.min.y + caption * 1.6),
+            max: Point::new(x0 + pw, body.max.y),
+        };
+        let _ = writeln!(
+            out,
+            r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#fafbfc" stroke="#e3e6ea"/>"##,
+            frame.min.x,
+            frame.min.y,
+            frame.width(),
+            frame.height()
+        );
+        scene(&mut out, s, area, frame.expand(-6.0), &format!("clip-{id}"));
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+fn legend(out: &mut String, x: f32, y: f32, size: f32) {
+    let mut at = x;
+    text(
+        out,
+        (at, y),
+        Style::plain(size, MUTED),
+        "Share of all decisions:",
+    );
+    at += size * 11.5;
+    text(out, (at, y), Style::plain(size, MUTED), "0%");
+    at += size * 1.8;
+    for c in SCALE {
+        let _ = writeln!(
+            out,
+            r##"<rect x="{at:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}" stroke="#c9ced6" stroke-width="0.5"/>"##,
+            y - size * 0.85,
+            size * 1.6,
+            size,
+            hex(c)
+        );
+        at += size * 1.6;
+    }
+    at += size * 0.4;
+    text(
+        out,
+        (at, y),
+        Style::plain(size, MUTED),
+        &format!("{}%+", (SCALE_TOP * 100.0) as u32),
+    );
+    at += size * 3.5;
+    let _ = writeln!(
+        out,
+        r#"<rect x="{at:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="2" fill="none" stroke="{}" stroke-width="2"/>"#,
+        y - size * 0.9,
+        size * 1.6,
+        size * 1.1,
+        hex(MARK)
+    );
+    at += size * 2.1;
+    text(
+        out,
+        (at, y),
+        Style::plain(size, MUTED),
+        "funnel, wide span or sole decider",
+    );
+    at += size * 17.0;
+    text(
+        out,
+        (at, y),
+        Style::plain(size, MUTED),
+        "Line width: decisions that climb it. Circle size: share when decisions go straight to the holder.",
+    );
+}

@@ -1,0 +1,251 @@
+//! Exported images: valid SVG, PNGs of the requested size that match reference images, PDFs,
+//! safe text, and the command line's errors.
+
+use orgflow::analysis::analyze;
+use orgflow::export::{ExportFormat, ExportOptions, ExportView, render, scenes};
+use orgflow::io::{CsvColumns, load, parse_json};
+use orgflow::layout::Orientation;
+use orgflow::model::Org;
+use resvg::tiny_skia::Pixmap;
+use std::path::Path;
+use std::process::Command;
+
+fn example(name: &str) -> Org {
+    load(
+        &Path::new("assets/examples").join(name),
+        &CsvColumns::default(),
+    )
+    .expect("example loads")
+    .org
+}
+
+fn export(org: &Org, options: &ExportOptions) -> Vec<u8> {
+    let analysis = analyze(org);
+    let (h, n) = scenes(org, &analysis, Orientation::TopDown);
+    render(org, &analysis, &h, &n, options).expect("renders")
+}
+
+fn options(view: ExportView, format: ExportFormat) -> ExportOptions {
+    ExportOptions {
+        view,
+        format,
+        ..ExportOptions::default()
+    }
+}
+
+fn parse_svg(bytes: &[u8]) -> resvg::usvg::Tree {
+    let opts = resvg::usvg::Options {
+        fontdb: orgflow::export::fonts(),
+        ..Default::default()
+    };
+    resvg::usvg::Tree::from_data(bytes, &opts).expect("valid SVG")
+}
+
+#[test]
+fn svgs_are_valid_with_text_as_text_and_identical_each_time() {
+    let org = example("riverside-traditional.json");
+    for view in [
+        ExportView::Hierarchy,
+        ExportView::Distributed,
+        ExportView::Both,
+    ] {
+        let svg = export(&org, &options(view, ExportFormat::Svg));
+        let tree = parse_svg(&svg);
+        assert_eq!(tree.size().width(), 1920.0);
+        let text = String::from_utf8(svg.clone()).expect("utf-8");
+        assert!(text.contains(">Dana Reyes</text>"), "{view:?}");
+        assert!(
+            text.contains("@font-face"),
+            "the font travels inside the file"
+        );
+        assert_eq!(svg, export(&org, &options(view, ExportFormat::Svg)));
+    }
+}
+
+fn ink(p: &Pixmap) -> (usize, usize) {
+    let pixels = p.pixels();
+    let not_white = pixels
+        .iter()
+        .filter(|c| c.red() < 245 || c.green() < 245 || c.blue() < 245)
+        .count();
+    (not_white, pixels.len())
+}
+
+#[test]
+fn pngs_have_the_requested_size_and_are_not_blank() {
+    let org = example("brightpath-product.json");
+    let mut o = options(ExportView::Both, ExportFormat::Png);
+    o.width = 1280;
+    o.height = 720;
+    o.scale = 2.0;
+    let png = Pixmap::decode_png(&export(&org, &o)).expect("a PNG");
+    assert_eq!((png.width(), png.height()), (2560, 1440));
+    let (drawn, all) = ink(&png);
+    assert!(drawn * 20 > all, "only {drawn} of {all} pixels drawn");
+
+    o.transparent = true;
+    o.scale = 1.0;
+    let png = Pixmap::decode_png(&export(&org, &o)).expect("a PNG");
+    assert_eq!(png.pixels()[0].alpha(), 0, "transparent background");
+}
+
+#[test]
+fn pdfs_are_pdfs() {
+    let pdf = export(
+        &example("riverside-distributed.json"),
+        &options(ExportView::Both, ExportFormat::Pdf),
+    );
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(pdf.len() > 10_000);
+}
+
+/// The bundled examples' slides match the reference images in tests/export-reference within
+/// a small tolerance. `UPDATE_REFERENCE=1 cargo test --test export` writes new references
+/// after a deliberate change.
+#[test]
+fn the_examples_match_their_reference_images() {
+    for (file, reference) in [
+        ("riverside-traditional.json", "school-traditional.png"),
+        ("riverside-distributed.json", "school-distributed.png"),
+        ("brightpath-product.json", "product-company.png"),
+    ] {
+        let mut o = options(ExportView::Both, ExportFormat::Png);
+        o.width = 960;
+        o.height = 540;
+        let bytes = export(&example(file), &o);
+        let path = Path::new("tests/export-reference").join(reference);
+        if std::env::var_os("UPDATE_REFERENCE").is_some() || !path.exists() {
+            std::fs::write(&path, &bytes).expect("reference written");
+        }
+        let want = Pixmap::load_png(&path).expect("reference image");
+        let got = Pixmap::decode_png(&bytes).expect("a PNG");
+        assert_eq!((got.width(), got.height()), (want.width(), want.height()));
+        let differing = got
+            .pixels()
+            .iter()
+            .zip(want.pixels())
+            .filter(|(a, b)| {
+                let d = |x: u8, y: u8| x.abs_diff(y) > 24;
+                d(a.red(), b.red()) || d(a.green(), b.green()) || d(a.blue(), b.blue())
+            })
+            .count();
+        assert!(
+            differing * 200 < got.pixels().len(),
+            "{reference}: {differing} pixels differ"
+        );
+    }
+}
+
+#[test]
+fn hostile_text_is_escaped_and_still_renders() {
+    let org = parse_json(
+        r#"{"orgflow": 1, "name": "<script>alert('x')</script> & \"Co\"",
+          "people": [
+            {"id": "a", "name": "Dana <b>Reyes</b> & co 🚀", "title": "</text><svg onload=alert(1)>"},
+            {"id": "b", "name": "דנה רייס", "title": "מנהלת", "manager": "a"},
+            {"id": "c", "name": "دانا ريس", "title": "مديرة", "manager": "a"},
+            {"id": "d", "name": "Bell\u0007 Char", "manager": "a"}],
+          "decisions": [{"id": "x", "name": "<Budget>", "decides": ["a"]}]}"#
+            .as_bytes(),
+    )
+    .expect("valid");
+    let svg = export(&org, &options(ExportView::Both, ExportFormat::Svg));
+    let text = String::from_utf8(svg.clone()).expect("utf-8");
+    assert!(!text.contains("<script"), "markup got through");
+    assert!(!text.contains("<svg onload"), "markup got through");
+    assert!(!text.contains("<b>"), "markup got through");
+    assert!(
+        text.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;Co&quot;")
+    );
+    assert!(text.contains("דנה רייס") && text.contains("دانا ريس") && text.contains("🚀"));
+    assert!(!text.contains('\u{7}'));
+    parse_svg(&svg);
+    let png = Pixmap::decode_png(&export(
+        &org,
+        &options(ExportView::Hierarchy, ExportFormat::Png),
+    ))
+    .expect("a PNG");
+    assert!(ink(&png).0 > 0);
+}
+
+fn orgflow(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_orgflow"))
+        .args(args)
+        .output()
+        .expect("orgflow runs")
+}
+
+#[test]
+fn the_command_line_exports_and_explains_its_errors() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("slide.png");
+    let out_s = out.to_str().expect("utf-8");
+    let ok = orgflow(&[
+        "export",
+        "assets/examples/riverside-traditional.json",
+        "--view",
+        "hierarchy",
+        "--out",
+        out_s,
+        "--width",
+        "1280",
+        "--height",
+        "720",
+        "--scale",
+        "2",
+        "--title",
+        "Before",
+    ]);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let png = Pixmap::load_png(&out).expect("a PNG");
+    assert_eq!((png.width(), png.height()), (2560, 1440));
+
+    let bad_view = orgflow(&[
+        "export",
+        "assets/examples/riverside-traditional.json",
+        "--view",
+        "sideways",
+        "--out",
+        out_s,
+    ]);
+    assert_eq!(bad_view.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_view.stderr).contains("sideways"));
+
+    let unwritable = orgflow(&[
+        "export",
+        "assets/examples/riverside-traditional.json",
+        "--out",
+        "/nonexistent/folder/slide.svg",
+    ]);
+    assert_eq!(unwritable.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&unwritable.stderr).into_owned();
+    assert!(
+        err.contains("/nonexistent/folder/slide.svg: could not write the image"),
+        "{err}"
+    );
+
+    let unknown = orgflow(&[
+        "export",
+        "assets/examples/riverside-traditional.json",
+        "--out",
+        "slide.bmp",
+    ]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("end it in .png, .svg or .pdf"));
+
+    let tiny = orgflow(&[
+        "export",
+        "assets/examples/riverside-traditional.json",
+        "--out",
+        out_s,
+        "--width",
+        "10",
+    ]);
+    assert_eq!(tiny.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&tiny.stderr).contains("width must be 320 to 20,000"));
+}
