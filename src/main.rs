@@ -290,13 +290,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 orgflow::layout::Orientation::TopDown
             };
-            let (hierarchy, network) = scenes(&loaded.org, &analysis, orientation);
+            let view = match view {
+                ViewArg::Hierarchy => ExportView::Hierarchy,
+                ViewArg::Distributed => ExportView::Distributed,
+                ViewArg::Both => ExportView::Both,
+            };
+            let (hierarchy, network) = scenes(&loaded.org, &analysis, orientation, view);
             let options = ExportOptions {
-                view: match view {
-                    ViewArg::Hierarchy => ExportView::Hierarchy,
-                    ViewArg::Distributed => ExportView::Distributed,
-                    ViewArg::Both => ExportView::Both,
-                },
+                view,
                 format,
                 width,
                 height,

@@ -21,7 +21,7 @@ fn example(name: &str) -> Org {
 
 fn export(org: &Org, options: &ExportOptions) -> Vec<u8> {
     let analysis = analyze(org);
-    let (h, n) = scenes(org, &analysis, Orientation::TopDown);
+    let (h, n) = scenes(org, &analysis, Orientation::TopDown, options.view);
     render(org, &analysis, &h, &n, options).expect("renders")
 }
 

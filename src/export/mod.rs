@@ -139,19 +139,33 @@ pub enum ExportError {
     },
 }
 
-/// The two scenes of an org, as the window first shows them.
-pub fn scenes(org: &Org, analysis: &Analysis, orientation: Orientation) -> (Scene, Scene) {
+/// The two scenes of an org, as the window first shows them with everybody expanded; a view
+/// the export does not show is left empty.
+pub fn scenes(
+    org: &Org,
+    analysis: &Analysis,
+    orientation: Orientation,
+    view: ExportView,
+) -> (Scene, Scene) {
     let marked = marked_people(org, analysis);
-    let h = Hierarchy::new(org);
-    let tree = tree_layout(
-        &h,
-        &TreeRequest {
-            orientation,
-            ..TreeRequest::default()
-        },
-    );
-    let hierarchy = hierarchy_scene(org, analysis, &tree, &marked);
-    let network = network_scene(org, analysis, &network_layout(org, analysis), &marked);
+    let hierarchy = if view == ExportView::Distributed {
+        Scene::default()
+    } else {
+        let h = Hierarchy::new(org);
+        let tree = tree_layout(
+            &h,
+            &TreeRequest {
+                orientation,
+                ..TreeRequest::default()
+            },
+        );
+        hierarchy_scene(org, analysis, &tree, &marked)
+    };
+    let network = if view == ExportView::Hierarchy {
+        Scene::default()
+    } else {
+        network_scene(org, analysis, &network_layout(org, analysis), &marked)
+    };
     (hierarchy, network)
 }
 

@@ -84,6 +84,20 @@ impl Fit {
     }
 }
 
+/// A number with one decimal, written without float formatting (the hot path of large
+/// exports): `D1(12.345)` shows as `12.3`.
+#[derive(Clone, Copy)]
+struct D1(f32);
+
+impl std::fmt::Display for D1 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let tenths = (self.0 as f64 * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let t = tenths.unsigned_abs();
+        write!(f, "{sign}{}.{}", t / 10, t % 10)
+    }
+}
+
 /// How a line of text looks.
 #[derive(Clone, Copy)]
 struct Style<'a> {
@@ -109,12 +123,14 @@ impl<'a> Style<'a> {
 fn text(out: &mut String, (x, y): (f32, f32), style: Style<'_>, body: &str) {
     let _ = writeln!(
         out,
-        r#"<text x="{x:.1}" y="{y:.1}" font-size="{:.1}" fill="{}" text-anchor="{}" font-weight="{}">{}</text>"#,
-        style.size,
+        r#"<text x="{x_d1}" y="{y_d1}" font-size="{}" fill="{}" text-anchor="{}" font-weight="{}">{}</text>"#,
+        D1(style.size),
         hex(style.color),
         style.anchor,
         style.weight,
-        escape(body)
+        escape(body),
+        x_d1 = D1(x),
+        y_d1 = D1(y)
     );
 }
 
@@ -138,11 +154,11 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
     let s = fit.scale;
     let _ = writeln!(
         out,
-        r#"<clipPath id="{clip_id}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath><g clip-path="url(#{clip_id})">"#,
-        frame.min.x,
-        frame.min.y,
-        frame.width(),
-        frame.height()
+        r#"<clipPath id="{clip_id}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath><g clip-path="url(#{clip_id})">"#,
+        D1(frame.min.x),
+        D1(frame.min.y),
+        D1(frame.width()),
+        D1(frame.height())
     );
     let visible = area.expand(20.0);
     for shape in &scene.shapes {
@@ -156,23 +172,22 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                 color,
                 dash,
             } => {
-                let pts: Vec<String> = points
-                    .iter()
-                    .map(|&p| {
-                        let (x, y) = fit.p(p);
-                        format!("{x:.1},{y:.1}")
-                    })
-                    .collect();
-                let dash = dash.map_or(String::new(), |d| {
-                    format!(r#" stroke-dasharray="{:.1} {:.1}""#, d * s, d * s)
-                });
-                let _ = writeln!(
+                out.push_str(r#"<polyline points=""#);
+                for (k, &p) in points.iter().enumerate() {
+                    let (x, y) = fit.p(p);
+                    let sep = if k == 0 { "" } else { " " };
+                    let _ = write!(out, "{sep}{},{}", D1(x), D1(y));
+                }
+                let _ = write!(
                     out,
-                    r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{:.2}" stroke-linejoin="round"{dash}/>"#,
-                    pts.join(" "),
+                    r#"" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round""#,
                     hex(*color),
-                    (width * s).max(0.3)
+                    D1((width * s).max(0.3))
                 );
+                if let Some(d) = dash {
+                    let _ = write!(out, r#" stroke-dasharray="{} {}""#, D1(d * s), D1(d * s));
+                }
+                out.push_str("/>\n");
             }
             Shape::Box {
                 rect,
@@ -191,29 +206,33 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                     let m = (4.0 * s).max(1.0);
                     let _ = writeln!(
                         out,
-                        r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="{:.1}" fill="none" stroke="{}" stroke-width="{:.2}"/>"#,
-                        x - m,
-                        y - m,
-                        w + 2.0 * m,
-                        h + 2.0 * m,
-                        corner * s + m,
+                        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="none" stroke="{}" stroke-width="{}"/>"#,
+                        D1(x - m),
+                        D1(y - m),
+                        D1(w + 2.0 * m),
+                        D1(h + 2.0 * m),
+                        D1(corner * s + m),
                         hex(MARK),
-                        (3.0 * s).max(0.8)
+                        D1((3.0 * s).max(0.8))
                     );
                 }
                 let dash = if *dashed {
-                    format!(r#" stroke-dasharray="{:.1} {:.1}""#, 5.0 * s, 4.0 * s)
+                    format!(r#" stroke-dasharray="{} {}""#, D1(5.0 * s), D1(4.0 * s))
                 } else {
                     String::new()
                 };
                 let _ = writeln!(
                     out,
-                    r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="{:.1}" fill="{}"{} stroke="{}" stroke-width="{:.2}"{dash}/>"#,
-                    corner * s,
+                    r#"<rect x="{x_d1}" y="{y_d1}" width="{w_d1}" height="{h_d1}" rx="{}" fill="{}"{} stroke="{}" stroke-width="{}"{dash}/>"#,
+                    D1(corner * s),
                     hex(*fill),
                     opacity(*fill),
                     hex(*stroke),
-                    (stroke_width * s).max(0.2)
+                    D1((stroke_width * s).max(0.2)),
+                    x_d1 = D1(x),
+                    y_d1 = D1(y),
+                    w_d1 = D1(w),
+                    h_d1 = D1(h)
                 );
                 for l in labels {
                     label(out, &fit, l);
@@ -234,19 +253,23 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                 if *marked {
                     let _ = writeln!(
                         out,
-                        r#"<circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" fill="none" stroke="{}" stroke-width="{:.2}"/>"#,
-                        r + (5.0 * s).max(1.0),
+                        r#"<circle cx="{x_d1}" cy="{y_d1}" r="{}" fill="none" stroke="{}" stroke-width="{}"/>"#,
+                        D1(r + (5.0 * s).max(1.0)),
                         hex(MARK),
-                        (3.0 * s).max(0.8)
+                        D1((3.0 * s).max(0.8)),
+                        x_d1 = D1(x),
+                        y_d1 = D1(y)
                     );
                 }
                 let _ = writeln!(
                     out,
-                    r#"<circle cx="{x:.1}" cy="{y:.1}" r="{:.2}" fill="{}" stroke="{}" stroke-width="{:.2}"/>"#,
-                    r.max(0.5),
+                    r#"<circle cx="{x_d1}" cy="{y_d1}" r="{}" fill="{}" stroke="{}" stroke-width="{}"/>"#,
+                    D1(r.max(0.5)),
                     hex(*fill),
                     hex(*stroke),
-                    (stroke_width * s).max(0.2)
+                    D1((stroke_width * s).max(0.2)),
+                    x_d1 = D1(x),
+                    y_d1 = D1(y)
                 );
                 for l in labels {
                     label(out, &fit, l);
@@ -296,7 +319,9 @@ pub fn slide_svg(
 ) -> String {
     let (w, h) = (options.width as f32, options.height as f32);
     let margin = (w.min(h) * 0.035).max(16.0);
-    let mut out = String::with_capacity(64 * 1024);
+    // About 300 bytes a shape, plus the embedded font.
+    let shapes = hierarchy.shapes.len() + network.shapes.len();
+    let mut out = String::with_capacity(600 * 1024 + 300 * shapes);
     let _ = writeln!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}, DejaVu Sans, sans-serif">"#
@@ -353,10 +378,10 @@ pub fn slide_svg(
         };
         let _ = writeln!(
             out,
-            r#"<circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="{}"/>"#,
-            margin + small * 0.35,
-            fy - small * 0.35,
-            small * 0.3,
+            r#"<circle cx="{}" cy="{}" r="{}" fill="{}"/>"#,
+            D1(margin + small * 0.35),
+            D1(fy - small * 0.35),
+            D1(small * 0.3),
             hex(color)
         );
         let message = fit_width(&f.message, small * 0.95, w - 2.0 * margin - small);
@@ -423,11 +448,11 @@ pub fn slide_svg(
         };
         let _ = writeln!(
             out,
-            r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#fafbfc" stroke="#e3e6ea"/>"##,
-            frame.min.x,
-            frame.min.y,
-            frame.width(),
-            frame.height()
+            r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#fafbfc" stroke="#e3e6ea"/>"##,
+            D1(frame.min.x),
+            D1(frame.min.y),
+            D1(frame.width()),
+            D1(frame.height())
         );
         scene(&mut out, s, area, frame.expand(-6.0), &format!("clip-{id}"));
     }
@@ -449,11 +474,12 @@ fn legend(out: &mut String, x: f32, y: f32, size: f32) {
     for c in SCALE {
         let _ = writeln!(
             out,
-            r##"<rect x="{at:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}" stroke="#c9ced6" stroke-width="0.5"/>"##,
-            y - size * 0.85,
-            size * 1.6,
-            size,
-            hex(c)
+            r##"<rect x="{at_d1}" y="{}" width="{}" height="{}" fill="{}" stroke="#c9ced6" stroke-width="0.5"/>"##,
+            D1(y - size * 0.85),
+            D1(size * 1.6),
+            D1(size),
+            hex(c),
+            at_d1 = D1(at)
         );
         at += size * 1.6;
     }
@@ -467,11 +493,12 @@ fn legend(out: &mut String, x: f32, y: f32, size: f32) {
     at += size * 3.5;
     let _ = writeln!(
         out,
-        r#"<rect x="{at:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="2" fill="none" stroke="{}" stroke-width="2"/>"#,
-        y - size * 0.9,
-        size * 1.6,
-        size * 1.1,
-        hex(MARK)
+        r#"<rect x="{at_d1}" y="{}" width="{}" height="{}" rx="2" fill="none" stroke="{}" stroke-width="2"/>"#,
+        D1(y - size * 0.9),
+        D1(size * 1.6),
+        D1(size * 1.1),
+        hex(MARK),
+        at_d1 = D1(at)
     );
     at += size * 2.1;
     text(
