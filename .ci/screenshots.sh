@@ -20,6 +20,9 @@ shoot() { # example, output
   wait "$app" 2>/dev/null || true
 }
 mkdir -p screenshots
+# Exported slides need no display: the same command a user runs.
+./target/debug/orgflow export assets/examples/riverside-traditional.json --out screenshots/slide-before.png --title "Riverside Primary: before"
+./target/debug/orgflow export assets/examples/riverside-distributed.json --out screenshots/slide-after.png --title "Riverside Primary: after distributing leadership"
 shoot riverside-traditional.json school-traditional.png
 shoot riverside-distributed.json school-distributed.png
 shoot brightpath-product.json product-company.png

@@ -15,6 +15,10 @@ impl FileDialogs for NoDialogs {
     fn pick_file_to_open(&mut self) -> Option<PathBuf> {
         None
     }
+
+    fn pick_file_to_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
+        None
+    }
 }
 
 fn input() -> egui::RawInput {

@@ -13,6 +13,10 @@ impl FileDialogs for PresetDialog {
     fn pick_file_to_open(&mut self) -> Option<PathBuf> {
         self.0.clone()
     }
+
+    fn pick_file_to_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
+        self.0.clone()
+    }
 }
 
 fn harness(dialog_answer: Option<&str>) -> Harness<'static, OrgflowApp> {
@@ -213,4 +217,25 @@ fn snapshot_distributed_school() {
 #[test]
 fn snapshot_product_company() {
     snapshot_example("brightpath-product.json", "product-company", None);
+}
+
+#[test]
+fn the_export_dialog_writes_the_slide_it_describes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("slide.png");
+    let mut h = harness(path.to_str());
+    open_school(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(h.state().export.open);
+    h.get_by_label("Hierarchy").click();
+    h.get_by_label("2×").click();
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    let outcome = h.state().export.outcome.clone().expect("exported");
+    assert_eq!(outcome, Ok(path.clone()));
+    let png = resvg::tiny_skia::Pixmap::load_png(&path).expect("a PNG");
+    assert_eq!((png.width(), png.height()), (3840, 2160));
+    h.get_by_label_contains("Saved ");
 }

@@ -5,6 +5,7 @@ mod document;
 
 pub use document::{Document, EXAMPLES};
 
+use crate::export::{ExportFormat, ExportOptions, ExportView, Extent, export_to_file};
 use crate::io::CsvColumns;
 use crate::layout::Orientation;
 use crate::model::Problem;
@@ -20,6 +21,9 @@ const RECENT_FILES: usize = 8;
 pub trait FileDialogs {
     /// Asks for a team file to open; `None` when the user cancels.
     fn pick_file_to_open(&mut self) -> Option<PathBuf>;
+
+    /// Asks where to save a file, suggesting a name; `None` when the user cancels.
+    fn pick_file_to_save(&mut self, suggested_name: &str) -> Option<PathBuf>;
 }
 
 /// The system's file dialogs (rfd).
@@ -33,6 +37,65 @@ impl FileDialogs for NativeDialogs {
             .add_filter("Team files and HR exports", &["json", "csv", "tsv", "txt"])
             .add_filter("All files", &["*"])
             .pick_file()
+    }
+
+    fn pick_file_to_save(&mut self, suggested_name: &str) -> Option<PathBuf> {
+        let extension = Path::new(suggested_name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("png")
+            .to_owned();
+        rfd::FileDialog::new()
+            .set_title("Save as")
+            .set_file_name(suggested_name)
+            .add_filter(extension.to_uppercase(), &[extension.as_str()])
+            .save_file()
+    }
+}
+
+/// The choices of the Export image… dialog; kept between exports in one run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportDialog {
+    /// Open or closed.
+    pub open: bool,
+    /// Which picture.
+    pub view: ExportView,
+    /// Everything, or what the views show now.
+    pub in_view_only: bool,
+    /// Which format.
+    pub format: ExportFormat,
+    /// Slide width in pixels.
+    pub width: u32,
+    /// Slide height in pixels.
+    pub height: u32,
+    /// PNG pixel density.
+    pub scale: f32,
+    /// The slide's title.
+    pub title: String,
+    /// No background.
+    pub transparent: bool,
+    /// How many findings to call out.
+    pub findings: usize,
+    /// What the last export did, for the user.
+    pub outcome: Option<Result<PathBuf, String>>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        let d = ExportOptions::default();
+        Self {
+            open: false,
+            view: d.view,
+            in_view_only: false,
+            format: d.format,
+            width: d.width,
+            height: d.height,
+            scale: d.scale,
+            title: String::new(),
+            transparent: d.transparent,
+            findings: d.findings,
+            outcome: None,
+        }
     }
 }
 
@@ -101,6 +164,10 @@ pub enum Action {
     FitAll,
     /// Hide the panel of a failed open.
     DismissFailure,
+    /// Show the Export image… dialog.
+    OpenExportDialog,
+    /// Ask where to save, then export with the dialog's choices.
+    Export,
 }
 
 /// The whole app.
@@ -126,6 +193,8 @@ pub struct OrgflowApp {
     pub expand_level: usize,
     /// The title last sent to the window: sending it again would cost a repaint.
     pub shown_title: String,
+    /// The Export image… dialog.
+    pub export: ExportDialog,
     actions: Vec<Action>,
 }
 
@@ -144,6 +213,7 @@ impl OrgflowApp {
             network_view: Canvas::default(),
             expand_level: 2,
             shown_title: String::new(),
+            export: ExportDialog::default(),
             actions: Vec::new(),
         }
     }
@@ -264,7 +334,64 @@ impl OrgflowApp {
                 self.network_view.fit();
             }
             Action::DismissFailure => self.failure = None,
+            Action::OpenExportDialog => {
+                if let Some(doc) = &self.document {
+                    if self.export.title.is_empty() {
+                        self.export.title = doc.org.name.clone();
+                    }
+                    self.export.open = true;
+                    self.export.outcome = None;
+                }
+            }
+            Action::Export => self.export_image(),
         }
+    }
+
+    /// Asks where to save and writes the image the Export dialog describes.
+    fn export_image(&mut self) {
+        let Some(doc) = &self.document else {
+            return;
+        };
+        let d = &self.export;
+        let stem = Path::new(&doc.file_name())
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "orgflow".to_owned());
+        let suggested = format!("{stem}.{}", d.format.extension());
+        let Some(path) = self.dialogs.pick_file_to_save(&suggested) else {
+            return;
+        };
+        let extent = match (
+            d.in_view_only,
+            self.hierarchy_view.visible_area(),
+            self.network_view.visible_area(),
+        ) {
+            (true, Some(hierarchy), Some(network)) => Extent::Areas { hierarchy, network },
+            _ => Extent::Whole,
+        };
+        let options = ExportOptions {
+            view: d.view,
+            format: d.format,
+            width: d.width,
+            height: d.height,
+            scale: d.scale,
+            title: (!d.title.trim().is_empty()).then(|| d.title.clone()),
+            transparent: d.transparent,
+            findings: d.findings,
+            extent,
+        };
+        let result = export_to_file(
+            &doc.org,
+            &doc.analysis,
+            &doc.hierarchy,
+            &doc.network,
+            &options,
+            &path,
+        );
+        self.export.outcome = Some(match result {
+            Ok(()) => Ok(path),
+            Err(e) => Err(e.to_string()),
+        });
     }
 
     fn focus_finding(&mut self, k: usize) {

@@ -26,6 +26,8 @@ pub struct Canvas {
     fit_pending: bool,
     /// Frame these canvas rectangles on the next frame.
     focus_pending: Option<Rect>,
+    /// The canvas area shown in the last frame.
+    visible: Option<Rect>,
 }
 
 impl Default for Canvas {
@@ -35,6 +37,7 @@ impl Default for Canvas {
             zoom: 1.0,
             fit_pending: true,
             focus_pending: None,
+            visible: None,
         }
     }
 }
@@ -64,6 +67,11 @@ impl Canvas {
     /// Frames `rect` (canvas units) on the next frame.
     pub fn focus(&mut self, rect: Rect) {
         self.focus_pending = Some(rect);
+    }
+
+    /// The canvas area the last frame showed, if it has been shown.
+    pub fn visible_area(&self) -> Option<Rect> {
+        self.visible
     }
 
     /// Screen pixels per canvas unit.
@@ -147,6 +155,7 @@ impl Canvas {
             min: self.to_canvas(screen, screen.min),
             max: self.to_canvas(screen, screen.max),
         };
+        self.visible = Some(visible);
         let show_text = |size: f32| size * self.zoom >= MIN_TEXT_PX;
         let mut widgets = 0;
         for shape in &scene.shapes {

@@ -12,6 +12,7 @@ use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const FIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
+const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 
 /// Draws the whole window for one frame; what the user asks for becomes actions on `app`.
 pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
@@ -40,6 +41,7 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
         return;
     }
     egui::Panel::top("figures").show(ui, |ui| figures(app, ui));
+    export_dialog(app, &ctx);
     egui::Panel::left("findings")
         .resizable(true)
         .default_size(260.0)
@@ -60,6 +62,9 @@ fn keyboard(app: &mut OrgflowApp, ctx: &egui::Context) {
     }
     if ctx.input_mut(|i| i.consume_shortcut(&FIT)) {
         app.act(Action::FitAll);
+    }
+    if app.document.is_some() && ctx.input_mut(|i| i.consume_shortcut(&EXPORT)) {
+        app.act(Action::OpenExportDialog);
     }
 }
 
@@ -103,6 +108,16 @@ fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
                     }
                 }
             });
+            if ui
+                .add_enabled(
+                    app.document.is_some(),
+                    egui::Button::new("Export image…")
+                        .shortcut_text(ui.ctx().format_shortcut(&EXPORT)),
+                )
+                .clicked()
+            {
+                app.act(Action::OpenExportDialog);
+            }
             if ui
                 .add_enabled(app.document.is_some(), egui::Button::new("Close"))
                 .clicked()
@@ -631,6 +646,99 @@ fn views(app: &mut OrgflowApp, ui: &mut Ui) {
         app.act(Action::Select(Some(target)));
     } else if background {
         app.act(Action::Select(None));
+    }
+}
+
+fn export_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
+    use crate::export::{ExportFormat, ExportView};
+    let mut open = app.export.open;
+    let mut export = false;
+    let d = &mut app.export;
+    egui::Window::new("Export image")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("export-grid")
+                .num_columns(2)
+                .spacing([12.0, 8.0])
+                .show(ui, |ui| {
+                    ui.label("View");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut d.view, ExportView::Hierarchy, "Hierarchy");
+                        ui.radio_value(&mut d.view, ExportView::Distributed, "Distributed network");
+                        ui.radio_value(&mut d.view, ExportView::Both, "Both side by side");
+                    });
+                    ui.end_row();
+                    ui.label("Extent");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut d.in_view_only, false, "Whole org");
+                        ui.radio_value(&mut d.in_view_only, true, "What the views show now");
+                    });
+                    ui.end_row();
+                    ui.label("Format");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut d.format, ExportFormat::Png, "PNG");
+                        ui.radio_value(&mut d.format, ExportFormat::Svg, "SVG");
+                        ui.radio_value(&mut d.format, ExportFormat::Pdf, "PDF");
+                    });
+                    ui.end_row();
+                    let width_label = ui.label("Width");
+                    ui.add(
+                        egui::DragValue::new(&mut d.width)
+                            .range(320..=20_000)
+                            .suffix(" px"),
+                    )
+                    .labelled_by(width_label.id);
+                    ui.end_row();
+                    let height_label = ui.label("Height");
+                    ui.add(
+                        egui::DragValue::new(&mut d.height)
+                            .range(200..=20_000)
+                            .suffix(" px"),
+                    )
+                    .labelled_by(height_label.id);
+                    ui.end_row();
+                    ui.label("Sharpness");
+                    ui.add_enabled_ui(d.format == ExportFormat::Png, |ui| {
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut d.scale, 1.0, "1×");
+                            ui.radio_value(&mut d.scale, 2.0, "2×");
+                            ui.radio_value(&mut d.scale, 3.0, "3×");
+                        });
+                    });
+                    ui.end_row();
+                    let title_label = ui.label("Title");
+                    ui.text_edit_singleline(&mut d.title)
+                        .labelled_by(title_label.id);
+                    ui.end_row();
+                    let findings_label = ui.label("Findings to call out");
+                    ui.add(egui::DragValue::new(&mut d.findings).range(0..=6))
+                        .labelled_by(findings_label.id);
+                    ui.end_row();
+                    ui.label("");
+                    ui.checkbox(&mut d.transparent, "Transparent background");
+                    ui.end_row();
+                });
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui.button("Export…").clicked() {
+                    export = true;
+                }
+                match &d.outcome {
+                    Some(Ok(path)) => {
+                        ui.label(format!("Saved {}", path.display()));
+                    }
+                    Some(Err(e)) => {
+                        ui.colored_label(Color32::from_rgb(0xb0, 0x1c, 0x1c), e);
+                    }
+                    None => {}
+                }
+            });
+        });
+    app.export.open = open;
+    if export {
+        app.act(Action::Export);
     }
 }
 
