@@ -8,6 +8,7 @@
 pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod edit;
 pub mod export;
 pub mod generate;
 pub mod io;
