@@ -93,7 +93,21 @@ fn clicking_a_person_selects_them_in_both_views_and_fills_the_inspector() {
         h.state().selection,
         Some(Target::Person(person(&h, "marta")))
     );
-    h.get_by_label("Decides");
+    // Her decision rights are check boxes: unticking one takes the right away.
+    h.get_by_label("decides Classroom supplies orders").click();
+    h.run();
+    let doc = h.state().document.as_ref().expect("open");
+    let supplies = doc
+        .org
+        .decisions
+        .iter()
+        .find(|d| d.id.0 == "supplies")
+        .expect("domain");
+    assert!(supplies.decides.is_empty());
+    assert_eq!(
+        doc.history.undo_label(),
+        Some("stop Marta Quill deciding Classroom supplies orders")
+    );
 }
 
 #[test]

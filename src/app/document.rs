@@ -2,13 +2,14 @@
 
 use crate::analysis::structure::NONE;
 use crate::analysis::{Analysis, Hierarchy, analyze};
+use crate::edit::{Command, EditError, History};
 use crate::io::{Format, Loaded};
 use crate::layout::{
     NetworkLayout, Orientation, Rect, TreeLayout, TreeRequest, network_layout, tree_layout,
 };
 use crate::model::{Org, Problem};
 use crate::scene::{Scene, Target, hierarchy_scene, marked_people, network_scene};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
 /// The bundled examples, by file name, shipped inside the program.
@@ -32,20 +33,24 @@ const OPEN_FULLY_UP_TO: usize = 2_000;
 
 /// An open team file and what is derived from it.
 pub struct Document {
-    /// Where it came from.
+    /// Where it came from, or where it was last saved.
     pub path: PathBuf,
-    /// What it was.
+    /// What that file is.
     pub format: Format,
+    /// False for a bundled example or a restored recovery never saved: Save asks where.
+    pub has_file: bool,
     /// The org.
     pub org: Org,
     /// Its analysis.
     pub analysis: Analysis,
     /// Rows a CSV import skipped or repaired.
     pub import_problems: Vec<Problem>,
+    /// The edits made, for undo and redo.
+    pub history: History,
     /// People marked in both views.
     pub marked: Vec<bool>,
-    /// People whose reports are hidden.
-    pub collapsed: Vec<bool>,
+    /// Ids of the people whose reports are hidden.
+    pub collapsed: BTreeSet<String>,
     /// Which way the tree grows.
     pub orientation: Orientation,
     /// The hierarchy's layout.
@@ -64,43 +69,86 @@ pub struct Document {
 impl Document {
     /// Analyses and lays out a loaded file.
     pub fn new(path: PathBuf, loaded: Loaded, orientation: Orientation) -> Self {
-        let org = loaded.org;
-        let analysis = analyze(&org);
-        let marked = marked_people(&org, &analysis);
-        let h = Hierarchy::new(&org);
-        let parent = h.parent.clone();
-        let depth = h.depth.clone();
-        drop(h);
-        let network_layout = network_layout(&org, &analysis);
-        let network = network_scene(&org, &analysis, &network_layout, &marked);
-        let n = org.people.len();
+        let big = loaded.org.people.len() > OPEN_FULLY_UP_TO;
         let mut doc = Self {
             path,
             format: loaded.format,
-            index: org
-                .people
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.id.0.clone(), i as u32))
-                .collect(),
-            org,
-            analysis,
+            has_file: true,
+            org: loaded.org,
+            analysis: analyze(&Org::default()),
             import_problems: loaded.import_problems,
-            marked,
-            collapsed: vec![false; n],
+            history: History::default(),
+            marked: Vec::new(),
+            collapsed: BTreeSet::new(),
             orientation,
             tree: TreeLayout::default(),
             hierarchy: Scene::default(),
-            network_layout,
-            network,
-            parent,
-            depth,
+            network_layout: NetworkLayout::default(),
+            network: Scene::default(),
+            index: HashMap::new(),
+            parent: Vec::new(),
+            depth: Vec::new(),
         };
-        if n > OPEN_FULLY_UP_TO {
+        doc.reanalyze();
+        if big {
             doc.collapse_below(2);
         }
         doc.relayout();
         doc
+    }
+
+    /// Recomputes everything derived from the org, after an edit.
+    fn reanalyze(&mut self) {
+        self.analysis = analyze(&self.org);
+        self.marked = marked_people(&self.org, &self.analysis);
+        let h = Hierarchy::new(&self.org);
+        self.parent = h.parent.clone();
+        self.depth = h.depth.clone();
+        drop(h);
+        self.index = self
+            .org
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.0.clone(), i as u32))
+            .collect();
+        self.collapsed.retain(|id| self.index.contains_key(id));
+        self.network_layout = network_layout(&self.org, &self.analysis);
+        self.network = network_scene(
+            &self.org,
+            &self.analysis,
+            &self.network_layout,
+            &self.marked,
+        );
+    }
+
+    /// Applies an edit as one undo step; everything re-scores at once.
+    pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
+        self.history.apply(&mut self.org, command)?;
+        self.reanalyze();
+        self.relayout();
+        Ok(())
+    }
+
+    /// Undoes the last edit; returns its label.
+    pub fn undo(&mut self) -> Option<String> {
+        let label = self.history.undo(&mut self.org)?;
+        self.reanalyze();
+        self.relayout();
+        Some(label)
+    }
+
+    /// Redoes the last undone edit; returns its label.
+    pub fn redo(&mut self) -> Option<String> {
+        let label = self.history.redo(&mut self.org)?;
+        self.reanalyze();
+        self.relayout();
+        Some(label)
+    }
+
+    /// True when there are changes a save would keep.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
     }
 
     /// The file's name, for titles.
@@ -116,11 +164,24 @@ impl Document {
         self.index.get(id).copied()
     }
 
+    /// Whether this person's reports are hidden.
+    pub fn is_collapsed(&self, p: u32) -> bool {
+        self.org
+            .people
+            .get(p as usize)
+            .is_some_and(|person| self.collapsed.contains(person.id.as_str()))
+    }
+
     fn relayout(&mut self) {
         let h = Hierarchy::new(&self.org);
         let request = TreeRequest {
             orientation: self.orientation,
-            collapsed: self.collapsed.clone(),
+            collapsed: self
+                .org
+                .people
+                .iter()
+                .map(|p| self.collapsed.contains(p.id.as_str()))
+                .collect(),
             ..TreeRequest::default()
         };
         self.tree = tree_layout(&h, &request);
@@ -128,15 +189,23 @@ impl Document {
     }
 
     fn collapse_below(&mut self, level: usize) {
-        for (v, c) in self.collapsed.iter_mut().enumerate() {
-            *c = self.depth[v] as usize + 1 >= level;
-        }
+        self.collapsed = self
+            .org
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(v, _)| self.depth.get(*v).is_some_and(|&d| d as usize + 1 >= level))
+            .map(|(_, p)| p.id.0.clone())
+            .collect();
     }
 
     /// Hides or shows a person's reports.
     pub fn toggle_collapse(&mut self, p: u32) {
-        if let Some(c) = self.collapsed.get_mut(p as usize) {
-            *c = !*c;
+        if let Some(person) = self.org.people.get(p as usize) {
+            let id = person.id.0.clone();
+            if !self.collapsed.remove(&id) {
+                self.collapsed.insert(id);
+            }
             self.relayout();
         }
     }
@@ -149,7 +218,7 @@ impl Document {
 
     /// Shows everybody.
     pub fn expand_all(&mut self) {
-        self.collapsed.iter_mut().for_each(|c| *c = false);
+        self.collapsed.clear();
         self.relayout();
     }
 
@@ -164,11 +233,8 @@ impl Document {
         let mut changed = false;
         let mut at = self.parent.get(p as usize).copied().unwrap_or(NONE);
         while at != NONE {
-            if let Some(c) = self.collapsed.get_mut(at as usize)
-                && *c
-            {
-                *c = false;
-                changed = true;
+            if let Some(person) = self.org.people.get(at as usize) {
+                changed |= self.collapsed.remove(person.id.as_str());
             }
             at = self.parent.get(at as usize).copied().unwrap_or(NONE);
         }

@@ -5,6 +5,7 @@ mod document;
 
 pub use document::{Document, EXAMPLES};
 
+use crate::edit::Command;
 use crate::export::{ExportFormat, ExportOptions, ExportView, Extent, export_to_file};
 use crate::io::CsvColumns;
 use crate::layout::Orientation;
@@ -168,7 +169,93 @@ pub enum Action {
     OpenExportDialog,
     /// Ask where to save, then export with the dialog's choices.
     Export,
+    /// Apply an edit as one undo step.
+    Apply(Command),
+    /// Move a person (and their subtree) under a new manager.
+    Move {
+        /// Who moves.
+        person: u32,
+        /// Their new manager.
+        manager: u32,
+    },
+    /// Delete a person; their reports move up.
+    Delete(u32),
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Save to the document's file, or ask where.
+    Save,
+    /// Ask where, then save.
+    SaveAs,
+    /// Answer the unsaved-changes question.
+    Resolve(Choice),
+    /// Restore the unsaved changes found after a crash, or throw them away.
+    Recover(bool),
 }
+
+/// What the inspector's text fields hold while the user types, for the selected target.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Draft {
+    /// Whose fields these are; any other selection refills them.
+    pub target: Option<Target>,
+    /// Name (of a person or a domain).
+    pub name: String,
+    /// Title.
+    pub title: String,
+    /// Team.
+    pub team: String,
+    /// Skills, `;`-separated.
+    pub skills: String,
+    /// Decisions a month (a domain).
+    pub per_month: f64,
+    /// Raised by, `;`-separated (a domain); empty means everyone.
+    pub raised_by: String,
+    /// What the manager picker filters by.
+    pub manager_filter: String,
+    /// What the link picker filters by.
+    pub link_filter: String,
+}
+
+/// The answers to "Save changes?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving.
+    Discard,
+    /// Stay.
+    Cancel,
+}
+
+/// Something that would lose unsaved changes, waiting for the user's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Open this file.
+    Open(PathBuf),
+    /// Open the open dialog.
+    OpenDialog,
+    /// Open a bundled example.
+    OpenExample(&'static str),
+    /// Close the document.
+    Close,
+    /// Close the window.
+    Quit,
+}
+
+/// Unsaved changes found after orgflow stopped without saving them.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Recovery {
+    /// The file they belong to.
+    pub path: PathBuf,
+    /// Whether that file is a team file orgflow can save to.
+    pub has_file: bool,
+    /// The edited org.
+    pub team: crate::model::Org,
+}
+
+/// How long after the last edit the recovery file is written.
+pub const RECOVERY_DELAY: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// The whole app.
 pub struct OrgflowApp {
@@ -195,6 +282,20 @@ pub struct OrgflowApp {
     pub shown_title: String,
     /// The Export image… dialog.
     pub export: ExportDialog,
+    /// The last thing to tell the user (an edit refused, reports moved, a save).
+    pub status: Option<(bool, String)>,
+    /// An action waiting for "Save changes?".
+    pub pending: Option<Pending>,
+    /// The window may close now.
+    pub allow_close: bool,
+    /// Where unsaved changes are kept against a crash; `None` keeps none.
+    pub recovery_path: Option<PathBuf>,
+    /// When the recovery file is due.
+    pub recovery_due: Option<std::time::Instant>,
+    /// Unsaved changes found at start, offered for restoring.
+    pub recovered: Option<Recovery>,
+    /// The inspector's fields being typed in.
+    pub draft: Draft,
     actions: Vec<Action>,
 }
 
@@ -214,6 +315,13 @@ impl OrgflowApp {
             expand_level: 2,
             shown_title: String::new(),
             export: ExportDialog::default(),
+            status: None,
+            pending: None,
+            allow_close: false,
+            recovery_path: None,
+            recovery_due: None,
+            recovered: None,
+            draft: Draft::default(),
             actions: Vec::new(),
         }
     }
@@ -225,10 +333,69 @@ impl OrgflowApp {
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
         let mut app = Self::new(settings, Box::new(NativeDialogs));
+        if let Some(dir) = eframe::storage_dir("orgflow") {
+            app.use_recovery_file(dir.join("unsaved-changes.json"));
+        }
         if let Some(file) = file {
             app.open(&file);
         }
         app
+    }
+
+    /// Keeps unsaved changes in `path`, and offers to restore what a crash left there.
+    pub fn use_recovery_file(&mut self, path: PathBuf) {
+        if let Ok(bytes) = std::fs::read(&path) {
+            match serde_json::from_slice::<Recovery>(&bytes) {
+                Ok(r) if crate::model::validate(&r.team).is_empty() => self.recovered = Some(r),
+                _ => {
+                    let _ = std::fs::remove_file(&path);
+                }
+            }
+        }
+        self.recovery_path = Some(path);
+    }
+
+    /// Writes the recovery file now if there are unsaved changes, or removes it if not.
+    pub fn write_recovery(&mut self) {
+        self.recovery_due = None;
+        let Some(path) = &self.recovery_path else {
+            return;
+        };
+        match &self.document {
+            Some(doc) if doc.is_dirty() => {
+                let recovery = Recovery {
+                    path: doc.path.clone(),
+                    has_file: doc.has_file,
+                    team: doc.org.clone(),
+                };
+                if let Some(folder) = path.parent() {
+                    let _ = std::fs::create_dir_all(folder);
+                }
+                if let Ok(text) = serde_json::to_vec(&recovery)
+                    && let Err(e) = crate::io::write_atomically(path, &text)
+                {
+                    self.status = Some((false, format!("Could not keep a recovery copy: {e}")));
+                }
+            }
+            _ => {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+
+    /// Writes the recovery file when it is due; returns how long until it is, if pending.
+    pub fn tick_recovery(&mut self, now: std::time::Instant) -> Option<std::time::Duration> {
+        let due = self.recovery_due?;
+        if now >= due {
+            self.write_recovery();
+            None
+        } else {
+            Some(due - now)
+        }
+    }
+
+    fn edited(&mut self) {
+        self.recovery_due = Some(std::time::Instant::now() + RECOVERY_DELAY);
     }
 
     /// Records an action to apply at the end of the frame.
@@ -263,7 +430,12 @@ impl OrgflowApp {
         };
         let path = PathBuf::from(name);
         match crate::io::load_bytes(&path, text.as_bytes(), &CsvColumns::default()) {
-            Ok(loaded) => self.show(Document::new(path, loaded, self.settings.orientation)),
+            Ok(loaded) => {
+                // A bundled example has no file of its own: Save asks where.
+                let mut doc = Document::new(path, loaded, self.settings.orientation);
+                doc.has_file = false;
+                self.show(doc);
+            }
             Err(e) => {
                 self.failure = Some(LoadFailure {
                     path,
@@ -278,6 +450,7 @@ impl OrgflowApp {
         self.document = Some(document);
         self.failure = None;
         self.selection = None;
+        self.status = None;
         self.hierarchy_view.fit();
         self.network_view.fit();
     }
@@ -289,18 +462,231 @@ impl OrgflowApp {
         }
     }
 
-    fn apply(&mut self, action: Action) {
-        match action {
-            Action::OpenDialog => {
+    /// Runs an action that would drop the document, asking first when it has unsaved changes.
+    fn guarded(&mut self, pending: Pending) {
+        if self.document.as_ref().is_some_and(Document::is_dirty) {
+            self.pending = Some(pending);
+        } else {
+            self.proceed(pending);
+        }
+    }
+
+    fn proceed(&mut self, pending: Pending) {
+        match pending {
+            Pending::OpenDialog => {
                 if let Some(path) = self.dialogs.pick_file_to_open() {
                     self.open(&path);
                 }
             }
-            Action::Open(path) => self.open(&path),
-            Action::OpenExample(name) => self.open_example(name),
-            Action::Close => {
+            Pending::Open(path) => self.open(&path),
+            Pending::OpenExample(name) => self.open_example(name),
+            Pending::Close => {
                 self.document = None;
                 self.selection = None;
+                self.write_recovery();
+            }
+            Pending::Quit => {
+                self.allow_close = true;
+                self.document = None;
+                self.write_recovery();
+            }
+        }
+    }
+
+    /// Saves to `path` (atomically); on failure says so and keeps the changes unsaved.
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        let Some(doc) = &mut self.document else {
+            return false;
+        };
+        match crate::io::save(&doc.org, &path) {
+            Ok(()) => {
+                doc.path = path.clone();
+                doc.format = crate::io::Format::Json;
+                doc.has_file = true;
+                doc.history.mark_saved();
+                self.settings.remember(&path);
+                self.status = Some((true, format!("Saved {}", path.display())));
+                self.write_recovery();
+                true
+            }
+            Err(e) => {
+                self.status = Some((false, e.to_string()));
+                false
+            }
+        }
+    }
+
+    fn save(&mut self, ask: bool) -> bool {
+        let Some(doc) = &self.document else {
+            return false;
+        };
+        // A CSV is never overwritten unasked: its changes go to a team file.
+        if !ask && doc.has_file && doc.format == crate::io::Format::Json {
+            let path = doc.path.clone();
+            return self.save_to(path);
+        }
+        let stem = Path::new(&doc.file_name())
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "team".to_owned());
+        let Some(mut path) = self.dialogs.pick_file_to_save(&format!("{stem}.json")) else {
+            return false;
+        };
+        if crate::io::Format::from_path(&path) != Some(crate::io::Format::Json) {
+            path.set_extension("json");
+        }
+        self.save_to(path)
+    }
+
+    fn edit(&mut self, command: Command) {
+        let Some(doc) = &mut self.document else {
+            return;
+        };
+        let label = command.label.clone();
+        match doc.apply(command) {
+            Ok(()) => {
+                self.status = Some((true, format!("Done: {label}")));
+                self.edited();
+            }
+            Err(e) => self.status = Some((false, format!("Cannot {label}: {e}"))),
+        }
+    }
+
+    /// Drops a selection that an edit, undo or redo removed.
+    fn check_selection(&mut self) {
+        let Some(doc) = &self.document else {
+            return;
+        };
+        let gone = match &self.selection {
+            Some(Target::Person(p)) => *p as usize >= doc.org.people.len(),
+            Some(Target::Domain(k)) => *k as usize >= doc.org.decisions.len(),
+            _ => false,
+        };
+        if gone {
+            self.selection = None;
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
+        // The document may change: the inspector refills its fields from it.
+        self.draft.target = None;
+        self.apply_action(action);
+        self.check_selection();
+    }
+
+    fn apply_action(&mut self, action: Action) {
+        match action {
+            Action::OpenDialog => self.guarded(Pending::OpenDialog),
+            Action::Open(path) => self.guarded(Pending::Open(path)),
+            Action::OpenExample(name) => self.guarded(Pending::OpenExample(name)),
+            Action::Close => self.guarded(Pending::Close),
+            Action::Apply(command) => self.edit(command),
+            Action::Move { person, manager } => {
+                let Some(doc) = &self.document else {
+                    return;
+                };
+                let (Some(p), Some(m)) = (
+                    doc.org.people.get(person as usize),
+                    doc.org.people.get(manager as usize),
+                ) else {
+                    return;
+                };
+                if p.manager.as_ref() == Some(&m.id) {
+                    return;
+                }
+                match crate::edit::move_under(&doc.org, &p.id, Some(&m.id)) {
+                    Ok(command) => self.edit(command),
+                    Err(e) => self.status = Some((false, format!("Not moved: {e}"))),
+                }
+            }
+            Action::Delete(person) => {
+                let Some(doc) = &self.document else {
+                    return;
+                };
+                let Some(p) = doc.org.people.get(person as usize) else {
+                    return;
+                };
+                let manager = p
+                    .manager
+                    .as_ref()
+                    .and_then(|m| doc.org.person(m.as_str()))
+                    .map_or("the top level".to_owned(), |m| m.display_name().to_owned());
+                match crate::edit::delete_person(&doc.org, &p.id) {
+                    Ok((command, moved)) => {
+                        let name = p.display_name().to_owned();
+                        self.selection = None;
+                        self.edit(command);
+                        if moved > 0 && self.status.as_ref().is_some_and(|s| s.0) {
+                            self.status = Some((
+                                true,
+                                format!(
+                                    "Deleted {name}; their {moved} reports now report to {manager}"
+                                ),
+                            ));
+                        }
+                    }
+                    Err(e) => self.status = Some((false, format!("Not deleted: {e}"))),
+                }
+            }
+            Action::Undo => {
+                if let Some(doc) = &mut self.document
+                    && let Some(label) = doc.undo()
+                {
+                    self.status = Some((true, format!("Undone: {label}")));
+                    self.edited();
+                }
+            }
+            Action::Redo => {
+                if let Some(doc) = &mut self.document
+                    && let Some(label) = doc.redo()
+                {
+                    self.status = Some((true, format!("Redone: {label}")));
+                    self.edited();
+                }
+            }
+            Action::Save => {
+                self.save(false);
+            }
+            Action::SaveAs => {
+                self.save(true);
+            }
+            Action::Resolve(choice) => {
+                let Some(pending) = self.pending.take() else {
+                    return;
+                };
+                match choice {
+                    Choice::Save => {
+                        if self.save(false) {
+                            self.proceed(pending);
+                        }
+                    }
+                    Choice::Discard => {
+                        if let Some(doc) = &mut self.document {
+                            doc.history.mark_saved();
+                        }
+                        self.proceed(pending);
+                    }
+                    Choice::Cancel => {}
+                }
+            }
+            Action::Recover(restore) => {
+                let Some(r) = self.recovered.take() else {
+                    return;
+                };
+                if restore {
+                    let loaded = crate::io::Loaded {
+                        org: r.team,
+                        format: crate::io::Format::Json,
+                        import_problems: Vec::new(),
+                    };
+                    let mut doc = Document::new(r.path, loaded, self.settings.orientation);
+                    doc.has_file = r.has_file;
+                    doc.history.mark_unsaved();
+                    self.show(doc);
+                    self.status = Some((true, "Restored the unsaved changes".to_owned()));
+                } else if let Some(path) = &self.recovery_path {
+                    let _ = std::fs::remove_file(path);
+                }
             }
             Action::Select(target) => self.selection = target,
             Action::FocusFinding(k) => self.focus_finding(k),
@@ -467,9 +853,10 @@ impl OrgflowApp {
             .collect()
     }
 
-    /// The window title: the file's name, or the app's.
+    /// The window title: the file's name with a mark for unsaved changes, or the app's.
     pub fn title(&self) -> String {
         match &self.document {
+            Some(doc) if doc.is_dirty() => format!("● {} — orgflow", doc.file_name()),
             Some(doc) => format!("{} — orgflow", doc.file_name()),
             None => "orgflow".to_owned(),
         }
@@ -484,6 +871,11 @@ impl eframe::App for OrgflowApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        // Unsaved changes survive a normal exit too: the next start offers them back.
+        self.write_recovery();
     }
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {

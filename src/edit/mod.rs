@@ -401,3 +401,104 @@ pub fn fresh_decision_id(org: &Org, base: &str) -> crate::model::DecisionId {
         .map(crate::model::DecisionId)
         .unwrap_or_default()
 }
+
+/// Adds a new person, under `manager` or at the top level.
+pub fn add_person(org: &Org, manager: Option<&PersonId>) -> Result<Command, EditError> {
+    let id = fresh_person_id(org, "new-person");
+    let mut person = Person::new(id.as_str(), "New person");
+    person.manager = manager.cloned();
+    if let Some(m) = manager.and_then(|m| org.person(m.as_str())) {
+        person.team = m.team.clone();
+    }
+    let label = match manager.and_then(|m| org.person(m.as_str())) {
+        Some(m) => format!("add a report under {}", m.display_name()),
+        None => "add a top-level person".to_owned(),
+    };
+    Ok(Command {
+        label,
+        edit: Edit::InsertPerson {
+            index: org.people.len(),
+            person,
+        },
+    })
+}
+
+/// Adds a new decision domain that nobody decides yet.
+pub fn add_domain(org: &Org) -> Command {
+    Command {
+        label: "add a decision domain".to_owned(),
+        edit: Edit::InsertDecision {
+            index: org.decisions.len(),
+            decision: Decision {
+                id: fresh_decision_id(org, "new-domain"),
+                name: "New decision domain".to_owned(),
+                ..Decision::default()
+            },
+        },
+    }
+}
+
+/// The rights a person can hold in a decision domain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Right {
+    /// May decide.
+    Decides,
+    /// Must approve.
+    Approves,
+    /// Is consulted.
+    Consulted,
+}
+
+impl Right {
+    /// The word for it.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Right::Decides => "decides",
+            Right::Approves => "approves",
+            Right::Consulted => "consulted",
+        }
+    }
+}
+
+/// Gives or takes a right in a domain ("let Sam Lee decide Budget allocation").
+pub fn set_right(
+    org: &Org,
+    domain: usize,
+    person: &PersonId,
+    right: Right,
+    holds: bool,
+) -> Result<Command, EditError> {
+    let d = org.decisions.get(domain).ok_or(EditError::Missing)?;
+    let name = org
+        .person(person.as_str())
+        .map_or(person.as_str(), |p| p.display_name());
+    let mut changed = d.clone();
+    let list = match right {
+        Right::Decides => &mut changed.decides,
+        Right::Approves => &mut changed.approves,
+        Right::Consulted => &mut changed.consulted,
+    };
+    if holds == list.contains(person) {
+        return Err(EditError::Invalid("nothing to change".to_owned()));
+    }
+    if holds {
+        list.push(person.clone());
+    } else {
+        list.retain(|p| p != person);
+    }
+    let label = match (right, holds) {
+        (Right::Decides, true) => format!("let {name} decide {}", d.name),
+        (Right::Decides, false) => format!("stop {name} deciding {}", d.name),
+        (Right::Approves, true) => format!("let {name} approve {}", d.name),
+        (Right::Approves, false) => format!("stop {name} approving {}", d.name),
+        (Right::Consulted, true) => format!("consult {name} on {}", d.name),
+        (Right::Consulted, false) => format!("stop consulting {name} on {}", d.name),
+    };
+    Ok(Command {
+        label,
+        edit: Edit::ReplaceDecision {
+            index: domain,
+            decision: changed,
+        },
+    })
+}

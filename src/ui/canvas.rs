@@ -28,6 +28,8 @@ pub struct Canvas {
     focus_pending: Option<Rect>,
     /// The canvas area shown in the last frame.
     visible: Option<Rect>,
+    /// The shape being dragged onto another, when the view restructures by dragging.
+    dragging: Option<Target>,
 }
 
 impl Default for Canvas {
@@ -38,6 +40,7 @@ impl Default for Canvas {
             fit_pending: true,
             focus_pending: None,
             visible: None,
+            dragging: None,
         }
     }
 }
@@ -51,7 +54,12 @@ pub struct CanvasResponse {
     pub double_clicked: Option<Target>,
     /// The empty background was clicked.
     pub clicked_background: bool,
+    /// A shape was dragged and let go: (what, onto what, if anything).
+    pub dropped: Option<(Target, Option<Target>)>,
 }
+
+/// Says whether dropping one shape onto another is allowed, and if not, why.
+pub type DropCheck<'a> = &'a dyn Fn(&Target, &Target) -> Result<(), String>;
 
 fn color(c: Color) -> Color32 {
     let [r, g, b, a] = c.0;
@@ -110,6 +118,7 @@ impl Canvas {
         selected: Option<&Target>,
         name: &str,
         accessible: &dyn Fn(&Target) -> String,
+        drop_check: Option<DropCheck<'_>>,
     ) -> CanvasResponse {
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         response.widget_info(|| WidgetInfo::labeled(WidgetType::Other, true, name));
@@ -177,12 +186,18 @@ impl Canvas {
                     } else if item.clicked() {
                         out.clicked = Some(target.clone());
                     }
-                    if item.dragged() {
+                    if drop_check.is_some() && item.drag_started() {
+                        self.dragging = Some(target.clone());
+                    }
+                    if item.dragged() && self.dragging.is_none() {
                         let d = item.drag_delta() / self.zoom;
                         self.center = Point::new(self.center.x - d.x, self.center.y - d.y);
                     }
                 }
             }
+        }
+        if let (Some(dragged), Some(check)) = (self.dragging.clone(), drop_check) {
+            out.dropped = self.drag_feedback(ui, &painter, screen, scene, &dragged, check);
         }
         if response.clicked()
             && out.clicked.is_none()
@@ -199,6 +214,69 @@ impl Canvas {
             out.double_clicked = scene.hit(self.to_canvas(screen, pos)).cloned();
         }
         out
+    }
+
+    /// Paints the dragged card under the pointer and marks the target as accepted (green) or
+    /// refused (red, with the reason); on release returns what was dropped where.
+    fn drag_feedback(
+        &mut self,
+        ui: &Ui,
+        painter: &egui::Painter,
+        screen: egui::Rect,
+        scene: &Scene,
+        dragged: &Target,
+        check: DropCheck<'_>,
+    ) -> Option<(Target, Option<Target>)> {
+        let (pointer, released, down) = ui.input(|i| {
+            (
+                i.pointer.interact_pos().or(i.pointer.hover_pos()),
+                i.pointer.primary_released(),
+                i.pointer.primary_down(),
+            )
+        });
+        let pointer = pointer?;
+        let over = scene.hit(self.to_canvas(screen, pointer)).cloned();
+        if let Some(target) = &over
+            && let Some(shape) = scene.find(target)
+        {
+            let r = self.screen_rect(screen, shape.bounds()).expand(5.0);
+            let verdict = if target == dragged {
+                Err("drop onto another person".to_owned())
+            } else {
+                check(dragged, target)
+            };
+            let (color, text) = match &verdict {
+                Ok(()) => (
+                    Color32::from_rgb(0x1b, 0x8a, 0x3a),
+                    "Drop to report here".to_owned(),
+                ),
+                Err(reason) => (Color32::from_rgb(0xc6, 0x28, 0x28), format!("✕ {reason}")),
+            };
+            painter.rect_stroke(r, 6.0, Stroke::new(3.0, color), StrokeKind::Outside);
+            painter.text(
+                pointer + Vec2::new(14.0, 18.0),
+                Align2::LEFT_TOP,
+                text,
+                FontId::proportional(13.0),
+                color,
+            );
+        }
+        if let Some(shape) = scene.find(dragged) {
+            let size = self.screen_rect(screen, shape.bounds()).size();
+            let ghost = egui::Rect::from_center_size(pointer, size);
+            painter.rect(
+                ghost,
+                6.0,
+                Color32::from_rgba_unmultiplied(0x15, 0x65, 0xc0, 40),
+                Stroke::new(1.5, SELECTED),
+                StrokeKind::Inside,
+            );
+        }
+        if released || !down {
+            self.dragging = None;
+            return Some((dragged.clone(), over.filter(|t| t != dragged)));
+        }
+        None
     }
 
     fn paint(

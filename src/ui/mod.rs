@@ -2,8 +2,9 @@
 //! views side by side, the inspector, and the start screen.
 
 pub mod canvas;
+mod inspector;
 
-use crate::analysis::{Severity, percent, thousands, trim_number};
+use crate::analysis::{Severity, percent, thousands};
 use crate::app::{Action, Document, EXAMPLES, OrgflowApp};
 use crate::layout::Orientation;
 use crate::scene::{SCALE, SCALE_TOP, Target};
@@ -13,6 +14,13 @@ const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O)
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const FIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
 const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
 /// Draws the whole window for one frame; what the user asks for becomes actions on `app`.
 pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
@@ -30,6 +38,27 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
     dropped_files(app, &ctx);
 
     egui::Panel::top("menu").show(ui, |ui| menu_bar(app, ui));
+    close_request(app, &ctx);
+    unsaved_dialog(app, &ctx);
+    recovery_dialog(app, &ctx);
+    if let Some(wait) = app.tick_recovery(std::time::Instant::now()) {
+        ctx.request_repaint_after(wait);
+    }
+    if let Some((ok, message)) = app.status.clone() {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            let color = if ok {
+                Color32::from_rgb(0x2e, 0x5e, 0x3a)
+            } else {
+                Color32::from_rgb(0xb0, 0x1c, 0x1c)
+            };
+            ui.horizontal(|ui| {
+                ui.colored_label(color, message);
+                if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                    app.status = None;
+                }
+            });
+        });
+    }
     if app.failure.is_some() {
         egui::Panel::bottom("problems")
             .resizable(true)
@@ -49,8 +78,90 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
     egui::Panel::right("inspector")
         .resizable(true)
         .default_size(270.0)
-        .show(ui, |ui| inspector(app, ui));
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| inspector::show(app, ui));
+        });
     egui::Frame::central_panel(ui.style()).show(ui, |ui| views(app, ui));
+}
+
+/// Closing the window with unsaved changes asks first.
+fn close_request(app: &mut OrgflowApp, ctx: &egui::Context) {
+    let asked = ctx.input(|i| i.viewport().close_requested());
+    if asked && !app.allow_close && app.document.as_ref().is_some_and(|d| d.is_dirty()) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        app.pending = Some(crate::app::Pending::Quit);
+    }
+    if app.allow_close && app.pending.is_none() && app.document.is_none() && asked_to_quit(app) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
+fn asked_to_quit(app: &mut OrgflowApp) -> bool {
+    std::mem::take(&mut app.allow_close)
+}
+
+fn unsaved_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
+    use crate::app::{Choice, Pending};
+    let Some(pending) = &app.pending else {
+        return;
+    };
+    let name = app
+        .document
+        .as_ref()
+        .map_or(String::new(), |d| d.file_name());
+    let what = match pending {
+        Pending::Quit => "before closing",
+        Pending::Close => "before closing it",
+        _ => "before opening another file",
+    };
+    let mut choice = None;
+    egui::Modal::new(egui::Id::new("unsaved-changes")).show(ctx, |ui| {
+        ui.heading("Unsaved changes");
+        ui.label(format!("Save the changes to {name} {what}?"));
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                choice = Some(Choice::Save);
+            }
+            if ui.button("Discard").clicked() {
+                choice = Some(Choice::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(Choice::Cancel);
+            }
+        });
+    });
+    if let Some(choice) = choice {
+        app.act(Action::Resolve(choice));
+    }
+}
+
+fn recovery_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
+    let Some(r) = &app.recovered else {
+        return;
+    };
+    let name = r
+        .path
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let mut answer = None;
+    egui::Modal::new(egui::Id::new("recovery")).show(ctx, |ui| {
+        ui.heading("Restore unsaved changes?");
+        ui.label(format!(
+            "orgflow stopped while {name} had unsaved changes ({} people). Restore them?",
+            r.team.people.len()
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                answer = Some(true);
+            }
+            if ui.button("Discard them").clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    if let Some(restore) = answer {
+        app.act(Action::Recover(restore));
+    }
 }
 
 fn keyboard(app: &mut OrgflowApp, ctx: &egui::Context) {
@@ -65,6 +176,20 @@ fn keyboard(app: &mut OrgflowApp, ctx: &egui::Context) {
     }
     if app.document.is_some() && ctx.input_mut(|i| i.consume_shortcut(&EXPORT)) {
         app.act(Action::OpenExportDialog);
+    }
+    // Longer shortcuts first: Ctrl+Shift+S would also match Ctrl+S.
+    if ctx.input_mut(|i| i.consume_shortcut(&SAVE_AS)) {
+        app.act(Action::SaveAs);
+    } else if ctx.input_mut(|i| i.consume_shortcut(&SAVE)) {
+        app.act(Action::Save);
+    }
+    // While a text field has focus, Ctrl+Z belongs to it.
+    if ctx.memory(|m| m.focused().is_none()) {
+        if ctx.input_mut(|i| i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y)) {
+            app.act(Action::Redo);
+        } else if ctx.input_mut(|i| i.consume_shortcut(&UNDO)) {
+            app.act(Action::Undo);
+        }
     }
 }
 
@@ -125,6 +250,7 @@ fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
                 app.act(Action::Close);
             }
         });
+        ui.menu_button("Edit", |ui| edit_menu(app, ui));
         ui.menu_button("View", |ui| {
             if ui
                 .add(
@@ -154,6 +280,50 @@ fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
             search_box(app, ui);
         }
     });
+}
+
+fn edit_menu(app: &mut OrgflowApp, ui: &mut Ui) {
+    let (undo, redo) = match &app.document {
+        Some(doc) => (
+            doc.history.undo_label().map(str::to_owned),
+            doc.history.redo_label().map(str::to_owned),
+        ),
+        None => (None, None),
+    };
+    let undo_text = undo.map_or("Undo".to_owned(), |l| format!("Undo {l}"));
+    if ui
+        .add_enabled(
+            undo_text != "Undo",
+            egui::Button::new(undo_text).shortcut_text(ui.ctx().format_shortcut(&UNDO)),
+        )
+        .clicked()
+    {
+        app.act(Action::Undo);
+    }
+    let redo_text = redo.map_or("Redo".to_owned(), |l| format!("Redo {l}"));
+    if ui
+        .add_enabled(
+            redo_text != "Redo",
+            egui::Button::new(redo_text).shortcut_text(ui.ctx().format_shortcut(&REDO)),
+        )
+        .clicked()
+    {
+        app.act(Action::Redo);
+    }
+    ui.separator();
+    let Some(doc) = &app.document else {
+        return;
+    };
+    let mut command = None;
+    if ui.button("Add a top-level person").clicked() {
+        command = crate::edit::add_person(&doc.org, None).ok();
+    }
+    if ui.button("Add a decision domain").clicked() {
+        command = Some(crate::edit::add_domain(&doc.org));
+    }
+    if let Some(command) = command {
+        app.act(Action::Apply(command));
+    }
 }
 
 fn search_box(app: &mut OrgflowApp, ui: &mut Ui) {
@@ -358,174 +528,6 @@ fn findings_panel(app: &mut OrgflowApp, ui: &mut Ui) {
     }
 }
 
-fn inspector(app: &mut OrgflowApp, ui: &mut Ui) {
-    let Some(doc) = &app.document else {
-        return;
-    };
-    ui.heading("Inspector");
-    match &app.selection {
-        None => {
-            ui.label("Click a person or a decision in either view.");
-        }
-        Some(Target::Person(p)) => {
-            let p = *p;
-            if let Some(action) = person_details(doc, p, ui) {
-                app.act(action);
-            }
-        }
-        Some(Target::Domain(k)) => domain_details(doc, *k, ui),
-        Some(Target::Group(team)) => {
-            let count = doc.org.people.iter().filter(|p| p.team == *team).count();
-            ui.label(RichText::new(if team.is_empty() { "No team" } else { team }).strong());
-            ui.label(format!(
-                "{count} people in this team; those without a decision right or a peer link are shown as this one node."
-            ));
-        }
-    }
-}
-
-fn person_details(doc: &Document, p: u32, ui: &mut Ui) -> Option<Action> {
-    let (person, f) = (
-        doc.org.people.get(p as usize)?,
-        doc.analysis.persons.get(p as usize)?,
-    );
-    let mut action = None;
-    ui.label(RichText::new(person.display_name()).size(18.0).strong());
-    if person.vacant {
-        ui.label(RichText::new("Open position").italics());
-    }
-    egui::Grid::new("person-grid")
-        .num_columns(2)
-        .show(ui, |ui| {
-            ui.label("Title");
-            ui.label(&person.title);
-            ui.end_row();
-            ui.label("Team");
-            ui.label(&person.team);
-            ui.end_row();
-            ui.label("Manager");
-            match person
-                .manager
-                .as_ref()
-                .and_then(|m| doc.index_of(m.as_str()))
-            {
-                Some(m) => {
-                    let name = doc
-                        .org
-                        .people
-                        .get(m as usize)
-                        .map_or("", |x| x.display_name());
-                    if ui.link(name).clicked() {
-                        action = Some(Action::Select(Some(Target::Person(m))));
-                    }
-                }
-                None => {
-                    ui.label("— (top level)");
-                }
-            }
-            ui.end_row();
-            ui.label("Reports");
-            ui.label(format!(
-                "{} direct, {} in total",
-                f.direct_reports, f.total_reports
-            ));
-            ui.end_row();
-            ui.label("Hierarchy load");
-            ui.label(format!(
-                "{:.1} a month, {} of all decisions",
-                f.hierarchical.load,
-                percent(f.hierarchical.share)
-            ));
-            ui.end_row();
-            ui.label("Distributed load");
-            ui.label(format!(
-                "{:.1} a month, {} of all decisions",
-                f.distributed.load,
-                percent(f.distributed.share)
-            ));
-            ui.end_row();
-        });
-    let name_of = |id: &String| {
-        doc.org
-            .decisions
-            .iter()
-            .find(|d| d.id.0 == *id)
-            .map_or(id.clone(), |d| d.name.clone())
-    };
-    for (title, list) in [
-        ("Decides", &f.decides),
-        ("Approves", &f.approves),
-        ("Consulted on", &f.consulted),
-    ] {
-        if !list.is_empty() {
-            ui.label(RichText::new(title).strong());
-            for id in list {
-                ui.label(format!("• {}", name_of(id)));
-            }
-        }
-    }
-    let why: Vec<&crate::analysis::Finding> = doc
-        .analysis
-        .findings
-        .iter()
-        .filter(|x| x.people.contains(&person.id.0))
-        .collect();
-    if !why.is_empty() {
-        ui.add_space(8.0);
-        ui.label(RichText::new("Why they are flagged").strong());
-        for x in why {
-            ui.label(&x.message);
-        }
-    }
-    if f.direct_reports > 0 {
-        let collapsed = doc.collapsed.get(p as usize).copied().unwrap_or(false);
-        let text = if collapsed {
-            "Show their reports"
-        } else {
-            "Hide their reports"
-        };
-        if ui.button(text).clicked() {
-            action = Some(Action::ToggleCollapse(p));
-        }
-    }
-    action
-}
-
-fn domain_details(doc: &Document, k: u32, ui: &mut Ui) {
-    let Some(d) = doc.org.decisions.get(k as usize) else {
-        return;
-    };
-    ui.label(RichText::new(&d.name).size(18.0).strong());
-    ui.label(format!(
-        "Comes up {} times a month",
-        trim_number(d.per_month)
-    ));
-    let names = |ids: &[crate::model::PersonId]| {
-        let list: Vec<String> = ids
-            .iter()
-            .map(|id| {
-                doc.org
-                    .person(id.as_str())
-                    .map_or(id.0.clone(), |p| p.display_name().to_owned())
-            })
-            .collect();
-        if list.is_empty() {
-            "nobody".to_owned()
-        } else {
-            list.join(", ")
-        }
-    };
-    ui.label(format!("Decides: {}", names(&d.decides)));
-    ui.label(format!("Approves: {}", names(&d.approves)));
-    ui.label(format!("Consulted: {}", names(&d.consulted)));
-    ui.label(format!(
-        "Raised by: {}",
-        d.raised_by
-            .as_ref()
-            .map_or("everyone".to_owned(), |r| r.join(", "))
-    ));
-}
-
 fn legend(ui: &mut Ui, title: &str) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(title).small());
@@ -565,6 +567,7 @@ fn views(app: &mut OrgflowApp, ui: &mut Ui) {
         return;
     };
     let mut level_action = None;
+    let mut dropped: Option<Result<(u32, u32), (u32, String)>> = None;
     let width = ui.available_width();
     egui::Panel::left("hierarchy-view")
         .resizable(true)
@@ -592,13 +595,36 @@ fn views(app: &mut OrgflowApp, ui: &mut Ui) {
             });
             legend(ui, "Load:");
             let accessible = |t: &Target| accessible_name(doc, t, "hierarchy");
+            let check = |dragged: &Target, onto: &Target| -> Result<(), String> {
+                let (Target::Person(p), Target::Person(m)) = (dragged, onto) else {
+                    return Err("drop onto a person".to_owned());
+                };
+                let (Some(p), Some(m)) = (
+                    doc.org.people.get(*p as usize),
+                    doc.org.people.get(*m as usize),
+                ) else {
+                    return Err("drop onto a person".to_owned());
+                };
+                crate::edit::move_under(&doc.org, &p.id, Some(&m.id))
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            };
             let r = hierarchy_view.show(
                 ui,
                 &doc.hierarchy,
                 selected.as_ref(),
                 "Reporting hierarchy view",
                 &accessible,
+                Some(&check),
             );
+            match r.dropped {
+                Some((Target::Person(p), Some(Target::Person(m)))) => dropped = Some(Ok((p, m))),
+                Some((Target::Person(p), Some(_))) => {
+                    dropped = Some(Err((p, "drop onto a person".to_owned())))
+                }
+                Some((Target::Person(p), None)) => dropped = Some(Err((p, String::new()))),
+                _ => {}
+            }
             if let Some(Target::Person(p)) = r.double_clicked {
                 toggled = Some(p);
             } else if r.clicked.is_some() {
@@ -631,7 +657,14 @@ fn views(app: &mut OrgflowApp, ui: &mut Ui) {
         });
         legend(ui, "Load:");
         let accessible = |t: &Target| accessible_name(doc, t, "network");
-        let r = network_view.show(ui, &doc.network, selected.as_ref(), "Distributed network view", &accessible);
+        let r = network_view.show(
+            ui,
+            &doc.network,
+            selected.as_ref(),
+            "Distributed network view",
+            &accessible,
+            None,
+        );
         if r.clicked.is_some() {
             clicked = r.clicked;
         }
@@ -639,6 +672,14 @@ fn views(app: &mut OrgflowApp, ui: &mut Ui) {
     });
     if let Some(action) = level_action {
         app.act(action);
+    }
+    match dropped {
+        Some(Ok((person, manager))) => app.act(Action::Move { person, manager }),
+        // Dropped where moving is refused: say why, change nothing.
+        Some(Err((_, reason))) if !reason.is_empty() => {
+            app.status = Some((false, format!("Not moved: {reason}")));
+        }
+        _ => {}
     }
     if let Some(p) = toggled {
         app.act(Action::ToggleCollapse(p));

@@ -1,0 +1,463 @@
+//! The inspector: details of the selection, and every edit of a person or a domain.
+
+use crate::analysis::{percent, trim_number};
+use crate::app::{Action, Document, Draft, OrgflowApp};
+use crate::edit::{Command, Edit, Right, add_person, set_right};
+use crate::model::{Link, PersonId};
+use crate::scene::Target;
+use egui::{RichText, Ui};
+
+/// Draws the inspector for the current selection.
+pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
+    ui.heading("Inspector");
+    let selection = app.selection.clone();
+    let Some(doc) = &app.document else {
+        return;
+    };
+    if app.draft.target != selection {
+        app.draft = fill(doc, selection.as_ref());
+    }
+    let action = match &selection {
+        None => {
+            ui.label("Click a person or a decision in either view. Drag a card onto another person in the hierarchy to make them report there.");
+            None
+        }
+        Some(Target::Person(p)) => person(doc, *p, &mut app.draft, ui),
+        Some(Target::Domain(k)) => domain(doc, *k as usize, &mut app.draft, ui),
+        Some(Target::Group(team)) => {
+            let count = doc.org.people.iter().filter(|p| p.team == *team).count();
+            ui.label(RichText::new(if team.is_empty() { "No team" } else { team }).strong());
+            ui.label(format!(
+                "{count} people in this team; those without a decision right or a peer link are shown as this one node."
+            ));
+            None
+        }
+    };
+    if let Some(action) = action {
+        app.act(action);
+    }
+}
+
+fn fill(doc: &Document, target: Option<&Target>) -> Draft {
+    let mut d = Draft {
+        target: target.cloned(),
+        ..Draft::default()
+    };
+    match target {
+        Some(Target::Person(p)) => {
+            if let Some(person) = doc.org.people.get(*p as usize) {
+                d.name = person.name.clone();
+                d.title = person.title.clone();
+                d.team = person.team.clone();
+                d.skills = person.skills.join("; ");
+            }
+        }
+        Some(Target::Domain(k)) => {
+            if let Some(domain) = doc.org.decisions.get(*k as usize) {
+                d.name = domain.name.clone();
+                d.per_month = domain.per_month;
+                d.raised_by = domain.raised_by.as_deref().unwrap_or_default().join("; ");
+            }
+        }
+        _ => {}
+    }
+    d
+}
+
+fn split(text: &str) -> Vec<String> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A labelled one-line field; true when the user finished editing it (Enter or leaving it).
+fn field(ui: &mut Ui, label: &str, text: &mut String) -> bool {
+    let label = ui.label(label);
+    let response = ui.text_edit_singleline(text).labelled_by(label.id);
+    ui.end_row();
+    response.lost_focus()
+}
+
+fn person(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
+    let (person, f) = (
+        doc.org.people.get(p as usize)?,
+        doc.analysis.persons.get(p as usize)?,
+    );
+    let mut action = None;
+    ui.label(RichText::new(person.display_name()).size(18.0).strong());
+    ui.horizontal(|ui| {
+        if f.direct_reports > 0 {
+            let text = if doc.is_collapsed(p) {
+                "Show their reports"
+            } else {
+                "Hide their reports"
+            };
+            if ui.button(text).clicked() {
+                action = Some(Action::ToggleCollapse(p));
+            }
+        }
+        if ui.button("Add a report").clicked()
+            && let Ok(command) = add_person(&doc.org, Some(&person.id))
+        {
+            action = Some(Action::Apply(command));
+        }
+        if ui.button("Delete person").clicked() {
+            action = Some(Action::Delete(p));
+        }
+    });
+    let mut edited = None;
+    egui::Grid::new("person-fields")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let mut changed = person.clone();
+            if field(ui, "Name", &mut draft.name) && draft.name.trim() != person.name {
+                changed.name = draft.name.trim().to_owned();
+                edited = Some((
+                    format!("rename {} to {}", person.display_name(), changed.name),
+                    changed.clone(),
+                ));
+            }
+            if field(ui, "Title", &mut draft.title) && draft.title.trim() != person.title {
+                changed.title = draft.title.trim().to_owned();
+                edited = Some((
+                    format!("change the title of {}", person.display_name()),
+                    changed.clone(),
+                ));
+            }
+            if field(ui, "Team", &mut draft.team) && draft.team.trim() != person.team {
+                changed.team = draft.team.trim().to_owned();
+                edited = Some((
+                    format!("move {} to team {}", person.display_name(), changed.team),
+                    changed.clone(),
+                ));
+            }
+            if field(ui, "Skills", &mut draft.skills) && split(&draft.skills) != person.skills {
+                changed.skills = split(&draft.skills);
+                edited = Some((
+                    format!("change the skills of {}", person.display_name()),
+                    changed.clone(),
+                ));
+            }
+            ui.label("");
+            let mut vacant = person.vacant;
+            if ui.checkbox(&mut vacant, "Open position").changed() {
+                changed.vacant = vacant;
+                let what = if vacant {
+                    "mark {} as an open position"
+                } else {
+                    "fill the position of {}"
+                };
+                edited = Some((what.replace("{}", person.display_name()), changed.clone()));
+            }
+            ui.end_row();
+            ui.label("Manager");
+            if let Some(a) = manager_picker(doc, p, draft, ui) {
+                action = Some(a);
+            }
+            ui.end_row();
+        });
+    if let Some((label, changed)) = edited {
+        action = Some(Action::Apply(Command {
+            label,
+            edit: Edit::ReplacePerson {
+                index: p as usize,
+                person: changed,
+            },
+        }));
+    }
+
+    egui::Grid::new("person-figures")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("Reports");
+            ui.label(format!(
+                "{} direct, {} in total",
+                f.direct_reports, f.total_reports
+            ));
+            ui.end_row();
+            ui.label("Hierarchy load");
+            ui.label(format!(
+                "{:.1} a month, {} of all decisions",
+                f.hierarchical.load,
+                percent(f.hierarchical.share)
+            ));
+            ui.end_row();
+            ui.label("Distributed load");
+            ui.label(format!(
+                "{:.1} a month, {} of all decisions",
+                f.distributed.load,
+                percent(f.distributed.share)
+            ));
+            ui.end_row();
+        });
+
+    let why: Vec<&crate::analysis::Finding> = doc
+        .analysis
+        .findings
+        .iter()
+        .filter(|x| x.people.contains(&person.id.0))
+        .collect();
+    if !why.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new("Why they are flagged").strong());
+        for x in why {
+            ui.label(&x.message);
+        }
+    }
+
+    ui.add_space(6.0);
+    ui.label(RichText::new("Decision rights").strong());
+    egui::Grid::new("rights")
+        .num_columns(4)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label("");
+            for right in [Right::Decides, Right::Approves, Right::Consulted] {
+                ui.label(RichText::new(right.word()).small());
+            }
+            ui.end_row();
+            for (k, d) in doc.org.decisions.iter().enumerate() {
+                ui.label(&d.name);
+                for (right, list) in [
+                    (Right::Decides, &d.decides),
+                    (Right::Approves, &d.approves),
+                    (Right::Consulted, &d.consulted),
+                ] {
+                    let mut holds = list.contains(&person.id);
+                    let response = ui.checkbox(&mut holds, "").on_hover_text(format!(
+                        "{} {}",
+                        right.word(),
+                        d.name
+                    ));
+                    response.widget_info(|| {
+                        egui::WidgetInfo::selected(
+                            egui::WidgetType::Checkbox,
+                            true,
+                            holds,
+                            format!("{} {}", right.word(), d.name),
+                        )
+                    });
+                    if response.changed()
+                        && let Ok(command) = set_right(&doc.org, k, &person.id, right, holds)
+                    {
+                        action = Some(Action::Apply(command));
+                    }
+                }
+                ui.end_row();
+            }
+        });
+
+    ui.add_space(6.0);
+    ui.label(RichText::new("Peer links").strong());
+    for (i, l) in doc.org.links.iter().enumerate() {
+        let other = if l.from == person.id {
+            &l.to
+        } else if l.to == person.id {
+            &l.from
+        } else {
+            continue;
+        };
+        let name = doc
+            .org
+            .person(other.as_str())
+            .map_or(other.as_str(), |o| o.display_name());
+        ui.horizontal(|ui| {
+            ui.label(format!("{} ({})", name, l.kind));
+            if ui.small_button(format!("Remove link to {name}")).clicked() {
+                action = Some(Action::Apply(Command {
+                    label: format!(
+                        "remove the link between {} and {name}",
+                        person.display_name()
+                    ),
+                    edit: Edit::RemoveLink { index: i },
+                }));
+            }
+        });
+    }
+    if let Some(a) = link_picker(doc, p, draft, ui) {
+        action = Some(a);
+    }
+
+    action
+}
+
+/// Who may become this person's manager: anybody outside their own subtree.
+fn manager_picker(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
+    let person = doc.org.people.get(p as usize)?;
+    let current = person
+        .manager
+        .as_ref()
+        .and_then(|m| doc.org.person(m.as_str()))
+        .map_or("— (top level)".to_owned(), |m| {
+            m.display_name().to_owned()
+        });
+    let mut action = None;
+    egui::ComboBox::from_id_salt("manager-picker")
+        .selected_text(current)
+        .width(180.0)
+        .show_ui(ui, |ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.manager_filter).hint_text("Find a manager"),
+            );
+            if ui
+                .selectable_label(person.manager.is_none(), "— (top level)")
+                .clicked()
+            {
+                action = crate::edit::move_under(&doc.org, &person.id, None)
+                    .ok()
+                    .map(Action::Apply);
+            }
+            let needle = draft.manager_filter.trim().to_lowercase();
+            for (i, other) in doc
+                .org
+                .people
+                .iter()
+                .enumerate()
+                .filter(|(i, o)| {
+                    *i != p as usize && o.display_name().to_lowercase().contains(&needle)
+                })
+                .take(40)
+            {
+                let chosen = person.manager.as_ref() == Some(&other.id);
+                if ui.selectable_label(chosen, other.display_name()).clicked() && !chosen {
+                    action = Some(Action::Move {
+                        person: p,
+                        manager: i as u32,
+                    });
+                }
+            }
+        });
+    action
+}
+
+fn link_picker(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
+    let person = doc.org.people.get(p as usize)?;
+    let mut action = None;
+    egui::ComboBox::from_id_salt("link-picker")
+        .selected_text("Add a peer link to…")
+        .width(180.0)
+        .show_ui(ui, |ui| {
+            ui.add(egui::TextEdit::singleline(&mut draft.link_filter).hint_text("Find a person"));
+            let needle = draft.link_filter.trim().to_lowercase();
+            for other in doc
+                .org
+                .people
+                .iter()
+                .filter(|o| o.id != person.id && o.display_name().to_lowercase().contains(&needle))
+                .take(40)
+            {
+                if ui.selectable_label(false, other.display_name()).clicked() {
+                    action = Some(Action::Apply(Command {
+                        label: format!(
+                            "link {} and {}",
+                            person.display_name(),
+                            other.display_name()
+                        ),
+                        edit: Edit::InsertLink {
+                            index: doc.org.links.len(),
+                            link: Link {
+                                from: person.id.clone(),
+                                to: other.id.clone(),
+                                kind: "advice".to_owned(),
+                                weight: 1.0,
+                                extra: Default::default(),
+                            },
+                        },
+                    }));
+                }
+            }
+        });
+    action
+}
+
+fn domain(doc: &Document, k: usize, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
+    let d = doc.org.decisions.get(k)?;
+    let mut action = None;
+    ui.label(RichText::new(&d.name).size(18.0).strong());
+    egui::Grid::new("domain-fields")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let mut changed = d.clone();
+            if field(ui, "Name", &mut draft.name)
+                && draft.name.trim() != d.name
+                && !draft.name.trim().is_empty()
+            {
+                changed.name = draft.name.trim().to_owned();
+                action = Some((
+                    format!("rename {} to {}", d.name, changed.name),
+                    changed.clone(),
+                ));
+            }
+            let rate_label = ui.label("Per month");
+            let rate = ui
+                .add(
+                    egui::DragValue::new(&mut draft.per_month)
+                        .range(0.0..=100_000.0)
+                        .speed(0.5),
+                )
+                .labelled_by(rate_label.id);
+            ui.end_row();
+            if (rate.lost_focus() || rate.drag_stopped()) && draft.per_month != d.per_month {
+                changed.per_month = draft.per_month;
+                action = Some((
+                    format!(
+                        "make {} come up {} times a month",
+                        d.name,
+                        trim_number(draft.per_month)
+                    ),
+                    changed.clone(),
+                ));
+            }
+            if field(ui, "Raised by", &mut draft.raised_by) {
+                let list = split(&draft.raised_by);
+                let now = d.raised_by.clone().unwrap_or_default();
+                if list != now {
+                    changed.raised_by = (!list.is_empty()).then_some(list);
+                    action = Some((format!("change who raises {}", d.name), changed.clone()));
+                }
+            }
+        });
+    ui.label(
+        RichText::new("Team names or person ids, separated by ;. Empty: everyone.")
+            .small()
+            .weak(),
+    );
+    let names = |ids: &[PersonId]| {
+        let list: Vec<&str> = ids
+            .iter()
+            .map(|id| {
+                doc.org
+                    .person(id.as_str())
+                    .map_or(id.as_str(), |p| p.display_name())
+            })
+            .collect();
+        if list.is_empty() {
+            "nobody".to_owned()
+        } else {
+            list.join(", ")
+        }
+    };
+    ui.label(format!("Decides: {}", names(&d.decides)));
+    ui.label(format!("Approves: {}", names(&d.approves)));
+    ui.label(format!("Consulted: {}", names(&d.consulted)));
+    ui.label(
+        RichText::new("Select a person to give or take their rights.")
+            .small()
+            .weak(),
+    );
+    let mut out = action.map(|(label, decision)| {
+        Action::Apply(Command {
+            label,
+            edit: Edit::ReplaceDecision { index: k, decision },
+        })
+    });
+    if ui.button("Delete decision domain").clicked() {
+        out = Some(Action::Apply(Command {
+            label: format!("delete the decision domain {}", d.name),
+            edit: Edit::RemoveDecision { index: k },
+        }));
+    }
+    out
+}
