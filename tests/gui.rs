@@ -1,54 +1,16 @@
 //! The window, driven through egui_kittest: widgets are found by their accessible labels.
 
+mod common;
+
+use common::{harness as harness_dialogs, open_school, person};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use orgflow::app::{FileDialogs, OrgflowApp, Settings};
+use orgflow::app::OrgflowApp;
 use orgflow::scene::{Shape, Target};
-use std::path::PathBuf;
 
-/// Answers the open dialog with a fixed file, and never shows a real dialog.
-struct PresetDialog(Option<PathBuf>);
-
-impl FileDialogs for PresetDialog {
-    fn pick_file_to_open(&mut self) -> Option<PathBuf> {
-        self.0.clone()
-    }
-
-    fn pick_file_to_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        self.0.clone()
-    }
-}
-
-fn harness(dialog_answer: Option<&str>) -> Harness<'static, OrgflowApp> {
-    let app = OrgflowApp::new(
-        Settings::default(),
-        Box::new(PresetDialog(dialog_answer.map(PathBuf::from))),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(
-            |ui, app: &mut OrgflowApp| {
-                orgflow::ui::show(app, ui);
-                app.apply_actions();
-            },
-            app,
-        );
-    harness.run();
-    harness
-}
-
-fn open_school(h: &mut Harness<'static, OrgflowApp>) {
-    h.get_by_label("Open example riverside-traditional.json")
-        .click();
-    h.run();
-}
-
-fn person(h: &Harness<'static, OrgflowApp>, id: &str) -> u32 {
-    h.state()
-        .document
-        .as_ref()
-        .and_then(|d| d.index_of(id))
-        .expect("person in the document")
+/// The app whose open and save dialogs both answer `answer`.
+fn harness(answer: Option<&str>) -> Harness<'static, OrgflowApp> {
+    harness_dialogs(answer, answer.map(std::path::Path::new))
 }
 
 #[test]

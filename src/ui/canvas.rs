@@ -177,7 +177,7 @@ impl Canvas {
                 if widgets < MAX_WIDGETS && area.width() >= 12.0 && area.height() >= 12.0 {
                     widgets += 1;
                     let id = response.id.with(target);
-                    let item = ui.interact(area.intersect(screen), id, Sense::click());
+                    let item = ui.interact(area.intersect(screen), id, Sense::click_and_drag());
                     item.widget_info(|| {
                         WidgetInfo::labeled(WidgetType::Button, true, accessible(target))
                     });

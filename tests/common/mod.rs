@@ -1,0 +1,69 @@
+//! What the GUI tests share: a harness around the real app, with dialogs that never open.
+
+#![allow(dead_code)]
+
+use egui_kittest::Harness;
+use orgflow::app::{FileDialogs, OrgflowApp, Settings};
+use std::path::PathBuf;
+
+/// Answers the open and save dialogs with fixed files.
+pub struct PresetDialog {
+    /// What the open dialog answers.
+    pub open: Option<PathBuf>,
+    /// What the save dialog answers.
+    pub save: Option<PathBuf>,
+}
+
+impl FileDialogs for PresetDialog {
+    fn pick_file_to_open(&mut self) -> Option<PathBuf> {
+        self.open.clone()
+    }
+
+    fn pick_file_to_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
+        self.save.clone()
+    }
+}
+
+/// The app in a 1600×1000 harness, on its start screen.
+pub fn harness_with(app: OrgflowApp) -> Harness<'static, OrgflowApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(
+            |ui, app: &mut OrgflowApp| {
+                orgflow::ui::show(app, ui);
+                app.apply_actions();
+            },
+            app,
+        );
+    harness.run();
+    harness
+}
+
+/// A fresh app whose dialogs answer with these files.
+pub fn harness(open: Option<&str>, save: Option<&std::path::Path>) -> Harness<'static, OrgflowApp> {
+    let app = OrgflowApp::new(
+        Settings::default(),
+        Box::new(PresetDialog {
+            open: open.map(PathBuf::from),
+            save: save.map(|p| p.to_owned()),
+        }),
+    );
+    harness_with(app)
+}
+
+/// Opens the traditional school from the start screen.
+pub fn open_school(h: &mut Harness<'static, OrgflowApp>) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label("Open example riverside-traditional.json")
+        .click();
+    h.run();
+}
+
+/// The index of the person with this id in the open document.
+pub fn person(h: &Harness<'static, OrgflowApp>, id: &str) -> u32 {
+    h.state()
+        .document
+        .as_ref()
+        .and_then(|d| d.index_of(id))
+        .expect("person in the document")
+}

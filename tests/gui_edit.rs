@@ -1,0 +1,296 @@
+//! Restructuring in the window: drag a card onto a new manager, refused drops, undo and redo,
+//! saving, the unsaved-changes question, and recovery after a crash.
+
+mod common;
+
+use common::{PresetDialog, harness, harness_with, open_school, person};
+use egui::{Key, Modifiers, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use orgflow::app::{OrgflowApp, Settings};
+use orgflow::io::to_json;
+
+fn center(h: &Harness<'static, OrgflowApp>, label: &str) -> Pos2 {
+    h.get_by_label(label).rect().center()
+}
+
+/// Presses on `from`, moves in steps to `to`, and lets go there.
+fn drag(h: &mut Harness<'static, OrgflowApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for step in 1..=6 {
+        h.hover_at(from + (to - from) * (step as f32 / 6.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+/// Drags the card labelled `from` onto the card labelled `to`.
+fn drag_onto(h: &mut Harness<'static, OrgflowApp>, from: &str, to: &str) {
+    let (a, b) = (center(h, from), center(h, to));
+    drag(h, a, b);
+}
+
+const SAM: &str = "Sam Lee, Reception teacher, in the hierarchy";
+const MARTA: &str = "Marta Quill, School business manager, in the hierarchy";
+const RAVI: &str = "Ravi Menon, Administrator, in the hierarchy";
+
+fn manager_of(h: &Harness<'static, OrgflowApp>, id: &str) -> Option<String> {
+    h.state()
+        .document
+        .as_ref()
+        .and_then(|d| d.org.person(id))
+        .and_then(|p| p.manager.clone())
+        .map(|m| m.0)
+}
+
+#[test]
+fn dragging_a_card_onto_a_person_makes_them_the_manager_in_one_undo_step() {
+    let mut h = harness(None, None);
+    open_school(&mut h);
+    let original = to_json(&h.state().document.as_ref().expect("open").org);
+    let (sam, marta) = (center(&h, SAM), center(&h, MARTA));
+    drag(&mut h, sam, marta);
+
+    assert_eq!(manager_of(&h, "sam").as_deref(), Some("marta"));
+    let doc = h.state().document.as_ref().expect("open");
+    assert_eq!(
+        doc.history.undo_label(),
+        Some("move Sam Lee under Marta Quill")
+    );
+    // Everything re-scored at once: Dana has one direct report fewer, Marta one more.
+    let dana = &doc.analysis.persons[person(&h, "dana") as usize];
+    assert_eq!(dana.direct_reports, 27);
+    assert_eq!(
+        doc.analysis.persons[person(&h, "marta") as usize].direct_reports,
+        3
+    );
+    assert!(
+        doc.analysis
+            .findings
+            .iter()
+            .any(|f| f.message.contains("27 direct reports"))
+    );
+    // …and the tree was laid out again: Sam's card now hangs below Marta's.
+    let (sam_after, marta_after) = (center(&h, SAM), center(&h, MARTA));
+    assert!(sam_after.y > marta_after.y);
+    assert!(h.state().title().starts_with("● "));
+
+    // Ctrl+Z restores the exact document; Ctrl+Shift+Z and Ctrl+Y redo.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        to_json(&h.state().document.as_ref().expect("open").org),
+        original
+    );
+    assert!(!h.state().title().starts_with("● "));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(manager_of(&h, "sam").as_deref(), Some("marta"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(manager_of(&h, "sam").as_deref(), Some("marta"));
+    // The Edit menu names the step.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Undo move Sam Lee under Marta Quill");
+}
+
+#[test]
+fn a_drop_into_ones_own_subtree_is_refused_and_says_why() {
+    let mut h = harness(None, None);
+    open_school(&mut h);
+    let original = to_json(&h.state().document.as_ref().expect("open").org);
+    let (marta, ravi) = (center(&h, MARTA), center(&h, RAVI));
+    drag(&mut h, marta, ravi);
+    let doc = h.state().document.as_ref().expect("open");
+    assert_eq!(to_json(&doc.org), original);
+    assert!(!doc.is_dirty());
+    let (ok, message) = h.state().status.clone().expect("a message");
+    assert!(!ok);
+    assert!(message.contains("go round in a circle"), "{message}");
+    h.get_by_label_contains("Not moved: Ravi Menon reports to Marta Quill");
+
+    // Dropping on empty canvas changes nothing either.
+    let empty = h
+        .get_by_label("Reporting hierarchy view")
+        .rect()
+        .left_bottom()
+        + egui::vec2(20.0, -20.0);
+    let sam = center(&h, SAM);
+    drag(&mut h, sam, empty);
+    assert_eq!(
+        to_json(&h.state().document.as_ref().expect("open").org),
+        original
+    );
+}
+
+#[test]
+fn save_writes_the_team_file_and_clears_the_mark() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("school.json");
+    let mut h = harness(None, Some(&path));
+    open_school(&mut h);
+    drag_onto(&mut h, SAM, MARTA);
+    assert!(h.state().title().starts_with("● "));
+    // A bundled example has no file: Ctrl+S asks where.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(h.state().title(), "school.json — orgflow");
+    let saved = orgflow::io::load(&path, &Default::default())
+        .expect("saved file loads")
+        .org;
+    assert_eq!(saved, h.state().document.as_ref().expect("open").org);
+    assert_eq!(h.state().settings.recent.first(), Some(&path));
+}
+
+#[test]
+fn a_failed_save_says_so_and_keeps_the_changes_unsaved() {
+    let mut h = harness(
+        None,
+        Some(std::path::Path::new("/nonexistent/folder/school.json")),
+    );
+    open_school(&mut h);
+    drag_onto(&mut h, SAM, MARTA);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let (ok, message) = h.state().status.clone().expect("a message");
+    assert!(!ok);
+    assert!(message.contains("could not save"), "{message}");
+    assert!(h.state().document.as_ref().expect("open").is_dirty());
+}
+
+#[test]
+fn opening_another_file_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("school.json");
+    let mut h = harness(path.to_str(), Some(&path));
+    open_school(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    drag_onto(&mut h, SAM, MARTA);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label_contains("Save the changes to school.json");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(manager_of(&h, "sam").as_deref(), Some("marta"));
+    assert!(h.state().pending.is_none());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    // The file as saved before the drag opened again.
+    assert_eq!(manager_of(&h, "sam").as_deref(), Some("dana"));
+    assert!(!h.state().document.as_ref().expect("open").is_dirty());
+}
+
+#[test]
+fn a_csv_is_never_overwritten_its_changes_go_to_a_team_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let json = dir.path().join("from-csv.json");
+    let csv = dir.path().join("people.csv");
+    std::fs::copy("tests/csv/hr-export.csv", &csv).expect("copy");
+    let before = std::fs::read(&csv).expect("csv");
+    let mut h = harness(csv.to_str(), Some(&json));
+    h.get_by_label("Open…").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(std::fs::read(&csv).expect("csv"), before);
+    assert!(orgflow::io::load(&json, &Default::default()).is_ok());
+    assert_eq!(h.state().title(), "from-csv.json — orgflow");
+}
+
+#[test]
+fn unsaved_edits_survive_a_crash_and_are_offered_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let recovery = dir.path().join("unsaved-changes.json");
+    {
+        let mut app = OrgflowApp::new(
+            Settings::default(),
+            Box::new(PresetDialog {
+                open: None,
+                save: None,
+            }),
+        );
+        app.use_recovery_file(recovery.clone());
+        let mut h = harness_with(app);
+        open_school(&mut h);
+        drag_onto(&mut h, SAM, MARTA);
+        // The copy waits until a few seconds after the last edit.
+        let now = std::time::Instant::now();
+        assert!(h.state_mut().tick_recovery(now).is_some());
+        assert!(!recovery.exists());
+        h.state_mut().tick_recovery(
+            now + orgflow::app::RECOVERY_DELAY + std::time::Duration::from_millis(10),
+        );
+        assert!(recovery.exists());
+        // The harness is dropped here without saving: a crash.
+    }
+    let mut app = OrgflowApp::new(
+        Settings::default(),
+        Box::new(PresetDialog {
+            open: None,
+            save: None,
+        }),
+    );
+    app.use_recovery_file(recovery.clone());
+    let mut h = harness_with(app);
+    h.get_by_label_contains("had unsaved changes");
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(manager_of(&h, "sam").as_deref(), Some("marta"));
+    assert!(h.state().document.as_ref().expect("restored").is_dirty());
+}
+
+#[test]
+fn the_inspector_renames_and_adds_and_deletes_people() {
+    let mut h = harness(None, None);
+    open_school(&mut h);
+    h.get_by_label(MARTA).click();
+    h.run();
+    h.get_by_label("Name").focus();
+    h.run();
+    h.get_by_label("Name").type_text(" Jr");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let marta = person(&h, "marta") as usize;
+    assert_eq!(
+        h.state().document.as_ref().expect("open").org.people[marta].name,
+        "Marta Quill Jr"
+    );
+
+    h.get_by_label("Add a report").click();
+    h.run();
+    let doc = h.state().document.as_ref().expect("open");
+    let added = doc.org.people.last().expect("someone");
+    assert_eq!(added.manager.as_ref().map(|m| m.as_str()), Some("marta"));
+    assert_eq!(doc.analysis.persons[marta].direct_reports, 3);
+
+    h.get_by_label("Delete person").click();
+    h.run();
+    let doc = h.state().document.as_ref().expect("open");
+    assert!(doc.org.person("marta").is_none());
+    assert_eq!(
+        doc.org
+            .person("ravi")
+            .and_then(|p| p.manager.clone())
+            .map(|m| m.0)
+            .as_deref(),
+        Some("dana")
+    );
+    let (_, message) = h.state().status.clone().expect("told");
+    assert!(
+        message.contains("their 3 reports now report to Dana Reyes"),
+        "{message}"
+    );
+}
