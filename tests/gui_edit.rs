@@ -294,3 +294,27 @@ fn the_inspector_renames_and_adds_and_deletes_people() {
         "{message}"
     );
 }
+
+#[test]
+fn a_new_org_starts_empty_and_grows_from_the_edit_menu() {
+    let mut h = harness(None, None);
+    h.get_by_label("New org").click();
+    h.run();
+    assert!(
+        h.state()
+            .document
+            .as_ref()
+            .expect("new")
+            .org
+            .people
+            .is_empty()
+    );
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Add a top-level person").click();
+    h.run();
+    let doc = h.state().document.as_ref().expect("new");
+    assert_eq!(doc.org.people.len(), 1);
+    assert_eq!(doc.analysis.roots, ["new-person"]);
+    assert!(h.state().title().starts_with("● untitled.json"));
+}

@@ -147,6 +147,8 @@ pub enum Action {
     OpenExample(&'static str),
     /// Close the document and go back to the start screen.
     Close,
+    /// Start a new, empty org.
+    New,
     /// Select something (or nothing) in both views.
     Select(Option<Target>),
     /// Select and frame the people or domains of a finding.
@@ -239,6 +241,8 @@ pub enum Pending {
     OpenExample(&'static str),
     /// Close the document.
     Close,
+    /// Start a new, empty org.
+    New,
     /// Close the window.
     Quit,
 }
@@ -485,6 +489,28 @@ impl OrgflowApp {
                 self.selection = None;
                 self.write_recovery();
             }
+            Pending::New => {
+                let org = crate::model::Org {
+                    name: "Untitled org".to_owned(),
+                    ..crate::model::Org::default()
+                };
+                let loaded = crate::io::Loaded {
+                    org,
+                    format: crate::io::Format::Json,
+                    import_problems: Vec::new(),
+                };
+                let mut doc = Document::new(
+                    PathBuf::from("untitled.json"),
+                    loaded,
+                    self.settings.orientation,
+                );
+                doc.has_file = false;
+                self.show(doc);
+                self.status = Some((
+                    true,
+                    "New org: Edit ▸ Add a top-level person to begin".to_owned(),
+                ));
+            }
             Pending::Quit => {
                 self.allow_close = true;
                 self.document = None;
@@ -580,6 +606,7 @@ impl OrgflowApp {
             Action::Open(path) => self.guarded(Pending::Open(path)),
             Action::OpenExample(name) => self.guarded(Pending::OpenExample(name)),
             Action::Close => self.guarded(Pending::Close),
+            Action::New => self.guarded(Pending::New),
             Action::Apply(command) => self.edit(command),
             Action::Move { person, manager } => {
                 let Some(doc) = &self.document else {

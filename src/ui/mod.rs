@@ -112,6 +112,7 @@ fn unsaved_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
     let what = match pending {
         Pending::Quit => "before closing",
         Pending::Close => "before closing it",
+        Pending::New => "before starting a new org",
         _ => "before opening another file",
     };
     let mut choice = None;
@@ -210,6 +211,9 @@ fn dropped_files(app: &mut OrgflowApp, ctx: &egui::Context) {
 fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
+            if ui.button("New").clicked() {
+                app.act(Action::New);
+            }
             if ui
                 .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
                 .clicked()
@@ -377,6 +381,9 @@ fn start_screen(app: &mut OrgflowApp, ui: &mut Ui) {
         ui.add_space(16.0);
         if ui.button("Open…").clicked() {
             app.act(Action::OpenDialog);
+        }
+        if ui.button("New org").clicked() {
+            app.act(Action::New);
         }
         ui.label(
             RichText::new("or drop a team file (.json) or an HR export (.csv) on this window")
