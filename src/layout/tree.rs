@@ -60,7 +60,10 @@ pub struct TreeLayout {
     /// Card of each person; `None` when hidden under a collapsed manager.
     pub cards: Vec<Option<Rect>>,
     /// Each visible reporting line: (manager, report, the line's points from manager to report).
+    /// For reports stacked in a column, only the short branch from the column's trunk.
     pub lines: Vec<(u32, u32, Vec<Point>)>,
+    /// The trunk each column of stacked reports hangs from: (manager, the reports, points).
+    pub trunks: Vec<(u32, Vec<u32>, Vec<Point>)>,
     /// Everything drawn.
     pub bounds: Rect,
     /// Number of people hidden below each collapsed person.
@@ -219,6 +222,7 @@ pub fn tree_layout(h: &Hierarchy<'_>, request: &TreeRequest) -> TreeLayout {
         cursor += block[r as usize].breadth + gap * 2.0;
     }
     let mut lines: Vec<(u32, u32, Vec<BreadthDepth>)> = Vec::new();
+    let mut trunks: Vec<(u32, Vec<u32>, Vec<BreadthDepth>)> = Vec::new();
     for &v in &h.order {
         let vi = v as usize;
         if !visible[vi] {
@@ -270,19 +274,23 @@ pub fn tree_layout(h: &Hierarchy<'_>, request: &TreeRequest) -> TreeLayout {
                         continue;
                     };
                     let grid_start = left + offset + gap;
-                    for (k, &c) in leaves.iter().enumerate() {
-                        let ci = c as usize;
-                        let (column, row_in) = (k / rows, k % rows);
-                        start[ci] = grid_start + column as f32 * (card_b + gap);
-                        top_d[ci] = item_top + row_in as f32 * (card_d + gap / 2.0);
-                        center_b[ci] = start[ci] + card_b / 2.0;
-                        let column_trunk = start[ci] - gap / 2.0;
-                        let mid = top_d[ci] + card_d / 2.0;
+                    for (column, members) in leaves.chunks(rows).enumerate() {
+                        let column_start = grid_start + column as f32 * (card_b + gap);
+                        let column_trunk = column_start - gap / 2.0;
+                        let mut last_mid = bus;
+                        for (row_in, &c) in members.iter().enumerate() {
+                            let ci = c as usize;
+                            start[ci] = column_start;
+                            top_d[ci] = item_top + row_in as f32 * (card_d + gap / 2.0);
+                            center_b[ci] = start[ci] + card_b / 2.0;
+                            let mid = top_d[ci] + card_d / 2.0;
+                            last_mid = mid;
+                            lines.push((v, c, vec![(column_trunk, mid), (start[ci], mid)]));
+                        }
                         let mut path = to_row(row);
                         path.push((column_trunk, bus));
-                        path.push((column_trunk, mid));
-                        path.push((start[ci], mid));
-                        lines.push((v, c, path));
+                        path.push((column_trunk, last_mid));
+                        trunks.push((v, members.to_vec(), path));
                     }
                 }
             }
@@ -309,9 +317,20 @@ pub fn tree_layout(h: &Hierarchy<'_>, request: &TreeRequest) -> TreeLayout {
         .into_iter()
         .map(|(p, c, pts)| (p, c, pts.into_iter().map(|(b, d)| to_point(b, d)).collect()))
         .collect();
+    let trunks = trunks
+        .into_iter()
+        .map(|(p, cs, pts)| {
+            (
+                p,
+                cs,
+                pts.into_iter().map(|(b, d)| to_point(b, d)).collect(),
+            )
+        })
+        .collect();
     TreeLayout {
         cards,
         lines,
+        trunks,
         bounds: bounds.unwrap_or_default(),
         hidden_below,
     }

@@ -259,19 +259,32 @@ pub fn hierarchy_scene(
         .iter()
         .map(|p| p.line_to_manager)
         .fold(0.0f64, f64::max);
-    for (_, report, points) in &layout.lines {
-        let flow = analysis
+    let flow_of = |report: u32| {
+        analysis
             .persons
-            .get(*report as usize)
-            .map_or(0.0, |p| p.line_to_manager);
-        let width = if busiest > 0.0 {
-            1.0 + 7.0 * (flow / busiest).sqrt() as f32
+            .get(report as usize)
+            .map_or(0.0, |p| p.line_to_manager)
+    };
+    let width_of = |flow: f64| {
+        if busiest > 0.0 {
+            1.0 + 7.0 * (flow / busiest).min(1.0).sqrt() as f32
         } else {
             1.0
-        };
+        }
+    };
+    for (_, reports, points) in &layout.trunks {
+        let flow: f64 = reports.iter().map(|&r| flow_of(r)).sum();
         shapes.push(Shape::Line {
             points: points.clone(),
-            width,
+            width: width_of(flow),
+            color: LINE,
+            dash: None,
+        });
+    }
+    for (_, report, points) in &layout.lines {
+        shapes.push(Shape::Line {
+            points: points.clone(),
+            width: width_of(flow_of(*report)),
             color: LINE,
             dash: None,
         });

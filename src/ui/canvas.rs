@@ -10,8 +10,14 @@ use egui::{
 
 /// Smallest text, in screen pixels, worth drawing.
 const MIN_TEXT_PX: f32 = 5.0;
-/// At most this many shapes get their own accessible, clickable widget each frame.
-const MAX_WIDGETS: usize = 1_500;
+/// With more shapes than this on screen, text must be larger to be drawn: a crowd of tiny
+/// labels is unreadable anyway, and laying it out would blow the frame budget.
+const CROWD: usize = 2_000;
+/// Smallest text drawn in a crowd.
+const MIN_CROWD_TEXT_PX: f32 = 9.0;
+/// At most this many shapes get their own accessible, clickable widget each frame; the rest
+/// are still clickable through the scene's hit test.
+const MAX_WIDGETS: usize = 400;
 /// Selection outline.
 const SELECTED: Color32 = Color32::from_rgb(0x15, 0x65, 0xc0);
 
@@ -30,6 +36,8 @@ pub struct Canvas {
     visible: Option<Rect>,
     /// The shape being dragged onto another, when the view restructures by dragging.
     dragging: Option<Target>,
+    /// How many shapes the last frame drew.
+    drawn: usize,
 }
 
 impl Default for Canvas {
@@ -41,6 +49,7 @@ impl Default for Canvas {
             focus_pending: None,
             visible: None,
             dragging: None,
+            drawn: 0,
         }
     }
 }
@@ -165,16 +174,24 @@ impl Canvas {
             max: self.to_canvas(screen, screen.max),
         };
         self.visible = Some(visible);
-        let show_text = |size: f32| size * self.zoom >= MIN_TEXT_PX;
+        let min_text = if self.drawn > CROWD {
+            MIN_CROWD_TEXT_PX
+        } else {
+            MIN_TEXT_PX
+        };
+        let zoom = self.zoom;
+        let show_text = move |size: f32| size * zoom >= min_text;
+        let mut drawn = 0;
         let mut widgets = 0;
         for shape in &scene.shapes {
             if !shape.bounds().intersects(&visible) {
                 continue;
             }
+            drawn += 1;
             self.paint(&painter, screen, shape, selected, &show_text);
             if let Some(target) = shape.target() {
                 let area = self.screen_rect(screen, shape.bounds());
-                if widgets < MAX_WIDGETS && area.width() >= 12.0 && area.height() >= 12.0 {
+                if widgets < MAX_WIDGETS && area.width() >= 24.0 && area.height() >= 12.0 {
                     widgets += 1;
                     let id = response.id.with(target);
                     let item = ui.interact(area.intersect(screen), id, Sense::click_and_drag());
@@ -196,6 +213,7 @@ impl Canvas {
                 }
             }
         }
+        self.drawn = drawn;
         if let (Some(dragged), Some(check)) = (self.dragging.clone(), drop_check) {
             out.dropped = self.drag_feedback(ui, &painter, screen, scene, &dragged, check);
         }
@@ -295,6 +313,11 @@ impl Canvas {
                 color: c,
                 dash,
             } => {
+                // A line shorter than a couple of pixels is invisible: skip its tessellation.
+                let extent = self.screen_rect(screen, shape.bounds());
+                if extent.width() < 2.5 && extent.height() < 2.5 {
+                    return;
+                }
                 let pts: Vec<Pos2> = points.iter().map(|&p| self.to_screen(screen, p)).collect();
                 let stroke = Stroke::new((width * z).max(0.6), color(*c));
                 match dash {
@@ -318,7 +341,8 @@ impl Canvas {
                 labels,
             } => {
                 let r = self.screen_rect(screen, *rect);
-                let tiny = r.width() < 6.0;
+                // Small cards are plain rectangles: no rounding or outline to tessellate.
+                let tiny = r.width() < 14.0;
                 let corner = if tiny { 0.0 } else { corner * z };
                 if *marked {
                     painter.rect_stroke(
