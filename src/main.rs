@@ -69,6 +69,9 @@ enum Command {
         /// Draw the hierarchy left to right instead of top down.
         #[arg(long)]
         left_to_right: bool,
+        /// Show only this person's part of the hierarchy (their id) and everybody below them.
+        #[arg(long, value_name = "ID")]
+        subtree: Option<String>,
         #[command(flatten)]
         columns: ColumnArgs,
     },
@@ -266,6 +269,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             transparent,
             findings,
             left_to_right,
+            subtree,
             columns,
         } => {
             use orgflow::export::{
@@ -296,7 +300,24 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 ViewArg::Both => ExportView::Both,
             };
             let (hierarchy, network) = scenes(&loaded.org, &analysis, orientation, view);
+            let extent = match &subtree {
+                None => orgflow::export::Extent::Whole,
+                Some(id) => {
+                    let area = orgflow::export::subtree_area(&loaded.org, &hierarchy, id)
+                        .ok_or_else(|| {
+                            anyhow::anyhow!(
+                                "{}: nobody has the id “{id}”, so there is no subtree to export",
+                                file.display()
+                            )
+                        })?;
+                    orgflow::export::Extent::Areas {
+                        hierarchy: area,
+                        network: network.bounds,
+                    }
+                }
+            };
             let options = ExportOptions {
+                extent,
                 view,
                 format,
                 width,

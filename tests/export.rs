@@ -249,3 +249,45 @@ fn the_command_line_exports_and_explains_its_errors() {
     assert_eq!(tiny.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&tiny.stderr).contains("width must be 320 to 20,000"));
 }
+
+#[test]
+fn a_subtree_exports_only_that_part_of_the_hierarchy() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("marta.svg");
+    let run = orgflow(&[
+        "export",
+        "assets/examples/riverside-traditional.json",
+        "--view",
+        "hierarchy",
+        "--subtree",
+        "marta",
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let svg = std::fs::read_to_string(&out).expect("written");
+    // Marta's team is there; teachers elsewhere in the school are not.
+    assert!(svg.contains(">Ravi Menon</text>"));
+    assert!(!svg.contains(">Mia Silva</text>"));
+    let whole = export(
+        &example("riverside-traditional.json"),
+        &options(ExportView::Hierarchy, ExportFormat::Svg),
+    );
+    assert!(String::from_utf8_lossy(&whole).contains(">Mia Silva</text>"));
+    parse_svg(svg.as_bytes());
+    let unknown = orgflow(&[
+        "export",
+        "assets/examples/riverside-traditional.json",
+        "--subtree",
+        "nobody",
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("nobody has the id “nobody”"));
+}

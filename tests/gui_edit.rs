@@ -318,3 +318,23 @@ fn a_new_org_starts_empty_and_grows_from_the_edit_menu() {
     assert_eq!(doc.analysis.roots, ["new-person"]);
     assert!(h.state().title().starts_with("● untitled.json"));
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut h = harness(None, None);
+    open_school(&mut h);
+    drag_onto(&mut h, SAM, MARTA);
+    // The window manager asks to close.
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    h.get_by_label_contains("before closing?");
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().document.is_none());
+    assert!(h.state().allow_close);
+}

@@ -63,6 +63,8 @@ pub struct ExportDialog {
     pub view: ExportView,
     /// Everything, or what the views show now.
     pub in_view_only: bool,
+    /// Only the selected person and everybody below them (the hierarchy).
+    pub selected_subtree: bool,
     /// Which format.
     pub format: ExportFormat,
     /// Slide width in pixels.
@@ -88,6 +90,7 @@ impl Default for ExportDialog {
             open: false,
             view: d.view,
             in_view_only: false,
+            selected_subtree: false,
             format: d.format,
             width: d.width,
             height: d.height,
@@ -292,6 +295,8 @@ pub struct OrgflowApp {
     pub pending: Option<Pending>,
     /// The window may close now.
     pub allow_close: bool,
+    /// The user answered "Save changes?" for closing the window: close it on the next frame.
+    pub quit_confirmed: bool,
     /// Where unsaved changes are kept against a crash; `None` keeps none.
     pub recovery_path: Option<PathBuf>,
     /// When the recovery file is due.
@@ -322,6 +327,7 @@ impl OrgflowApp {
             status: None,
             pending: None,
             allow_close: false,
+            quit_confirmed: false,
             recovery_path: None,
             recovery_due: None,
             recovered: None,
@@ -512,7 +518,7 @@ impl OrgflowApp {
                 ));
             }
             Pending::Quit => {
-                self.allow_close = true;
+                self.quit_confirmed = true;
                 self.document = None;
                 self.write_recovery();
             }
@@ -774,12 +780,23 @@ impl OrgflowApp {
         let Some(path) = self.dialogs.pick_file_to_save(&suggested) else {
             return;
         };
+        let subtree = match (&self.selection, d.selected_subtree) {
+            (Some(Target::Person(p)), true) => doc.org.people.get(*p as usize).and_then(|person| {
+                crate::export::subtree_area(&doc.org, &doc.hierarchy, person.id.as_str())
+            }),
+            _ => None,
+        };
         let extent = match (
+            subtree,
             d.in_view_only,
             self.hierarchy_view.visible_area(),
             self.network_view.visible_area(),
         ) {
-            (true, Some(hierarchy), Some(network)) => Extent::Areas { hierarchy, network },
+            (Some(hierarchy), _, _, _) => Extent::Areas {
+                hierarchy,
+                network: doc.network.bounds,
+            },
+            (None, true, Some(hierarchy), Some(network)) => Extent::Areas { hierarchy, network },
             _ => Extent::Whole,
         };
         let options = ExportOptions {

@@ -84,20 +84,18 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
     egui::Frame::central_panel(ui.style()).show(ui, |ui| views(app, ui));
 }
 
-/// Closing the window with unsaved changes asks first.
+/// Closing the window with unsaved changes asks first; once answered, the window closes.
 fn close_request(app: &mut OrgflowApp, ctx: &egui::Context) {
+    if std::mem::take(&mut app.quit_confirmed) {
+        app.allow_close = true;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        return;
+    }
     let asked = ctx.input(|i| i.viewport().close_requested());
     if asked && !app.allow_close && app.document.as_ref().is_some_and(|d| d.is_dirty()) {
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         app.pending = Some(crate::app::Pending::Quit);
     }
-    if app.allow_close && app.pending.is_none() && app.document.is_none() && asked_to_quit(app) {
-        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-    }
-}
-
-fn asked_to_quit(app: &mut OrgflowApp) -> bool {
-    std::mem::take(&mut app.allow_close)
 }
 
 fn unsaved_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
@@ -701,6 +699,7 @@ fn export_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
     use crate::export::{ExportFormat, ExportView};
     let mut open = app.export.open;
     let mut export = false;
+    let has_person = matches!(app.selection, Some(Target::Person(_)));
     let d = &mut app.export;
     egui::Window::new("Export image")
         .open(&mut open)
@@ -719,9 +718,18 @@ fn export_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
                     });
                     ui.end_row();
                     ui.label("Extent");
-                    ui.horizontal(|ui| {
-                        ui.radio_value(&mut d.in_view_only, false, "Whole org");
-                        ui.radio_value(&mut d.in_view_only, true, "What the views show now");
+                    ui.vertical(|ui| {
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut d.in_view_only, false, "Whole org");
+                            ui.radio_value(&mut d.in_view_only, true, "What the views show now");
+                        });
+                        ui.add_enabled(
+                            has_person,
+                            egui::Checkbox::new(
+                                &mut d.selected_subtree,
+                                "Only the selected person's part of the hierarchy",
+                            ),
+                        );
                     });
                     ui.end_row();
                     ui.label("Format");
