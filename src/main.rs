@@ -326,7 +326,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 title,
                 transparent,
                 findings,
-                ..ExportOptions::default()
             };
             export_to_file(&loaded.org, &analysis, &hierarchy, &network, &options, &out)?;
             eprintln!("Wrote {}", out.display());
