@@ -160,7 +160,15 @@ pub fn tree_layout(h: &Hierarchy<'_>, request: &TreeRequest) -> TreeLayout {
         }
         let total_breadth: f32 = items.iter().map(|(_, b)| b.breadth + gap).sum::<f32>() - gap;
         let widest = items.iter().map(|(_, b)| b.breadth).fold(0.0, f32::max);
-        let rows_wanted = ((total_breadth / (8.0 * card_b)).sqrt().round() as usize).max(1);
+        // In r rows the area is about total/r wide and r × (deepest + level) deep; pick the r
+        // that makes it about 1.5 times wider than deep; a row of a few cards stays a row.
+        let deepest = items.iter().map(|(_, b)| b.depth).fold(card_d, f32::max);
+        let rows_wanted = if total_breadth <= 6.0 * card_b {
+            1
+        } else {
+            ((total_breadth / (1.5 * (deepest + level))).sqrt().round() as usize)
+                .clamp(1, items.len().max(1))
+        };
         let limit = widest.max(total_breadth / rows_wanted as f32);
         let stacked = rows_wanted > 1;
         // Stacked rows leave a leading gap for the trunk that reaches the lower rows.

@@ -386,7 +386,8 @@ pub fn network_scene(
             Tie::Decides => (2.5, Color::rgb(0x25, 0x3b, 0x6e), None),
             Tie::Approves => (1.5, Color::rgb(0x31, 0x82, 0xbd), None),
             Tie::Consulted => (1.0, Color::rgb(0x9a, 0xa3, 0xb2), Some(6.0)),
-            Tie::Peer => (1.0, Color::rgb(0x7b, 0x55, 0xa6), Some(2.5)),
+            // Faint, so that many peer links read as texture rather than a hairball.
+            Tie::Peer => (1.0, Color([0x7b, 0x55, 0xa6, 0x70]), Some(2.5)),
         };
         shapes.push(Shape::Line {
             points: vec![na.center, nb.center],

@@ -67,6 +67,13 @@ pub struct CanvasResponse {
     pub dropped: Option<(Target, Option<Target>)>,
 }
 
+/// Small plain cards collected into one mesh instead of thousands of shapes.
+#[derive(Default)]
+struct Batch {
+    mesh: egui::Mesh,
+    slot: Option<egui::layers::ShapeIdx>,
+}
+
 /// Says whether dropping one shape onto another is allowed, and if not, why.
 pub type DropCheck<'a> = &'a dyn Fn(&Target, &Target) -> Result<(), String>;
 
@@ -182,13 +189,15 @@ impl Canvas {
         let zoom = self.zoom;
         let show_text = move |size: f32| size * zoom >= min_text;
         let mut drawn = 0;
+        // Small plain cards go into one mesh, painted where the first of them would be.
+        let mut batch = Batch::default();
         let mut widgets = 0;
         for shape in &scene.shapes {
             if !shape.bounds().intersects(&visible) {
                 continue;
             }
             drawn += 1;
-            self.paint(&painter, screen, shape, selected, &show_text);
+            self.paint(&painter, screen, shape, selected, &show_text, &mut batch);
             if let Some(target) = shape.target() {
                 let area = self.screen_rect(screen, shape.bounds());
                 if widgets < MAX_WIDGETS && area.width() >= 24.0 && area.height() >= 12.0 {
@@ -214,6 +223,9 @@ impl Canvas {
             }
         }
         self.drawn = drawn;
+        if let Some(slot) = batch.slot {
+            painter.set(slot, egui::Shape::mesh(batch.mesh));
+        }
         if let (Some(dragged), Some(check)) = (self.dragging.clone(), drop_check) {
             out.dropped = self.drag_feedback(ui, &painter, screen, scene, &dragged, check);
         }
@@ -304,6 +316,7 @@ impl Canvas {
         shape: &Shape,
         selected: Option<&Target>,
         show_text: &dyn Fn(f32) -> bool,
+        batch: &mut Batch,
     ) {
         let z = self.zoom;
         match shape {
@@ -342,7 +355,15 @@ impl Canvas {
             } => {
                 let r = self.screen_rect(screen, *rect);
                 // Small cards are plain rectangles: no rounding or outline to tessellate.
-                let tiny = r.width() < 14.0;
+                // (Decision domains keep their outline: they are few and pale.)
+                let tiny = r.width() < 14.0 && matches!(target, Target::Person(_));
+                if tiny && !*marked && selected != Some(target) {
+                    if batch.slot.is_none() {
+                        batch.slot = Some(painter.add(egui::Shape::Noop));
+                    }
+                    batch.mesh.add_colored_rect(r, color(*fill));
+                    return;
+                }
                 let corner = if tiny { 0.0 } else { corner * z };
                 if *marked {
                     painter.rect_stroke(
