@@ -209,20 +209,25 @@ fn a_csv_is_never_overwritten_its_changes_go_to_a_team_file() {
     assert_eq!(h.state().title(), "from-csv.json — orgflow");
 }
 
+/// An app that keeps its recovery copy in `path`, as the real one does in its data folder.
+fn app_keeping_recovery_in(path: &std::path::Path) -> OrgflowApp {
+    let mut app = OrgflowApp::new(
+        Settings::default(),
+        Box::new(PresetDialog {
+            open: None,
+            save: None,
+        }),
+    );
+    app.use_recovery_file(path.to_owned());
+    app
+}
+
 #[test]
 fn unsaved_edits_survive_a_crash_and_are_offered_back() {
     let dir = tempfile::tempdir().expect("temp dir");
     let recovery = dir.path().join("unsaved-changes.json");
     {
-        let mut app = OrgflowApp::new(
-            Settings::default(),
-            Box::new(PresetDialog {
-                open: None,
-                save: None,
-            }),
-        );
-        app.use_recovery_file(recovery.clone());
-        let mut h = harness_with(app);
+        let mut h = harness_with(app_keeping_recovery_in(&recovery));
         open_school(&mut h);
         drag_onto(&mut h, SAM, MARTA);
         // The copy waits until a few seconds after the last edit.
@@ -235,15 +240,8 @@ fn unsaved_edits_survive_a_crash_and_are_offered_back() {
         assert!(recovery.exists());
         // The harness is dropped here without saving: a crash.
     }
-    let mut app = OrgflowApp::new(
-        Settings::default(),
-        Box::new(PresetDialog {
-            open: None,
-            save: None,
-        }),
-    );
-    app.use_recovery_file(recovery.clone());
-    let mut h = harness_with(app);
+    // The next start.
+    let mut h = harness_with(app_keeping_recovery_in(&recovery));
     h.get_by_label_contains("had unsaved changes");
     h.get_by_label("Restore").click();
     h.run();

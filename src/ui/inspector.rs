@@ -7,6 +7,9 @@ use crate::model::{Link, PersonId};
 use crate::scene::Target;
 use egui::{RichText, Ui};
 
+/// Above this many decision domains the rights grid opens collapsed.
+const MANY_DOMAINS: usize = 40;
+
 /// Draws the inspector for the current selection.
 pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
     ui.heading("Inspector");
@@ -208,47 +211,54 @@ fn person(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option<Acti
     }
 
     ui.add_space(6.0);
-    ui.label(RichText::new("Decision rights").strong());
-    egui::Grid::new("rights")
-        .num_columns(4)
-        .striped(true)
-        .show(ui, |ui| {
-            ui.label("");
-            for right in [Right::Decides, Right::Approves, Right::Consulted] {
-                ui.label(RichText::new(right.word()).small());
-            }
-            ui.end_row();
-            for (k, d) in doc.org.decisions.iter().enumerate() {
-                ui.label(&d.name);
-                for (right, list) in [
-                    (Right::Decides, &d.decides),
-                    (Right::Approves, &d.approves),
-                    (Right::Consulted, &d.consulted),
-                ] {
-                    let mut holds = list.contains(&person.id);
-                    let response = ui.checkbox(&mut holds, "").on_hover_text(format!(
-                        "{} {}",
-                        right.word(),
-                        d.name
-                    ));
-                    response.widget_info(|| {
-                        egui::WidgetInfo::selected(
-                            egui::WidgetType::Checkbox,
-                            true,
-                            holds,
-                            format!("{} {}", right.word(), d.name),
-                        )
-                    });
-                    if response.changed()
-                        && let Ok(command) = set_right(&doc.org, k, &person.id, right, holds)
-                    {
-                        action = Some(Action::Apply(command));
-                    }
+    // Collapsed content is not laid out: with hundreds of domains the grid stays shut until asked.
+    let domains = doc.org.decisions.len();
+    egui::CollapsingHeader::new(
+        RichText::new(format!("Decision rights ({domains} domains)")).strong(),
+    )
+    .id_salt("rights")
+    .default_open(domains <= MANY_DOMAINS)
+    .show(ui, |ui| {
+        egui::Grid::new("rights")
+            .num_columns(4)
+            .striped(true)
+            .show(ui, |ui| {
+                ui.label("");
+                for right in [Right::Decides, Right::Approves, Right::Consulted] {
+                    ui.label(RichText::new(right.word()).small());
                 }
                 ui.end_row();
-            }
-        });
-
+                for (k, d) in doc.org.decisions.iter().enumerate() {
+                    ui.label(&d.name);
+                    for (right, list) in [
+                        (Right::Decides, &d.decides),
+                        (Right::Approves, &d.approves),
+                        (Right::Consulted, &d.consulted),
+                    ] {
+                        let mut holds = list.contains(&person.id);
+                        let response = ui.checkbox(&mut holds, "").on_hover_text(format!(
+                            "{} {}",
+                            right.word(),
+                            d.name
+                        ));
+                        response.widget_info(|| {
+                            egui::WidgetInfo::selected(
+                                egui::WidgetType::Checkbox,
+                                true,
+                                holds,
+                                format!("{} {}", right.word(), d.name),
+                            )
+                        });
+                        if response.changed()
+                            && let Ok(command) = set_right(&doc.org, k, &person.id, right, holds)
+                        {
+                            action = Some(Action::Apply(command));
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+    });
     ui.add_space(6.0);
     ui.label(RichText::new("Peer links").strong());
     for (i, l) in doc.org.links.iter().enumerate() {

@@ -10,6 +10,9 @@ use crate::layout::Orientation;
 use crate::scene::{SCALE, SCALE_TOP, Target};
 use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+/// How many findings the panel lists.
+const MAX_FINDINGS_SHOWN: usize = 200;
+
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const FIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
@@ -437,7 +440,8 @@ fn figures(app: &mut OrgflowApp, ui: &mut Ui) {
     let a = &doc.analysis;
     let name_of = |id: &Option<String>| {
         id.as_ref()
-            .and_then(|id| doc.org.person(id))
+            .and_then(|id| doc.index_of(id))
+            .and_then(|i| doc.org.people.get(i as usize))
             .map_or("nobody".to_owned(), |p| p.display_name().to_owned())
     };
     ui.horizontal(|ui| {
@@ -506,8 +510,17 @@ fn findings_panel(app: &mut OrgflowApp, ui: &mut Ui) {
         ui.label("Nothing to flag.");
     }
     let mut chosen = None;
+    let total = doc.analysis.findings.len();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        for (k, f) in doc.analysis.findings.iter().enumerate() {
+        // The panel is laid out every frame: past the first few hundred findings (most severe
+        // first) a list is not read anyway, and a large org has thousands.
+        for (k, f) in doc
+            .analysis
+            .findings
+            .iter()
+            .enumerate()
+            .take(MAX_FINDINGS_SHOWN)
+        {
             let (tag, color) = match f.severity {
                 Severity::Critical => ("Critical", Color32::from_rgb(0xb0, 0x1c, 0x1c)),
                 Severity::Warning => ("Warning", Color32::from_rgb(0xa8, 0x5a, 0x00)),
@@ -526,6 +539,15 @@ fn findings_panel(app: &mut OrgflowApp, ui: &mut Ui) {
                 chosen = Some(k);
             }
             ui.separator();
+        }
+        if total > MAX_FINDINGS_SHOWN {
+            ui.label(
+                RichText::new(format!(
+                    "… and {} more, less severe (orgflow analyze --json lists them all)",
+                    total - MAX_FINDINGS_SHOWN
+                ))
+                .weak(),
+            );
         }
     });
     if let Some(k) = chosen {
