@@ -3,7 +3,7 @@
 //! comparison.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use orgflow::app::{Document, FileDialogs, OrgflowApp, Settings};
+use orgflow::app::{Document, FileDialogs, OrgflowApp, Picked, Settings};
 use orgflow::io::{Format, Loaded};
 use orgflow::layout::Orientation;
 use std::hint::black_box;
@@ -12,12 +12,12 @@ use std::path::PathBuf;
 struct NoDialogs;
 
 impl FileDialogs for NoDialogs {
-    fn pick_file_to_open(&mut self) -> Option<PathBuf> {
-        None
+    fn pick_file_to_open(&mut self) -> Picked {
+        Picked::Cancelled
     }
 
-    fn pick_file_to_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        None
+    fn pick_file_to_save(&mut self, _suggested_name: &str) -> Picked {
+        Picked::Cancelled
     }
 }
 

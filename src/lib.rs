@@ -15,5 +15,6 @@ pub mod io;
 pub mod layout;
 pub mod model;
 pub mod scene;
+pub mod theme;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -204,11 +204,50 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // A reader that stopped reading (`orgflow analyze big.json | head`) is not an error.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("orgflow: {e:#}");
-            ExitCode::from(1)
+            let code = if e.downcast_ref::<UsageError>().is_some() {
+                2
+            } else {
+                1
+            };
+            eprintln!("{}", for_terminal(&format!("orgflow: {e:#}")));
+            ExitCode::from(code)
         }
     }
+}
+
+/// Wrong usage of the command line: exit code 2, like clap's own.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct UsageError(String);
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Text for a terminal: names and titles come from files, and a file must not be able to move
+/// the cursor, change colours or retitle the terminal. Control characters (escape among them)
+/// are dropped, except line breaks and tabs.
+fn for_terminal(text: &str) -> String {
+    text.chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
+/// Writes to standard output; a closed pipe comes back as an error that exits quietly.
+fn print_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
 }
 
 fn print_import_problems(file: &std::path::Path, problems: &[orgflow::model::Problem]) {
@@ -220,10 +259,11 @@ fn print_import_problems(file: &std::path::Path, problems: &[orgflow::model::Pro
     } else {
         format!("{} rows needed", problems.len())
     };
-    eprintln!("{}: {rows} attention while importing:", file.display());
+    let mut text = format!("{}: {rows} attention while importing:\n", file.display());
     for p in problems {
-        eprintln!("  - {p}");
+        text.push_str(&format!("  - {p}\n"));
     }
+    eprint!("{}", for_terminal(&text));
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -245,16 +285,24 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             columns,
             thresholds,
         } => {
+            let flags: ThresholdOverrides = thresholds.into();
+            let wrong = orgflow::model::check_thresholds(&flags);
+            if !wrong.is_empty() {
+                return Err(
+                    UsageError(format!("wrong threshold flags: {}", wrong.join("; "))).into(),
+                );
+            }
             let loaded = load(&file, &columns.into()).map_err(describe)?;
             print_import_problems(&file, &loaded.import_problems);
-            let overrides = loaded.org.thresholds.merged_with(&thresholds.into());
+            let overrides = loaded.org.thresholds.merged_with(&flags);
             let analysis = analyze_with(&loaded.org, &overrides.resolve());
             if json {
-                let text = serde_json::to_string_pretty(&analysis)
+                let mut text = serde_json::to_string_pretty(&analysis)
                     .context("could not write the analysis as JSON")?;
-                println!("{text}");
+                text.push('\n');
+                print_out(&text)?;
             } else {
-                print!("{}", text_report(&analysis));
+                print_out(&for_terminal(&text_report(&analysis)))?;
             }
         }
         Command::Export {
@@ -275,6 +323,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             use orgflow::export::{
                 ExportFormat, ExportOptions, ExportView, export_to_file, scenes,
             };
+            check_image_size(width, height, scale)?;
             let format = match format {
                 Some(FormatArg::Png) => ExportFormat::Png,
                 Some(FormatArg::Svg) => ExportFormat::Svg,
@@ -328,7 +377,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 findings,
             };
             export_to_file(&loaded.org, &analysis, &hierarchy, &network, &options, &out)?;
-            eprintln!("Wrote {}", out.display());
+            eprintln!("{}", for_terminal(&format!("Wrote {}", out.display())));
         }
         Command::Convert {
             input,
@@ -337,6 +386,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let loaded = load(&input, &columns.into()).map_err(describe)?;
             print_import_problems(&input, &loaded.import_problems);
+            if orgflow::io::Format::from_path(&output) == Some(orgflow::io::Format::Csv) {
+                let lost = orgflow::io::csv_losses(&loaded.org);
+                if !lost.is_empty() {
+                    eprintln!(
+                        "{}: a CSV holds only the people; it will not keep {}. Keep the team file (.json) for those.",
+                        output.display(),
+                        lost.join(", ")
+                    );
+                }
+            }
             save(&loaded.org, &output)?;
             eprintln!(
                 "Wrote {} people to {}",
@@ -375,6 +434,11 @@ fn run_window(_file: Option<PathBuf>) -> anyhow::Result<()> {
     use clap::CommandFactory;
     Cli::command().print_help()?;
     Ok(())
+}
+
+/// Refuses an absurd slide size before anything is loaded.
+fn check_image_size(width: u32, height: u32, scale: f32) -> anyhow::Result<()> {
+    orgflow::export::check_size(width, height, scale).map_err(|e| UsageError(e.to_string()).into())
 }
 
 fn describe(e: LoadError) -> anyhow::Error {

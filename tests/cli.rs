@@ -243,3 +243,30 @@ fn the_shared_datasets_open_or_are_refused_cleanly() {
         files.len()
     );
 }
+
+/// `orgflow analyze big.json --json | head`: the reader stops reading, orgflow stops quietly.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("big.json");
+    orgflow::io::save(&orgflow::generate::org(5_000, 7), &file).expect("saved");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_orgflow"))
+        .args(["analyze", "--json", file.to_str().expect("path")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut first = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("a line");
+    assert_eq!(first.trim(), "{");
+    // The reader is gone now, like `head` after its lines.
+    let out = child.wait_with_output().expect("ends");
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

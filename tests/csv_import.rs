@@ -187,14 +187,15 @@ fn empty_and_header_only_files() {
     let err = load_bytes(Path::new("empty.csv"), b"", &CsvColumns::default()).expect_err("empty");
     assert!(err.to_string().contains("empty.csv"), "{err}");
     assert!(err.to_string().contains("the file is empty"), "{err}");
-    let org = load_bytes(
+    // A header alone yields nobody: that is never reported as a success.
+    let err = load_bytes(
         Path::new("header.csv"),
         b"id,name,manager\n",
         &CsvColumns::default(),
     )
-    .expect("a header alone is an empty org")
-    .org;
-    assert!(org.people.is_empty());
+    .expect_err("no people");
+    assert!(err.to_string().contains("header.csv"), "{err}");
+    assert!(err.to_string().contains("no people could be read"), "{err}");
 }
 
 #[test]

@@ -66,13 +66,14 @@ fn an_invalid_edit_is_refused_and_changes_nothing() {
     let mut org = school();
     let before = to_json(&org);
     let mut broken = org.people[1].clone();
+    let who = broken.id.clone();
     broken.manager = Some(id("nobody"));
     let err = orgflow::edit::apply(
         &mut org,
         Command {
             label: "break".to_owned(),
             edit: Edit::ReplacePerson {
-                index: 1,
+                id: who,
                 person: broken,
             },
         },
@@ -121,7 +122,7 @@ fn random_command(org: &Org, pick: &[usize]) -> Option<Command> {
             Command {
                 label: "edit".to_owned(),
                 edit: Edit::ReplacePerson {
-                    index: i,
+                    id: org.people[i].id.clone(),
                     person: p,
                 },
             }
@@ -134,7 +135,7 @@ fn random_command(org: &Org, pick: &[usize]) -> Option<Command> {
             Command {
                 label: "add".to_owned(),
                 edit: Edit::InsertPerson {
-                    index: n,
+                    at: pick[3] % (n + 1),
                     person: new,
                 },
             }
@@ -152,7 +153,7 @@ fn random_command(org: &Org, pick: &[usize]) -> Option<Command> {
             Command {
                 label: "right".to_owned(),
                 edit: Edit::ReplaceDecision {
-                    index: k,
+                    id: org.decisions[k].id.clone(),
                     decision: d,
                 },
             }
@@ -160,7 +161,7 @@ fn random_command(org: &Org, pick: &[usize]) -> Option<Command> {
         5 => Command {
             label: "add domain".to_owned(),
             edit: Edit::InsertDecision {
-                index: pick[1] % (org.decisions.len() + 1),
+                at: pick[1] % (org.decisions.len() + 1),
                 decision: Decision {
                     id: DecisionId(format!("new-domain-{}", pick[2])),
                     name: "New domain".to_owned(),
@@ -173,13 +174,13 @@ fn random_command(org: &Org, pick: &[usize]) -> Option<Command> {
         6 if !org.decisions.is_empty() => Command {
             label: "remove domain".to_owned(),
             edit: Edit::RemoveDecision {
-                index: pick[1] % org.decisions.len(),
+                id: org.decisions[pick[1] % org.decisions.len()].id.clone(),
             },
         },
         7 => Command {
             label: "link".to_owned(),
             edit: Edit::InsertLink {
-                index: org.links.len(),
+                at: pick[3] % (org.links.len() + 1),
                 link: Link {
                     from: person(1),
                     to: person(2),
@@ -192,7 +193,7 @@ fn random_command(org: &Org, pick: &[usize]) -> Option<Command> {
         8 if !org.links.is_empty() => Command {
             label: "unlink".to_owned(),
             edit: Edit::RemoveLink {
-                index: pick[1] % org.links.len(),
+                link: org.links[pick[1] % org.links.len()].clone(),
             },
         },
         _ => return None,

@@ -246,7 +246,7 @@ fn the_command_line_exports_and_explains_its_errors() {
         "--width",
         "10",
     ]);
-    assert_eq!(tiny.status.code(), Some(1));
+    assert_eq!(tiny.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&tiny.stderr).contains("width must be 320 to 20,000"));
 }
 

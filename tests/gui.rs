@@ -2,11 +2,11 @@
 
 mod common;
 
-use common::{harness as harness_dialogs, open_school, person};
+use common::{harness as harness_dialogs, open_school, selected};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use orgflow::app::OrgflowApp;
-use orgflow::scene::{Shape, Target};
+use orgflow::scene::Shape;
 
 /// The app whose open and save dialogs both answer `answer`.
 fn harness(answer: Option<&str>) -> Harness<'static, OrgflowApp> {
@@ -38,8 +38,7 @@ fn clicking_a_person_selects_them_in_both_views_and_fills_the_inspector() {
     h.get_by_label("Dana Reyes, Principal, in the hierarchy")
         .click();
     h.run();
-    let dana = person(&h, "dana");
-    assert_eq!(h.state().selection, Some(Target::Person(dana)));
+    assert_eq!(h.state().selection, Some(selected("dana")));
     // The inspector explains why.
     h.get_by_label("Why they are flagged");
     h.get_by_label("Hierarchy load");
@@ -51,10 +50,7 @@ fn clicking_a_person_selects_them_in_both_views_and_fills_the_inspector() {
     h.get_by_label("Marta Quill, School business manager, in the network")
         .click();
     h.run();
-    assert_eq!(
-        h.state().selection,
-        Some(Target::Person(person(&h, "marta")))
-    );
+    assert_eq!(h.state().selection, Some(selected("marta")));
     // Her decision rights are check boxes: unticking one takes the right away.
     h.get_by_label("decides Classroom supplies orders").click();
     h.run();
@@ -79,10 +75,7 @@ fn clicking_a_finding_selects_and_frames_its_people() {
     h.get_by_label_contains("Dana Reyes has 28 direct reports")
         .click();
     h.run();
-    assert_eq!(
-        h.state().selection,
-        Some(Target::Person(person(&h, "dana")))
-    );
+    assert_eq!(h.state().selection, Some(selected("dana")));
     let zoom = h.state().hierarchy_view.zoom();
     assert!(
         zoom >= 0.6,
@@ -100,10 +93,7 @@ fn search_jumps_to_a_person() {
     h.run();
     h.get_by_label("Gwen Harper").click();
     h.run();
-    assert_eq!(
-        h.state().selection,
-        Some(Target::Person(person(&h, "gwen")))
-    );
+    assert_eq!(h.state().selection, Some(selected("gwen")));
 }
 
 #[test]

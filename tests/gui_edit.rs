@@ -336,3 +336,45 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     assert!(h.state().document.is_none());
     assert!(h.state().allow_close);
 }
+
+/// Issue 8's recipe: a selection made after a delete must survive the undo of that delete, and
+/// the inspector must keep editing the person it shows.
+#[test]
+fn after_delete_select_and_undo_the_inspector_still_edits_the_selected_person() {
+    let mut h = harness(None, None);
+    open_school(&mut h);
+    h.get_by_label(MARTA).click();
+    h.run();
+    h.get_by_label("Delete person").click();
+    h.run();
+    assert!(h.state().selection.is_none());
+    h.get_by_label(SAM).click();
+    h.run();
+    assert_eq!(h.state().selection, Some(common::selected("sam")));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    // Marta is back, before Sam in the file; the selection is still Sam.
+    let doc = h.state().document.as_ref().expect("open");
+    assert!(doc.org.person("marta").is_some());
+    assert_eq!(h.state().selection, Some(common::selected("sam")));
+    assert!(h.query_by_label("Gwen Harper").is_none());
+    h.get_by_label("Name").focus();
+    h.run();
+    h.get_by_label("Name").type_text(" Jr");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let doc = h.state().document.as_ref().expect("open");
+    assert_eq!(
+        doc.org.person("sam").map(|p| p.name.as_str()),
+        Some("Sam Lee Jr")
+    );
+    assert_eq!(
+        doc.org.person("gwen").map(|p| p.name.as_str()),
+        Some("Gwen Harper")
+    );
+    assert_eq!(
+        doc.history.undo_label(),
+        Some("rename Sam Lee to Sam Lee Jr")
+    );
+}

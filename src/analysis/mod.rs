@@ -10,7 +10,7 @@ pub mod structure;
 
 pub use concentration::{Authority, Spread, decide_weights};
 pub use findings::{Finding, FindingKind, Severity, findings, trim_number};
-pub use network::BETWEENNESS_LIMIT;
+pub use network::{BetweennessMethod, EXACT_BETWEENNESS_WORK};
 pub use report::{percent, text_report, thousands};
 pub use routing::{Routing, route};
 pub use structure::{Hierarchy, SpanStats, Structure, min_layers};
@@ -41,6 +41,9 @@ pub struct Analysis {
     pub concentration: Concentration,
     /// Ids of the people whose absence would split the org (reporting lines and peer links).
     pub articulation_points: Vec<String>,
+    /// How the betweenness of the peer-link network was computed (exact, or from a sample of
+    /// sources on a large network); `None` without links.
+    pub betweenness: Option<network::BetweennessMethod>,
     /// Per person, in file order.
     pub persons: Vec<PersonFigures>,
     /// Per decision domain, in file order.
@@ -217,7 +220,9 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
             approves: std::mem::take(&mut approves[i]),
             consulted: std::mem::take(&mut consulted[i]),
             sole_decider_of: std::mem::take(&mut sole[i]),
-            betweenness: betweenness.as_ref().and_then(|b| b[i]),
+            betweenness: betweenness
+                .as_ref()
+                .and_then(|(b, _)| b.get(i).copied().flatten()),
             articulation_point: is_articulation[i],
         })
         .collect();
@@ -271,6 +276,7 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
             .iter()
             .map(|&p| org.people[p as usize].id.0.clone())
             .collect(),
+        betweenness: betweenness.as_ref().map(|(_, method)| *method),
         persons,
         domains: org
             .decisions

@@ -16,18 +16,7 @@ pub fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
 }
 
-/// A number rounded to a whole one, with thousands separated: "8,062".
-pub fn thousands(x: f64) -> String {
-    let digits = format!("{:.0}", x);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::model::thousands;
 
 /// The report as plain text, for a terminal.
 pub fn text_report(a: &Analysis) -> String {
@@ -144,6 +133,16 @@ pub fn text_report(a: &Analysis) -> String {
             auth.spread.effective,
             percent(auth.holders_share),
             auth.bus_factor.map_or("n/a".to_owned(), |b| b.to_string()),
+        );
+    }
+
+    if let Some(m) = a.betweenness.filter(|m| !m.exact) {
+        let _ = writeln!(
+            out,
+            "\nBetweenness in the peer-link network is estimated from {} of its {} people ({} links are too many to search from everyone).",
+            thousands(m.sources as f64),
+            thousands(m.people as f64),
+            thousands(m.links as f64),
         );
     }
 

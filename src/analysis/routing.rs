@@ -423,12 +423,15 @@ fn groups(
         let raisers = match d.raised_by.as_deref() {
             None | Some([]) => Raisers::Everyone,
             Some(list) => {
+                // A team named twice (or 20,000 times) raises once: expand each name once.
+                let entries: std::collections::BTreeSet<&str> =
+                    list.iter().map(String::as_str).collect();
                 let mut who: Vec<u32> = Vec::new();
-                for entry in list {
-                    if let Some(&i) = h.index.get(entry.as_str()) {
+                for entry in entries {
+                    if let Some(&i) = h.index.get(entry) {
                         who.push(i);
                     }
-                    if let Some(members) = teams.get(entry.as_str()) {
+                    if let Some(members) = teams.get(entry) {
                         who.extend(members);
                     }
                 }

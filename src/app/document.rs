@@ -1,5 +1,6 @@
 //! An open team file with everything derived from it: the analysis, the layouts and the scenes.
 
+use super::Selection;
 use crate::analysis::structure::NONE;
 use crate::analysis::{Analysis, Hierarchy, analyze};
 use crate::edit::{Command, EditError, History};
@@ -7,7 +8,7 @@ use crate::io::{Format, Loaded};
 use crate::layout::{
     NetworkLayout, Orientation, Rect, TreeLayout, TreeRequest, network_layout, tree_layout,
 };
-use crate::model::{Org, Problem};
+use crate::model::{Org, PersonId, Problem};
 use crate::scene::{Scene, Target, hierarchy_scene, marked_people, network_scene};
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -62,6 +63,7 @@ pub struct Document {
     /// The network's picture.
     pub network: Scene,
     index: HashMap<String, u32>,
+    decision_index: HashMap<String, u32>,
     parent: Vec<u32>,
     depth: Vec<u32>,
 }
@@ -86,6 +88,7 @@ impl Document {
             network_layout: NetworkLayout::default(),
             network: Scene::default(),
             index: HashMap::new(),
+            decision_index: HashMap::new(),
             parent: Vec::new(),
             depth: Vec::new(),
         };
@@ -111,6 +114,13 @@ impl Document {
             .iter()
             .enumerate()
             .map(|(i, p)| (p.id.0.clone(), i as u32))
+            .collect();
+        self.decision_index = self
+            .org
+            .decisions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.0.clone(), i as u32))
             .collect();
         self.collapsed.retain(|id| self.index.contains_key(id));
         self.network_layout = network_layout(&self.org, &self.analysis);
@@ -164,12 +174,38 @@ impl Document {
         self.index.get(id).copied()
     }
 
+    /// Where a selection is drawn now: the index the scenes use, if it is still there.
+    pub fn target(&self, selection: &Selection) -> Option<Target> {
+        match selection {
+            Selection::Person(id) => self.index_of(id.as_str()).map(Target::Person),
+            Selection::Domain(id) => self
+                .decision_index
+                .get(id.as_str())
+                .map(|&k| Target::Domain(k)),
+            Selection::Group(team) => Some(Target::Group(team.clone())),
+        }
+    }
+
+    /// What a shape the user clicked stands for, by identity.
+    pub fn selection_of(&self, target: &Target) -> Option<Selection> {
+        match target {
+            Target::Person(p) => self
+                .org
+                .people
+                .get(*p as usize)
+                .map(|person| Selection::Person(person.id.clone())),
+            Target::Domain(k) => self
+                .org
+                .decisions
+                .get(*k as usize)
+                .map(|d| Selection::Domain(d.id.clone())),
+            Target::Group(team) => Some(Selection::Group(team.clone())),
+        }
+    }
+
     /// Whether this person's reports are hidden.
-    pub fn is_collapsed(&self, p: u32) -> bool {
-        self.org
-            .people
-            .get(p as usize)
-            .is_some_and(|person| self.collapsed.contains(person.id.as_str()))
+    pub fn is_collapsed(&self, person: &PersonId) -> bool {
+        self.collapsed.contains(person.as_str())
     }
 
     fn relayout(&mut self) {
@@ -200,11 +236,10 @@ impl Document {
     }
 
     /// Hides or shows a person's reports.
-    pub fn toggle_collapse(&mut self, p: u32) {
-        if let Some(person) = self.org.people.get(p as usize) {
-            let id = person.id.0.clone();
-            if !self.collapsed.remove(&id) {
-                self.collapsed.insert(id);
+    pub fn toggle_collapse(&mut self, person: &PersonId) {
+        if self.index.contains_key(person.as_str()) {
+            if !self.collapsed.remove(person.as_str()) {
+                self.collapsed.insert(person.0.clone());
             }
             self.relayout();
         }
@@ -228,8 +263,11 @@ impl Document {
         self.relayout();
     }
 
-    /// Expands the managers above `p` so that their card shows.
-    pub fn reveal(&mut self, p: u32) {
+    /// Expands the managers above this person so that their card shows.
+    pub fn reveal(&mut self, person: &PersonId) {
+        let Some(p) = self.index_of(person.as_str()) else {
+            return;
+        };
         let mut changed = false;
         let mut at = self.parent.get(p as usize).copied().unwrap_or(NONE);
         while at != NONE {

@@ -1,61 +1,65 @@
 //! Every change to a document is a command; applying one returns its inverse, so undo and
 //! redo are exact. Edits that would break the document are refused and leave it untouched.
 
-use crate::model::{Decision, Link, Org, Person, PersonId, validate};
+use crate::model::{Decision, DecisionId, Link, Org, Person, PersonId, validate};
 use thiserror::Error;
 
 /// One change to the org. Applying it returns the change that undoes it.
+///
+/// People and domains are named by their ids, looked up when the edit is applied, so an edit
+/// recorded in one frame lands on the same person whatever happened to the order of `people`
+/// since. Positions appear only where an inverse must put something back exactly where it was.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
-    /// Put this person at this place in `people` (after editing their fields, manager…).
+    /// Replace the person with this id (their fields, manager…; the id may change too).
     ReplacePerson {
-        /// Index in `people`.
-        index: usize,
+        /// Who is replaced.
+        id: PersonId,
         /// The new value.
         person: Person,
     },
-    /// Insert a person at this index of `people`.
+    /// Insert a person at this position of `people` (the end for a new person).
     InsertPerson {
-        /// Index in `people`.
-        index: usize,
+        /// Position in `people`, at most its length.
+        at: usize,
         /// The person.
         person: Person,
     },
-    /// Remove the person at this index of `people`.
+    /// Remove the person with this id.
     RemovePerson {
-        /// Index in `people`.
-        index: usize,
+        /// Who is removed.
+        id: PersonId,
     },
-    /// Put this decision domain at this place in `decisions`.
+    /// Replace the decision domain with this id.
     ReplaceDecision {
-        /// Index in `decisions`.
-        index: usize,
+        /// Which domain.
+        id: DecisionId,
         /// The new value.
         decision: Decision,
     },
-    /// Insert a decision domain.
+    /// Insert a decision domain at this position of `decisions`.
     InsertDecision {
-        /// Index in `decisions`.
-        index: usize,
+        /// Position in `decisions`, at most its length.
+        at: usize,
         /// The domain.
         decision: Decision,
     },
-    /// Remove a decision domain.
+    /// Remove the decision domain with this id.
     RemoveDecision {
-        /// Index in `decisions`.
-        index: usize,
+        /// Which domain.
+        id: DecisionId,
     },
-    /// Insert a peer link.
+    /// Insert a peer link at this position of `links`.
     InsertLink {
-        /// Index in `links`.
-        index: usize,
+        /// Position in `links`, at most its length.
+        at: usize,
         /// The link.
         link: Link,
     },
-    /// Remove a peer link.
+    /// Remove the first peer link equal to this one (equal links are interchangeable).
     RemoveLink {
-        /// Index in `links`.
-        index: usize,
+        /// The link.
+        link: Link,
     },
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
@@ -73,7 +77,7 @@ pub struct Command {
 /// Why an edit was refused; the document is unchanged.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum EditError {
-    /// The edit names something that is not there (a stale index).
+    /// The edit names a person, domain or link that is not there.
     #[error("that is no longer in the document")]
     Missing,
     /// The edit would make the document invalid.
@@ -85,63 +89,86 @@ fn missing<T>(_: T) -> EditError {
     EditError::Missing
 }
 
+fn person_position(org: &Org, id: &PersonId) -> Result<usize, EditError> {
+    org.people
+        .iter()
+        .position(|p| &p.id == id)
+        .ok_or(EditError::Missing)
+}
+
+fn decision_position(org: &Org, id: &DecisionId) -> Result<usize, EditError> {
+    org.decisions
+        .iter()
+        .position(|d| &d.id == id)
+        .ok_or(EditError::Missing)
+}
+
+fn check_position(at: usize, len: usize) -> Result<(), EditError> {
+    if at <= len {
+        Ok(())
+    } else {
+        Err(EditError::Missing)
+    }
+}
+
 /// Applies one edit without validation; returns its inverse.
 fn apply_raw(org: &mut Org, edit: Edit) -> Result<Edit, EditError> {
     Ok(match edit {
-        Edit::ReplacePerson { index, person } => {
+        Edit::ReplacePerson { id, person } => {
+            let index = person_position(org, &id)?;
             let slot = org.people.get_mut(index).ok_or(EditError::Missing)?;
+            let new_id = person.id.clone();
             let old = std::mem::replace(slot, person);
-            Edit::ReplacePerson { index, person: old }
+            Edit::ReplacePerson {
+                id: new_id,
+                person: old,
+            }
         }
-        Edit::InsertPerson { index, person } => {
-            (index <= org.people.len())
-                .then_some(())
-                .ok_or(EditError::Missing)?;
-            org.people.insert(index, person);
-            Edit::RemovePerson { index }
+        Edit::InsertPerson { at, person } => {
+            check_position(at, org.people.len())?;
+            let id = person.id.clone();
+            org.people.insert(at, person);
+            Edit::RemovePerson { id }
         }
-        Edit::RemovePerson { index } => {
-            (index < org.people.len())
-                .then_some(())
-                .ok_or(EditError::Missing)?;
-            let person = org.people.remove(index);
-            Edit::InsertPerson { index, person }
+        Edit::RemovePerson { id } => {
+            let at = person_position(org, &id)?;
+            let person = org.people.remove(at);
+            Edit::InsertPerson { at, person }
         }
-        Edit::ReplaceDecision { index, decision } => {
+        Edit::ReplaceDecision { id, decision } => {
+            let index = decision_position(org, &id)?;
             let slot = org.decisions.get_mut(index).ok_or(EditError::Missing)?;
+            let new_id = decision.id.clone();
             let old = std::mem::replace(slot, decision);
             Edit::ReplaceDecision {
-                index,
+                id: new_id,
                 decision: old,
             }
         }
-        Edit::InsertDecision { index, decision } => {
-            (index <= org.decisions.len())
-                .then_some(())
-                .ok_or(EditError::Missing)?;
-            org.decisions.insert(index, decision);
-            Edit::RemoveDecision { index }
+        Edit::InsertDecision { at, decision } => {
+            check_position(at, org.decisions.len())?;
+            let id = decision.id.clone();
+            org.decisions.insert(at, decision);
+            Edit::RemoveDecision { id }
         }
-        Edit::RemoveDecision { index } => {
-            (index < org.decisions.len())
-                .then_some(())
-                .ok_or(EditError::Missing)?;
-            let decision = org.decisions.remove(index);
-            Edit::InsertDecision { index, decision }
+        Edit::RemoveDecision { id } => {
+            let at = decision_position(org, &id)?;
+            let decision = org.decisions.remove(at);
+            Edit::InsertDecision { at, decision }
         }
-        Edit::InsertLink { index, link } => {
-            (index <= org.links.len())
-                .then_some(())
-                .ok_or(EditError::Missing)?;
-            org.links.insert(index, link);
-            Edit::RemoveLink { index }
+        Edit::InsertLink { at, link } => {
+            check_position(at, org.links.len())?;
+            org.links.insert(at, link.clone());
+            Edit::RemoveLink { link }
         }
-        Edit::RemoveLink { index } => {
-            (index < org.links.len())
-                .then_some(())
+        Edit::RemoveLink { link } => {
+            let at = org
+                .links
+                .iter()
+                .position(|l| *l == link)
                 .ok_or(EditError::Missing)?;
-            let link = org.links.remove(index);
-            Edit::InsertLink { index, link }
+            let link = org.links.remove(at);
+            Edit::InsertLink { at, link }
         }
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());
@@ -206,34 +233,30 @@ impl History {
         Ok(())
     }
 
-    /// Undoes the last step; returns its label.
+    /// Undoes the last step; returns its label. A step that can no longer be undone stays on
+    /// the stack and the document, and the saved mark, stay as they were.
     pub fn undo(&mut self, org: &mut Org) -> Option<String> {
-        let command = self.undo.pop()?;
+        let command = self.undo.last()?.clone();
         let label = command.label.clone();
-        match apply(org, command) {
-            Ok(inverse) => {
-                self.redo.push(inverse);
-                self.redo_versions.push(self.version);
-                self.version = self.versions.pop().unwrap_or(0);
-                Some(label)
-            }
-            Err(_) => None,
-        }
+        let inverse = apply(org, command).ok()?;
+        self.undo.pop();
+        self.redo.push(inverse);
+        self.redo_versions.push(self.version);
+        self.version = self.versions.pop().unwrap_or(0);
+        Some(label)
     }
 
-    /// Redoes the last undone step; returns its label.
+    /// Redoes the last undone step; returns its label. Like [`History::undo`], a failure
+    /// changes nothing.
     pub fn redo(&mut self, org: &mut Org) -> Option<String> {
-        let command = self.redo.pop()?;
+        let command = self.redo.last()?.clone();
         let label = command.label.clone();
-        match apply(org, command) {
-            Ok(inverse) => {
-                self.undo.push(inverse);
-                self.versions.push(self.version);
-                self.version = self.redo_versions.pop().unwrap_or(0);
-                Some(label)
-            }
-            Err(_) => None,
-        }
+        let inverse = apply(org, command).ok()?;
+        self.redo.pop();
+        self.undo.push(inverse);
+        self.versions.push(self.version);
+        self.version = self.redo_versions.pop().unwrap_or(0);
+        Some(label)
     }
 
     /// What Undo would undo.
@@ -262,19 +285,13 @@ impl History {
     }
 }
 
-/// Index of the person with this id.
-fn index_of(org: &Org, id: &PersonId) -> Option<usize> {
-    org.people.iter().position(|p| &p.id == id)
-}
-
 /// "move Sam Lee under Dana Reyes", or an error saying why not.
 pub fn move_under(
     org: &Org,
     person: &PersonId,
     manager: Option<&PersonId>,
 ) -> Result<Command, EditError> {
-    let index = index_of(org, person).ok_or(EditError::Missing)?;
-    let current = &org.people[index];
+    let current = org.person(person.as_str()).ok_or(EditError::Missing)?;
     if let Some(m) = manager {
         if m == person {
             return Err(EditError::Invalid(format!(
@@ -312,7 +329,7 @@ pub fn move_under(
     Ok(Command {
         label,
         edit: Edit::ReplacePerson {
-            index,
+            id: person.clone(),
             person: moved,
         },
     })
@@ -320,22 +337,21 @@ pub fn move_under(
 
 /// Deleting a person: their reports move up to their manager, and their rights and links go.
 pub fn delete_person(org: &Org, person: &PersonId) -> Result<(Command, usize), EditError> {
-    let index = index_of(org, person).ok_or(EditError::Missing)?;
-    let gone = &org.people[index];
+    let gone = org.person(person.as_str()).ok_or(EditError::Missing)?;
     let mut edits = Vec::new();
     let mut moved = 0;
-    for (i, p) in org.people.iter().enumerate() {
+    for p in &org.people {
         if p.manager.as_ref() == Some(person) {
             let mut up = p.clone();
             up.manager = gone.manager.clone();
             edits.push(Edit::ReplacePerson {
-                index: i,
+                id: p.id.clone(),
                 person: up,
             });
             moved += 1;
         }
     }
-    for (k, d) in org.decisions.iter().enumerate() {
+    for d in &org.decisions {
         let mentions = |list: &Vec<PersonId>| list.contains(person);
         let raised = d.raised_by.as_ref().is_some_and(|r| r.contains(&person.0));
         if mentions(&d.decides) || mentions(&d.approves) || mentions(&d.consulted) || raised {
@@ -347,22 +363,17 @@ pub fn delete_person(org: &Org, person: &PersonId) -> Result<(Command, usize), E
                 r.retain(|x| x != &person.0);
             }
             edits.push(Edit::ReplaceDecision {
-                index: k,
+                id: d.id.clone(),
                 decision: changed,
             });
         }
     }
-    let links: Vec<usize> = org
-        .links
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| &l.from == person || &l.to == person)
-        .map(|(i, _)| i)
-        .collect();
-    for &i in links.iter().rev() {
-        edits.push(Edit::RemoveLink { index: i });
+    for link in &org.links {
+        if &link.from == person || &link.to == person {
+            edits.push(Edit::RemoveLink { link: link.clone() });
+        }
     }
-    edits.push(Edit::RemovePerson { index });
+    edits.push(Edit::RemovePerson { id: person.clone() });
     Ok((
         Command {
             label: format!("delete {}", gone.display_name()),
@@ -417,7 +428,7 @@ pub fn add_person(org: &Org, manager: Option<&PersonId>) -> Result<Command, Edit
     Ok(Command {
         label,
         edit: Edit::InsertPerson {
-            index: org.people.len(),
+            at: org.people.len(),
             person,
         },
     })
@@ -428,7 +439,7 @@ pub fn add_domain(org: &Org) -> Command {
     Command {
         label: "add a decision domain".to_owned(),
         edit: Edit::InsertDecision {
-            index: org.decisions.len(),
+            at: org.decisions.len(),
             decision: Decision {
                 id: fresh_decision_id(org, "new-domain"),
                 name: "New decision domain".to_owned(),
@@ -463,12 +474,16 @@ impl Right {
 /// Gives or takes a right in a domain ("let Sam Lee decide Budget allocation").
 pub fn set_right(
     org: &Org,
-    domain: usize,
+    domain: &DecisionId,
     person: &PersonId,
     right: Right,
     holds: bool,
 ) -> Result<Command, EditError> {
-    let d = org.decisions.get(domain).ok_or(EditError::Missing)?;
+    let d = org
+        .decisions
+        .iter()
+        .find(|d| &d.id == domain)
+        .ok_or(EditError::Missing)?;
     let name = org
         .person(person.as_str())
         .map_or(person.as_str(), |p| p.display_name());
@@ -497,8 +512,82 @@ pub fn set_right(
     Ok(Command {
         label,
         edit: Edit::ReplaceDecision {
-            index: domain,
+            id: domain.clone(),
             decision: changed,
         },
     })
+}
+
+/// Replaces a person's fields with `changed` under this label ("rename Sam Lee to Sam Leigh").
+pub fn change_person(label: String, id: &PersonId, changed: Person) -> Command {
+    Command {
+        label,
+        edit: Edit::ReplacePerson {
+            id: id.clone(),
+            person: changed,
+        },
+    }
+}
+
+/// Replaces a decision domain with `changed` under this label.
+pub fn change_domain(label: String, id: &DecisionId, changed: Decision) -> Command {
+    Command {
+        label,
+        edit: Edit::ReplaceDecision {
+            id: id.clone(),
+            decision: changed,
+        },
+    }
+}
+
+/// Deletes a decision domain.
+pub fn delete_domain(org: &Org, id: &DecisionId) -> Result<Command, EditError> {
+    let d = org
+        .decisions
+        .iter()
+        .find(|d| &d.id == id)
+        .ok_or(EditError::Missing)?;
+    Ok(Command {
+        label: format!("delete the decision domain {}", d.name),
+        edit: Edit::RemoveDecision { id: id.clone() },
+    })
+}
+
+/// Adds a peer link of kind "advice" from one person to another.
+pub fn add_link(org: &Org, from: &PersonId, to: &PersonId) -> Result<Command, EditError> {
+    let name = |id: &PersonId| {
+        org.person(id.as_str())
+            .map(|p| p.display_name().to_owned())
+            .ok_or(EditError::Missing)
+    };
+    let (a, b) = (name(from)?, name(to)?);
+    Ok(Command {
+        label: format!("link {a} and {b}"),
+        edit: Edit::InsertLink {
+            at: org.links.len(),
+            link: Link {
+                from: from.clone(),
+                to: to.clone(),
+                kind: "advice".to_owned(),
+                weight: 1.0,
+                extra: Default::default(),
+            },
+        },
+    })
+}
+
+/// Removes a peer link.
+pub fn remove_link(org: &Org, link: &Link) -> Command {
+    let name = |id: &PersonId| {
+        org.person(id.as_str())
+            .map_or(id.as_str().to_owned(), |p| p.display_name().to_owned())
+    };
+    Command {
+        label: format!(
+            "remove the link between {} and {}",
+            name(&link.from),
+            name(&link.to)
+        ),
+        edit: Edit::RemoveLink { link: link.clone() },
+    }
 }

@@ -124,7 +124,7 @@ pub enum ExportError {
         /// Height in pixels.
         height: u32,
         /// Why.
-        reason: &'static str,
+        reason: String,
     },
     /// The picture could not be turned into the format (a bug; please report it).
     #[error("could not render the picture: {0}")]
@@ -224,6 +224,39 @@ fn parse(svg_text: &str) -> Result<usvg::Tree, ExportError> {
     usvg::Tree::from_str(svg_text, &options).map_err(|e| ExportError::Render(e.to_string()))
 }
 
+/// The most pixels an exported image may have: more is a typing mistake, and would take
+/// gigabytes to draw.
+pub const MAX_PIXELS: u64 = 100_000_000;
+
+/// Refuses a slide size that cannot or should not be drawn; cheap, so callers check before
+/// loading anything.
+pub fn check_size(width: u32, height: u32, scale: f32) -> Result<(), ExportError> {
+    let refuse = |reason: String| {
+        Err(ExportError::Size {
+            width,
+            height,
+            reason,
+        })
+    };
+    if !(320..=20_000).contains(&width) || !(200..=20_000).contains(&height) {
+        return refuse("the width must be 320 to 20,000 and the height 200 to 20,000".to_owned());
+    }
+    if !(0.25..=8.0).contains(&scale) {
+        return refuse(format!(
+            "the pixel density {scale} is not between 0.25 and 8 (2 or 3 make sharp slides)"
+        ));
+    }
+    let pixels = (width as f64 * scale as f64).round() * (height as f64 * scale as f64).round();
+    if pixels > MAX_PIXELS as f64 {
+        return refuse(format!(
+            "at scale {scale} that is {:.0} million pixels, more than the {} million orgflow writes; lower the size or the scale",
+            pixels / 1e6,
+            MAX_PIXELS / 1_000_000
+        ));
+    }
+    Ok(())
+}
+
 /// The image's bytes in the requested format.
 pub fn render(
     org: &Org,
@@ -232,35 +265,22 @@ pub fn render(
     network: &Scene,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
+    check_size(options.width, options.height, options.scale)?;
     let (w, h) = (options.width, options.height);
-    if !(320..=20_000).contains(&w) || !(200..=20_000).contains(&h) {
-        return Err(ExportError::Size {
-            width: w,
-            height: h,
-            reason: "width must be 320 to 20,000 and height 200 to 20,000",
-        });
-    }
     let text = slide_svg(org, analysis, hierarchy, network, options);
     match options.format {
         ExportFormat::Svg => Ok(text.into_bytes()),
         ExportFormat::Png => {
-            let scale = options.scale.clamp(0.25, 8.0);
+            let scale = options.scale;
             let (pw, ph) = (
                 (w as f32 * scale).round() as u32,
                 (h as f32 * scale).round() as u32,
             );
-            if u64::from(pw) * u64::from(ph) > 400_000_000 {
-                return Err(ExportError::Size {
-                    width: pw,
-                    height: ph,
-                    reason: "that is more than 400 million pixels; lower the scale",
-                });
-            }
             let tree = parse(&text)?;
             let mut pixmap = resvg::tiny_skia::Pixmap::new(pw, ph).ok_or(ExportError::Size {
                 width: pw,
                 height: ph,
-                reason: "not enough memory",
+                reason: "not enough memory".to_owned(),
             })?;
             resvg::render(
                 &tree,

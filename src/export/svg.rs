@@ -4,7 +4,11 @@ use super::{ExportOptions, ExportView, Extent};
 use crate::analysis::{Analysis, Severity, percent};
 use crate::layout::{Point, Rect};
 use crate::model::Org;
-use crate::scene::{Color, INK, Label, MARK, MUTED, SCALE, SCALE_TOP, Scene, Shape};
+use crate::scene::{Label, Scene, Shape};
+use crate::theme::{
+    self, Color, INK, MARK, MARK_RING_BOX, MARK_RING_CIRCLE, MIN_RING_SLIDE, MUTED, SCALE,
+    SCALE_TOP,
+};
 use base64::Engine;
 use std::fmt::Write;
 
@@ -203,7 +207,7 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                 let (x, y) = fit.p(rect.min);
                 let (w, h) = (rect.width() * s, rect.height() * s);
                 if *marked {
-                    let m = (4.0 * s).max(1.0);
+                    let (m, ring) = MARK_RING_BOX.at(s, MIN_RING_SLIDE);
                     let _ = writeln!(
                         out,
                         r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="none" stroke="{}" stroke-width="{}"/>"#,
@@ -213,7 +217,7 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                         D1(h + 2.0 * m),
                         D1(corner * s + m),
                         hex(MARK),
-                        D1((3.0 * s).max(0.8))
+                        D1(ring)
                     );
                 }
                 let dash = if *dashed {
@@ -251,12 +255,13 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                 let (x, y) = fit.p(*center);
                 let r = radius * s;
                 if *marked {
+                    let (gap, ring) = MARK_RING_CIRCLE.at(s, MIN_RING_SLIDE);
                     let _ = writeln!(
                         out,
                         r#"<circle cx="{x_d1}" cy="{y_d1}" r="{}" fill="none" stroke="{}" stroke-width="{}"/>"#,
-                        D1(r + (5.0 * s).max(1.0)),
+                        D1(r + gap),
                         hex(MARK),
-                        D1((3.0 * s).max(0.8)),
+                        D1(ring),
                         x_d1 = D1(x),
                         y_d1 = D1(y)
                     );
@@ -332,7 +337,11 @@ pub fn slide_svg(
         "<defs><style>@font-face {{ font-family: '{FONT_FAMILY}'; src: url(data:font/ttf;base64,{font}); }}</style></defs>"
     );
     if !options.transparent {
-        let _ = writeln!(out, r##"<rect width="{w}" height="{h}" fill="#ffffff"/>"##);
+        let _ = writeln!(
+            out,
+            r#"<rect width="{w}" height="{h}" fill="{}"/>"#,
+            hex(theme::SLIDE)
+        );
     }
 
     // Header: title and the headline figures of both readings.
@@ -448,11 +457,13 @@ pub fn slide_svg(
         };
         let _ = writeln!(
             out,
-            r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#fafbfc" stroke="#e3e6ea"/>"##,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}"/>"#,
             D1(frame.min.x),
             D1(frame.min.y),
             D1(frame.width()),
-            D1(frame.height())
+            D1(frame.height()),
+            hex(theme::CANVAS),
+            hex(theme::PANEL_STROKE)
         );
         scene(&mut out, s, area, frame.expand(-6.0), &format!("clip-{id}"));
     }
@@ -474,11 +485,12 @@ fn legend(out: &mut String, x: f32, y: f32, size: f32) {
     for c in SCALE {
         let _ = writeln!(
             out,
-            r##"<rect x="{at_d1}" y="{}" width="{}" height="{}" fill="{}" stroke="#c9ced6" stroke-width="0.5"/>"##,
+            r#"<rect x="{at_d1}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="0.5"/>"#,
             D1(y - size * 0.85),
             D1(size * 1.6),
             D1(size),
             hex(c),
+            hex(theme::SWATCH_STROKE),
             at_d1 = D1(at)
         );
         at += size * 1.6;

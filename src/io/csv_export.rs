@@ -1,6 +1,41 @@
 //! Export of the people to CSV, safe to open in a spreadsheet.
 
 use crate::model::Org;
+use std::collections::BTreeSet;
+
+/// What a CSV of people cannot hold of a team file, in words for the user; empty when nothing
+/// is lost.
+pub fn csv_losses(org: &Org) -> Vec<String> {
+    let mut lost = Vec::new();
+    let count = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    if !org.decisions.is_empty() {
+        lost.push(count(
+            org.decisions.len(),
+            "decision domain and its rights",
+            "decision domains and their rights",
+        ));
+    }
+    if !org.links.is_empty() {
+        lost.push(count(org.links.len(), "peer link", "peer links"));
+    }
+    if !org.mission.is_empty() {
+        lost.push("the mission".to_owned());
+    }
+    if !org.thresholds.is_empty() {
+        lost.push("the warning thresholds".to_owned());
+    }
+    if !org.extra.is_empty() {
+        let names: Vec<&str> = org.extra.keys().map(String::as_str).collect();
+        lost.push(format!("the file's own fields ({})", names.join(", ")));
+    }
+    lost
+}
 
 /// Prefixes text a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab or
 /// carriage return) with an apostrophe, so it shows as text. The importer strips it again.
@@ -12,12 +47,18 @@ pub fn neutralise_formula(text: &str) -> String {
     }
 }
 
-/// The people of `org` as CSV: id, name, title, team, manager, vacant, skills (`;`-separated).
+/// The people of `org` as CSV: id, name, title, team, manager, vacant, skills (`;`-separated),
+/// then every extra field the people carry (columns an import kept), in name order.
 pub fn write_csv(org: &Org) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
+    let extras: BTreeSet<&str> = org
+        .people
+        .iter()
+        .flat_map(|p| p.extra.keys().map(String::as_str))
+        .collect();
     let header = ["id", "name", "title", "team", "manager", "vacant", "skills"];
     // Writing to a Vec cannot fail.
-    let _ = writer.write_record(header);
+    let _ = writer.write_record(header.iter().copied().chain(extras.iter().copied()));
     for p in &org.people {
         let manager = p.manager.as_ref().map(|m| m.as_str()).unwrap_or("");
         let row = [
@@ -29,7 +70,14 @@ pub fn write_csv(org: &Org) -> Vec<u8> {
             if p.vacant { "yes" } else { "" }.to_owned(),
             neutralise_formula(&p.skills.join("; ")),
         ];
-        let _ = writer.write_record(&row);
+        let extra = extras.iter().map(|k| {
+            neutralise_formula(&match p.extra.get(*k) {
+                None | Some(serde_json::Value::Null) => String::new(),
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(other) => other.to_string(),
+            })
+        });
+        let _ = writer.write_record(row.into_iter().chain(extra));
     }
     writer.into_inner().unwrap_or_default()
 }

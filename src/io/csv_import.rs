@@ -124,13 +124,88 @@ fn normalise(header: &str) -> String {
         .collect()
 }
 
-/// Text of the file: UTF-8 when it is, otherwise read as Windows-1252/Latin-1 (old Excel exports).
-fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
+/// Text of the file: a byte-order mark names its encoding (UTF-8, or UTF-16 as Excel's
+/// "Unicode text" writes); without one, UTF-8 when it is valid, UTF-16 when every other byte is
+/// zero, and otherwise Windows-1252 (old Excel exports: `O’Brien`, `€`, smart quotes).
+pub(crate) fn decode(bytes: &[u8]) -> String {
+    use encoding_rs::{UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let rest = bytes.get(bom..).unwrap_or_default();
+        return encoding.decode_without_bom_handling(rest).0.into_owned();
     }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_owned();
+    }
+    let zeros_at = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .take(4096)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let sample = bytes.len().min(8192) / 2;
+    let encoding = if sample > 0 && zeros_at(1) * 10 > sample * 3 {
+        UTF_16LE
+    } else if sample > 0 && zeros_at(0) * 10 > sample * 3 {
+        UTF_16BE
+    } else if bytes.is_empty() {
+        UTF_8
+    } else {
+        WINDOWS_1252
+    };
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// Where a quote opens that never closes, as (spreadsheet row, line of the file): such a quote
+/// would swallow the rest of the file into one cell. Quotes count only at the start of a cell,
+/// as the CSV reader counts them.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<(usize, usize)> {
+    let delimiter = char::from(delimiter);
+    let (mut row, mut line) = (0usize, 1usize);
+    let mut cell_start = true;
+    let mut record_start = true;
+    let mut open: Option<(usize, usize)> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+        }
+        if open.is_some() {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    open = None;
+                    cell_start = false;
+                }
+            }
+            continue;
+        }
+        match c {
+            '\n' => {
+                cell_start = true;
+                record_start = true;
+            }
+            '\r' => {}
+            _ => {
+                if record_start {
+                    record_start = false;
+                    row += 1;
+                }
+                if c == delimiter {
+                    cell_start = true;
+                } else {
+                    if c == '"' && cell_start {
+                        open = Some((row, line));
+                    }
+                    cell_start = false;
+                }
+            }
+        }
+    }
+    open
 }
 
 /// The separator the header line uses most, outside quotes: comma, semicolon, tab or bar.
@@ -175,6 +250,25 @@ fn find(headers: &[String], wanted: &[&str], taken: &[Option<usize>]) -> Option<
     })
 }
 
+/// The header row for a message: at most 12 columns, each cut to 30 characters.
+fn column_list(raw: &[String]) -> String {
+    let mut shown: Vec<String> = raw
+        .iter()
+        .take(12)
+        .map(|h| {
+            if h.chars().count() > 30 {
+                format!("{}…", h.chars().take(29).collect::<String>())
+            } else {
+                h.clone()
+            }
+        })
+        .collect();
+    if raw.len() > 12 {
+        shown.push(format!("and {} more", raw.len() - 12));
+    }
+    shown.join(", ")
+}
+
 fn named(
     headers: &[String],
     raw: &[String],
@@ -190,7 +284,7 @@ fn named(
             "header row",
             format!(
                 "there is no column “{wanted}” for the {what}; the columns are: {}",
-                raw.join(", ")
+                column_list(raw)
             ),
         ));
     }
@@ -228,7 +322,7 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
             format!(
                 "cannot tell which column holds each person's id or manager. The columns are: {}. \
                  Name them with --id-column and --manager-column",
-                raw.join(", ")
+                column_list(raw)
             ),
         ));
     }
@@ -249,12 +343,19 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
     }
 }
 
-/// A cell, trimmed, with the leading apostrophe that protects formula-like text removed.
-fn cell(record: &csv::StringRecord, column: Option<usize>) -> &str {
+/// A cell, trimmed, with control characters (terminal escapes, NUL…) dropped and the leading
+/// apostrophe that protects formula-like text removed.
+fn cell(record: &csv::StringRecord, column: Option<usize>) -> std::borrow::Cow<'_, str> {
     let text = column.and_then(|c| record.get(c)).unwrap_or("").trim();
-    match text.strip_prefix('\'') {
+    let text = match text.strip_prefix('\'') {
         Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
         _ => text,
+    };
+    if text.chars().any(char::is_control) {
+        let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+        std::borrow::Cow::Owned(clean.trim().to_owned())
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -284,8 +385,15 @@ pub fn import_csv(
     if text.trim().is_empty() {
         return Err(vec![Problem::new("", "the file is empty")]);
     }
+    let delimiter = sniff_delimiter(&text);
+    if let Some((row, line)) = unclosed_quote(&text, delimiter) {
+        return Err(vec![Problem::new(
+            format!("row {row} (line {line})"),
+            "a quote (\") opens a cell here and is never closed, so the rest of the file would be read as one cell; nothing was imported. Close the quote, or remove it",
+        )]);
+    }
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(&text))
+        .delimiter(delimiter)
         .flexible(true)
         .from_reader(text.as_bytes());
     let raw_headers: Vec<String> = match reader.headers() {
@@ -309,11 +417,7 @@ pub fn import_csv(
         cols.vacant,
         cols.skills,
     ];
-    let extra_columns: Vec<(usize, &String)> = raw_headers
-        .iter()
-        .enumerate()
-        .filter(|(i, h)| !h.is_empty() && !used.contains(&Some(*i)))
-        .collect();
+    let extra_columns = extra_column_names(&raw_headers, &used);
 
     // Row problems with their row numbers, so the list can be shown in file order.
     let mut problems: Vec<(usize, Problem)> = Vec::new();
@@ -349,7 +453,7 @@ pub fn import_csv(
             continue;
         }
         let id = match cols.id {
-            Some(_) => cell(&record, cols.id).to_owned(),
+            Some(_) => cell(&record, cols.id).into_owned(),
             None => format!("row-{number}"),
         };
         if id.is_empty() {
@@ -367,20 +471,20 @@ pub fn import_csv(
             continue;
         }
         first_row_of.insert(id.clone(), number);
-        let mut name = cell(&record, cols.name).to_owned();
+        let mut name = cell(&record, cols.name).into_owned();
         if cols.name.is_none() {
             name = [cell(&record, cols.first), cell(&record, cols.last)]
                 .iter()
                 .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
+                .map(|s| s.as_ref())
+                .collect::<Vec<&str>>()
                 .join(" ");
         }
-        let title = cell(&record, cols.title).to_owned();
+        let title = cell(&record, cols.title).into_owned();
         let vacant = VACANT_MARKERS.contains(&normalise(&name).as_str())
             || cols
                 .vacant
-                .is_some_and(|_| truthy(cell(&record, cols.vacant)));
+                .is_some_and(|_| truthy(&cell(&record, cols.vacant)));
         if name.is_empty() || VACANT_MARKERS.contains(&normalise(&name).as_str()) {
             name = if title.is_empty() {
                 id.clone()
@@ -396,19 +500,19 @@ pub fn import_csv(
             .collect();
         let extra: Extra = extra_columns
             .iter()
-            .filter_map(|&(i, h)| {
-                let value = record.get(i)?.trim();
-                (!value.is_empty()).then(|| (h.clone(), value.into()))
+            .filter_map(|(i, h)| {
+                let value = record.get(*i)?.trim();
+                (!value.is_empty()).then(|| (h.clone(), serde_json::Value::from(value)))
             })
             .collect();
         rows.push(Row {
             number,
-            manager: cell(&record, cols.manager).to_owned(),
+            manager: cell(&record, cols.manager).into_owned(),
             person: Person {
                 id: PersonId(id),
                 name,
                 title,
-                team: cell(&record, cols.team).to_owned(),
+                team: cell(&record, cols.team).into_owned(),
                 manager: None,
                 vacant,
                 skills,
@@ -417,6 +521,18 @@ pub fn import_csv(
         });
     }
 
+    if rows.is_empty() {
+        problems.sort_by_key(|(row, _)| *row);
+        let mut list: Vec<Problem> = problems.into_iter().map(|(_, p)| p).collect();
+        list.insert(
+            0,
+            Problem::new(
+                "",
+                "no people could be read from this file: it has a header row but no usable rows",
+            ),
+        );
+        return Err(list);
+    }
     resolve_managers(&mut rows, &mut problems);
     let row_numbers: Vec<usize> = rows.iter().map(|r| r.number).collect();
     let org = Org {
@@ -447,6 +563,32 @@ pub fn import_csv(
         org,
         problems: problems.into_iter().map(|(_, p)| p).collect(),
     })
+}
+
+/// The field names a person already has in a team file; a spare column must not take one.
+const PERSON_FIELDS: &[&str] = &["id", "name", "title", "team", "manager", "vacant", "skills"];
+
+/// The unused columns, each with a name of its own for the person's extra fields: a header that
+/// is empty, repeats an earlier one, or is a field name a person already has (`title` beside a
+/// `Job Title` column…) becomes "header (column N)", so no value is lost or written twice.
+fn extra_column_names(headers: &[String], used: &[Option<usize>]) -> Vec<(usize, String)> {
+    let mut taken: std::collections::HashSet<String> =
+        PERSON_FIELDS.iter().map(|f| f.to_string()).collect();
+    let mut out = Vec::new();
+    for (i, h) in headers.iter().enumerate() {
+        if used.contains(&Some(i)) {
+            continue;
+        }
+        let base = if h.is_empty() { "column" } else { h.as_str() };
+        let name = if taken.contains(&base.to_lowercase()) || h.is_empty() {
+            format!("{base} (column {})", i + 1)
+        } else {
+            base.to_owned()
+        };
+        taken.insert(name.to_lowercase());
+        out.push((i, name));
+    }
+    out
 }
 
 /// Turns manager cells into ids: an id, else a unique name; roots for markers and self-references.

@@ -4,7 +4,7 @@ mod csv_export;
 mod csv_import;
 mod json;
 
-pub use csv_export::{neutralise_formula, write_csv};
+pub use csv_export::{csv_losses, neutralise_formula, write_csv};
 pub use csv_import::{CsvColumns, CsvImport, import_csv};
 pub use json::{parse_json, to_json};
 
@@ -185,6 +185,10 @@ pub fn save(org: &Org, path: &Path) -> Result<(), SaveError> {
 }
 
 /// Writes bytes to a temporary file beside `path`, syncs it and renames it over `path`.
+///
+/// The temporary file gets an unpredictable name and is created exclusively (the `tempfile`
+/// crate), so a link planted where it will be written is never followed; the rename replaces
+/// `path` itself and never writes through it. An existing file keeps its permissions.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
@@ -194,16 +198,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "orgflow".to_owned());
-    let temp = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        // Best effort: the temporary file is ours and useless now.
-        let _ = fs::remove_file(&temp);
+    let old_permissions = fs::metadata(path).ok().map(|m| m.permissions());
+    let prefix = format!(".{file_name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // A new file is created as any program would (the umask applies), not owner-only.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    result
+    let mut temp = builder.tempfile_in(&folder)?;
+    temp.write_all(bytes)?;
+    if let Some(permissions) = old_permissions {
+        temp.as_file().set_permissions(permissions)?;
+    }
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

@@ -4,7 +4,10 @@
 
 mod validate;
 
-pub use validate::{Problem, cycle_message, cycles, person_index, validate};
+pub use validate::{
+    MAX_PER_MONTH, MAX_WEIGHT, Problem, THRESHOLD_RANGES, check_thresholds, cycle_message, cycles,
+    person_index, thousands, validate,
+};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

@@ -146,12 +146,13 @@ pub fn validate(org: &Org) -> Vec<Problem> {
         if decision.name.trim().is_empty() {
             problems.push(Problem::new(place.clone(), "has no name"));
         }
-        if !decision.per_month.is_finite() || decision.per_month < 0.0 {
+        if !(0.0..=MAX_PER_MONTH).contains(&decision.per_month) {
             problems.push(Problem::new(
                 place.clone(),
                 format!(
-                    "“per_month” is {}, but it must be zero or a positive number of times a month",
-                    decision.per_month
+                    "“per_month” is {}, but it must be a number of times a month from 0 to {}",
+                    number(decision.per_month),
+                    thousands(MAX_PER_MONTH)
                 ),
             ));
         }
@@ -169,7 +170,9 @@ pub fn validate(org: &Org) -> Vec<Problem> {
                 }
             }
         }
-        for raiser in decision.raised_by.iter().flatten() {
+        let raisers: std::collections::BTreeSet<&String> =
+            decision.raised_by.iter().flatten().collect();
+        for raiser in raisers {
             if !index.contains_key(raiser.as_str()) && !teams.contains(raiser.as_str()) {
                 problems.push(Problem::new(
                     place.clone(),
@@ -197,12 +200,13 @@ pub fn validate(org: &Org) -> Vec<Problem> {
                 format!("links “{}” to themself", link.from),
             ));
         }
-        if !link.weight.is_finite() || link.weight < 0.0 {
+        if !(0.0..=MAX_WEIGHT).contains(&link.weight) {
             problems.push(Problem::new(
                 place,
                 format!(
-                    "“weight” is {}, but it must be zero or a positive number",
-                    link.weight
+                    "“weight” is {}, but it must be a number from 0 to {}",
+                    number(link.weight),
+                    thousands(MAX_WEIGHT)
                 ),
             ));
         }
@@ -213,31 +217,103 @@ pub fn validate(org: &Org) -> Vec<Problem> {
 }
 
 fn threshold_problems(org: &Org) -> Vec<Problem> {
-    let t = &org.thresholds;
+    check_thresholds(&org.thresholds)
+        .into_iter()
+        .map(|message| Problem::new("“thresholds”", message))
+        .collect()
+}
+
+/// The most often a decision can come up in a month; more is a typing mistake.
+pub const MAX_PER_MONTH: f64 = 1_000_000.0;
+/// The heaviest a peer link can be.
+pub const MAX_WEIGHT: f64 = 1_000_000_000.0;
+
+/// The ranges each threshold must be in, as (name, lowest, highest).
+pub const THRESHOLD_RANGES: [(&str, f64, f64); 6] = [
+    ("funnel_share", 0.0, 1.0),
+    ("wide_span", 1.0, 100_000.0),
+    ("target_span", 2.0, 1_000.0),
+    ("extra_layers", 0.0, 100.0),
+    ("single_holder_domains", 1.0, 100_000.0),
+    ("high_hhi", 0.0, 10_000.0),
+];
+
+/// What is wrong with these thresholds, one sentence each; used for files and flags alike.
+pub fn check_thresholds(t: &super::ThresholdOverrides) -> Vec<String> {
+    let values = [
+        t.funnel_share,
+        t.wide_span.map(|v| v as f64),
+        t.target_span.map(|v| v as f64),
+        t.extra_layers.map(|v| v as f64),
+        t.single_holder_domains.map(|v| v as f64),
+        t.high_hhi,
+    ];
     let mut problems = Vec::new();
-    let place = "“thresholds”";
-    if let Some(share) = t.funnel_share
-        && !(share > 0.0 && share <= 1.0)
-    {
-        problems.push(Problem::new(
-            place,
-            format!(
-                "“funnel_share” is {share}, but it must be a share between 0 and 1, such as 0.3"
-            ),
-        ));
-    }
-    if t.target_span.is_some_and(|s| s < 2) {
-        problems.push(Problem::new(place, "“target_span” must be 2 or more"));
-    }
-    if let Some(hhi) = t.high_hhi
-        && !(hhi > 0.0 && hhi <= 10_000.0)
-    {
-        problems.push(Problem::new(
-            place,
-            format!("“high_hhi” is {hhi}, but it must be between 0 and 10,000"),
-        ));
+    for ((name, low, high), value) in THRESHOLD_RANGES.iter().zip(values) {
+        let Some(value) = value else {
+            continue;
+        };
+        // A share or an HHI of exactly 0 would flag everybody: they must be above it.
+        let open_below = matches!(*name, "funnel_share" | "high_hhi");
+        let fits = if open_below {
+            value > *low && value <= *high
+        } else {
+            value >= *low && value <= *high
+        };
+        if !fits {
+            let range = if open_below {
+                format!("above {} and at most {}", trim(*low), thousands(*high))
+            } else {
+                format!("from {} to {}", trim(*low), thousands(*high))
+            };
+            problems.push(format!(
+                "“{name}” is {}, but it must be {range}",
+                number(value)
+            ));
+        }
     }
     problems
+}
+
+/// A number as a person writes it: 4, 0.3, 1e300, NaN.
+fn number(x: f64) -> String {
+    if !x.is_finite() {
+        if x.is_nan() {
+            "not a number".to_owned()
+        } else {
+            "infinite".to_owned()
+        }
+    } else if x.abs() >= 1e9 {
+        format!("{x:e}")
+    } else {
+        x.to_string()
+    }
+}
+
+fn trim(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        x.to_string()
+    }
+}
+
+/// A number rounded to a whole one, with thousands separated: "8,062" (a minus sign stays
+/// outside the groups).
+pub fn thousands(x: f64) -> String {
+    let digits = format!("{:.0}", x.abs());
+    let mut out = if x < -0.5 {
+        "-".to_owned()
+    } else {
+        String::new()
+    };
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Finds every reporting cycle and names the people in it, in reporting order.

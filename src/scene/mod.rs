@@ -5,64 +5,8 @@ use crate::analysis::{Analysis, FindingKind};
 use crate::layout::{NetworkLayout, NodeKind, Point, Rect, Tie, TreeLayout};
 use crate::model::Org;
 
-/// A colour, sRGB with alpha.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Color(pub [u8; 4]);
-
-impl Color {
-    /// An opaque colour.
-    pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
-        Self([r, g, b, 255])
-    }
-
-    /// As `#rrggbb`.
-    pub fn hex(&self) -> String {
-        format!("#{:02x}{:02x}{:02x}", self.0[0], self.0[1], self.0[2])
-    }
-}
-
-/// The ring that marks a funnel, a wide span or a sole holder, the same in both views.
-pub const MARK: Color = Color::rgb(0xd7, 0x19, 0x1c);
-/// Text on light fills.
-pub const INK: Color = Color::rgb(0x1f, 0x23, 0x28);
-/// Secondary text.
-pub const MUTED: Color = Color::rgb(0x5a, 0x60, 0x6b);
-/// Lines of the reporting tree.
-pub const LINE: Color = Color::rgb(0x8a, 0x93, 0xa3);
-
-/// The sequential scale for decision load: pale yellow (none) to dark red (half of all
-/// decisions or more). ColorBrewer YlOrRd.
-pub const SCALE: [Color; 5] = [
-    Color::rgb(0xff, 0xff, 0xcc),
-    Color::rgb(0xfe, 0xd9, 0x76),
-    Color::rgb(0xfd, 0x8d, 0x3c),
-    Color::rgb(0xe3, 0x1a, 0x1c),
-    Color::rgb(0x80, 0x00, 0x26),
-];
-
-/// The share of all decisions at which the scale reaches its darkest colour.
-pub const SCALE_TOP: f64 = 0.5;
-
-/// The colour of a share of all decisions on [`SCALE`].
-pub fn load_color(share: f64) -> Color {
-    let t = (share / SCALE_TOP).clamp(0.0, 1.0) as f32 * (SCALE.len() - 1) as f32;
-    let i = (t.floor() as usize).min(SCALE.len() - 2);
-    let f = t - i as f32;
-    let (a, b) = (SCALE[i].0, SCALE[i + 1].0);
-    let mix = |k: usize| (a[k] as f32 + (b[k] as f32 - a[k] as f32) * f).round() as u8;
-    Color([mix(0), mix(1), mix(2), 255])
-}
-
-/// Dark fills want light text.
-pub fn text_on(fill: Color) -> Color {
-    let [r, g, b, _] = fill.0;
-    let luma = 0.299 * r as f32 + 0.587 * g as f32 + 0.114 * b as f32;
-    if luma < 140.0 {
-        Color::rgb(0xff, 0xff, 0xff)
-    } else {
-        INK
-    }
-}
+use crate::theme;
+pub use crate::theme::{Color, INK, LINE, MARK, MUTED, SCALE, SCALE_TOP, load_color, text_on};
 
 /// What a shape stands for, for clicks and selection.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -296,7 +240,7 @@ pub fn hierarchy_scene(
             continue;
         };
         let fill = if person.vacant {
-            Color::rgb(0xf4, 0xf5, 0xf7)
+            theme::VACANT_FILL
         } else {
             load_color(figures.hierarchical.share)
         };
@@ -353,7 +297,7 @@ pub fn hierarchy_scene(
             stroke: if person.vacant {
                 MUTED
             } else {
-                Color::rgb(0x6b, 0x72, 0x80)
+                theme::CARD_STROKE
             },
             stroke_width: 1.0,
             dashed: person.vacant,
@@ -383,11 +327,10 @@ pub fn network_scene(
             continue;
         };
         let (width, color, dash) = match tie {
-            Tie::Decides => (2.5, Color::rgb(0x25, 0x3b, 0x6e), None),
-            Tie::Approves => (1.5, Color::rgb(0x31, 0x82, 0xbd), None),
-            Tie::Consulted => (1.0, Color::rgb(0x9a, 0xa3, 0xb2), Some(6.0)),
-            // Faint, so that many peer links read as texture rather than a hairball.
-            Tie::Peer => (1.0, Color([0x7b, 0x55, 0xa6, 0x70]), Some(2.5)),
+            Tie::Decides => (2.5, theme::DECIDES, None),
+            Tie::Approves => (1.5, theme::APPROVES, None),
+            Tie::Consulted => (1.0, theme::CONSULTED, Some(6.0)),
+            Tie::Peer => (1.0, theme::PEER, Some(2.5)),
         };
         shapes.push(Shape::Line {
             points: vec![na.center, nb.center],
@@ -407,11 +350,11 @@ pub fn network_scene(
                     rect,
                     corner: 3.0,
                     fill: if d.decides.is_empty() {
-                        Color::rgb(0xff, 0xff, 0xff)
+                        theme::DOMAIN_UNDECIDED_FILL
                     } else {
-                        Color::rgb(0xde, 0xeb, 0xf7)
+                        theme::DOMAIN_FILL
                     },
-                    stroke: Color::rgb(0x31, 0x82, 0xbd),
+                    stroke: theme::APPROVES,
                     stroke_width: 1.5,
                     dashed: d.decides.is_empty(),
                     marked: false,
@@ -421,7 +364,7 @@ pub fn network_scene(
                         size: 15.0,
                         at: Point::new(node.center.x, rect.max.y + 17.0),
                         left: false,
-                        color: Color::rgb(0x25, 0x3b, 0x6e),
+                        color: theme::DECIDES,
                         strong: false,
                     }],
                 });
@@ -437,7 +380,7 @@ pub fn network_scene(
                     center: node.center,
                     radius: node.radius,
                     fill: load_color(figures.distributed.share),
-                    stroke: Color::rgb(0x6b, 0x72, 0x80),
+                    stroke: theme::CARD_STROKE,
                     stroke_width: 1.0,
                     marked: marked.get(*p as usize).copied().unwrap_or(false),
                     target: Target::Person(*p),
@@ -456,8 +399,8 @@ pub fn network_scene(
                 shapes.push(Shape::Circle {
                     center: node.center,
                     radius: node.radius,
-                    fill: Color::rgb(0xee, 0xf0, 0xf3),
-                    stroke: Color::rgb(0xb4, 0xba, 0xc4),
+                    fill: theme::GROUP_FILL,
+                    stroke: theme::GROUP_STROKE,
                     stroke_width: 1.0,
                     marked: false,
                     target: Target::Group(team.clone()),

@@ -3,7 +3,11 @@
 //! an idle window uses no CPU.
 
 use crate::layout::{Point, Rect};
-use crate::scene::{Color, MARK, Scene, Shape, Target};
+use crate::scene::{Scene, Shape, Target};
+use crate::theme::{
+    self, MARK, MARK_RING_BOX, MARK_RING_CIRCLE, MIN_RING_SCREEN, SELECTED_RING_BOX,
+    SELECTED_RING_CIRCLE,
+};
 use egui::{
     Align2, Color32, FontId, Pos2, Sense, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, WidgetType,
 };
@@ -18,8 +22,6 @@ const MIN_CROWD_TEXT_PX: f32 = 9.0;
 /// At most this many shapes get their own accessible, clickable widget each frame; the rest
 /// are still clickable through the scene's hit test.
 const MAX_WIDGETS: usize = 400;
-/// Selection outline.
-const SELECTED: Color32 = Color32::from_rgb(0x15, 0x65, 0xc0);
 
 /// The view state of one canvas: where it looks and how close.
 #[derive(Clone, Debug)]
@@ -77,7 +79,8 @@ struct Batch {
 /// Says whether dropping one shape onto another is allowed, and if not, why.
 pub type DropCheck<'a> = &'a dyn Fn(&Target, &Target) -> Result<(), String>;
 
-fn color(c: Color) -> Color32 {
+/// A theme colour for egui.
+pub fn color(c: theme::Color) -> Color32 {
     let [r, g, b, a] = c.0;
     Color32::from_rgba_unmultiplied(r, g, b, a)
 }
@@ -175,7 +178,7 @@ impl Canvas {
             }
         }
 
-        painter.rect_filled(screen, 0.0, Color32::from_rgb(0xfa, 0xfb, 0xfc));
+        painter.rect_filled(screen, 0.0, color(theme::CANVAS));
         let visible = Rect {
             min: self.to_canvas(screen, screen.min),
             max: self.to_canvas(screen, screen.max),
@@ -276,11 +279,8 @@ impl Canvas {
                 check(dragged, target)
             };
             let (color, text) = match &verdict {
-                Ok(()) => (
-                    Color32::from_rgb(0x1b, 0x8a, 0x3a),
-                    "Drop to report here".to_owned(),
-                ),
-                Err(reason) => (Color32::from_rgb(0xc6, 0x28, 0x28), format!("✕ {reason}")),
+                Ok(()) => (color(theme::DROP_OK), "Drop to report here".to_owned()),
+                Err(reason) => (color(theme::DROP_REFUSED), format!("Not here: {reason}")),
             };
             painter.rect_stroke(r, 6.0, Stroke::new(3.0, color), StrokeKind::Outside);
             painter.text(
@@ -297,8 +297,8 @@ impl Canvas {
             painter.rect(
                 ghost,
                 6.0,
-                Color32::from_rgba_unmultiplied(0x15, 0x65, 0xc0, 40),
-                Stroke::new(1.5, SELECTED),
+                color(theme::SELECTED.with_alpha(40)),
+                Stroke::new(1.5, color(theme::SELECTED)),
                 StrokeKind::Inside,
             );
         }
@@ -366,18 +366,20 @@ impl Canvas {
                 }
                 let corner = if tiny { 0.0 } else { corner * z };
                 if *marked {
+                    let (gap, width) = MARK_RING_BOX.at(z, MIN_RING_SCREEN);
                     painter.rect_stroke(
-                        r.expand((4.0 * z).max(1.5)),
+                        r.expand(gap),
                         corner,
-                        Stroke::new((3.0 * z).max(1.5), color(MARK)),
+                        Stroke::new(width, color(MARK)),
                         StrokeKind::Outside,
                     );
                 }
                 if selected == Some(target) {
+                    let (gap, width) = SELECTED_RING_BOX.at(z, 2.0 * MIN_RING_SCREEN);
                     painter.rect_stroke(
-                        r.expand((9.0 * z).max(3.0)),
+                        r.expand(gap),
                         corner,
-                        Stroke::new((3.0 * z).max(2.0), SELECTED),
+                        Stroke::new(width, color(theme::SELECTED)),
                         StrokeKind::Outside,
                     );
                 }
@@ -414,18 +416,12 @@ impl Canvas {
                 let c = self.to_screen(screen, *center);
                 let r = radius * z;
                 if *marked {
-                    painter.circle_stroke(
-                        c,
-                        r + (5.0 * z).max(2.0),
-                        Stroke::new((3.0 * z).max(1.5), color(MARK)),
-                    );
+                    let (gap, width) = MARK_RING_CIRCLE.at(z, MIN_RING_SCREEN);
+                    painter.circle_stroke(c, r + gap, Stroke::new(width, color(MARK)));
                 }
                 if selected == Some(target) {
-                    painter.circle_stroke(
-                        c,
-                        r + (10.0 * z).max(4.0),
-                        Stroke::new((3.0 * z).max(2.0), SELECTED),
-                    );
+                    let (gap, width) = SELECTED_RING_CIRCLE.at(z, 2.0 * MIN_RING_SCREEN);
+                    painter.circle_stroke(c, r + gap, Stroke::new(width, color(theme::SELECTED)));
                 }
                 painter.circle(
                     c,

@@ -1,10 +1,12 @@
 //! The inspector: details of the selection, and every edit of a person or a domain.
 
 use crate::analysis::{percent, trim_number};
-use crate::app::{Action, Document, Draft, OrgflowApp};
-use crate::edit::{Command, Edit, Right, add_person, set_right};
-use crate::model::{Link, PersonId};
-use crate::scene::Target;
+use crate::app::{Action, Document, Draft, OrgflowApp, Selection};
+use crate::edit::{
+    Right, add_link, add_person, change_domain, change_person, delete_domain, remove_link,
+    set_right,
+};
+use crate::model::{DecisionId, PersonId};
 use egui::{RichText, Ui};
 
 /// Above this many decision domains the rights grid opens collapsed.
@@ -25,9 +27,9 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
             ui.label("Click a person or a decision in either view. Drag a card onto another person in the hierarchy to make them report there.");
             None
         }
-        Some(Target::Person(p)) => person(doc, *p, &mut app.draft, ui),
-        Some(Target::Domain(k)) => domain(doc, *k as usize, &mut app.draft, ui),
-        Some(Target::Group(team)) => {
+        Some(Selection::Person(id)) => person(doc, id, &mut app.draft, ui),
+        Some(Selection::Domain(id)) => domain(doc, id, &mut app.draft, ui),
+        Some(Selection::Group(team)) => {
             let count = doc.org.people.iter().filter(|p| p.team == *team).count();
             ui.label(RichText::new(if team.is_empty() { "No team" } else { team }).strong());
             ui.label(format!(
@@ -41,22 +43,22 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
     }
 }
 
-fn fill(doc: &Document, target: Option<&Target>) -> Draft {
+fn fill(doc: &Document, target: Option<&Selection>) -> Draft {
     let mut d = Draft {
         target: target.cloned(),
         ..Draft::default()
     };
     match target {
-        Some(Target::Person(p)) => {
-            if let Some(person) = doc.org.people.get(*p as usize) {
+        Some(Selection::Person(id)) => {
+            if let Some(person) = doc.org.person(id.as_str()) {
                 d.name = person.name.clone();
                 d.title = person.title.clone();
                 d.team = person.team.clone();
                 d.skills = person.skills.join("; ");
             }
         }
-        Some(Target::Domain(k)) => {
-            if let Some(domain) = doc.org.decisions.get(*k as usize) {
+        Some(Selection::Domain(id)) => {
+            if let Some(domain) = doc.org.decisions.iter().find(|d| &d.id == id) {
                 d.name = domain.name.clone();
                 d.per_month = domain.per_month;
                 d.raised_by = domain.raised_by.as_deref().unwrap_or_default().join("; ");
@@ -83,22 +85,20 @@ fn field(ui: &mut Ui, label: &str, text: &mut String) -> bool {
     response.lost_focus()
 }
 
-fn person(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
-    let (person, f) = (
-        doc.org.people.get(p as usize)?,
-        doc.analysis.persons.get(p as usize)?,
-    );
+fn person(doc: &Document, id: &PersonId, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
+    let p = doc.index_of(id.as_str())? as usize;
+    let (person, f) = (doc.org.people.get(p)?, doc.analysis.persons.get(p)?);
     let mut action = None;
     ui.label(RichText::new(person.display_name()).size(18.0).strong());
     ui.horizontal(|ui| {
         if f.direct_reports > 0 {
-            let text = if doc.is_collapsed(p) {
+            let text = if doc.is_collapsed(id) {
                 "Show their reports"
             } else {
                 "Hide their reports"
             };
             if ui.button(text).clicked() {
-                action = Some(Action::ToggleCollapse(p));
+                action = Some(Action::ToggleCollapse(id.clone()));
             }
         }
         if ui.button("Add a report").clicked()
@@ -107,7 +107,7 @@ fn person(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option<Acti
             action = Some(Action::Apply(command));
         }
         if ui.button("Delete person").clicked() {
-            action = Some(Action::Delete(p));
+            action = Some(Action::Delete(id.clone()));
         }
     });
     let mut edited = None;
@@ -156,19 +156,13 @@ fn person(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option<Acti
             }
             ui.end_row();
             ui.label("Manager");
-            if let Some(a) = manager_picker(doc, p, draft, ui) {
+            if let Some(a) = manager_picker(doc, person, draft, ui) {
                 action = Some(a);
             }
             ui.end_row();
         });
     if let Some((label, changed)) = edited {
-        action = Some(Action::Apply(Command {
-            label,
-            edit: Edit::ReplacePerson {
-                index: p as usize,
-                person: changed,
-            },
-        }));
+        action = Some(Action::Apply(change_person(label, id, changed)));
     }
 
     egui::Grid::new("person-figures")
@@ -228,7 +222,7 @@ fn person(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option<Acti
                     ui.label(RichText::new(right.word()).small());
                 }
                 ui.end_row();
-                for (k, d) in doc.org.decisions.iter().enumerate() {
+                for d in &doc.org.decisions {
                     ui.label(&d.name);
                     for (right, list) in [
                         (Right::Decides, &d.decides),
@@ -250,7 +244,8 @@ fn person(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option<Acti
                             )
                         });
                         if response.changed()
-                            && let Ok(command) = set_right(&doc.org, k, &person.id, right, holds)
+                            && let Ok(command) =
+                                set_right(&doc.org, &d.id, &person.id, right, holds)
                         {
                             action = Some(Action::Apply(command));
                         }
@@ -261,7 +256,7 @@ fn person(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option<Acti
     });
     ui.add_space(6.0);
     ui.label(RichText::new("Peer links").strong());
-    for (i, l) in doc.org.links.iter().enumerate() {
+    for l in &doc.org.links {
         let other = if l.from == person.id {
             &l.to
         } else if l.to == person.id {
@@ -276,17 +271,11 @@ fn person(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option<Acti
         ui.horizontal(|ui| {
             ui.label(format!("{} ({})", name, l.kind));
             if ui.small_button(format!("Remove link to {name}")).clicked() {
-                action = Some(Action::Apply(Command {
-                    label: format!(
-                        "remove the link between {} and {name}",
-                        person.display_name()
-                    ),
-                    edit: Edit::RemoveLink { index: i },
-                }));
+                action = Some(Action::Apply(remove_link(&doc.org, l)));
             }
         });
     }
-    if let Some(a) = link_picker(doc, p, draft, ui) {
+    if let Some(a) = link_picker(doc, person, draft, ui) {
         action = Some(a);
     }
 
@@ -294,8 +283,12 @@ fn person(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option<Acti
 }
 
 /// Who may become this person's manager: anybody outside their own subtree.
-fn manager_picker(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
-    let person = doc.org.people.get(p as usize)?;
+fn manager_picker(
+    doc: &Document,
+    person: &crate::model::Person,
+    draft: &mut Draft,
+    ui: &mut Ui,
+) -> Option<Action> {
     let current = person
         .manager
         .as_ref()
@@ -320,21 +313,18 @@ fn manager_picker(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Opt
                     .map(Action::Apply);
             }
             let needle = draft.manager_filter.trim().to_lowercase();
-            for (i, other) in doc
+            for other in doc
                 .org
                 .people
                 .iter()
-                .enumerate()
-                .filter(|(i, o)| {
-                    *i != p as usize && o.display_name().to_lowercase().contains(&needle)
-                })
+                .filter(|o| o.id != person.id && o.display_name().to_lowercase().contains(&needle))
                 .take(40)
             {
                 let chosen = person.manager.as_ref() == Some(&other.id);
                 if ui.selectable_label(chosen, other.display_name()).clicked() && !chosen {
                     action = Some(Action::Move {
-                        person: p,
-                        manager: i as u32,
+                        person: person.id.clone(),
+                        manager: other.id.clone(),
                     });
                 }
             }
@@ -342,8 +332,12 @@ fn manager_picker(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Opt
     action
 }
 
-fn link_picker(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
-    let person = doc.org.people.get(p as usize)?;
+fn link_picker(
+    doc: &Document,
+    person: &crate::model::Person,
+    draft: &mut Draft,
+    ui: &mut Ui,
+) -> Option<Action> {
     let mut action = None;
     egui::ComboBox::from_id_salt("link-picker")
         .selected_text("Add a peer link to…")
@@ -359,31 +353,17 @@ fn link_picker(doc: &Document, p: u32, draft: &mut Draft, ui: &mut Ui) -> Option
                 .take(40)
             {
                 if ui.selectable_label(false, other.display_name()).clicked() {
-                    action = Some(Action::Apply(Command {
-                        label: format!(
-                            "link {} and {}",
-                            person.display_name(),
-                            other.display_name()
-                        ),
-                        edit: Edit::InsertLink {
-                            index: doc.org.links.len(),
-                            link: Link {
-                                from: person.id.clone(),
-                                to: other.id.clone(),
-                                kind: "advice".to_owned(),
-                                weight: 1.0,
-                                extra: Default::default(),
-                            },
-                        },
-                    }));
+                    action = add_link(&doc.org, &person.id, &other.id)
+                        .ok()
+                        .map(Action::Apply);
                 }
             }
         });
     action
 }
 
-fn domain(doc: &Document, k: usize, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
-    let d = doc.org.decisions.get(k)?;
+fn domain(doc: &Document, id: &DecisionId, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
+    let d = doc.org.decisions.iter().find(|d| &d.id == id)?;
     let mut action = None;
     ui.label(RichText::new(&d.name).size(18.0).strong());
     egui::Grid::new("domain-fields")
@@ -457,17 +437,9 @@ fn domain(doc: &Document, k: usize, draft: &mut Draft, ui: &mut Ui) -> Option<Ac
             .small()
             .weak(),
     );
-    let mut out = action.map(|(label, decision)| {
-        Action::Apply(Command {
-            label,
-            edit: Edit::ReplaceDecision { index: k, decision },
-        })
-    });
+    let mut out = action.map(|(label, decision)| Action::Apply(change_domain(label, id, decision)));
     if ui.button("Delete decision domain").clicked() {
-        out = Some(Action::Apply(Command {
-            label: format!("delete the decision domain {}", d.name),
-            edit: Edit::RemoveDecision { index: k },
-        }));
+        out = delete_domain(&doc.org, id).ok().map(Action::Apply);
     }
     out
 }

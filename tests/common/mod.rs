@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use egui_kittest::Harness;
-use orgflow::app::{FileDialogs, OrgflowApp, Settings};
+use orgflow::app::{FileDialogs, OrgflowApp, Picked, Settings};
 use std::path::PathBuf;
 
 /// Answers the open and save dialogs with fixed files.
@@ -15,12 +15,25 @@ pub struct PresetDialog {
 }
 
 impl FileDialogs for PresetDialog {
-    fn pick_file_to_open(&mut self) -> Option<PathBuf> {
-        self.open.clone()
+    fn pick_file_to_open(&mut self) -> Picked {
+        self.open.clone().map_or(Picked::Cancelled, Picked::File)
     }
 
-    fn pick_file_to_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        self.save.clone()
+    fn pick_file_to_save(&mut self, _suggested_name: &str) -> Picked {
+        self.save.clone().map_or(Picked::Cancelled, Picked::File)
+    }
+}
+
+/// Dialogs that cannot open, as on a desktop with no portal and no zenity.
+pub struct MissingDialogs;
+
+impl FileDialogs for MissingDialogs {
+    fn pick_file_to_open(&mut self) -> Picked {
+        Picked::Unavailable("no desktop portal and no zenity".to_owned())
+    }
+
+    fn pick_file_to_save(&mut self, _suggested_name: &str) -> Picked {
+        Picked::Unavailable("no desktop portal and no zenity".to_owned())
     }
 }
 
@@ -66,4 +79,9 @@ pub fn person(h: &Harness<'static, OrgflowApp>, id: &str) -> u32 {
         .as_ref()
         .and_then(|d| d.index_of(id))
         .expect("person in the document")
+}
+
+/// The selection of the person with this id.
+pub fn selected(id: &str) -> orgflow::app::Selection {
+    orgflow::app::Selection::Person(orgflow::model::PersonId(id.to_owned()))
 }

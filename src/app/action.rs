@@ -1,0 +1,97 @@
+//! What the user asks for while a frame is drawn, applied in one place after it.
+
+use super::Selection;
+use crate::edit::Command;
+use crate::layout::Orientation;
+use crate::model::PersonId;
+use std::path::PathBuf;
+
+/// Something the user asked for, recorded while drawing and applied after.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Show the native open dialog.
+    OpenDialog,
+    /// Open this file.
+    Open(PathBuf),
+    /// Open a bundled example by its file name.
+    OpenExample(&'static str),
+    /// Close the document and go back to the start screen.
+    Close,
+    /// Start a new, empty org.
+    New,
+    /// Select something (or nothing) in both views.
+    Select(Option<Selection>),
+    /// Select and frame the people or domains of a finding.
+    FocusFinding(usize),
+    /// Frame the selection in both views.
+    FrameSelection,
+    /// Hide or show a person's reports.
+    ToggleCollapse(PersonId),
+    /// Show every level down to this one, hide the rest.
+    ExpandToLevel(usize),
+    /// Show everybody.
+    ExpandAll,
+    /// Grow the hierarchy the other way.
+    SetOrientation(Orientation),
+    /// Fit both views.
+    FitAll,
+    /// Hide the panel of a failed open.
+    DismissFailure,
+    /// Show the Export image… dialog.
+    OpenExportDialog,
+    /// Ask where to save, then export with the dialog's choices.
+    Export,
+    /// Apply an edit as one undo step.
+    Apply(Command),
+    /// Move a person (and their subtree) under a new manager.
+    Move {
+        /// Who moves.
+        person: PersonId,
+        /// Their new manager.
+        manager: PersonId,
+    },
+    /// Delete a person; their reports move up.
+    Delete(PersonId),
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Save to the document's file, or ask where.
+    Save,
+    /// Ask where, then save.
+    SaveAs,
+    /// Answer the unsaved-changes question.
+    Resolve(Choice),
+    /// A file chosen in orgflow's own picker.
+    PickedInApp(PathBuf),
+    /// Restore the unsaved changes found after a crash, or throw them away.
+    Recover(bool),
+}
+
+/// The answers to "Save changes?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving.
+    Discard,
+    /// Stay.
+    Cancel,
+}
+
+/// Something that would lose unsaved changes, waiting for the user's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Open this file.
+    Open(PathBuf),
+    /// Open the open dialog.
+    OpenDialog,
+    /// Open a bundled example.
+    OpenExample(&'static str),
+    /// Close the document.
+    Close,
+    /// Start a new, empty org.
+    New,
+    /// Close the window.
+    Quit,
+}

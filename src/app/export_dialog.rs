@@ -1,0 +1,128 @@
+//! The Export image… dialog's choices, and the export they describe.
+
+use super::{OrgflowApp, Picked, Purpose, Selection};
+use crate::export::{ExportFormat, ExportOptions, ExportView, Extent, export_to_file};
+use std::path::{Path, PathBuf};
+
+/// The choices of the Export image… dialog; kept between exports in one run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportDialog {
+    /// Open or closed.
+    pub open: bool,
+    /// Which picture.
+    pub view: ExportView,
+    /// Everything, or what the views show now.
+    pub in_view_only: bool,
+    /// Only the selected person and everybody below them (the hierarchy).
+    pub selected_subtree: bool,
+    /// Which format.
+    pub format: ExportFormat,
+    /// Slide width in pixels.
+    pub width: u32,
+    /// Slide height in pixels.
+    pub height: u32,
+    /// PNG pixel density.
+    pub scale: f32,
+    /// The slide's title.
+    pub title: String,
+    /// No background.
+    pub transparent: bool,
+    /// How many findings to call out.
+    pub findings: usize,
+    /// What the last export did, for the user.
+    pub outcome: Option<Result<PathBuf, String>>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        let d = ExportOptions::default();
+        Self {
+            open: false,
+            view: d.view,
+            in_view_only: false,
+            selected_subtree: false,
+            format: d.format,
+            width: d.width,
+            height: d.height,
+            scale: d.scale,
+            title: String::new(),
+            transparent: d.transparent,
+            findings: d.findings,
+            outcome: None,
+        }
+    }
+}
+
+impl OrgflowApp {
+    /// Asks where to save and writes the image the Export dialog describes.
+    pub(super) fn export_image(&mut self) {
+        let Some(doc) = &self.document else {
+            return;
+        };
+        let d = &self.export;
+        let stem = Path::new(&doc.file_name())
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "orgflow".to_owned());
+        let suggested = format!("{stem}.{}", d.format.extension());
+        match self.dialogs.pick_file_to_save(&suggested) {
+            Picked::File(path) => self.export_to(path),
+            Picked::Cancelled => {}
+            Picked::Unavailable(why) => {
+                self.dialog_missing(&why);
+                let folder = self.picker_folder();
+                self.picker.save(folder, &suggested, Purpose::Export);
+            }
+        }
+    }
+
+    /// Writes the image the Export dialog describes to `path`.
+    pub(super) fn export_to(&mut self, path: PathBuf) {
+        let Some(doc) = &self.document else {
+            return;
+        };
+        let d = &self.export;
+        let subtree = match (&self.selection, d.selected_subtree) {
+            (Some(Selection::Person(id)), true) => {
+                crate::export::subtree_area(&doc.org, &doc.hierarchy, id.as_str())
+            }
+            _ => None,
+        };
+        let extent = match (
+            subtree,
+            d.in_view_only,
+            self.hierarchy_view.visible_area(),
+            self.network_view.visible_area(),
+        ) {
+            (Some(hierarchy), _, _, _) => Extent::Areas {
+                hierarchy,
+                network: doc.network.bounds,
+            },
+            (None, true, Some(hierarchy), Some(network)) => Extent::Areas { hierarchy, network },
+            _ => Extent::Whole,
+        };
+        let options = ExportOptions {
+            view: d.view,
+            format: d.format,
+            width: d.width,
+            height: d.height,
+            scale: d.scale,
+            title: (!d.title.trim().is_empty()).then(|| d.title.clone()),
+            transparent: d.transparent,
+            findings: d.findings,
+            extent,
+        };
+        let result = export_to_file(
+            &doc.org,
+            &doc.analysis,
+            &doc.hierarchy,
+            &doc.network,
+            &options,
+            &path,
+        );
+        self.export.outcome = Some(match result {
+            Ok(()) => Ok(path),
+            Err(e) => Err(e.to_string()),
+        });
+    }
+}

@@ -1,0 +1,246 @@
+//! Opening, starting and saving documents, asking first when unsaved changes would be lost.
+
+use super::{Choice, Document, EXAMPLES, OrgflowApp, Pending, Picked, Purpose};
+use crate::io::CsvColumns;
+use crate::model::Problem;
+use std::path::{Path, PathBuf};
+
+/// A file that failed to open, with its problems; the open document stays as it was.
+#[derive(Clone, Debug)]
+pub struct LoadFailure {
+    /// The file, as the user named it.
+    pub path: PathBuf,
+    /// Every problem, or the one reason it could not be read.
+    pub problems: Vec<Problem>,
+}
+
+impl OrgflowApp {
+    /// Opens a file; on failure lists its problems and leaves the open document untouched.
+    pub fn open(&mut self, path: &Path) {
+        match crate::io::load(path, &CsvColumns::default()) {
+            Ok(loaded) => {
+                self.settings.remember(path);
+                self.show(Document::new(
+                    path.to_owned(),
+                    loaded,
+                    self.settings.orientation,
+                ));
+            }
+            Err(e) => {
+                self.failure = Some(LoadFailure {
+                    path: path.to_owned(),
+                    problems: e.problems(),
+                });
+            }
+        }
+    }
+
+    /// Opens a bundled example by file name.
+    pub fn open_example(&mut self, name: &str) {
+        let Some((_, text)) = EXAMPLES.iter().find(|(n, _)| *n == name) else {
+            return;
+        };
+        let path = PathBuf::from(name);
+        match crate::io::load_bytes(&path, text.as_bytes(), &CsvColumns::default()) {
+            Ok(loaded) => {
+                // A bundled example has no file of its own: Save asks where.
+                let mut doc = Document::new(path, loaded, self.settings.orientation);
+                doc.has_file = false;
+                self.show(doc);
+            }
+            Err(e) => {
+                self.failure = Some(LoadFailure {
+                    path,
+                    problems: e.problems(),
+                })
+            }
+        }
+    }
+
+    /// Shows a document that is already loaded (a generated org, a test).
+    pub fn show(&mut self, document: Document) {
+        self.document = Some(document);
+        self.failure = None;
+        self.selection = None;
+        self.status = None;
+        self.hierarchy_view.fit();
+        self.network_view.fit();
+    }
+
+    /// Runs an action that would drop the document, asking first when it has unsaved changes.
+    pub(super) fn guarded(&mut self, pending: Pending) {
+        if self.document.as_ref().is_some_and(Document::is_dirty) {
+            self.pending = Some(pending);
+        } else {
+            self.proceed(pending);
+        }
+    }
+
+    fn proceed(&mut self, pending: Pending) {
+        match pending {
+            Pending::OpenDialog => match self.dialogs.pick_file_to_open() {
+                Picked::File(path) => self.open(&path),
+                Picked::Cancelled => {}
+                Picked::Unavailable(why) => {
+                    self.dialog_missing(&why);
+                    let folder = self.picker_folder();
+                    self.picker.open(folder);
+                }
+            },
+            Pending::Open(path) => self.open(&path),
+            Pending::OpenExample(name) => self.open_example(name),
+            Pending::Close => {
+                self.document = None;
+                self.selection = None;
+                self.write_recovery();
+            }
+            Pending::New => {
+                let org = crate::model::Org {
+                    name: "Untitled org".to_owned(),
+                    ..crate::model::Org::default()
+                };
+                let loaded = crate::io::Loaded {
+                    org,
+                    format: crate::io::Format::Json,
+                    import_problems: Vec::new(),
+                };
+                let mut doc = Document::new(
+                    PathBuf::from("untitled.json"),
+                    loaded,
+                    self.settings.orientation,
+                );
+                doc.has_file = false;
+                self.show(doc);
+                self.status = Some((
+                    true,
+                    "New org: Edit ▸ Add a top-level person to begin".to_owned(),
+                ));
+            }
+            Pending::Quit => {
+                self.quit_confirmed = true;
+                self.document = None;
+                self.write_recovery();
+            }
+        }
+    }
+
+    /// Saves to `path` (atomically); on failure says so and keeps the changes unsaved.
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        let Some(doc) = &mut self.document else {
+            return false;
+        };
+        match crate::io::save(&doc.org, &path) {
+            Ok(()) => {
+                doc.path = path.clone();
+                doc.format = crate::io::Format::Json;
+                doc.has_file = true;
+                doc.history.mark_saved();
+                self.settings.remember(&path);
+                self.status = Some((true, format!("Saved {}", path.display())));
+                self.write_recovery();
+                true
+            }
+            Err(e) => {
+                self.status = Some((false, e.to_string()));
+                false
+            }
+        }
+    }
+
+    /// Saves to the document's team file, or asks where (always, when `ask`); once saved,
+    /// carries on with `then`.
+    pub(super) fn save(&mut self, ask: bool, then: Option<Pending>) {
+        let Some(doc) = &self.document else {
+            return;
+        };
+        // A CSV is never overwritten unasked: its changes go to a team file.
+        if !ask && doc.has_file && doc.format == crate::io::Format::Json {
+            let path = doc.path.clone();
+            if self.save_to(path)
+                && let Some(pending) = then
+            {
+                self.proceed(pending);
+            }
+            return;
+        }
+        let stem = Path::new(&doc.file_name())
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "team".to_owned());
+        let suggested = format!("{stem}.json");
+        match self.dialogs.pick_file_to_save(&suggested) {
+            Picked::File(path) => self.save_picked(path, then),
+            Picked::Cancelled => {}
+            Picked::Unavailable(why) => {
+                self.dialog_missing(&why);
+                let folder = self.picker_folder();
+                self.picker.save(folder, &suggested, Purpose::Save(then));
+            }
+        }
+    }
+
+    /// Saves where the user chose (as a team file), then carries on with `then`.
+    fn save_picked(&mut self, mut path: PathBuf, then: Option<Pending>) {
+        if crate::io::Format::from_path(&path) != Some(crate::io::Format::Json) {
+            path.set_extension("json");
+        }
+        if self.save_to(path)
+            && let Some(pending) = then
+        {
+            self.proceed(pending);
+        }
+    }
+
+    /// Answers "Save changes?".
+    pub(super) fn resolve(&mut self, choice: Choice) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        match choice {
+            Choice::Save => self.save(false, Some(pending)),
+            Choice::Discard => {
+                if let Some(doc) = &mut self.document {
+                    doc.history.mark_saved();
+                }
+                self.proceed(pending);
+            }
+            Choice::Cancel => {}
+        }
+    }
+
+    /// A file chosen in orgflow's own picker: does what the picker was opened for.
+    pub(super) fn picked_in_app(&mut self, path: PathBuf) {
+        match self.picker.purpose.take() {
+            Some(Purpose::Open) => self.open(&path),
+            Some(Purpose::Save(then)) => self.save_picked(path, then),
+            Some(Purpose::Export) => self.export_to(path),
+            None => {}
+        }
+    }
+
+    /// Tells the user the system's file dialog cannot open, and that orgflow's own is used.
+    pub(super) fn dialog_missing(&mut self, why: &str) {
+        self.status = Some((
+            false,
+            format!(
+                "The system's file dialog could not open: {why}. orgflow's own file picker is used instead."
+            ),
+        ));
+    }
+
+    /// Where orgflow's own picker starts: the open file's folder, the last file's, or here.
+    pub(super) fn picker_folder(&self) -> PathBuf {
+        let from_file = |path: &Path| {
+            path.parent()
+                .filter(|p| !p.as_os_str().is_empty() && p.is_dir())
+                .map(Path::to_path_buf)
+        };
+        self.document
+            .as_ref()
+            .filter(|d| d.has_file)
+            .and_then(|d| from_file(&d.path))
+            .or_else(|| self.settings.recent.first().and_then(|p| from_file(p)))
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,149 @@
+//! Every colour orgflow draws with and the geometry of its rings, in one place that needs no
+//! GUI: the window, the scenes and the exported slides all take them from here, so the screen
+//! and a slide cannot drift apart.
+
+/// A colour, sRGB with alpha.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Color(pub [u8; 4]);
+
+impl Color {
+    /// An opaque colour.
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
+        Self([r, g, b, 255])
+    }
+
+    /// The same colour with this alpha.
+    pub const fn with_alpha(self, alpha: u8) -> Self {
+        let [r, g, b, _] = self.0;
+        Self([r, g, b, alpha])
+    }
+
+    /// As `#rrggbb`.
+    pub fn hex(&self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0[0], self.0[1], self.0[2])
+    }
+}
+
+/// The ring that marks a funnel, a wide span or a sole holder, the same in both views.
+pub const MARK: Color = Color::rgb(0xd7, 0x19, 0x1c);
+/// The ring around the selection (the window only).
+pub const SELECTED: Color = Color::rgb(0x15, 0x65, 0xc0);
+/// Text on light fills.
+pub const INK: Color = Color::rgb(0x1f, 0x23, 0x28);
+/// Secondary text.
+pub const MUTED: Color = Color::rgb(0x5a, 0x60, 0x6b);
+/// Text on dark fills.
+pub const WHITE: Color = Color::rgb(0xff, 0xff, 0xff);
+/// Lines of the reporting tree.
+pub const LINE: Color = Color::rgb(0x8a, 0x93, 0xa3);
+/// Outline of a person's card or circle.
+pub const CARD_STROKE: Color = Color::rgb(0x6b, 0x72, 0x80);
+/// Fill of an open position's card.
+pub const VACANT_FILL: Color = Color::rgb(0xf4, 0xf5, 0xf7);
+/// The tie of a person who decides, and the text of domain names.
+pub const DECIDES: Color = Color::rgb(0x25, 0x3b, 0x6e);
+/// The tie of a person who approves, and the outline of a domain.
+pub const APPROVES: Color = Color::rgb(0x31, 0x82, 0xbd);
+/// The tie of a person who is consulted.
+pub const CONSULTED: Color = Color::rgb(0x9a, 0xa3, 0xb2);
+/// A peer link: faint, so that many read as texture rather than a hairball.
+pub const PEER: Color = Color([0x7b, 0x55, 0xa6, 0x70]);
+/// Fill of a domain somebody decides.
+pub const DOMAIN_FILL: Color = Color::rgb(0xde, 0xeb, 0xf7);
+/// Fill of a domain nobody decides.
+pub const DOMAIN_UNDECIDED_FILL: Color = WHITE;
+/// Fill of a team's grouped people.
+pub const GROUP_FILL: Color = Color::rgb(0xee, 0xf0, 0xf3);
+/// Outline of a team's grouped people.
+pub const GROUP_STROKE: Color = Color::rgb(0xb4, 0xba, 0xc4);
+/// Behind the views in the window.
+pub const CANVAS: Color = Color::rgb(0xfa, 0xfb, 0xfc);
+/// Behind a slide.
+pub const SLIDE: Color = WHITE;
+/// Outline of a slide's panels.
+pub const PANEL_STROKE: Color = Color::rgb(0xe3, 0xe6, 0xea);
+/// Outline of the legend's swatches.
+pub const SWATCH_STROKE: Color = Color::rgb(0xc9, 0xce, 0xd6);
+/// A drop the window accepts.
+pub const DROP_OK: Color = Color::rgb(0x1b, 0x8a, 0x3a);
+/// A drop the window refuses.
+pub const DROP_REFUSED: Color = Color::rgb(0xc6, 0x28, 0x28);
+/// Messages that went well.
+pub const GOOD_TEXT: Color = Color::rgb(0x2e, 0x5e, 0x3a);
+/// Errors and critical findings.
+pub const ERROR_TEXT: Color = Color::rgb(0xb0, 0x1c, 0x1c);
+/// Warnings.
+pub const WARNING_TEXT: Color = Color::rgb(0xa8, 0x5a, 0x00);
+/// Notes.
+pub const NOTE_TEXT: Color = Color::rgb(0x4a, 0x55, 0x68);
+
+/// The sequential scale for decision load: pale yellow (none) to dark red (half of all
+/// decisions or more). ColorBrewer YlOrRd.
+pub const SCALE: [Color; 5] = [
+    Color::rgb(0xff, 0xff, 0xcc),
+    Color::rgb(0xfe, 0xd9, 0x76),
+    Color::rgb(0xfd, 0x8d, 0x3c),
+    Color::rgb(0xe3, 0x1a, 0x1c),
+    Color::rgb(0x80, 0x00, 0x26),
+];
+
+/// The share of all decisions at which the scale reaches its darkest colour.
+pub const SCALE_TOP: f64 = 0.5;
+
+/// The colour of a share of all decisions on [`SCALE`].
+pub fn load_color(share: f64) -> Color {
+    let t = (share / SCALE_TOP).clamp(0.0, 1.0) as f32 * (SCALE.len() - 1) as f32;
+    let i = (t.floor() as usize).min(SCALE.len() - 2);
+    let f = t - i as f32;
+    let (a, b) = (SCALE[i].0, SCALE[i + 1].0);
+    let mix = |k: usize| (a[k] as f32 + (b[k] as f32 - a[k] as f32) * f).round() as u8;
+    Color([mix(0), mix(1), mix(2), 255])
+}
+
+/// Dark fills want light text.
+pub fn text_on(fill: Color) -> Color {
+    let [r, g, b, _] = fill.0;
+    let luma = 0.299 * r as f32 + 0.587 * g as f32 + 0.114 * b as f32;
+    if luma < 140.0 { WHITE } else { INK }
+}
+
+/// A ring drawn around a shape, in canvas units: how far outside it and how thick.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ring {
+    /// Space between the shape and the ring.
+    pub gap: f32,
+    /// The ring's thickness.
+    pub width: f32,
+}
+
+impl Ring {
+    /// Gap and width at this scale (pixels per canvas unit), never thinner than `min`.
+    pub fn at(&self, scale: f32, min: f32) -> (f32, f32) {
+        ((self.gap * scale).max(min), (self.width * scale).max(min))
+    }
+}
+
+/// The red ring around a marked card or domain.
+pub const MARK_RING_BOX: Ring = Ring {
+    gap: 4.0,
+    width: 3.0,
+};
+/// The red ring around a marked person in the network.
+pub const MARK_RING_CIRCLE: Ring = Ring {
+    gap: 5.0,
+    width: 3.0,
+};
+/// The blue ring around a selected card (outside the red one).
+pub const SELECTED_RING_BOX: Ring = Ring {
+    gap: 9.0,
+    width: 3.0,
+};
+/// The blue ring around a selected person in the network.
+pub const SELECTED_RING_CIRCLE: Ring = Ring {
+    gap: 10.0,
+    width: 3.0,
+};
+/// Thinnest ring on screen, in pixels.
+pub const MIN_RING_SCREEN: f32 = 1.5;
+/// Thinnest ring in an exported slide, in pixels.
+pub const MIN_RING_SLIDE: f32 = 1.0;

@@ -1,0 +1,199 @@
+//! The two views side by side: the reporting hierarchy and the distributed network.
+
+use super::canvas::color;
+use crate::app::{Action, Document, OrgflowApp};
+use crate::scene::{SCALE, SCALE_TOP, Target};
+use crate::theme;
+use egui::{RichText, Ui};
+
+fn legend(ui: &mut Ui, title: &str) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(title).small());
+        for (i, c) in SCALE.iter().enumerate() {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 10.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 0.0, color(*c));
+            if i == 0 {
+                ui.label(RichText::new("0%").small());
+            }
+        }
+        ui.label(
+            RichText::new(format!("{}%+ of all decisions", (SCALE_TOP * 100.0) as u32)).small(),
+        );
+        ui.label(
+            RichText::new("· red ring: funnel, wide span or sole decider")
+                .small()
+                .color(color(theme::MARK)),
+        );
+    });
+}
+
+pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
+    let mut clicked = None;
+    let mut toggled = None;
+    let mut background = false;
+    let OrgflowApp {
+        document,
+        hierarchy_view,
+        network_view,
+        expand_level,
+        ..
+    } = app;
+    let Some(doc) = document.as_ref() else {
+        return;
+    };
+    // The scenes speak in indices; the selection is looked up in this frame's document.
+    let selected = app.selection.as_ref().and_then(|s| doc.target(s));
+    let mut level_action = None;
+    let mut dropped: Option<Result<(u32, u32), String>> = None;
+    let width = ui.available_width();
+    egui::Panel::left("hierarchy-view")
+        .resizable(true)
+        .default_size(width / 2.0)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Reporting hierarchy").strong());
+                ui.add(
+                    egui::Label::new(
+                        RichText::new("every decision climbs the chain of command").weak(),
+                    )
+                    .truncate(),
+                );
+            });
+            ui.horizontal(|ui| {
+                ui.label("Expand to level");
+                ui.add(egui::DragValue::new(expand_level).range(1..=30))
+                    .on_hover_text("Levels to show");
+                if ui.button("Apply").clicked() {
+                    level_action = Some(Action::ExpandToLevel(*expand_level));
+                }
+                if ui.button("Fit").clicked() {
+                    hierarchy_view.fit();
+                }
+            });
+            legend(ui, "Load:");
+            let accessible = |t: &Target| accessible_name(doc, t, "hierarchy");
+            let check = |dragged: &Target, onto: &Target| -> Result<(), String> {
+                let (Target::Person(p), Target::Person(m)) = (dragged, onto) else {
+                    return Err("drop onto a person".to_owned());
+                };
+                let (Some(p), Some(m)) = (
+                    doc.org.people.get(*p as usize),
+                    doc.org.people.get(*m as usize),
+                ) else {
+                    return Err("drop onto a person".to_owned());
+                };
+                crate::edit::move_under(&doc.org, &p.id, Some(&m.id))
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            };
+            let r = hierarchy_view.show(
+                ui,
+                &doc.hierarchy,
+                selected.as_ref(),
+                "Reporting hierarchy view",
+                &accessible,
+                Some(&check),
+            );
+            match r.dropped {
+                Some((Target::Person(p), Some(Target::Person(m)))) => dropped = Some(Ok((p, m))),
+                Some((Target::Person(_), Some(_))) => {
+                    dropped = Some(Err("drop onto a person".to_owned()))
+                }
+                Some((Target::Person(_), None)) => dropped = Some(Err(String::new())),
+                _ => {}
+            }
+            if let Some(Target::Person(p)) = r.double_clicked {
+                toggled = Some(p);
+            } else if r.clicked.is_some() {
+                clicked = r.clicked;
+            }
+            background |= r.clicked_background;
+        });
+    // The rest of the area, beside the hierarchy; rows wrap rather than widen it.
+    let rest = ui.available_width();
+    ui.vertical(|ui| {
+        ui.set_max_width(rest);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Distributed network").strong());
+            ui.add(
+                egui::Label::new(RichText::new("each decision goes straight to whoever holds the right").weak())
+                    .truncate(),
+            );
+        });
+        ui.horizontal(|ui| {
+            if ui.button("Fit").clicked() {
+                network_view.fit();
+            }
+            ui.add(
+                egui::Label::new(
+                    RichText::new("■ domain  ● person (size: share)  — decides  — approves  - - consulted  ··· peer link")
+                        .small(),
+                )
+                .truncate(),
+            );
+        });
+        legend(ui, "Load:");
+        let accessible = |t: &Target| accessible_name(doc, t, "network");
+        let r = network_view.show(
+            ui,
+            &doc.network,
+            selected.as_ref(),
+            "Distributed network view",
+            &accessible,
+            None,
+        );
+        if r.clicked.is_some() {
+            clicked = r.clicked;
+        }
+        background |= r.clicked_background;
+    });
+    // Turn what was hit into identities while the document is the one that was drawn.
+    let person_id = |p: u32| doc.org.people.get(p as usize).map(|x| x.id.clone());
+    let mut actions = Vec::new();
+    actions.extend(level_action);
+    let mut refused = None;
+    match dropped {
+        Some(Ok((person, manager))) => {
+            if let (Some(person), Some(manager)) = (person_id(person), person_id(manager)) {
+                actions.push(Action::Move { person, manager });
+            }
+        }
+        // Dropped where moving is refused: say why, change nothing.
+        Some(Err(reason)) if !reason.is_empty() => refused = Some(reason),
+        _ => {}
+    }
+    if let Some(id) = toggled.and_then(person_id) {
+        actions.push(Action::ToggleCollapse(id));
+    } else if let Some(target) = clicked {
+        actions.push(Action::Select(doc.selection_of(&target)));
+    } else if background {
+        actions.push(Action::Select(None));
+    }
+    if let Some(reason) = refused {
+        app.status = Some((false, format!("Not moved: {reason}")));
+    }
+    for action in actions {
+        app.act(action);
+    }
+}
+
+/// What a screen reader says for a shape, and what tests find it by.
+pub fn accessible_name(doc: &Document, target: &Target, view: &str) -> String {
+    match target {
+        Target::Person(p) => match doc.org.people.get(*p as usize) {
+            Some(person) if person.title.is_empty() => {
+                format!("{} in the {view}", person.display_name())
+            }
+            Some(person) => format!("{}, {}, in the {view}", person.display_name(), person.title),
+            None => String::new(),
+        },
+        Target::Domain(k) => doc
+            .org
+            .decisions
+            .get(*k as usize)
+            .map_or(String::new(), |d| {
+                format!("Decision {} in the {view}", d.name)
+            }),
+        Target::Group(team) => format!("Team {team} in the {view}"),
+    }
+}

@@ -1,0 +1,110 @@
+//! Files in the window when the system's file dialogs cannot open (no desktop portal, no
+//! zenity): the user is told, and orgflow's own picker opens, saves and exports instead.
+
+mod common;
+
+use common::{MissingDialogs, harness_with, open_school};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use orgflow::app::{OrgflowApp, Settings};
+use std::path::Path;
+
+/// The app with dialogs that cannot open, remembering a file in `folder` so that orgflow's own
+/// picker starts there.
+fn app_in(folder: &Path) -> Harness<'static, OrgflowApp> {
+    let settings = Settings {
+        recent: vec![folder.join("earlier.json")],
+        ..Settings::default()
+    };
+    harness_with(OrgflowApp::new(settings, Box::new(MissingDialogs)))
+}
+
+fn run_until(
+    h: &mut Harness<'static, OrgflowApp>,
+    done: impl Fn(&Harness<'static, OrgflowApp>) -> bool,
+) {
+    for _ in 0..50 {
+        if done(h) {
+            return;
+        }
+        h.run();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn the_file_menu_shows_save_and_save_as_with_their_shortcuts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = app_in(dir.path());
+    open_school(&mut h);
+    h.get_by_label("File").click();
+    h.run();
+    let labels: Vec<String> = h
+        .query_all_by_label_contains("Save")
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.starts_with("Save") && l.ends_with("Ctrl+S")),
+        "{labels:?}"
+    );
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.starts_with("Save as…") && l.ends_with("Ctrl+Shift+S")),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn without_system_dialogs_saving_says_so_and_uses_orgflows_own_picker() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = app_in(dir.path());
+    open_school(&mut h);
+    // A bundled example has no file: Save asks where.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let (ok, message) = h.state().status.clone().expect("the user is told");
+    assert!(!ok);
+    assert!(
+        message.contains("system's file dialog could not open"),
+        "{message}"
+    );
+    assert!(message.contains("orgflow's own file picker"), "{message}");
+    assert!(h.state().picker.purpose.is_some());
+    run_until(&mut h, |h| h.query_by_label("Save").is_some());
+    h.get_by_label("Save").click();
+    run_until(&mut h, |h| h.state().picker.purpose.is_none());
+    let saved = dir.path().join("riverside-traditional.json");
+    assert!(saved.is_file(), "saved where the picker pointed");
+    let doc = h.state().document.as_ref().expect("open");
+    assert!(!doc.is_dirty());
+    assert_eq!(doc.path, saved);
+    assert!(h.state().title().starts_with("riverside-traditional.json"));
+}
+
+#[test]
+fn without_system_dialogs_opening_uses_orgflows_own_picker() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        "assets/examples/brightpath-product.json",
+        dir.path().join("brightpath.json"),
+    )
+    .expect("copied");
+    let mut h = app_in(dir.path());
+    h.get_by_label("Open…").click();
+    h.run();
+    assert!(h.state().picker.purpose.is_some());
+    run_until(&mut h, |h| {
+        h.query_by_label_contains("brightpath.json").is_some()
+    });
+    h.get_by_label_contains("brightpath.json").click();
+    h.run();
+    h.get_by_label("Open").click();
+    run_until(&mut h, |h| h.state().document.is_some());
+    let doc = h.state().document.as_ref().expect("opened");
+    assert_eq!(doc.path, dir.path().join("brightpath.json"));
+    assert_eq!(doc.org.people.len(), 78);
+}

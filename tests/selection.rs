@@ -1,0 +1,96 @@
+//! The selection is an identity: whatever edits, undos and redos do to the order of the people,
+//! the selected person stays the same person, or the selection is cleared when they are gone.
+
+#![cfg(feature = "gui")]
+
+use orgflow::app::{Action, OrgflowApp, Selection, Settings};
+use orgflow::edit::{Right, add_person, set_right};
+use orgflow::model::PersonId;
+use proptest::prelude::*;
+use std::path::PathBuf;
+
+struct NoDialogs;
+
+impl orgflow::app::FileDialogs for NoDialogs {
+    fn pick_file_to_open(&mut self) -> orgflow::app::Picked {
+        orgflow::app::Picked::Cancelled
+    }
+
+    fn pick_file_to_save(&mut self, _suggested_name: &str) -> orgflow::app::Picked {
+        orgflow::app::Picked::Cancelled
+    }
+}
+
+fn app() -> OrgflowApp {
+    let mut app = OrgflowApp::new(Settings::default(), Box::new(NoDialogs));
+    app.open(&PathBuf::from("assets/examples/riverside-traditional.json"));
+    assert!(app.document.is_some());
+    app
+}
+
+/// One random thing a user might do, built from the document as it is now.
+fn random_action(app: &OrgflowApp, pick: &[usize]) -> Option<Action> {
+    let doc = app.document.as_ref()?;
+    let n = doc.org.people.len();
+    if n == 0 {
+        return None;
+    }
+    let person = |k: usize| doc.org.people[pick[k] % n].id.clone();
+    Some(match pick[0] % 7 {
+        0 => Action::Move {
+            person: person(1),
+            manager: person(2),
+        },
+        1 => Action::Delete(person(1)),
+        2 => Action::Apply(add_person(&doc.org, Some(&person(1))).ok()?),
+        3 if !doc.org.decisions.is_empty() => {
+            let d = &doc.org.decisions[pick[1] % doc.org.decisions.len()];
+            let who = person(2);
+            let holds = !d.decides.contains(&who);
+            Action::Apply(set_right(&doc.org, &d.id, &who, Right::Decides, holds).ok()?)
+        }
+        4 => Action::Undo,
+        5 => Action::Redo,
+        _ => Action::Select(Some(Selection::Person(person(1)))),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn the_selected_person_stays_the_same_person_or_is_cleared(
+        first in 0usize..31,
+        picks in prop::collection::vec(prop::collection::vec(0usize..1000, 3), 1..30)
+    ) {
+        let mut app = app();
+        let mut chosen: PersonId = app.document.as_ref().expect("open").org.people[first].id.clone();
+        app.act(Action::Select(Some(Selection::Person(chosen.clone()))));
+        app.apply_actions();
+        let mut gone_once = false;
+        for pick in &picks {
+            let Some(action) = random_action(&app, pick) else {
+                continue;
+            };
+            if let Action::Select(Some(Selection::Person(id))) = &action {
+                chosen = id.clone();
+                gone_once = false;
+            }
+            if matches!(&action, Action::Delete(id) if *id == chosen) {
+                gone_once = true;
+            }
+            app.act(action);
+            app.apply_actions();
+            let doc = app.document.as_ref().expect("open");
+            gone_once |= doc.org.person(chosen.as_str()).is_none();
+            match &app.selection {
+                Some(Selection::Person(id)) => {
+                    prop_assert_eq!(id, &chosen);
+                    prop_assert!(doc.org.person(id.as_str()).is_some());
+                }
+                None => prop_assert!(gone_once, "the selection was cleared though {} was never deleted", chosen),
+                Some(other) => prop_assert!(false, "the selection became {:?}", other),
+            }
+        }
+    }
+}
