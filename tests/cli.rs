@@ -1,18 +1,10 @@
 //! The `orgflow` command line: reports, JSON, conversion, exit codes and messages.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn orgflow(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_orgflow"))
-        .args(args)
-        .output()
-        .expect("orgflow runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use std::process::Command;
+use support::{orgflow, text};
 
 fn finding_kinds(v: &serde_json::Value) -> Vec<&str> {
     v["findings"]

@@ -2,8 +2,9 @@
 //! words the user must see. One table, so a new hostile file cannot be forgotten: a file in
 //! `tests/bad` that the table does not name fails the test.
 
+mod support;
+
 use std::collections::BTreeSet;
-use std::process::Command;
 
 /// One run of the command line: its arguments, the exit code, and a fragment of what it says
 /// (on standard error when it fails, on standard output when it succeeds).
@@ -431,14 +432,8 @@ const CASES: &[Case] = &[
 fn every_hostile_input_gets_its_exit_code_and_a_clear_message() {
     let mut failures = Vec::new();
     for c in CASES {
-        let out = Command::new(env!("CARGO_BIN_EXE_orgflow"))
-            .args(c.args)
-            .output()
-            .expect("orgflow runs");
-        let (stdout, stderr) = (
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr),
-        );
+        let out = support::orgflow(c.args);
+        let (stdout, stderr) = (support::text(&out.stdout), support::text(&out.stderr));
         let said = if c.code == 0 { &stdout } else { &stderr };
         let file = c.args.get(1).copied().unwrap_or_default();
         let name = file.rsplit('/').next().unwrap_or(file);

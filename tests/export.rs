@@ -1,6 +1,8 @@
 //! Exported images: valid SVG, PNGs of the requested size that match reference images, PDFs,
 //! safe text, and the command line's errors.
 
+mod support;
+
 use orgflow::analysis::analyze;
 use orgflow::export::{ExportFormat, ExportOptions, ExportView, render, scenes};
 use orgflow::io::{CsvColumns, load, parse_json};
@@ -8,7 +10,7 @@ use orgflow::layout::Orientation;
 use orgflow::model::Org;
 use resvg::tiny_skia::Pixmap;
 use std::path::Path;
-use std::process::Command;
+use support::orgflow;
 
 fn example(name: &str) -> Org {
     load(
@@ -166,13 +168,6 @@ fn hostile_text_is_escaped_and_still_renders() {
     ))
     .expect("a PNG");
     assert!(ink(&png).0 > 0);
-}
-
-fn orgflow(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_orgflow"))
-        .args(args)
-        .output()
-        .expect("orgflow runs")
 }
 
 #[test]

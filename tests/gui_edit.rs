@@ -34,6 +34,16 @@ fn drag_onto(h: &mut Harness<'static, OrgflowApp>, from: &str, to: &str) {
     drag(h, a, b);
 }
 
+/// Types at the end of the selected person's name in the inspector and presses Enter.
+fn add_to_name(h: &mut Harness<'static, OrgflowApp>, text: &str) {
+    h.get_by_label("Name").focus();
+    h.run();
+    h.get_by_label("Name").type_text(text);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
 const SAM: &str = "Sam Lee, Reception teacher, in the hierarchy";
 const MARTA: &str = "Marta Quill, School business manager, in the hierarchy";
 const RAVI: &str = "Ravi Menon, Administrator, in the hierarchy";
@@ -255,12 +265,7 @@ fn the_inspector_renames_and_adds_and_deletes_people() {
     open_school(&mut h);
     h.get_by_label(MARTA).click();
     h.run();
-    h.get_by_label("Name").focus();
-    h.run();
-    h.get_by_label("Name").type_text(" Jr");
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
+    add_to_name(&mut h, " Jr");
     let marta = person(&h, "marta") as usize;
     assert_eq!(
         h.state().document.as_ref().expect("open").org.people[marta].name,
@@ -358,12 +363,7 @@ fn after_delete_select_and_undo_the_inspector_still_edits_the_selected_person() 
     assert!(doc.org.person("marta").is_some());
     assert_eq!(h.state().selection, Some(common::selected("sam")));
     assert!(h.query_by_label("Gwen Harper").is_none());
-    h.get_by_label("Name").focus();
-    h.run();
-    h.get_by_label("Name").type_text(" Jr");
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
+    add_to_name(&mut h, " Jr");
     let doc = h.state().document.as_ref().expect("open");
     assert_eq!(
         doc.org.person("sam").map(|p| p.name.as_str()),

@@ -1,11 +1,13 @@
 //! Hostile input beyond the corpus: CSV bytes of any kind, files whose cost could explode, and
 //! the promises of conversion and safe writing.
 
+mod support;
+
 use orgflow::analysis::analyze;
 use orgflow::io::{CsvColumns, import_csv, load, parse_json, save, write_atomically};
 use orgflow::model::{Decision, DecisionId, Link, Org, Person, PersonId};
 use proptest::prelude::*;
-use std::process::Command;
+use support::orgflow;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
@@ -156,13 +158,6 @@ fn exact_betweenness_of_a_path_is_the_textbook_value() {
     for (got, want) in b.iter().zip([0.0, 2.0 / 3.0, 2.0 / 3.0, 0.0]) {
         assert!((got - want).abs() < 1e-9, "{b:?}");
     }
-}
-
-fn orgflow(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_orgflow"))
-        .args(args)
-        .output()
-        .expect("orgflow runs")
 }
 
 /// Columns named like a field a person already has, and repeated headers, keep every value under

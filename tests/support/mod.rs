@@ -1,0 +1,18 @@
+//! What the command-line tests share: running the real `orgflow` binary.
+
+#![allow(dead_code)]
+
+use std::process::{Command, Output};
+
+/// Runs `orgflow` with these arguments and waits for it.
+pub fn orgflow(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_orgflow"))
+        .args(args)
+        .output()
+        .expect("orgflow runs")
+}
+
+/// Output bytes as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
