@@ -4,7 +4,7 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use orgflow::app::{Document, FileDialogs, OrgflowApp, Picked, Settings};
-use orgflow::io::{Format, Loaded};
+use orgflow::io::Loaded;
 use orgflow::layout::Orientation;
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -33,11 +33,7 @@ fn input() -> egui::RawInput {
 
 fn app_with(people: usize, expand_all: bool) -> OrgflowApp {
     let org = orgflow::generate::org(people, 7);
-    let loaded = Loaded {
-        org,
-        format: Format::Json,
-        import_problems: Vec::new(),
-    };
+    let loaded = Loaded::team(org);
     let mut document = Document::new(
         PathBuf::from("generated.json"),
         loaded,

@@ -3,7 +3,7 @@
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use orgflow::analysis::{analyze_with, text_report};
-use orgflow::io::{CsvColumns, LoadError, load, save};
+use orgflow::io::{CsvColumns, LoadError, Loaded, RightsScheme, load, load_rights, save};
 use orgflow::model::ThresholdOverrides;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +32,8 @@ enum Command {
         json: bool,
         #[command(flatten)]
         columns: ColumnArgs,
+        #[command(flatten)]
+        rights: RightsArgs,
         #[command(flatten)]
         thresholds: ThresholdArgs,
     },
@@ -74,6 +76,8 @@ enum Command {
         subtree: Option<String>,
         #[command(flatten)]
         columns: ColumnArgs,
+        #[command(flatten)]
+        rights: RightsArgs,
     },
     /// Convert between an HR export (.csv) and the native team file (.json), either way.
     Convert {
@@ -83,6 +87,8 @@ enum Command {
         output: PathBuf,
         #[command(flatten)]
         columns: ColumnArgs,
+        #[command(flatten)]
+        rights: RightsArgs,
     },
 }
 
@@ -126,6 +132,32 @@ struct ColumnArgs {
     /// Header of the column with each person's manager (id or name).
     #[arg(long, value_name = "HEADER")]
     manager_column: Option<String>,
+    /// The sheet to read from a workbook (.xlsx, .xls, .ods); the first one by default.
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+}
+
+/// Decision rights from a spreadsheet, merged onto the org.
+#[derive(Args, Debug)]
+struct RightsArgs {
+    /// A rights sheet (CSV or workbook): one row per decision, one column per person, title or
+    /// team, cells of letters (RACI, RAPID or orgflow's D/A/C).
+    #[arg(long, value_name = "SHEET")]
+    rights: Option<PathBuf>,
+    /// How the sheet's letters read; detected from the letters when not given.
+    #[arg(long, value_enum, requires = "rights")]
+    rights_scheme: Option<SchemeArg>,
+}
+
+/// The letters of a rights sheet.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum SchemeArg {
+    /// D decides, A approves, C consulted.
+    Orgflow,
+    /// D decides, A agree (approves), I input (consulted); R and P no right.
+    Rapid,
+    /// A accountable (decides), R responsible (approves), C consulted; I no right.
+    Raci,
 }
 
 impl From<ColumnArgs> for CsvColumns {
@@ -136,6 +168,7 @@ impl From<ColumnArgs> for CsvColumns {
             title: a.title_column,
             team: a.team_column,
             manager: a.manager_column,
+            sheet: a.sheet,
         }
     }
 }
@@ -266,6 +299,36 @@ fn print_import_problems(file: &std::path::Path, problems: &[orgflow::model::Pro
     eprint!("{}", for_terminal(&text));
 }
 
+/// Loads a team file or export, tells what the import did, and merges a rights sheet if given.
+fn load_org(
+    file: &std::path::Path,
+    columns: ColumnArgs,
+    rights: RightsArgs,
+) -> anyhow::Result<Loaded> {
+    let sheet = columns.sheet.clone();
+    let mut loaded = load(file, &columns.into()).map_err(describe)?;
+    print_import_problems(file, &loaded.import_problems);
+    for note in &loaded.notes {
+        eprintln!("{}", for_terminal(&format!("{}: {note}", file.display())));
+    }
+    if let Some(sheet_path) = rights.rights {
+        let scheme = rights.rights_scheme.map(|s| match s {
+            SchemeArg::Orgflow => RightsScheme::Orgflow,
+            SchemeArg::Rapid => RightsScheme::Rapid,
+            SchemeArg::Raci => RightsScheme::Raci,
+        });
+        let import =
+            load_rights(&loaded.org, &sheet_path, sheet.as_deref(), scheme).map_err(describe)?;
+        eprintln!(
+            "{}",
+            for_terminal(&format!("{}: {}", sheet_path.display(), import.summary()))
+        );
+        print_import_problems(&sheet_path, &import.problems);
+        loaded.org = import.org;
+    }
+    Ok(loaded)
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
     let Some(command) = cli.command else {
         if let Some(file) = &cli.file
@@ -283,6 +346,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             file,
             json,
             columns,
+            rights,
             thresholds,
         } => {
             let flags: ThresholdOverrides = thresholds.into();
@@ -292,8 +356,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     UsageError(format!("wrong threshold flags: {}", wrong.join("; "))).into(),
                 );
             }
-            let loaded = load(&file, &columns.into()).map_err(describe)?;
-            print_import_problems(&file, &loaded.import_problems);
+            let loaded = load_org(&file, columns, rights)?;
             let overrides = loaded.org.thresholds.merged_with(&flags);
             let analysis = analyze_with(&loaded.org, &overrides.resolve());
             if json {
@@ -319,6 +382,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             left_to_right,
             subtree,
             columns,
+            rights,
         } => {
             use orgflow::export::{
                 ExportFormat, ExportOptions, ExportView, export_to_file, scenes,
@@ -335,8 +399,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     )
                 })?,
             };
-            let loaded = load(&file, &columns.into()).map_err(describe)?;
-            print_import_problems(&file, &loaded.import_problems);
+            let loaded = load_org(&file, columns, rights)?;
             let analysis = orgflow::analysis::analyze(&loaded.org);
             let orientation = if left_to_right {
                 orgflow::layout::Orientation::LeftRight
@@ -383,9 +446,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             input,
             output,
             columns,
+            rights,
         } => {
-            let loaded = load(&input, &columns.into()).map_err(describe)?;
-            print_import_problems(&input, &loaded.import_problems);
+            let loaded = load_org(&input, columns, rights)?;
             if orgflow::io::Format::from_path(&output) == Some(orgflow::io::Format::Csv) {
                 let lost = orgflow::io::csv_losses(&loaded.org);
                 if !lost.is_empty() {

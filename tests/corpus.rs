@@ -300,7 +300,7 @@ const CASES: &[Case] = &[
     case(
         &["analyze", "tests/bad/manager-unknown-everywhere.csv"],
         0,
-        "2 people",
+        "4 people",
     ),
     case(
         &["analyze", "tests/bad/excel-unicode-text-le.txt"],
@@ -337,12 +337,12 @@ const CASES: &[Case] = &[
     case(
         &["analyze", "tests/bad/not-a-team-file.paj"],
         1,
-        "this file is neither",
+        "this file is none of these",
     ),
     case(
         &["analyze", "tests/bad/notes.md"],
         1,
-        "this file is neither",
+        "this file is none of these",
     ),
     case(
         &["analyze", "tests/bad/no-such-file.json"],

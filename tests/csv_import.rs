@@ -75,7 +75,11 @@ fn a_uk_organogram_with_xx_roots_nd_names_vacancies_and_job_shares() {
 fn row_problems_are_listed_and_the_rest_loads() {
     let (org, problems) = import("problems.csv");
     let ids: Vec<&str> = org.people.iter().map(|p| p.id.as_str()).collect();
-    assert_eq!(ids, ["m", "a", "b", "d"]);
+    // Bo's manager “ghost” is not in the file: a placeholder keeps the id as written.
+    assert_eq!(ids, ["m", "a", "b", "d", "ghost"]);
+    let ghost = org.person("ghost").expect("a placeholder");
+    assert!(ghost.external);
+    assert_eq!(ghost.title, "Not in this file");
     assert_eq!(
         org.person("a").expect("a").name,
         "Ann Archer",
@@ -83,8 +87,8 @@ fn row_problems_are_listed_and_the_rest_loads() {
     );
     assert_eq!(
         manager_of(&org, "b"),
-        None,
-        "unknown manager: placed at the top"
+        Some("ghost"),
+        "unknown manager: under their placeholder"
     );
     let expect = [
         ("row 4", "“a” was already used on row 3"),

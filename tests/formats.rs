@@ -172,6 +172,10 @@ fn every_problem_is_reported_not_only_the_first() {
 fn the_examples_load_and_survive_a_round_trip() {
     for entry in std::fs::read_dir("assets/examples").expect("examples") {
         let path = entry.expect("entry").path();
+        // The HR export and the RACI sheet are the "your own org" walk-through's inputs.
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
         let org = load(&path, &CsvColumns::default())
             .unwrap_or_else(|e| panic!("{e}"))
             .org;
@@ -285,7 +289,7 @@ fn a_file_of_another_kind_is_refused_by_name() {
     )
     .expect_err("not a team file");
     assert!(err.to_string().contains("network.paj"), "{err}");
-    assert!(err.to_string().contains("neither"), "{err}");
+    assert!(err.to_string().contains("none of these"), "{err}");
     let missing = load(
         Path::new("tests/bad/no-such-file.json"),
         &CsvColumns::default(),

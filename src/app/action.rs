@@ -64,6 +64,16 @@ pub enum Action {
     Resolve(Choice),
     /// A file chosen in orgflow's own picker.
     PickedInApp(PathBuf),
+    /// Ask for a rights sheet, then merge it onto the org.
+    ImportRightsDialog,
+    /// Merge this rights sheet onto the org, as one undo step.
+    ImportRights(PathBuf),
+    /// Add the domains of a shipped template (index into `edit::templates()`), one undo step.
+    ApplyTemplate(usize),
+    /// Show the decision-rights matrix.
+    OpenMatrix,
+    /// Add an empty decision domain from the rights matrix (no alarms until it has a decider).
+    AddMatrixDomain,
     /// Restore the unsaved changes found after a crash, or throw them away.
     Recover(bool),
 }

@@ -22,6 +22,11 @@ pub trait FileDialogs {
 
     /// Asks where to save a file, suggesting a name.
     fn pick_file_to_save(&mut self, suggested_name: &str) -> Picked;
+
+    /// Asks for a rights sheet (CSV or workbook) to import.
+    fn pick_sheet_to_import(&mut self) -> Picked {
+        self.pick_file_to_open()
+    }
 }
 
 /// Faster than any person can cancel a dialog: a "no answer" this quick means it never showed.
@@ -64,6 +69,16 @@ impl FileDialogs for NativeDialogs {
         })
     }
 
+    fn pick_sheet_to_import(&mut self) -> Picked {
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Import decision rights (a RACI, RAPID or D/A/C sheet)")
+                .add_filter("Spreadsheets", SHEETS)
+                .add_filter("All files", &["*"])
+                .pick_file()
+        })
+    }
+
     fn pick_file_to_save(&mut self, suggested_name: &str) -> Picked {
         let extension = extension_of(suggested_name);
         self.ask(|| {
@@ -77,7 +92,11 @@ impl FileDialogs for NativeDialogs {
 }
 
 /// The extensions the open dialogs offer.
-const OPENABLE: &[&str] = &["json", "csv", "tsv", "txt"];
+const OPENABLE: &[&str] = &[
+    "json", "csv", "tsv", "txt", "xlsx", "xlsm", "xls", "xlsb", "ods",
+];
+/// The extensions a rights sheet may have.
+const SHEETS: &[&str] = &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "xlsb", "ods"];
 
 fn extension_of(name: &str) -> String {
     Path::new(name)
@@ -111,6 +130,8 @@ pub enum Purpose {
     Save(Option<super::Pending>),
     /// Export the image there.
     Export,
+    /// Import decision rights from it.
+    ImportRights,
 }
 
 /// orgflow's own file picker (egui-file-dialog), used when the system's cannot open.
@@ -144,6 +165,16 @@ impl InAppPicker {
             .default_file_filter("Team files and HR exports");
         self.dialog.pick_file();
         self.purpose = Some(Purpose::Open);
+    }
+
+    /// Opens the picker to choose a rights sheet.
+    pub fn import_rights(&mut self, folder: PathBuf) {
+        self.dialog = picker(folder, "")
+            .title("Import decision rights (orgflow's file picker)")
+            .add_file_filter_extensions("Spreadsheets", SHEETS.to_vec())
+            .default_file_filter("Spreadsheets");
+        self.dialog.pick_file();
+        self.purpose = Some(Purpose::ImportRights);
     }
 
     /// Opens the picker to choose where to save, suggesting a name.

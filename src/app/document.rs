@@ -44,8 +44,13 @@ pub struct Document {
     pub org: Org,
     /// Its analysis.
     pub analysis: Analysis,
-    /// Rows a CSV import skipped or repaired.
+    /// Rows a CSV import skipped or repaired (or a rights sheet's ignored columns and cells).
     pub import_problems: Vec<Problem>,
+    /// What the last import decided, for the user.
+    pub notes: Vec<String>,
+    /// Domains just added in the window that nobody decides yet: the "nobody may decide"
+    /// finding waits until they get a decider, so filling the matrix raises no alarm storm.
+    pub held_alarms: BTreeSet<crate::model::DecisionId>,
     /// The edits made, for undo and redo.
     pub history: History,
     /// People marked in both views.
@@ -79,6 +84,8 @@ impl Document {
             org: loaded.org,
             analysis: analyze(&Org::default()),
             import_problems: loaded.import_problems,
+            notes: loaded.notes,
+            held_alarms: BTreeSet::new(),
             history: History::default(),
             marked: Vec::new(),
             collapsed: BTreeSet::new(),
@@ -100,9 +107,31 @@ impl Document {
         doc
     }
 
+    /// Holds the "nobody may decide" alarm of these new domains until they have a decider.
+    pub fn hold_alarms(&mut self, domains: Vec<crate::model::DecisionId>) {
+        self.held_alarms.extend(domains);
+        self.reanalyze();
+    }
+
     /// Recomputes everything derived from the org, after an edit.
     fn reanalyze(&mut self) {
         self.analysis = analyze(&self.org);
+        let org = &self.org;
+        self.held_alarms.retain(|id| {
+            org.decisions
+                .iter()
+                .any(|d| &d.id == id && d.decides.is_empty())
+        });
+        if !self.held_alarms.is_empty() {
+            let held = &self.held_alarms;
+            self.analysis.findings.retain(|f| {
+                f.kind != crate::analysis::FindingKind::NoDecider
+                    || !f
+                        .domains
+                        .iter()
+                        .all(|d| held.contains(&crate::model::DecisionId(d.clone())))
+            });
+        }
         self.marked = marked_people(&self.org, &self.analysis);
         let h = Hierarchy::new(&self.org);
         self.parent = h.parent.clone();

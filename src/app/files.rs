@@ -99,11 +99,7 @@ impl OrgflowApp {
                     name: "Untitled org".to_owned(),
                     ..crate::model::Org::default()
                 };
-                let loaded = crate::io::Loaded {
-                    org,
-                    format: crate::io::Format::Json,
-                    import_problems: Vec::new(),
-                };
+                let loaded = crate::io::Loaded::team(org);
                 let mut doc = Document::new(
                     PathBuf::from("untitled.json"),
                     loaded,
@@ -214,7 +210,59 @@ impl OrgflowApp {
             Some(Purpose::Open) => self.open(&path),
             Some(Purpose::Save(then)) => self.save_picked(path, then),
             Some(Purpose::Export) => self.export_to(path),
+            Some(Purpose::ImportRights) => self.import_rights(&path),
             None => {}
+        }
+    }
+
+    /// Asks for a rights sheet and merges it.
+    pub(super) fn import_rights_dialog(&mut self) {
+        match self.dialogs.pick_sheet_to_import() {
+            Picked::File(path) => self.import_rights(&path),
+            Picked::Cancelled => {}
+            Picked::Unavailable(why) => {
+                self.dialog_missing(&why);
+                let folder = self.picker_folder();
+                self.picker.import_rights(folder);
+            }
+        }
+    }
+
+    /// Merges a rights sheet onto the open org as one undo step; its problems are listed under
+    /// the figures. A sheet that cannot be read changes nothing and says why.
+    pub fn import_rights(&mut self, path: &Path) {
+        let Some(doc) = &self.document else {
+            return;
+        };
+        match crate::io::load_rights(&doc.org, path, None, None) {
+            Ok(import) => {
+                let file = path
+                    .file_name()
+                    .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+                let summary = import.summary();
+                let command = crate::edit::merge_decisions(
+                    &doc.org,
+                    &import.org.decisions,
+                    format!("import decision rights from {file}"),
+                );
+                match command {
+                    Some(command) => self.edit(command),
+                    None => self.status = Some((true, format!("{file}: the rights already match"))),
+                }
+                if let Some(doc) = &mut self.document {
+                    doc.import_problems = import.problems;
+                    doc.notes = vec![format!("{file}: {summary}")];
+                }
+                if self.status.as_ref().is_some_and(|s| s.0) {
+                    self.status = Some((true, format!("Imported {file}: {summary}")));
+                }
+            }
+            Err(e) => {
+                self.failure = Some(LoadFailure {
+                    path: path.to_owned(),
+                    problems: e.problems(),
+                });
+            }
         }
     }
 

@@ -21,6 +21,7 @@ pub use export_dialog::ExportDialog;
 pub use files::LoadFailure;
 pub use recovery::{RECOVERY_DELAY, Recovery};
 pub use selection::{Draft, Selection};
+pub use selection::{MatrixColumn, MatrixState};
 pub use settings::Settings;
 
 use crate::edit::Command;
@@ -70,6 +71,8 @@ pub struct OrgflowApp {
     pub recovered: Option<Recovery>,
     /// The inspector's fields being typed in.
     pub draft: Draft,
+    /// The decision-rights matrix's view state.
+    pub matrix: MatrixState,
     actions: Vec<Action>,
 }
 
@@ -98,6 +101,7 @@ impl OrgflowApp {
             recovery_due: None,
             recovered: None,
             draft: Draft::default(),
+            matrix: MatrixState::default(),
             actions: Vec::new(),
         }
     }
@@ -235,16 +239,55 @@ impl OrgflowApp {
             Action::SaveAs => self.save(true, None),
             Action::Resolve(choice) => self.resolve(choice),
             Action::PickedInApp(path) => self.picked_in_app(path),
+            Action::ImportRightsDialog => self.import_rights_dialog(),
+            Action::OpenMatrix => self.matrix.open = true,
+            Action::ImportRights(path) => self.import_rights(&path),
+            Action::ApplyTemplate(k) => {
+                let Some(doc) = &self.document else {
+                    return;
+                };
+                let Some(template) = crate::edit::templates().into_iter().nth(k) else {
+                    return;
+                };
+                match crate::edit::apply_template(&doc.org, &template) {
+                    Some((command, undecided)) => {
+                        self.edit(command);
+                        if let Some(doc) = &mut self.document {
+                            doc.hold_alarms(undecided);
+                        }
+                        self.matrix.open = true;
+                    }
+                    None => {
+                        self.status = Some((
+                            true,
+                            format!(
+                                "The org already has every domain of the {} template",
+                                template.template
+                            ),
+                        ))
+                    }
+                }
+            }
+            Action::AddMatrixDomain => {
+                let Some(doc) = &self.document else {
+                    return;
+                };
+                let command = crate::edit::add_domain(&doc.org);
+                let id = match &command.edit {
+                    crate::edit::Edit::InsertDecision { decision, .. } => Some(decision.id.clone()),
+                    _ => None,
+                };
+                self.edit(command);
+                if let (Some(doc), Some(id)) = (&mut self.document, id) {
+                    doc.hold_alarms(vec![id]);
+                }
+            }
             Action::Recover(restore) => {
                 let Some(r) = self.recovered.take() else {
                     return;
                 };
                 if restore {
-                    let loaded = crate::io::Loaded {
-                        org: r.team,
-                        format: crate::io::Format::Json,
-                        import_problems: Vec::new(),
-                    };
+                    let loaded = crate::io::Loaded::team(r.team);
                     let mut doc = Document::new(r.path, loaded, self.settings.orientation);
                     doc.has_file = r.has_file;
                     doc.history.mark_unsaved();

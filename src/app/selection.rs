@@ -49,6 +49,47 @@ pub struct Draft {
     pub link_filter: String,
 }
 
+/// A column of the rights matrix: one person, everybody with a title, or a whole team.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MatrixColumn {
+    /// One person.
+    Person(PersonId),
+    /// Everybody with this job title.
+    Title(String),
+    /// Everybody in this team.
+    Team(String),
+}
+
+/// The rights matrix's view state: open or not, which columns show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatrixState {
+    /// Shown.
+    pub open: bool,
+    /// Columns whose name, title or team contains this text show.
+    pub filter: String,
+    /// Only people who hold a right somewhere (plus added columns); otherwise everybody.
+    pub only_holders: bool,
+    /// Columns the user added by search.
+    pub added: Vec<MatrixColumn>,
+    /// What the "Add a column" search holds.
+    pub search: String,
+    /// "Raised by" text being typed, per domain.
+    pub raised_drafts: std::collections::BTreeMap<DecisionId, String>,
+}
+
+impl Default for MatrixState {
+    fn default() -> Self {
+        Self {
+            open: false,
+            filter: String::new(),
+            only_holders: true,
+            added: Vec::new(),
+            search: String::new(),
+            raised_drafts: Default::default(),
+        }
+    }
+}
+
 impl OrgflowApp {
     pub(super) fn focus_finding(&mut self, k: usize) {
         let Some(doc) = &mut self.document else {

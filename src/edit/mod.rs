@@ -1,6 +1,13 @@
 //! Every change to a document is a command; applying one returns its inverse, so undo and
 //! redo are exact. Edits that would break the document are refused and leave it untouched.
 
+mod rights;
+
+pub use rights::{
+    TEMPLATES, Template, TemplateDomain, apply_template, common_right, merge_decisions, next_right,
+    set_rights, templates,
+};
+
 use crate::model::{Decision, DecisionId, Link, Org, Person, PersonId, validate};
 use thiserror::Error;
 

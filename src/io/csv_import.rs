@@ -4,6 +4,7 @@
 //! them instead. Rows with problems are skipped or repaired and each is listed with its row
 //! number; only a reporting cycle stops the import.
 
+use super::table::{Table, csv_table};
 use crate::model::{Extra, FORMAT_VERSION, Org, Person, PersonId, Problem};
 use std::collections::HashMap;
 
@@ -20,6 +21,8 @@ pub struct CsvColumns {
     pub team: Option<String>,
     /// The column with each person's manager (their id, or else their name).
     pub manager: Option<String>,
+    /// The sheet of a workbook to read; the first one when `None`.
+    pub sheet: Option<String>,
 }
 
 /// The result of an import: the org, and what had to be skipped or repaired.
@@ -29,6 +32,8 @@ pub struct CsvImport {
     pub org: Org,
     /// One entry per skipped or repaired row, with its row number.
     pub problems: Vec<Problem>,
+    /// What the import decided, for the user ("managers from the column …: 198 of 200 found").
+    pub notes: Vec<String>,
 }
 
 const ID_NAMES: &[&str] = &[
@@ -106,6 +111,17 @@ const MANAGER_NAMES: &[&str] = &[
     "manageremployeeid",
     "to",
 ];
+/// Columns that hold a manager's name rather than their id (an HRIS export often has both).
+const MANAGER_NAME_NAMES: &[&str] = &[
+    "managername",
+    "managerfullname",
+    "reportstoname",
+    "supervisorname",
+    "linemanagername",
+    "bossname",
+    "reportingmanager",
+    "reportingmanagername",
+];
 const VACANT_NAMES: &[&str] = &["vacant", "isvacant", "vacancy"];
 const SKILL_NAMES: &[&str] = &["skills", "skill"];
 /// Names that mark an open position rather than a person.
@@ -124,111 +140,6 @@ fn normalise(header: &str) -> String {
         .collect()
 }
 
-/// Text of the file: a byte-order mark names its encoding (UTF-8, or UTF-16 as Excel's
-/// "Unicode text" writes); without one, UTF-8 when it is valid, UTF-16 when every other byte is
-/// zero, and otherwise Windows-1252 (old Excel exports: `O’Brien`, `€`, smart quotes).
-pub(crate) fn decode(bytes: &[u8]) -> String {
-    use encoding_rs::{UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let rest = bytes.get(bom..).unwrap_or_default();
-        return encoding.decode_without_bom_handling(rest).0.into_owned();
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return text.to_owned();
-    }
-    let zeros_at = |parity: usize| {
-        bytes
-            .iter()
-            .skip(parity)
-            .step_by(2)
-            .take(4096)
-            .filter(|&&b| b == 0)
-            .count()
-    };
-    let sample = bytes.len().min(8192) / 2;
-    let encoding = if sample > 0 && zeros_at(1) * 10 > sample * 3 {
-        UTF_16LE
-    } else if sample > 0 && zeros_at(0) * 10 > sample * 3 {
-        UTF_16BE
-    } else if bytes.is_empty() {
-        UTF_8
-    } else {
-        WINDOWS_1252
-    };
-    encoding.decode_without_bom_handling(bytes).0.into_owned()
-}
-
-/// Where a quote opens that never closes, as (spreadsheet row, line of the file): such a quote
-/// would swallow the rest of the file into one cell. Quotes count only at the start of a cell,
-/// as the CSV reader counts them.
-fn unclosed_quote(text: &str, delimiter: u8) -> Option<(usize, usize)> {
-    let delimiter = char::from(delimiter);
-    let (mut row, mut line) = (0usize, 1usize);
-    let mut cell_start = true;
-    let mut record_start = true;
-    let mut open: Option<(usize, usize)> = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\n' {
-            line += 1;
-        }
-        if open.is_some() {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                } else {
-                    open = None;
-                    cell_start = false;
-                }
-            }
-            continue;
-        }
-        match c {
-            '\n' => {
-                cell_start = true;
-                record_start = true;
-            }
-            '\r' => {}
-            _ => {
-                if record_start {
-                    record_start = false;
-                    row += 1;
-                }
-                if c == delimiter {
-                    cell_start = true;
-                } else {
-                    if c == '"' && cell_start {
-                        open = Some((row, line));
-                    }
-                    cell_start = false;
-                }
-            }
-        }
-    }
-    open
-}
-
-/// The separator the header line uses most, outside quotes: comma, semicolon, tab or bar.
-fn sniff_delimiter(text: &str) -> u8 {
-    let mut counts = [0usize; 4];
-    let candidates = [b',', b';', b'\t', b'|'];
-    let mut quoted = false;
-    for b in text.bytes() {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => break,
-            _ if !quoted => {
-                if let Some(i) = candidates.iter().position(|&c| c == b) {
-                    counts[i] += 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    let best = (0..4).max_by_key(|&i| (counts[i], 4 - i)).unwrap_or(0);
-    candidates[best]
-}
-
 struct Columns {
     id: Option<usize>,
     name: Option<usize>,
@@ -236,7 +147,8 @@ struct Columns {
     last: Option<usize>,
     title: Option<usize>,
     team: Option<usize>,
-    manager: Option<usize>,
+    /// Every column that may hold managers, the best guess first.
+    managers: Vec<usize>,
     vacant: Option<usize>,
     skills: Option<usize>,
 }
@@ -316,6 +228,18 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
     };
     let vacant = find(&headers, VACANT_NAMES, &taken);
     let skills = find(&headers, SKILL_NAMES, &taken);
+    // A column the user named is the one; otherwise every header that may hold managers is a
+    // candidate, and the one that links the most people wins.
+    let mut managers: Vec<usize> = manager.into_iter().collect();
+    if user.manager.is_none() {
+        for (i, h) in headers.iter().enumerate() {
+            let candidate =
+                MANAGER_NAMES.contains(&h.as_str()) || MANAGER_NAME_NAMES.contains(&h.as_str());
+            if candidate && !taken.contains(&Some(i)) && !managers.contains(&i) {
+                managers.push(i);
+            }
+        }
+    }
     if id.is_none() && manager.is_none() && problems.is_empty() {
         problems.push(Problem::new(
             "header row",
@@ -334,7 +258,7 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
             last,
             title,
             team,
-            manager,
+            managers,
             vacant,
             skills,
         })
@@ -345,8 +269,11 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
 
 /// A cell, trimmed, with control characters (terminal escapes, NUL…) dropped and the leading
 /// apostrophe that protects formula-like text removed.
-fn cell(record: &csv::StringRecord, column: Option<usize>) -> std::borrow::Cow<'_, str> {
-    let text = column.and_then(|c| record.get(c)).unwrap_or("").trim();
+fn cell(record: &[String], column: Option<usize>) -> std::borrow::Cow<'_, str> {
+    let text = column
+        .and_then(|c| record.get(c))
+        .map_or("", String::as_str)
+        .trim();
     let text = match text.strip_prefix('\'') {
         Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
         _ => text,
@@ -369,42 +296,30 @@ fn truthy(text: &str) -> bool {
 struct Row {
     number: usize,
     person: Person,
-    manager: String,
+    /// The cell of each candidate manager column, in the order of `Columns::managers`.
+    managers: Vec<String>,
 }
 
 /// Imports people from CSV bytes. `org_name` names the org (usually the file's name).
 ///
-/// Fails only when no usable column is found, the file is not CSV, or reporting lines form a
-/// cycle; everything else is listed in [`CsvImport::problems`] and the rest loads.
+/// Fails only when no usable column is found, the file is not CSV, no person can be read, or
+/// reporting lines form a cycle; everything else is listed in [`CsvImport::problems`] and the
+/// rest loads.
 pub fn import_csv(
     bytes: &[u8],
     org_name: &str,
     user: &CsvColumns,
 ) -> Result<CsvImport, Vec<Problem>> {
-    let text = decode(bytes);
-    if text.trim().is_empty() {
-        return Err(vec![Problem::new("", "the file is empty")]);
-    }
-    let delimiter = sniff_delimiter(&text);
-    if let Some((row, line)) = unclosed_quote(&text, delimiter) {
-        return Err(vec![Problem::new(
-            format!("row {row} (line {line})"),
-            "a quote (\") opens a cell here and is never closed, so the rest of the file would be read as one cell; nothing was imported. Close the quote, or remove it",
-        )]);
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let raw_headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|s| s.trim().to_owned()).collect(),
-        Err(e) => {
-            return Err(vec![Problem::new(
-                "header row",
-                format!("cannot be read: {e}"),
-            )]);
-        }
-    };
+    import_people(csv_table(bytes)?, org_name, user)
+}
+
+/// Imports people from a table (a CSV file or a workbook's sheet).
+pub fn import_people(
+    table: Table,
+    org_name: &str,
+    user: &CsvColumns,
+) -> Result<CsvImport, Vec<Problem>> {
+    let raw_headers = table.headers;
     let cols = detect(&raw_headers, user)?;
     let used = [
         cols.id,
@@ -413,32 +328,21 @@ pub fn import_csv(
         cols.last,
         cols.title,
         cols.team,
-        cols.manager,
         cols.vacant,
         cols.skills,
     ];
+    // Candidate manager columns stay extra fields until one is chosen.
     let extra_columns = extra_column_names(&raw_headers, &used);
 
     // Row problems with their row numbers, so the list can be shown in file order.
-    let mut problems: Vec<(usize, Problem)> = Vec::new();
+    let mut problems: Vec<(usize, Problem)> = table.problems;
     let mut rows: Vec<Row> = Vec::new();
     let mut first_row_of: HashMap<String, usize> = HashMap::new();
-    for (index, result) in reader.records().enumerate() {
-        // The header is row 1, as in a spreadsheet.
-        let number = index + 2;
+    for table_row in table.rows {
+        let number = table_row.number;
+        let record = table_row.cells;
         let place = format!("row {number}");
-        let record = match result {
-            Ok(r) => r,
-            Err(e) => {
-                let problem = Problem::new(place, format!("cannot be read ({e}); skipped"));
-                problems.push((number, problem));
-                continue;
-            }
-        };
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        if record.len() != raw_headers.len() {
+        if table.ragged && record.len() != raw_headers.len() {
             problems.push((
                 number,
                 Problem::new(
@@ -501,13 +405,17 @@ pub fn import_csv(
         let extra: Extra = extra_columns
             .iter()
             .filter_map(|(i, h)| {
-                let value = record.get(*i)?.trim();
-                (!value.is_empty()).then(|| (h.clone(), serde_json::Value::from(value)))
+                let value = cell(&record, Some(*i));
+                (!value.is_empty()).then(|| (h.clone(), serde_json::Value::from(value.as_ref())))
             })
             .collect();
         rows.push(Row {
             number,
-            manager: cell(&record, cols.manager).into_owned(),
+            managers: cols
+                .managers
+                .iter()
+                .map(|&c| cell(&record, Some(c)).into_owned())
+                .collect(),
             person: Person {
                 id: PersonId(id),
                 name,
@@ -515,6 +423,7 @@ pub fn import_csv(
                 team: cell(&record, cols.team).into_owned(),
                 manager: None,
                 vacant,
+                external: false,
                 skills,
                 extra,
             },
@@ -533,12 +442,32 @@ pub fn import_csv(
         );
         return Err(list);
     }
-    resolve_managers(&mut rows, &mut problems);
-    let row_numbers: Vec<usize> = rows.iter().map(|r| r.number).collect();
+    let mut notes = Vec::new();
+    let mut people = match choose_manager_column(&rows, &cols.managers) {
+        Some(choice) => {
+            let header = raw_headers
+                .get(choice.column)
+                .map_or("", String::as_str)
+                .to_owned();
+            // The chosen column is the reporting line, not an extra field.
+            if let Some((_, key)) = extra_columns.iter().find(|(i, _)| *i == choice.column) {
+                for row in &mut rows {
+                    row.person.extra.remove(key);
+                }
+            }
+            notes.push(choice.describe(&header, rows.len(), cols.managers.len()));
+            // A column of ids keeps an absent manager's id as written; a column of names
+            // gets a made-up id for them.
+            let ids = choice.by_name * 2 < choice.found;
+            resolve_managers(&mut rows, choice.index, ids, &mut problems)
+        }
+        None => rows.into_iter().map(|r| (r.number, r.person)).collect(),
+    };
+    let row_numbers: Vec<usize> = people.iter().map(|(n, _)| *n).collect();
     let org = Org {
         version: FORMAT_VERSION,
         name: org_name.to_owned(),
-        people: rows.into_iter().map(|r| r.person).collect(),
+        people: people.drain(..).map(|(_, p)| p).collect(),
         ..Org::default()
     };
     let cycles: Vec<Problem> = crate::model::cycles(&org, &crate::model::person_index(&org))
@@ -562,6 +491,7 @@ pub fn import_csv(
     Ok(CsvImport {
         org,
         problems: problems.into_iter().map(|(_, p)| p).collect(),
+        notes,
     })
 }
 
@@ -591,47 +521,231 @@ fn extra_column_names(headers: &[String], used: &[Option<usize>]) -> Vec<(usize,
     out
 }
 
-/// Turns manager cells into ids: an id, else a unique name; roots for markers and self-references.
-fn resolve_managers(rows: &mut [Row], problems: &mut Vec<(usize, Problem)>) {
-    let ids: std::collections::HashSet<String> =
-        rows.iter().map(|r| r.person.id.0.clone()).collect();
-    // A name that two people share cannot identify a manager.
-    let mut by_name: HashMap<String, Option<String>> = HashMap::new();
-    for row in rows.iter() {
-        by_name
-            .entry(row.person.name.to_lowercase())
-            .and_modify(|e| *e = None)
-            .or_insert_with(|| Some(row.person.id.0.clone()));
+/// Names as people write them, compared without case, punctuation or the order of a
+/// "Last, First" form: "Reyes, Dana M." and "dana m reyes" are the same key.
+fn name_key(text: &str) -> String {
+    let text = match text.split_once(',') {
+        Some((last, first)) if !first.trim().is_empty() && !last.trim().is_empty() => {
+            format!("{} {}", first.trim(), last.trim())
+        }
+        _ => text.to_owned(),
+    };
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The same key without middle initials: "dana m reyes" → "dana reyes".
+fn without_initials(key: &str) -> String {
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() <= 2 {
+        return key.to_owned();
     }
+    let (first, rest) = words.split_at(1);
+    let (middle, last) = rest.split_at(rest.len() - 1);
+    first
+        .iter()
+        .chain(middle.iter().filter(|w| w.chars().count() > 1))
+        .chain(last)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Who a manager cell names: people by id, and by name keys (a key two people share is no one).
+struct Directory {
+    ids: std::collections::HashSet<String>,
+    names: HashMap<String, Option<String>>,
+}
+
+impl Directory {
+    fn new(rows: &[Row]) -> Self {
+        let mut names: HashMap<String, Option<String>> = HashMap::new();
+        for row in rows {
+            let key = name_key(&row.person.name);
+            let short = without_initials(&key);
+            for k in [key, short]
+                .into_iter()
+                .collect::<std::collections::BTreeSet<_>>()
+            {
+                names
+                    .entry(k)
+                    .and_modify(|e| {
+                        if e.as_deref() != Some(row.person.id.as_str()) {
+                            *e = None
+                        }
+                    })
+                    .or_insert_with(|| Some(row.person.id.0.clone()));
+            }
+        }
+        Self {
+            ids: rows.iter().map(|r| r.person.id.0.clone()).collect(),
+            names,
+        }
+    }
+
+    /// The person a cell names, and whether it was by name.
+    fn find(&self, cell: &str) -> Option<(String, bool)> {
+        if self.ids.contains(cell) {
+            return Some((cell.to_owned(), false));
+        }
+        let key = name_key(cell);
+        if key.is_empty() {
+            return None;
+        }
+        for k in [key.clone(), without_initials(&key)] {
+            if let Some(Some(id)) = self.names.get(&k) {
+                return Some((id.clone(), true));
+            }
+        }
+        None
+    }
+}
+
+fn is_root_marker(cell: &str) -> bool {
+    ROOT_MARKERS.contains(&normalise(cell).as_str())
+}
+
+/// The manager column that links the most people, and how it did.
+struct ManagerChoice {
+    /// Index into the candidate columns.
+    index: usize,
+    /// Column index in the table.
+    column: usize,
+    /// People whose manager cell named somebody in the file.
+    found: usize,
+    /// …of whom by name.
+    by_name: usize,
+}
+
+impl ManagerChoice {
+    fn describe(&self, header: &str, people: usize, candidates: usize) -> String {
+        let how = if self.by_name == 0 {
+            String::new()
+        } else if self.by_name == self.found {
+            " (by name)".to_owned()
+        } else {
+            format!(" ({} by name)", self.by_name)
+        };
+        let among = if candidates > 1 {
+            format!(", the best of {candidates} possible manager columns")
+        } else {
+            String::new()
+        };
+        format!(
+            "managers from the column “{header}”{among}: {} of {people} people's managers found in the file{how}",
+            self.found
+        )
+    }
+}
+
+fn choose_manager_column(rows: &[Row], columns: &[usize]) -> Option<ManagerChoice> {
+    let directory = Directory::new(rows);
+    columns
+        .iter()
+        .enumerate()
+        .map(|(index, &column)| {
+            let (mut found, mut by_name) = (0, 0);
+            for row in rows {
+                let cell = row.managers.get(index).map_or("", String::as_str);
+                if cell == row.person.id.as_str() || is_root_marker(cell) {
+                    continue;
+                }
+                if let Some((id, named)) = directory.find(cell)
+                    && id != row.person.id.as_str()
+                {
+                    found += 1;
+                    by_name += usize::from(named);
+                }
+            }
+            ManagerChoice {
+                index,
+                column,
+                found,
+                by_name,
+            }
+        })
+        // The most found wins; on a tie, the column found first (the most specific header).
+        .max_by_key(|c| (c.found, std::cmp::Reverse(c.index)))
+}
+
+/// Sets each person's manager from the chosen column: an id, else a name; roots for markers
+/// and self-references. A manager named but not in the file becomes one placeholder person,
+/// marked external, so their reports stay together instead of scattering to the top.
+fn resolve_managers(
+    rows: &mut Vec<Row>,
+    column: usize,
+    ids: bool,
+    problems: &mut Vec<(usize, Problem)>,
+) -> Vec<(usize, Person)> {
+    let directory = Directory::new(rows);
+    let mut placeholders: Vec<(usize, Person)> = Vec::new();
+    let mut placeholder_of: HashMap<String, String> = HashMap::new();
+    let mut taken: std::collections::HashSet<String> =
+        rows.iter().map(|r| r.person.id.0.clone()).collect();
     for row in rows.iter_mut() {
-        let cell = row.manager.trim();
-        if cell == row.person.id.as_str() {
+        let cell = row.managers.get(column).map_or("", String::as_str).trim();
+        if cell == row.person.id.as_str() || is_root_marker(cell) {
             continue;
         }
-        if ids.contains(cell) {
-            row.person.manager = Some(PersonId(cell.to_owned()));
-            continue;
-        }
-        if ROOT_MARKERS.contains(&normalise(cell).as_str()) {
-            continue;
-        }
-        match by_name.get(&cell.to_lowercase()) {
-            Some(Some(id)) if id != row.person.id.as_str() => {
+        match directory.find(cell) {
+            Some((id, _)) if id != row.person.id.as_str() => {
+                row.person.manager = Some(PersonId(id));
+            }
+            Some(_) => {}
+            None => {
+                let key = name_key(cell);
+                let id = placeholder_of.entry(key.clone()).or_insert_with(|| {
+                    let base = if ids {
+                        cell.to_owned()
+                    } else {
+                        format!("external-{}", key.replace(' ', "-"))
+                    };
+                    let mut id = base.clone();
+                    let mut n = 2;
+                    while taken.contains(&id) {
+                        id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    taken.insert(id.clone());
+                    let name = match cell.split_once(',') {
+                        Some((last, first)) if !first.trim().is_empty() => {
+                            format!("{} {}", first.trim(), last.trim())
+                        }
+                        _ => cell.to_owned(),
+                    };
+                    placeholders.push((
+                        row.number,
+                        Person {
+                            title: "Not in this file".to_owned(),
+                            external: true,
+                            ..Person::new(&id, &name)
+                        },
+                    ));
+                    id
+                });
+                problems.push((
+                    row.number,
+                    Problem::new(
+                        format!("row {}", row.number),
+                        format!(
+                            "{} reports to “{cell}”, who is not in this file; shown under a placeholder for them",
+                            row.person.display_name()
+                        ),
+                    ),
+                ));
                 row.person.manager = Some(PersonId(id.clone()));
             }
-            Some(Some(_)) => {}
-            _ => problems.push((
-                row.number,
-                Problem::new(
-                    format!("row {}", row.number),
-                    format!(
-                        "{} reports to “{cell}”, who is not in this file; placed at the top level",
-                        row.person.display_name()
-                    ),
-                ),
-            )),
         }
     }
+    let mut people: Vec<(usize, Person)> = std::mem::take(rows)
+        .into_iter()
+        .map(|r| (r.number, r.person))
+        .collect();
+    people.extend(placeholders);
+    people
 }
 
 #[cfg(test)]
@@ -646,21 +760,25 @@ mod tests {
     }
 
     #[test]
-    fn the_separator_is_the_one_the_header_uses_most() {
-        assert_eq!(sniff_delimiter("a,b,c\n1;2;3;4;5"), b',');
-        assert_eq!(sniff_delimiter("Sender;Recipient;EventDate\n"), b';');
-        assert_eq!(sniff_delimiter("\"a;b\",c\tx\ty"), b'\t');
-        assert_eq!(sniff_delimiter("single"), b',');
-    }
-
-    #[test]
     fn the_protecting_apostrophe_is_removed_only_before_formula_text() {
-        let record = csv::StringRecord::from(vec!["'=SUM(A1)", "'quoted", " plain "]);
+        let record: Vec<String> = ["'=SUM(A1)", "'quoted", " plain "]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(cell(&record, Some(0)), "=SUM(A1)");
         assert_eq!(cell(&record, Some(1)), "'quoted");
         assert_eq!(cell(&record, Some(2)), "plain");
         assert_eq!(cell(&record, Some(9)), "");
         assert_eq!(cell(&record, None), "");
+    }
+
+    #[test]
+    fn names_match_in_any_order_case_and_with_or_without_initials() {
+        assert_eq!(name_key("Reyes, Dana M."), "dana m reyes");
+        assert_eq!(name_key("  DANA   M  REYES "), "dana m reyes");
+        assert_eq!(without_initials("dana m reyes"), "dana reyes");
+        assert_eq!(without_initials("dana reyes"), "dana reyes");
+        assert_eq!(name_key("O'Brien, Seán"), "seán o brien");
     }
 
     #[test]
@@ -678,6 +796,6 @@ mod tests {
         assert_eq!(cols.title, Some(1));
         assert_eq!(cols.team, Some(2));
         assert_eq!(cols.id, Some(3));
-        assert_eq!(cols.manager, None);
+        assert!(cols.managers.is_empty());
     }
 }

@@ -3,10 +3,14 @@
 mod csv_export;
 mod csv_import;
 mod json;
+mod rights;
+mod table;
 
 pub use csv_export::{csv_losses, neutralise_formula, write_csv};
-pub use csv_import::{CsvColumns, CsvImport, import_csv};
+pub use csv_import::{CsvColumns, CsvImport, import_csv, import_people};
 pub use json::{parse_json, to_json};
+pub use rights::{RightsImport, RightsScheme, import_rights, rights_sheet};
+pub use table::{Table, TableRow, csv_table, is_workbook, read_table, sheet_table};
 
 use crate::model::{Org, Problem};
 use std::fs;
@@ -21,6 +25,8 @@ pub enum Format {
     Json,
     /// A spreadsheet export with one row per person.
     Csv,
+    /// A workbook (Excel or OpenDocument) with one row per person; read, never written.
+    Sheet,
 }
 
 impl Format {
@@ -30,6 +36,7 @@ impl Format {
         match ext.as_str() {
             "json" | "orgflow" => Some(Self::Json),
             "csv" | "tsv" | "txt" => Some(Self::Csv),
+            e if table::WORKBOOK_EXTENSIONS.contains(&e) => Some(Self::Sheet),
             _ => None,
         }
     }
@@ -48,7 +55,7 @@ pub enum LoadError {
     },
     /// The file is neither a team file nor a spreadsheet export.
     #[error(
-        "{path}: orgflow opens team files (.json) and spreadsheet exports (.csv); this file is neither"
+        "{path}: orgflow opens team files (.json), spreadsheet exports (.csv) and workbooks (.xlsx, .xls, .ods); this file is none of these"
     )]
     UnknownFormat {
         /// The file.
@@ -78,7 +85,9 @@ impl LoadError {
 #[derive(Debug, Error)]
 pub enum SaveError {
     /// The file name does not say which format to write.
-    #[error("{path}: cannot tell which format to write; use a name ending in .json or .csv")]
+    #[error(
+        "{path}: orgflow writes team files (.json) and CSV (.csv); use a name ending in one of those"
+    )]
     UnknownFormat {
         /// The file.
         path: PathBuf,
@@ -110,6 +119,39 @@ pub struct Loaded {
     pub format: Format,
     /// Rows skipped or repaired during a CSV import; empty for a native file.
     pub import_problems: Vec<Problem>,
+    /// What an import decided, for the user (which column holds the managers…).
+    pub notes: Vec<String>,
+}
+
+impl Loaded {
+    /// An org made in the program (a new org, a restored recovery): a team file, no notes.
+    pub fn team(org: Org) -> Self {
+        Self {
+            org,
+            format: Format::Json,
+            import_problems: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Reads a rights sheet (CSV or workbook) onto `org`; the error names the file.
+pub fn load_rights(
+    org: &Org,
+    path: &Path,
+    sheet: Option<&str>,
+    scheme: Option<RightsScheme>,
+) -> Result<RightsImport, LoadError> {
+    let bytes = fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let invalid = |problems| LoadError::Invalid {
+        path: path.to_owned(),
+        problems,
+    };
+    let table = read_table(path, &bytes, sheet).map_err(invalid)?;
+    import_rights(org, table, scheme).map_err(invalid)
 }
 
 /// Opens a team file or a CSV export. Either all of it loads, valid, or an error lists every problem.
@@ -143,18 +185,21 @@ pub fn load_bytes(path: &Path, bytes: &[u8], columns: &CsvColumns) -> Result<Loa
                 org,
                 format,
                 import_problems: Vec::new(),
+                notes: Vec::new(),
             })
         }
-        Format::Csv => {
+        Format::Csv | Format::Sheet => {
             let name = path
                 .file_stem()
                 .and_then(|s| s.to_str())
                 .unwrap_or("Imported org");
-            let import = import_csv(bytes, name, columns).map_err(invalid)?;
+            let table = read_table(path, bytes, columns.sheet.as_deref()).map_err(invalid)?;
+            let import = import_people(table, name, columns).map_err(invalid)?;
             Ok(Loaded {
                 org: import.org,
                 format,
                 import_problems: import.problems,
+                notes: import.notes,
             })
         }
     }
@@ -172,7 +217,7 @@ pub fn save(org: &Org, path: &Path) -> Result<(), SaveError> {
     let bytes = match Format::from_path(path) {
         Some(Format::Json) => to_json(org).into_bytes(),
         Some(Format::Csv) => write_csv(org),
-        None => {
+        Some(Format::Sheet) | None => {
             return Err(SaveError::UnknownFormat {
                 path: path.to_owned(),
             });

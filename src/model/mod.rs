@@ -137,6 +137,10 @@ pub struct Person {
     /// An open position rather than a person.
     #[serde(default, skip_serializing_if = "is_false")]
     pub vacant: bool,
+    /// Someone outside this file (a manager an import named but did not list), kept so that
+    /// their reports stay together.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub external: bool,
     /// Skills, free text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skills: Vec<String>,

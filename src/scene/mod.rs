@@ -239,7 +239,7 @@ pub fn hierarchy_scene(
         else {
             continue;
         };
-        let fill = if person.vacant {
+        let fill = if person.vacant || person.external {
             theme::VACANT_FILL
         } else {
             load_color(figures.hierarchical.share)
@@ -294,13 +294,13 @@ pub fn hierarchy_scene(
             rect: *rect,
             corner: 6.0,
             fill,
-            stroke: if person.vacant {
+            stroke: if person.vacant || person.external {
                 MUTED
             } else {
                 theme::CARD_STROKE
             },
             stroke_width: 1.0,
-            dashed: person.vacant,
+            dashed: person.vacant || person.external,
             marked: marked.get(i).copied().unwrap_or(false),
             target: Target::Person(i as u32),
             labels,

@@ -1,7 +1,7 @@
 //! The strip of figures: both readings side by side.
 
 use crate::analysis::{percent, thousands};
-use crate::app::OrgflowApp;
+use crate::app::{Action, OrgflowApp};
 use egui::{RichText, Ui};
 
 pub(super) fn figures(app: &mut OrgflowApp, ui: &mut Ui) {
@@ -21,42 +21,68 @@ pub(super) fn figures(app: &mut OrgflowApp, ui: &mut Ui) {
             ui.label(RichText::new(format!("— {}", doc.org.mission)).italics());
         }
     });
-    egui::Grid::new("figures-grid")
-        .num_columns(7)
-        .spacing([18.0, 2.0])
-        .show(ui, |ui| {
-            ui.label("");
-            for head in [
-                "Top share",
-                "Load HHI",
-                "Effective handlers",
-                "Mean hops",
-                "Layers",
-                "Widest span",
-            ] {
-                ui.label(RichText::new(head).weak());
-            }
-            ui.end_row();
-            for (label, r) in [
-                ("Through the hierarchy", &a.readings.hierarchical),
-                ("Straight to the holder", &a.readings.distributed),
-            ] {
-                ui.label(RichText::new(label).strong());
-                ui.label(format!("{} {}", percent(r.top_share), name_of(&r.top)));
-                ui.label(thousands(r.load.hhi));
-                ui.label(format!("{:.1}", r.load.effective));
-                ui.label(format!("{:.2}", r.mean_hops));
-                ui.label(a.layers.to_string());
-                ui.label(a.max_span.as_ref().map_or("none".to_owned(), |m| {
+    let mut ask = None;
+    if doc.org.decisions.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "{} layers, widest span {}.",
+                a.layers,
+                a.max_span.as_ref().map_or("none".to_owned(), |m| {
                     format!("{} ({})", m.count, name_of(&Some(m.id.clone())))
-                }));
-                ui.end_row();
-            }
+                })
+            ));
+            ask = no_rights_yet(ui);
         });
+    } else {
+        egui::Grid::new("figures-grid")
+            .num_columns(7)
+            .spacing([18.0, 2.0])
+            .show(ui, |ui| {
+                ui.label("");
+                for head in [
+                    "Top share",
+                    "Load HHI",
+                    "Effective handlers",
+                    "Mean hops",
+                    "Layers",
+                    "Widest span",
+                ] {
+                    ui.label(RichText::new(head).weak());
+                }
+                ui.end_row();
+                for (label, r) in [
+                    ("Through the hierarchy", &a.readings.hierarchical),
+                    ("Straight to the holder", &a.readings.distributed),
+                ] {
+                    ui.label(RichText::new(label).strong());
+                    ui.label(format!("{} {}", percent(r.top_share), name_of(&r.top)));
+                    ui.label(thousands(r.load.hhi));
+                    ui.label(format!("{:.1}", r.load.effective));
+                    ui.label(format!("{:.2}", r.mean_hops));
+                    ui.label(a.layers.to_string());
+                    ui.label(a.max_span.as_ref().map_or("none".to_owned(), |m| {
+                        format!("{} ({})", m.count, name_of(&Some(m.id.clone())))
+                    }));
+                    ui.end_row();
+                }
+            });
+    }
+    match ask {
+        Some(NoRightsAnswer::Import) => app.act(Action::ImportRightsDialog),
+        Some(NoRightsAnswer::Template(k)) => app.act(Action::ApplyTemplate(k)),
+        Some(NoRightsAnswer::Matrix) => app.act(Action::OpenMatrix),
+        None => {}
+    }
+    let Some(doc) = &app.document else {
+        return;
+    };
+    for note in &doc.notes {
+        ui.label(RichText::new(note).small().weak());
+    }
     if !doc.import_problems.is_empty() {
         ui.collapsing(
             format!(
-                "{} rows of the CSV needed attention",
+                "{} rows, columns or cells of the last import needed attention",
                 doc.import_problems.len()
             ),
             |ui| {
@@ -70,4 +96,42 @@ pub(super) fn figures(app: &mut OrgflowApp, ui: &mut Ui) {
             },
         );
     }
+}
+
+/// What the user chose where an org has no decision rights yet.
+pub(super) enum NoRightsAnswer {
+    /// Import a rights sheet.
+    Import,
+    /// Start from this template.
+    Template(usize),
+    /// Open the matrix.
+    Matrix,
+}
+
+/// Says that there are no decision rights yet, and offers the three ways in.
+pub(super) fn no_rights_yet(ui: &mut Ui) -> Option<NoRightsAnswer> {
+    let mut answer = None;
+    ui.label(
+        RichText::new("This file has no decision rights yet, so nothing can funnel. Add them:")
+            .strong()
+            .color(super::canvas::color(crate::theme::WARNING_TEXT)),
+    );
+    if ui
+        .button("Import a rights sheet…")
+        .on_hover_text("A RACI, RAPID or D/A/C sheet (CSV or Excel), one row per decision")
+        .clicked()
+    {
+        answer = Some(NoRightsAnswer::Import);
+    }
+    if let Some(k) = super::menus::template_menu(ui) {
+        answer = Some(NoRightsAnswer::Template(k));
+    }
+    if ui
+        .button("Fill the matrix…")
+        .on_hover_text("Domains down the side, people across, a letter in each cell")
+        .clicked()
+    {
+        answer = Some(NoRightsAnswer::Matrix);
+    }
+    answer
 }

@@ -55,6 +55,13 @@ pub(super) fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
             }
             ui.separator();
             if ui
+                .add_enabled(open, egui::Button::new("Import decision rights…"))
+                .on_hover_text("A RACI, RAPID or D/A/C sheet (CSV or Excel), one row per decision")
+                .clicked()
+            {
+                app.act(Action::ImportRightsDialog);
+            }
+            if ui
                 .add_enabled(
                     open,
                     egui::Button::new("Export image…")
@@ -145,6 +152,32 @@ fn edit_menu(app: &mut OrgflowApp, ui: &mut Ui) {
     if let Some(command) = command {
         app.act(Action::Apply(command));
     }
+    ui.separator();
+    if ui.button("Decision rights matrix…").clicked() {
+        app.act(Action::OpenMatrix);
+    }
+    if let Some(k) = template_menu(ui) {
+        app.act(Action::ApplyTemplate(k));
+    }
+}
+
+/// "Start from a template", a submenu with one button per shipped template of decision
+/// domains; the one chosen, if any.
+pub(super) fn template_menu(ui: &mut Ui) -> Option<usize> {
+    let mut chosen = None;
+    ui.menu_button("Start from a template", |ui| {
+        for (k, t) in crate::edit::templates().iter().enumerate() {
+            if ui
+                .button(format!("{} ({} domains)", t.template, t.domains.len()))
+                .on_hover_text(&t.description)
+                .clicked()
+            {
+                chosen = Some(k);
+                ui.close();
+            }
+        }
+    });
+    chosen
 }
 
 fn search_box(app: &mut OrgflowApp, ui: &mut Ui) {

@@ -7,6 +7,7 @@ mod dialogs;
 mod figures;
 mod findings;
 mod inspector;
+mod matrix;
 mod menus;
 mod shortcuts;
 mod start;
@@ -69,6 +70,7 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
     }
     egui::Panel::top("figures").show(ui, |ui| figures::figures(app, ui));
     dialogs::export_dialog(app, &ctx);
+    matrix::matrix_window(app, &ctx);
     egui::Panel::left("findings")
         .resizable(true)
         .default_size(260.0)

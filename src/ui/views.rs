@@ -44,6 +44,7 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
     // The scenes speak in indices; the selection is looked up in this frame's document.
     let selected = app.selection.as_ref().and_then(|s| doc.target(s));
     let mut level_action = None;
+    let mut no_rights = None;
     let mut dropped: Option<Result<(u32, u32), String>> = None;
     let width = ui.available_width();
     egui::Panel::left("hierarchy-view")
@@ -133,6 +134,19 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
             );
         });
         legend(ui, "Load:");
+        if doc.org.decisions.is_empty() {
+            // Without rights there is no network to draw: say so where it would be.
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| {
+                ui.heading("No decision rights yet");
+                ui.label("The distributed network shows who holds the right to make each decision. This file says nothing about that yet.");
+                ui.add_space(8.0);
+                ui.horizontal_wrapped(|ui| {
+                    no_rights = super::figures::no_rights_yet(ui);
+                });
+            });
+            return;
+        }
         let accessible = |t: &Target| accessible_name(doc, t, "network");
         let r = network_view.show(
             ui,
@@ -151,6 +165,12 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
     let person_id = |p: u32| doc.org.people.get(p as usize).map(|x| x.id.clone());
     let mut actions = Vec::new();
     actions.extend(level_action);
+    match no_rights {
+        Some(super::figures::NoRightsAnswer::Import) => actions.push(Action::ImportRightsDialog),
+        Some(super::figures::NoRightsAnswer::Template(k)) => actions.push(Action::ApplyTemplate(k)),
+        Some(super::figures::NoRightsAnswer::Matrix) => actions.push(Action::OpenMatrix),
+        None => {}
+    }
     let mut refused = None;
     match dropped {
         Some(Ok((person, manager))) => {

@@ -1,0 +1,540 @@
+//! Decision rights from a spreadsheet: a RACI or RAPID chart, a delegation-of-authority table,
+//! or orgflow's own D/A/C letters, merged onto an org.
+//!
+//! One row per decision domain: a `decision` column (its name), optional `per_month` and
+//! `raised_by` columns, and one column per person (id or name), job title (every holder of it)
+//! or team (every member). Cells hold letters; the scheme says what each letter means.
+
+use super::table::Table;
+use crate::model::{Decision, DecisionId, Org, PersonId, Problem};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// How the letters of a rights sheet read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RightsScheme {
+    /// orgflow's own: D decides, A approves, C is consulted.
+    Orgflow,
+    /// Bain's RAPID: D decides, A agrees (approves), I gives input (consulted); R recommends
+    /// and P performs, recorded in the sheet but carrying no right.
+    Rapid,
+    /// RACI: A is accountable (decides), R responsible (approves), C consulted, I informed.
+    Raci,
+}
+
+impl RightsScheme {
+    /// Its name as the user writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Orgflow => "orgflow (D/A/C)",
+            Self::Rapid => "RAPID",
+            Self::Raci => "RACI",
+        }
+    }
+
+    /// What a letter means in this scheme: a right, no right, or not a letter of the scheme.
+    fn read(self, letter: char) -> Letter {
+        use crate::edit::Right::{Approves, Consulted, Decides};
+        use Letter::{Right, Unknown, Without};
+        match (self, letter) {
+            (Self::Orgflow, 'D') => Right(Decides),
+            (Self::Orgflow, 'A') => Right(Approves),
+            (Self::Orgflow, 'C') => Right(Consulted),
+            (Self::Rapid, 'D') => Right(Decides),
+            (Self::Rapid, 'A') => Right(Approves),
+            (Self::Rapid, 'I') => Right(Consulted),
+            (Self::Rapid, 'R' | 'P') => Without,
+            (Self::Raci, 'A') => Right(Decides),
+            (Self::Raci, 'R') => Right(Approves),
+            (Self::Raci, 'C') => Right(Consulted),
+            (Self::Raci, 'I') => Without,
+            _ => Unknown,
+        }
+    }
+
+    /// The letters of the scheme, for messages.
+    fn letters(self) -> &'static str {
+        match self {
+            Self::Orgflow => "D, A, C",
+            Self::Rapid => "R, A, P, I, D",
+            Self::Raci => "R, A, C, I",
+        }
+    }
+
+    /// How the scheme's letters become orgflow's rights, for the user.
+    pub fn legend(self) -> &'static str {
+        match self {
+            Self::Orgflow => "D decides, A approves, C consulted",
+            Self::Rapid => {
+                "D decides, A (agree) approves, I (input) consulted; R and P carry no right"
+            }
+            Self::Raci => {
+                "A (accountable) decides, R (responsible) approves, C consulted; I carries no right"
+            }
+        }
+    }
+
+    /// The scheme the letters of a sheet point to: D with R, P or I is RAPID; D with only A and
+    /// C is orgflow's own; no D is RACI (which has no D).
+    pub fn detect(letters: &BTreeSet<char>) -> Self {
+        let has = |c| letters.contains(&c);
+        if has('D') {
+            if has('R') || has('P') || has('I') {
+                Self::Rapid
+            } else {
+                Self::Orgflow
+            }
+        } else {
+            Self::Raci
+        }
+    }
+}
+
+enum Letter {
+    Right(crate::edit::Right),
+    Without,
+    Unknown,
+}
+
+/// The result of reading a rights sheet onto an org.
+#[derive(Clone, Debug)]
+pub struct RightsImport {
+    /// The org with the sheet's rights merged in: each domain of the sheet (matched by id or
+    /// name, or added) takes the sheet's holders; domains not in the sheet are kept.
+    pub org: Org,
+    /// The scheme used.
+    pub scheme: RightsScheme,
+    /// True when the scheme was worked out from the letters rather than given.
+    pub detected: bool,
+    /// Domains read from the sheet.
+    pub domains: usize,
+    /// Of which new to the org.
+    pub added: usize,
+    /// Columns, rows and cells that were ignored, with their places.
+    pub problems: Vec<Problem>,
+}
+
+impl RightsImport {
+    /// One line for the user: what was read and how.
+    pub fn summary(&self) -> String {
+        let how = if self.detected {
+            "detected from its letters"
+        } else {
+            "as asked"
+        };
+        format!(
+            "{} decision domains read as {} ({how}: {}); {} new, {} updated",
+            self.domains,
+            self.scheme.name(),
+            self.scheme.legend(),
+            self.added,
+            self.domains - self.added
+        )
+    }
+}
+
+const DECISION_NAMES: &[&str] = &[
+    "decision",
+    "decisions",
+    "decisiondomain",
+    "domain",
+    "activity",
+    "task",
+    "deliverable",
+    "process",
+    "decisionarea",
+    "area",
+];
+const DECISION_ID_NAMES: &[&str] = &["decisionid", "domainid", "id"];
+const RATE_NAMES: &[&str] = &[
+    "permonth",
+    "timesamonth",
+    "frequency",
+    "monthly",
+    "rate",
+    "howoften",
+];
+const RAISED_BY_NAMES: &[&str] = &["raisedby", "raisers", "requestedby", "raisedbyteams"];
+
+fn normalise(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+/// Reads a rights sheet onto `org`. `scheme` `None` works it out from the letters.
+///
+/// Fails when the sheet has no decision column or no column that names anybody in the org;
+/// unknown columns, odd cells and unknown raisers are listed in
+/// [`RightsImport::problems`] and the rest loads.
+pub fn import_rights(
+    org: &Org,
+    table: Table,
+    scheme: Option<RightsScheme>,
+) -> Result<RightsImport, Vec<Problem>> {
+    let headers: Vec<String> = table.headers.iter().map(|h| normalise(h)).collect();
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| headers.iter().position(|h| h == n))
+    };
+    let Some(decision_col) = find(DECISION_NAMES) else {
+        return Err(vec![Problem::new(
+            "header row",
+            format!(
+                "has no column naming the decisions (a header such as “Decision”, “Domain”, “Activity” or “Task”). The columns are: {}",
+                table.headers.join(", ")
+            ),
+        )]);
+    };
+    let id_col = find(DECISION_ID_NAMES).filter(|&c| c != decision_col);
+    let rate_col = find(RATE_NAMES);
+    let raised_col = find(RAISED_BY_NAMES);
+    let special = [Some(decision_col), id_col, rate_col, raised_col];
+
+    // Who each remaining column names: a person (id, then name), a title, or a team.
+    let mut by_name: HashMap<String, Vec<PersonId>> = HashMap::new();
+    let mut by_title: HashMap<String, Vec<PersonId>> = HashMap::new();
+    let mut by_team: HashMap<String, Vec<PersonId>> = HashMap::new();
+    let ids: HashMap<String, PersonId> = org
+        .people
+        .iter()
+        .map(|p| (p.id.0.clone(), p.id.clone()))
+        .collect();
+    for p in &org.people {
+        by_name
+            .entry(normalise(&p.name))
+            .or_default()
+            .push(p.id.clone());
+        if !p.title.is_empty() {
+            by_title
+                .entry(normalise(&p.title))
+                .or_default()
+                .push(p.id.clone());
+        }
+        if !p.team.is_empty() {
+            by_team
+                .entry(normalise(&p.team))
+                .or_default()
+                .push(p.id.clone());
+        }
+    }
+    let mut problems: Vec<Problem> = table.problems.into_iter().map(|(_, p)| p).collect();
+    // Each column that names somebody, with everybody it stands for.
+    let mut columns: Vec<(usize, Vec<PersonId>)> = Vec::new();
+    for (i, raw) in table.headers.iter().enumerate() {
+        if special.contains(&Some(i)) || raw.trim().is_empty() {
+            continue;
+        }
+        let key = normalise(raw);
+        let holders = if let Some(id) = ids.get(raw.trim()) {
+            Some(vec![id.clone()])
+        } else if let Some(people) = by_name.get(&key).filter(|v| v.len() == 1) {
+            Some(people.clone())
+        } else if let Some(people) = by_title.get(&key) {
+            Some(people.clone())
+        } else {
+            by_team.get(&key).cloned()
+        };
+        match holders {
+            Some(people) => columns.push((i, people)),
+            None => problems.push(Problem::new(
+                format!("column {} (“{raw}”)", column_letter(i)),
+                "is not a person's id or name, a job title or a team in the org; its cells were ignored",
+            )),
+        }
+    }
+    if columns.is_empty() {
+        return Err(vec![Problem::new(
+            "header row",
+            format!(
+                "no column names anybody in the org. Each column after the decision should be headed by a person's id or name, a job title or a team. The columns are: {}",
+                table.headers.join(", ")
+            ),
+        )]);
+    }
+
+    // The letters present decide the scheme when none is given.
+    let letters_of = |cell: &str| -> Vec<char> {
+        cell.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let mut present = BTreeSet::new();
+    for row in &table.rows {
+        for (c, _) in &columns {
+            present.extend(letters_of(row.cells.get(*c).map_or("", String::as_str)));
+        }
+    }
+    let detected = scheme.is_none();
+    let scheme = scheme.unwrap_or_else(|| RightsScheme::detect(&present));
+
+    let mut out = org.clone();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let (mut domains, mut added) = (0, 0);
+    for row in &table.rows {
+        let cell = |c: Option<usize>| {
+            c.and_then(|c| row.cells.get(c))
+                .map_or("", |s| s.trim())
+                .to_owned()
+        };
+        let place = |col: usize| {
+            format!(
+                "row {}, column {} (“{}”)",
+                row.number,
+                column_letter(col),
+                table.headers.get(col).map_or("", String::as_str)
+            )
+        };
+        let name = cell(Some(decision_col));
+        if name.is_empty() {
+            problems.push(Problem::new(
+                format!("row {}", row.number),
+                "has no decision name; skipped",
+            ));
+            continue;
+        }
+        if let Some(first) = seen.get(&normalise(&name)) {
+            problems.push(Problem::new(
+                format!("row {}", row.number),
+                format!("“{name}” was already on row {first}; this row was skipped"),
+            ));
+            continue;
+        }
+        seen.insert(normalise(&name), row.number);
+
+        let (mut decides, mut approves, mut consulted) = (Vec::new(), Vec::new(), Vec::new());
+        for (c, people) in &columns {
+            let text = cell(Some(*c));
+            for letter in letters_of(&text) {
+                let list = match scheme.read(letter) {
+                    Letter::Right(crate::edit::Right::Decides) => &mut decides,
+                    Letter::Right(crate::edit::Right::Approves) => &mut approves,
+                    Letter::Right(crate::edit::Right::Consulted) => &mut consulted,
+                    Letter::Without => continue,
+                    Letter::Unknown => {
+                        problems.push(Problem::new(
+                            place(*c),
+                            format!(
+                                "“{text}” holds “{letter}”, which is not a letter of {} ({}); ignored",
+                                scheme.name(),
+                                scheme.letters()
+                            ),
+                        ));
+                        continue;
+                    }
+                };
+                for p in people {
+                    if !list.contains(p) {
+                        list.push(p.clone());
+                    }
+                }
+            }
+        }
+
+        let per_month = match rate_col.map(|c| (c, cell(Some(c)))) {
+            Some((c, text)) if !text.is_empty() => match text.replace(',', ".").parse::<f64>() {
+                Ok(v) if (0.0..=crate::model::MAX_PER_MONTH).contains(&v) => Some(v),
+                _ => {
+                    problems.push(Problem::new(
+                        place(c),
+                        format!("“{text}” is not a number of times a month; left as it was"),
+                    ));
+                    None
+                }
+            },
+            _ => None,
+        };
+        let raised_by = match raised_col.map(|c| (c, cell(Some(c)))) {
+            Some((c, text)) if !text.is_empty() => {
+                let mut list = Vec::new();
+                for entry in text
+                    .split([';', ','])
+                    .map(str::trim)
+                    .filter(|e| !e.is_empty())
+                {
+                    let key = normalise(entry);
+                    if ids.contains_key(entry) || org.people.iter().any(|p| p.team == entry) {
+                        list.push(entry.to_owned());
+                    } else if let Some(team) = org.people.iter().find(|p| normalise(&p.team) == key)
+                    {
+                        list.push(team.team.clone());
+                    } else if let Some([id]) = by_name.get(&key).map(Vec::as_slice) {
+                        list.push(id.0.clone());
+                    } else {
+                        problems.push(Problem::new(
+                            place(c),
+                            format!(
+                                "“{entry}” is neither a team nor a person in the org; left out"
+                            ),
+                        ));
+                    }
+                }
+                list.dedup();
+                (!list.is_empty()).then_some(list)
+            }
+            _ => None,
+        };
+
+        let wanted_id = cell(id_col);
+        let existing = out.decisions.iter().position(|d| {
+            (!wanted_id.is_empty() && d.id.as_str() == wanted_id)
+                || normalise(&d.name) == normalise(&name)
+        });
+        let decision = match existing {
+            Some(k) => &mut out.decisions[k],
+            None => {
+                let id = fresh_id(
+                    &out,
+                    if wanted_id.is_empty() {
+                        &name
+                    } else {
+                        &wanted_id
+                    },
+                );
+                out.decisions.push(Decision {
+                    id,
+                    name: name.clone(),
+                    ..Decision::default()
+                });
+                added += 1;
+                let last = out.decisions.len() - 1;
+                &mut out.decisions[last]
+            }
+        };
+        decision.decides = decides;
+        decision.approves = approves;
+        decision.consulted = consulted;
+        if let Some(rate) = per_month {
+            decision.per_month = rate;
+        }
+        if raised_by.is_some() {
+            decision.raised_by = raised_by;
+        }
+        domains += 1;
+    }
+    if domains == 0 {
+        problems.insert(
+            0,
+            Problem::new(
+                "",
+                "no decision could be read: the sheet has no rows with a decision name",
+            ),
+        );
+        return Err(problems);
+    }
+    let invalid = crate::model::validate(&out);
+    if !invalid.is_empty() {
+        return Err(invalid);
+    }
+    Ok(RightsImport {
+        org: out,
+        scheme,
+        detected,
+        domains,
+        added,
+        problems,
+    })
+}
+
+/// An id for a new domain, from its name: "Budget allocation" → "budget-allocation".
+fn fresh_id(org: &Org, name: &str) -> DecisionId {
+    let mut base: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    while base.contains("--") {
+        base = base.replace("--", "-");
+    }
+    let base = base.trim_matches('-');
+    crate::edit::fresh_decision_id(org, if base.is_empty() { "domain" } else { base })
+}
+
+/// A rights sheet for `org` in `scheme`: one row per domain, one column per person holding a
+/// right anywhere, then `per_month` and `raised_by`. Reading it back gives the same rights.
+pub fn rights_sheet(org: &Org, scheme: RightsScheme) -> Vec<u8> {
+    let holders: Vec<&crate::model::Person> = org
+        .people
+        .iter()
+        .filter(|p| {
+            org.decisions.iter().any(|d| {
+                d.decides.contains(&p.id)
+                    || d.approves.contains(&p.id)
+                    || d.consulted.contains(&p.id)
+            })
+        })
+        .collect();
+    let (d, a, c) = match scheme {
+        RightsScheme::Orgflow => ("D", "A", "C"),
+        RightsScheme::Rapid => ("D", "A", "I"),
+        RightsScheme::Raci => ("A", "R", "C"),
+    };
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["decision".to_owned()];
+    header.extend(holders.iter().map(|p| p.id.0.clone()));
+    header.extend(["per_month".to_owned(), "raised_by".to_owned()]);
+    let _ = writer.write_record(&header);
+    for dec in &org.decisions {
+        let mut row = vec![super::neutralise_formula(&dec.name)];
+        for p in &holders {
+            let mut letters = String::new();
+            for (list, letter) in [(&dec.decides, d), (&dec.approves, a), (&dec.consulted, c)] {
+                if list.contains(&p.id) {
+                    letters.push_str(letter);
+                }
+            }
+            row.push(letters);
+        }
+        row.push(crate::analysis::trim_number(dec.per_month));
+        row.push(dec.raised_by.as_deref().unwrap_or_default().join("; "));
+        let _ = writer.write_record(&row);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn letters(s: &str) -> BTreeSet<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn the_letters_tell_the_scheme() {
+        assert_eq!(RightsScheme::detect(&letters("RACI")), RightsScheme::Raci);
+        assert_eq!(RightsScheme::detect(&letters("RAC")), RightsScheme::Raci);
+        assert_eq!(RightsScheme::detect(&letters("RAPID")), RightsScheme::Rapid);
+        assert_eq!(RightsScheme::detect(&letters("DI")), RightsScheme::Rapid);
+        assert_eq!(RightsScheme::detect(&letters("DAC")), RightsScheme::Orgflow);
+        assert_eq!(RightsScheme::detect(&letters("D")), RightsScheme::Orgflow);
+    }
+
+    #[test]
+    fn columns_are_lettered_as_in_a_spreadsheet() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+    }
+}

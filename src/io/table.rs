@@ -1,0 +1,307 @@
+//! A table read from a spreadsheet export or a workbook: a header row and numbered rows of
+//! text cells. CSV (any separator, UTF-8, UTF-16 or Windows-1252) and Excel or OpenDocument
+//! workbooks (`.xlsx`, `.xlsm`, `.xls`, `.xlsb`, `.ods`, through `calamine`) give the same
+//! table, so people and rights sheets are read the same way from either.
+
+use crate::model::Problem;
+
+/// One row of a table: its number as a spreadsheet shows it, and its cells.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRow {
+    /// Spreadsheet row number (the header is row 1 in a CSV).
+    pub number: usize,
+    /// The cells, as text.
+    pub cells: Vec<String>,
+}
+
+/// A header row and the rows below it; rows of nothing but empty cells are left out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    /// The header cells, trimmed.
+    pub headers: Vec<String>,
+    /// The rows, in file order.
+    pub rows: Vec<TableRow>,
+    /// Rows that could not be read at all, with their numbers.
+    pub problems: Vec<(usize, Problem)>,
+    /// CSV rows whose number of cells differs from the header's (spreadsheets are rectangular).
+    pub ragged: bool,
+}
+
+/// Workbook files, by extension.
+pub const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods"];
+
+/// Reads a table from a CSV file's bytes.
+pub fn csv_table(bytes: &[u8]) -> Result<Table, Vec<Problem>> {
+    let text = decode(bytes);
+    if text.trim().is_empty() {
+        return Err(vec![Problem::new("", "the file is empty")]);
+    }
+    let delimiter = sniff_delimiter(&text);
+    if let Some((row, line)) = unclosed_quote(&text, delimiter) {
+        return Err(vec![Problem::new(
+            format!("row {row} (line {line})"),
+            "a quote (\") opens a cell here and is never closed, so the rest of the file would be read as one cell; nothing was imported. Close the quote, or remove it",
+        )]);
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_owned()).collect(),
+        Err(e) => {
+            return Err(vec![Problem::new(
+                "header row",
+                format!("cannot be read: {e}"),
+            )]);
+        }
+    };
+    let mut table = Table {
+        headers,
+        ragged: true,
+        ..Table::default()
+    };
+    for (index, result) in reader.records().enumerate() {
+        // The header is row 1, as in a spreadsheet.
+        let number = index + 2;
+        match result {
+            Ok(record) => {
+                if record.iter().all(|c| c.trim().is_empty()) {
+                    continue;
+                }
+                table.rows.push(TableRow {
+                    number,
+                    cells: record.iter().map(str::to_owned).collect(),
+                });
+            }
+            Err(e) => table.problems.push((
+                number,
+                Problem::new(
+                    format!("row {number}"),
+                    format!("cannot be read ({e}); skipped"),
+                ),
+            )),
+        }
+    }
+    Ok(table)
+}
+
+/// Reads a table from a workbook's bytes: the sheet named `sheet`, or the first one. The
+/// first row with any text is the header; row numbers are the spreadsheet's own.
+pub fn sheet_table(bytes: &[u8], sheet: Option<&str>) -> Result<Table, Vec<Problem>> {
+    use calamine::Reader;
+    let mut workbook =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
+            vec![Problem::new(
+                "",
+                format!(
+                    "this is not a workbook orgflow can read (.xlsx, .xls, .xlsb or .ods): {e}"
+                ),
+            )]
+        })?;
+    let names = workbook.sheet_names();
+    let name = match sheet {
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(wanted.trim()))
+            .cloned()
+            .ok_or_else(|| {
+                vec![Problem::new(
+                    "",
+                    format!(
+                        "there is no sheet “{wanted}”; the sheets are: {}",
+                        names.join(", ")
+                    ),
+                )]
+            })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| vec![Problem::new("", "the workbook has no sheets")])?,
+    };
+    let range = workbook.worksheet_range(&name).map_err(|e| {
+        vec![Problem::new(
+            format!("sheet “{name}”"),
+            format!("cannot be read: {e}"),
+        )]
+    })?;
+    let first_row = range.start().map_or(0, |(row, _)| row as usize);
+    let mut rows = range.rows().enumerate().map(|(i, cells)| TableRow {
+        number: first_row + i + 1,
+        cells: cells
+            .iter()
+            .map(|c| c.to_string().trim().to_owned())
+            .collect(),
+    });
+    let Some(header) = rows
+        .by_ref()
+        .find(|r| r.cells.iter().any(|c| !c.is_empty()))
+    else {
+        return Err(vec![Problem::new(format!("sheet “{name}”"), "is empty")]);
+    };
+    let mut headers = header.cells;
+    // Trailing empty header cells are only the sheet's used width.
+    while headers.last().is_some_and(|h| h.is_empty()) {
+        headers.pop();
+    }
+    let width = headers.len();
+    let rows = rows
+        .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
+        .map(|mut r| {
+            r.cells.truncate(
+                width.max(
+                    r.cells
+                        .iter()
+                        .rposition(|c| !c.is_empty())
+                        .map_or(0, |p| p + 1),
+                ),
+            );
+            r.cells.resize(width.max(r.cells.len()), String::new());
+            r
+        })
+        .collect();
+    Ok(Table {
+        headers,
+        rows,
+        problems: Vec::new(),
+        ragged: false,
+    })
+}
+
+/// Reads a table from a file's bytes: a workbook by its extension, otherwise CSV.
+pub fn read_table(
+    path: &std::path::Path,
+    bytes: &[u8],
+    sheet: Option<&str>,
+) -> Result<Table, Vec<Problem>> {
+    if is_workbook(path) {
+        sheet_table(bytes, sheet)
+    } else {
+        csv_table(bytes)
+    }
+}
+
+/// Whether the file's extension names a workbook.
+pub fn is_workbook(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| WORKBOOK_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Text of the file: a byte-order mark names its encoding (UTF-8, or UTF-16 as Excel's
+/// "Unicode text" writes); without one, UTF-8 when it is valid, UTF-16 when every other byte is
+/// zero, and otherwise Windows-1252 (old Excel exports: `O’Brien`, `€`, smart quotes).
+pub(crate) fn decode(bytes: &[u8]) -> String {
+    use encoding_rs::{UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let rest = bytes.get(bom..).unwrap_or_default();
+        return encoding.decode_without_bom_handling(rest).0.into_owned();
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_owned();
+    }
+    let zeros_at = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .take(4096)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let sample = bytes.len().min(8192) / 2;
+    let encoding = if sample > 0 && zeros_at(1) * 10 > sample * 3 {
+        UTF_16LE
+    } else if sample > 0 && zeros_at(0) * 10 > sample * 3 {
+        UTF_16BE
+    } else if bytes.is_empty() {
+        UTF_8
+    } else {
+        WINDOWS_1252
+    };
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// Where a quote opens that never closes, as (spreadsheet row, line of the file): such a quote
+/// would swallow the rest of the file into one cell. Quotes count only at the start of a cell,
+/// as the CSV reader counts them.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<(usize, usize)> {
+    let delimiter = char::from(delimiter);
+    let (mut row, mut line) = (0usize, 1usize);
+    let mut cell_start = true;
+    let mut record_start = true;
+    let mut open: Option<(usize, usize)> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+        }
+        if open.is_some() {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    open = None;
+                    cell_start = false;
+                }
+            }
+            continue;
+        }
+        match c {
+            '\n' => {
+                cell_start = true;
+                record_start = true;
+            }
+            '\r' => {}
+            _ => {
+                if record_start {
+                    record_start = false;
+                    row += 1;
+                }
+                if c == delimiter {
+                    cell_start = true;
+                } else {
+                    if c == '"' && cell_start {
+                        open = Some((row, line));
+                    }
+                    cell_start = false;
+                }
+            }
+        }
+    }
+    open
+}
+
+/// The separator the header line uses most, outside quotes: comma, semicolon, tab or bar.
+fn sniff_delimiter(text: &str) -> u8 {
+    let mut counts = [0usize; 4];
+    let candidates = [b',', b';', b'\t', b'|'];
+    let mut quoted = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            _ if !quoted => {
+                if let Some(i) = candidates.iter().position(|&c| c == b) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let best = (0..4).max_by_key(|&i| (counts[i], 4 - i)).unwrap_or(0);
+    candidates[best]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_separator_is_the_one_the_header_uses_most() {
+        assert_eq!(sniff_delimiter("a,b,c\n1;2;3;4;5"), b',');
+        assert_eq!(sniff_delimiter("Sender;Recipient;EventDate\n"), b';');
+        assert_eq!(sniff_delimiter("\"a;b\",c\tx\ty"), b'\t');
+        assert_eq!(sniff_delimiter("single"), b',');
+    }
+}
