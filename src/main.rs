@@ -147,6 +147,9 @@ struct RightsArgs {
     /// How the sheet's letters read; detected from the letters when not given.
     #[arg(long, value_enum, requires = "rights")]
     rights_scheme: Option<SchemeArg>,
+    /// The sheet of a rights workbook to read (default: --sheet, else the first one).
+    #[arg(long, value_name = "NAME", requires = "rights")]
+    rights_sheet: Option<String>,
 }
 
 /// The letters of a rights sheet.

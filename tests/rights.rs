@@ -341,6 +341,20 @@ fn one_command_from_an_hr_export_and_a_raci_sheet_to_the_funnel() {
     assert_eq!(org.decisions.len(), 14);
     assert_eq!(loads(&org), loads(&school()));
 
+    // People and rights from two sheets of one workbook.
+    let out = orgflow(&[
+        "analyze",
+        "tests/sheets/riverside.xlsx",
+        "--sheet",
+        "Staff",
+        "--rights",
+        "tests/sheets/riverside.xlsx",
+        "--rights-sheet",
+        "RACI",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Top person's share           99% Dana Reyes"));
+
     // A rights sheet that cannot be read stops with its name.
     let out = orgflow(&[
         "analyze",

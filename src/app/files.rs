@@ -246,7 +246,11 @@ impl OrgflowApp {
                     format!("import decision rights from {file}"),
                 );
                 match command {
-                    Some(command) => self.edit(command),
+                    Some(command) => {
+                        self.edit(command);
+                        // The network is a new picture now: show all of it.
+                        self.network_view.fit();
+                    }
                     None => self.status = Some((true, format!("{file}: the rights already match"))),
                 }
                 if let Some(doc) = &mut self.document {

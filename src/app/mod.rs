@@ -255,6 +255,7 @@ impl OrgflowApp {
                         if let Some(doc) = &mut self.document {
                             doc.hold_alarms(undecided);
                         }
+                        self.network_view.fit();
                         self.matrix.open = true;
                     }
                     None => {

@@ -31,7 +31,14 @@ pub(super) fn figures(app: &mut OrgflowApp, ui: &mut Ui) {
                     format!("{} ({})", m.count, name_of(&Some(m.id.clone())))
                 })
             ));
-            ask = no_rights_yet(ui);
+            ui.label(
+                RichText::new(
+                    "This file has no decision rights yet, so nothing can funnel. Add them:",
+                )
+                .strong()
+                .color(super::canvas::color(crate::theme::WARNING_TEXT)),
+            );
+            ask = ways_in(ui);
         });
     } else {
         egui::Grid::new("figures-grid")
@@ -108,14 +115,9 @@ pub(super) enum NoRightsAnswer {
     Matrix,
 }
 
-/// Says that there are no decision rights yet, and offers the three ways in.
-pub(super) fn no_rights_yet(ui: &mut Ui) -> Option<NoRightsAnswer> {
+/// The three ways to give an org its decision rights, as buttons.
+pub(super) fn ways_in(ui: &mut Ui) -> Option<NoRightsAnswer> {
     let mut answer = None;
-    ui.label(
-        RichText::new("This file has no decision rights yet, so nothing can funnel. Add them:")
-            .strong()
-            .color(super::canvas::color(crate::theme::WARNING_TEXT)),
-    );
     if ui
         .button("Import a rights sheet…")
         .on_hover_text("A RACI, RAPID or D/A/C sheet (CSV or Excel), one row per decision")

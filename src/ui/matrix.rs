@@ -155,7 +155,7 @@ fn controls(doc: &Document, matrix: &mut MatrixState, ui: &mut Ui, actions: &mut
         )
         .labelled_by(label.id);
         ui.label(
-            RichText::new("Click a cell: · → D decides → A approves → C consulted → ·. Keys D, A, C, Delete on a focused cell.")
+            RichText::new("Each click on a cell moves it on: · (no right), D decides, A approves, C consulted, then · again. Or focus a cell and press D, A, C or Delete.")
                 .small()
                 .weak(),
         );
@@ -314,7 +314,7 @@ fn domain_row(
         .add(
             egui::TextEdit::singleline(draft)
                 .hint_text("everyone")
-                .desired_width(120.0),
+                .desired_width(150.0),
         )
         .on_hover_text("Teams or person ids, separated by ;");
     raised.widget_info(|| {

@@ -142,7 +142,7 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
                 ui.label("The distributed network shows who holds the right to make each decision. This file says nothing about that yet.");
                 ui.add_space(8.0);
                 ui.horizontal_wrapped(|ui| {
-                    no_rights = super::figures::no_rights_yet(ui);
+                    no_rights = super::figures::ways_in(ui);
                 });
             });
             return;
