@@ -320,6 +320,7 @@ fn load_org(
             SchemeArg::Rapid => RightsScheme::Rapid,
             SchemeArg::Raci => RightsScheme::Raci,
         });
+        let sheet = rights.rights_sheet.or(sheet);
         let import =
             load_rights(&loaded.org, &sheet_path, sheet.as_deref(), scheme).map_err(describe)?;
         eprintln!(
