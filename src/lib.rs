@@ -14,6 +14,7 @@ pub mod generate;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod scenario;
 pub mod scene;
 pub mod theme;
 #[cfg(feature = "gui")]

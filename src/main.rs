@@ -41,9 +41,10 @@ enum Command {
     Export {
         /// The team file or CSV export.
         file: PathBuf,
-        /// Which picture: the hierarchy, the distributed network, or both side by side.
-        #[arg(long, value_enum, default_value = "both")]
-        view: ViewArg,
+        /// Which picture: the hierarchy, the distributed network, or both side by side
+        /// [default: both; with --compare, hierarchy].
+        #[arg(long, value_enum)]
+        view: Option<ViewArg>,
         /// The format; by default the one --out's extension names.
         #[arg(long, value_enum)]
         format: Option<FormatArg>,
@@ -74,6 +75,53 @@ enum Command {
         /// Show only this person's part of the hierarchy (their id) and everybody below them.
         #[arg(long, value_name = "ID")]
         subtree: Option<String>,
+        /// A before/after slide: FILE is before, this org is after, side by side.
+        #[arg(long, value_name = "AFTER", conflicts_with = "subtree")]
+        compare: Option<PathBuf>,
+        #[command(flatten)]
+        columns: ColumnArgs,
+        #[command(flatten)]
+        rights: RightsArgs,
+    },
+    /// Compare two orgs: both readings side by side with the changes, people added, removed,
+    /// moved and rights changed (matched by id).
+    Compare {
+        /// The org before.
+        before: PathBuf,
+        /// The org after.
+        after: PathBuf,
+        /// Print the comparison as JSON (`before`, `after`, `figures`, `delta`, `changes`).
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        columns: ColumnArgs,
+    },
+    /// What if some people were away: the decisions nobody could decide, who carries their
+    /// load, the new funnels. The file is not changed.
+    WhatIf {
+        /// The team file or export.
+        file: PathBuf,
+        /// Who is away: ids, separated by commas.
+        #[arg(long, value_name = "ID[,ID…]", value_delimiter = ',', required = true)]
+        without: Vec<String>,
+        /// Print as JSON (`without`, `orphaned_domains`, `carriers`, `comparison`).
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        columns: ColumnArgs,
+        #[command(flatten)]
+        rights: RightsArgs,
+    },
+    /// Suggest a distributed variant: concrete, explained proposals with their effect.
+    Suggest {
+        /// The team file or export.
+        file: PathBuf,
+        /// Write the org with every proposal applied to this team file.
+        #[arg(long, value_name = "NEW.json")]
+        out: Option<PathBuf>,
+        /// Print the proposals as JSON.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         columns: ColumnArgs,
         #[command(flatten)]
@@ -115,7 +163,7 @@ enum FormatArg {
 }
 
 /// Which CSV columns hold what, when the headers are not recognised.
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 struct ColumnArgs {
     /// Header of the column with each person's unique id.
     #[arg(long, value_name = "HEADER")]
@@ -385,6 +433,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             findings,
             left_to_right,
             subtree,
+            compare,
             columns,
             rights,
         } => {
@@ -403,14 +452,48 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     )
                 })?,
             };
+            let plain: CsvColumns = columns.clone().into();
             let loaded = load_org(&file, columns, rights)?;
+            if let Some(after_path) = compare {
+                let after = load(&after_path, &plain).map_err(describe)?;
+                let orientation = if left_to_right {
+                    orgflow::layout::Orientation::LeftRight
+                } else {
+                    orgflow::layout::Orientation::TopDown
+                };
+                let view = match view.unwrap_or(ViewArg::Hierarchy) {
+                    ViewArg::Hierarchy => ExportView::Hierarchy,
+                    ViewArg::Distributed => ExportView::Distributed,
+                    ViewArg::Both => ExportView::Both,
+                };
+                let options = ExportOptions {
+                    view,
+                    format,
+                    width,
+                    height,
+                    scale,
+                    title,
+                    transparent,
+                    findings,
+                    extent: orgflow::export::Extent::Whole,
+                };
+                orgflow::export::export_comparison_to_file(
+                    &loaded.org,
+                    &after.org,
+                    orientation,
+                    &options,
+                    &out,
+                )?;
+                eprintln!("{}", for_terminal(&format!("Wrote {}", out.display())));
+                return Ok(());
+            }
             let analysis = orgflow::analysis::analyze(&loaded.org);
             let orientation = if left_to_right {
                 orgflow::layout::Orientation::LeftRight
             } else {
                 orgflow::layout::Orientation::TopDown
             };
-            let view = match view {
+            let view = match view.unwrap_or(ViewArg::Both) {
                 ViewArg::Hierarchy => ExportView::Hierarchy,
                 ViewArg::Distributed => ExportView::Distributed,
                 ViewArg::Both => ExportView::Both,
@@ -445,6 +528,73 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             export_to_file(&loaded.org, &analysis, &hierarchy, &network, &options, &out)?;
             eprintln!("{}", for_terminal(&format!("Wrote {}", out.display())));
+        }
+        Command::Compare {
+            before,
+            after,
+            json,
+            columns,
+        } => {
+            let columns: CsvColumns = columns.into();
+            let b = load(&before, &columns).map_err(describe)?;
+            let a = load(&after, &columns).map_err(describe)?;
+            let c = orgflow::scenario::compare(&b.org, &a.org);
+            if json {
+                print_json(&c)?;
+            } else {
+                print_out(&for_terminal(&orgflow::scenario::text_report(
+                    &b.org, &a.org, &c,
+                )))?;
+            }
+        }
+        Command::WhatIf {
+            file,
+            without,
+            json,
+            columns,
+            rights,
+        } => {
+            let loaded = load_org(&file, columns, rights)?;
+            let absence = orgflow::scenario::without(&loaded.org, &without)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            if json {
+                print_json(&absence)?;
+            } else {
+                print_out(&for_terminal(&what_if_report(&loaded.org, &absence)))?;
+            }
+        }
+        Command::Suggest {
+            file,
+            out,
+            json,
+            columns,
+            rights,
+        } => {
+            let loaded = load_org(&file, columns, rights)?;
+            let proposals = orgflow::scenario::suggest(&loaded.org);
+            if json {
+                print_json(&proposals)?;
+            } else {
+                print_out(&for_terminal(&suggest_report(&proposals)))?;
+            }
+            if let Some(out) = out {
+                let mut org = loaded.org.clone();
+                let mut applied = 0;
+                for p in &proposals {
+                    if orgflow::edit::apply(&mut org, p.command.clone()).is_ok() {
+                        applied += 1;
+                    }
+                }
+                save(&org, &out)?;
+                eprintln!(
+                    "{}",
+                    for_terminal(&format!(
+                        "Wrote {} with {applied} of {} proposals applied",
+                        out.display(),
+                        proposals.len()
+                    ))
+                );
+            }
         }
         Command::Convert {
             input,
@@ -501,6 +651,83 @@ fn run_window(_file: Option<PathBuf>) -> anyhow::Result<()> {
     use clap::CommandFactory;
     Cli::command().print_help()?;
     Ok(())
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
+    let mut text =
+        serde_json::to_string_pretty(value).context("could not write the result as JSON")?;
+    text.push('\n');
+    print_out(&text)
+}
+
+fn what_if_report(org: &orgflow::model::Org, a: &orgflow::scenario::Absence) -> String {
+    use std::fmt::Write;
+    let names: Vec<String> = a
+        .without
+        .iter()
+        .map(|id| {
+            org.person(id)
+                .map_or(id.clone(), |p| p.display_name().to_owned())
+        })
+        .collect();
+    let mut out = format!("If {} were away\n", names.join(" and "));
+    if a.orphaned_domains.is_empty() {
+        out.push_str("Every decision still has somebody to decide it.\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "{} decisions would have nobody to decide them: {}",
+            a.orphaned_domains.len(),
+            a.orphaned_domains
+                .iter()
+                .map(|d| d.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    if !a.carriers.is_empty() {
+        out.push_str("\nWho carries their load (decisions a month more, hierarchy / straight to the holder):\n");
+        for c in &a.carriers {
+            let _ = writeln!(
+                out,
+                "  {:<30} {:>8.1} {:>8.1}",
+                c.person.name, c.hierarchical, c.distributed
+            );
+        }
+    }
+    let mut after = a.org.clone();
+    after.name = format!("{} without {}", org.name, names.join(" and "));
+    out.push('\n');
+    out.push_str(&orgflow::scenario::text_report(org, &after, &a.comparison));
+    out
+}
+
+fn suggest_report(proposals: &[orgflow::scenario::Proposal]) -> String {
+    use std::fmt::Write;
+    if proposals.is_empty() {
+        return "No proposals: nobody is a funnel, a sole decider of many domains or a wide span.\n"
+            .to_owned();
+    }
+    let mut out = format!("{} proposals\n", proposals.len());
+    for (k, p) in proposals.iter().enumerate() {
+        let _ = writeln!(out, "\n{}. {}", k + 1, p.title);
+        let _ = writeln!(out, "   {}", p.why);
+        let pct = |x: f64| format!("{:.0}%", x * 100.0);
+        let bus = |x: Option<usize>| x.map_or("n/a".to_owned(), |x| x.to_string());
+        let _ = writeln!(
+            out,
+            "   Effect: top share straight to the holder {} → {}; authority HHI {} → {}; bus factor {} → {}; widest span {} → {}",
+            pct(p.before.top_share_distributed),
+            pct(p.after.top_share_distributed),
+            orgflow::model::thousands(p.before.authority_hhi),
+            orgflow::model::thousands(p.after.authority_hhi),
+            bus(p.before.bus_factor),
+            bus(p.after.bus_factor),
+            p.before.widest_span,
+            p.after.widest_span,
+        );
+    }
+    out
 }
 
 /// Refuses an absurd slide size before anything is loaded.

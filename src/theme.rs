@@ -77,6 +77,19 @@ pub const WARNING_TEXT: Color = Color::rgb(0xa8, 0x5a, 0x00);
 /// Notes.
 pub const NOTE_TEXT: Color = Color::rgb(0x4a, 0x55, 0x68);
 
+/// Outline of a person only in the after org.
+pub const CHANGE_ADDED: Color = Color::rgb(0x1b, 0x8a, 0x3a);
+/// Outline of a person only in the before org (drawn faded and dashed).
+pub const CHANGE_REMOVED: Color = Color::rgb(0xc6, 0x28, 0x28);
+/// Outline of a person with another manager.
+pub const CHANGE_MOVED: Color = Color::rgb(0x15, 0x65, 0xc0);
+/// Outline of a person whose rights changed.
+pub const CHANGE_RIGHTS: Color = Color::rgb(0x7b, 0x3f, 0xb0);
+/// Width of a change outline, in canvas units.
+pub const CHANGE_STROKE: f32 = 3.5;
+/// Alpha of a shape faded back (removed people, or what did not change).
+pub const FADED: u8 = 70;
+
 /// The sequential scale for decision load: pale yellow (none) to dark red (half of all
 /// decisions or more). ColorBrewer YlOrRd.
 pub const SCALE: [Color; 5] = [

@@ -358,16 +358,24 @@ pub fn delete_person(org: &Org, person: &PersonId) -> Result<(Command, usize), E
             moved += 1;
         }
     }
+    // A team that loses its last member can no longer raise anything.
+    let emptied_team = (!gone.team.is_empty()
+        && !org
+            .people
+            .iter()
+            .any(|p| p.team == gone.team && &p.id != person))
+    .then(|| gone.team.clone());
+    let leaves = |x: &String| x == &person.0 || Some(x) == emptied_team.as_ref();
     for d in &org.decisions {
         let mentions = |list: &Vec<PersonId>| list.contains(person);
-        let raised = d.raised_by.as_ref().is_some_and(|r| r.contains(&person.0));
+        let raised = d.raised_by.as_ref().is_some_and(|r| r.iter().any(leaves));
         if mentions(&d.decides) || mentions(&d.approves) || mentions(&d.consulted) || raised {
             let mut changed = d.clone();
             changed.decides.retain(|p| p != person);
             changed.approves.retain(|p| p != person);
             changed.consulted.retain(|p| p != person);
             if let Some(r) = &mut changed.raised_by {
-                r.retain(|x| x != &person.0);
+                r.retain(|x| !leaves(x));
             }
             edits.push(Edit::ReplaceDecision {
                 id: d.id.clone(),

@@ -3,7 +3,7 @@
 
 mod svg;
 
-pub use svg::{escape, slide_svg};
+pub use svg::{Panel, Slide, compose, escape, slide_svg};
 
 use crate::analysis::{Analysis, Hierarchy};
 use crate::layout::{Orientation, Rect, TreeRequest, network_layout, tree_layout};
@@ -169,6 +169,117 @@ pub fn scenes(
     (hierarchy, network)
 }
 
+/// The scenes of an org with the people who changed against `other` outlined, for one side of
+/// a comparison (`after` true for the after org).
+pub fn comparison_scenes(
+    org: &Org,
+    analysis: &Analysis,
+    changes: &crate::scenario::Changes,
+    orientation: Orientation,
+    view: ExportView,
+) -> (Scene, Scene) {
+    let (mut hierarchy, mut network) = scenes(org, analysis, orientation, view);
+    let kind_of = |p: u32| {
+        org.people
+            .get(p as usize)
+            .and_then(|person| changes.kind_of(person.id.as_str()))
+    };
+    crate::scene::mark_changes(&mut hierarchy, &kind_of, false);
+    crate::scene::mark_changes(&mut network, &kind_of, false);
+    (hierarchy, network)
+}
+
+/// A before/after slide as SVG: both orgs side by side (hierarchies, networks, or both in two
+/// rows), the change as the headline, the key deltas as lines, one colour scale for both.
+pub fn comparison_svg(
+    before: &Org,
+    after: &Org,
+    orientation: Orientation,
+    options: &ExportOptions,
+) -> String {
+    let c = crate::scenario::compare(before, after);
+    let (bh, bn) = comparison_scenes(before, &c.before, &c.changes, orientation, options.view);
+    let (ah, an) = comparison_scenes(after, &c.after, &c.changes, orientation, options.view);
+    let caption = |side: &str, org: &Org, what: &str| format!("{side}: {} ({what})", org.name);
+    let mut panels = Vec::new();
+    if options.view != ExportView::Distributed {
+        panels.push(Panel {
+            scene: &bh,
+            area: bh.bounds,
+            caption: caption("Before", before, "reporting hierarchy"),
+        });
+        panels.push(Panel {
+            scene: &ah,
+            area: ah.bounds,
+            caption: caption("After", after, "reporting hierarchy"),
+        });
+    }
+    if options.view != ExportView::Hierarchy {
+        panels.push(Panel {
+            scene: &bn,
+            area: bn.bounds,
+            caption: caption("Before", before, "distributed network"),
+        });
+        panels.push(Panel {
+            scene: &an,
+            area: an.bounds,
+            caption: caption("After", after, "distributed network"),
+        });
+    }
+    let rows = crate::scenario::figure_rows(before, after, &c);
+    let wanted = [
+        "Top share, straight to the holder",
+        "Authority HHI",
+        "Bus factor",
+        "Widest span",
+    ];
+    let footer = rows
+        .iter()
+        .filter(|r| wanted.contains(&r[0].as_str()))
+        .take(options.findings.max(1) + 1)
+        .map(|[label, b, a, d]| (crate::theme::INK, format!("{label}: {b} → {a} ({d})")))
+        .collect();
+    let ch = &c.changes;
+    let changed = format!(
+        "Outlined: green added ({}), blue moved ({}), purple rights changed ({}), red dashed removed ({})",
+        ch.added.len(),
+        ch.moved.len(),
+        ch.rights
+            .iter()
+            .map(|r| r.person.id.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+        ch.removed.len()
+    );
+    let slide = Slide {
+        title: options
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("{}: before and after", before.name)),
+        headline: vec![crate::scenario::headline(before, &c), changed],
+        panels,
+        columns: 2,
+        footer,
+    };
+    compose(&slide, options)
+}
+
+/// Renders a before/after slide and writes it atomically to `path`.
+pub fn export_comparison_to_file(
+    before: &Org,
+    after: &Org,
+    orientation: Orientation,
+    options: &ExportOptions,
+    path: &Path,
+) -> Result<(), ExportError> {
+    check_size(options.width, options.height, options.scale)?;
+    let bytes = render_svg(comparison_svg(before, after, orientation, options), options)?;
+    crate::io::write_atomically(path, &bytes).map_err(|source| ExportError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
 /// DejaVu Sans, shipped for the scripts Ubuntu lacks (Hebrew, Arabic and many more).
 pub const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
@@ -266,8 +377,16 @@ pub fn render(
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
     check_size(options.width, options.height, options.scale)?;
+    render_svg(
+        slide_svg(org, analysis, hierarchy, network, options),
+        options,
+    )
+}
+
+/// A slide's SVG text in the requested format.
+pub fn render_svg(text: String, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+    check_size(options.width, options.height, options.scale)?;
     let (w, h) = (options.width, options.height);
-    let text = slide_svg(org, analysis, hierarchy, network, options);
     match options.format {
         ExportFormat::Svg => Ok(text.into_bytes()),
         ExportFormat::Png => {

@@ -314,6 +314,30 @@ fn headline(org: &Org, a: &Analysis) -> Option<String> {
     ))
 }
 
+/// A panel of a slide: a picture, the part of it to show, and its caption.
+pub struct Panel<'a> {
+    /// The picture.
+    pub scene: &'a Scene,
+    /// The part of it to show.
+    pub area: Rect,
+    /// The caption above it.
+    pub caption: String,
+}
+
+/// What a slide says: a title, lines under it, the panels, lines above the legend.
+pub struct Slide<'a> {
+    /// The title.
+    pub title: String,
+    /// Lines under the title.
+    pub headline: Vec<String>,
+    /// The panels, in rows of `columns`.
+    pub panels: Vec<Panel<'a>>,
+    /// Panels per row.
+    pub columns: usize,
+    /// Lines above the legend, each with the colour of its bullet.
+    pub footer: Vec<(Color, String)>,
+}
+
 /// The whole slide as SVG text.
 pub fn slide_svg(
     org: &Org,
@@ -322,10 +346,57 @@ pub fn slide_svg(
     network: &Scene,
     options: &ExportOptions,
 ) -> String {
+    let (hierarchy_area, network_area) = match &options.extent {
+        Extent::Whole => (hierarchy.bounds, network.bounds),
+        Extent::Areas { hierarchy, network } => (*hierarchy, *network),
+    };
+    let hierarchy_panel = Panel {
+        scene: hierarchy,
+        area: hierarchy_area,
+        caption: "Reporting hierarchy: every decision climbs the chain of command".to_owned(),
+    };
+    let network_panel = Panel {
+        scene: network,
+        area: network_area,
+        caption: "Distributed network: each decision goes straight to whoever holds the right"
+            .to_owned(),
+    };
+    let panels = match options.view {
+        ExportView::Hierarchy => vec![hierarchy_panel],
+        ExportView::Distributed => vec![network_panel],
+        ExportView::Both => vec![hierarchy_panel, network_panel],
+    };
+    let columns = panels.len();
+    let footer = analysis
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .take(options.findings)
+        .map(|f| {
+            let color = if f.severity == Severity::Critical {
+                MARK
+            } else {
+                INK
+            };
+            (color, f.message.clone())
+        })
+        .collect();
+    let slide = Slide {
+        title: options.title.clone().unwrap_or_else(|| org.name.clone()),
+        headline: headline(org, analysis).into_iter().collect(),
+        panels,
+        columns,
+        footer,
+    };
+    compose(&slide, options)
+}
+
+/// Lays a slide out as SVG text: header, panels in a grid, footer lines and the legend.
+pub fn compose(slide: &Slide<'_>, options: &ExportOptions) -> String {
     let (w, h) = (options.width as f32, options.height as f32);
     let margin = (w.min(h) * 0.035).max(16.0);
     // About 300 bytes a shape, plus the embedded font.
-    let shapes = hierarchy.shapes.len() + network.shapes.len();
+    let shapes: usize = slide.panels.iter().map(|p| p.scene.shapes.len()).sum();
     let mut out = String::with_capacity(600 * 1024 + 300 * shapes);
     let _ = writeln!(
         out,
@@ -344,11 +415,10 @@ pub fn slide_svg(
         );
     }
 
-    // Header: title and the headline figures of both readings.
-    let title = options.title.clone().unwrap_or_else(|| org.name.clone());
+    // Header: the title and the lines under it.
     let title_size = (h * 0.04).clamp(18.0, 48.0);
     let mut y = margin + title_size;
-    let title = fit_width(&title, title_size, w - 2.0 * margin);
+    let title = fit_width(&slide.title, title_size, w - 2.0 * margin);
     text(
         &mut out,
         (margin, y),
@@ -361,39 +431,28 @@ pub fn slide_svg(
         &title,
     );
     let small = (title_size * 0.5).max(11.0);
-    if let Some(line) = headline(org, analysis) {
+    for line in &slide.headline {
         y += small * 1.7;
-        let line = fit_width(&line, small, w - 2.0 * margin);
+        let line = fit_width(line, small, w - 2.0 * margin);
         text(&mut out, (margin, y), Style::plain(small, INK), &line);
     }
     let header_bottom = y + small;
 
-    // Footer: the top findings, then the legend.
-    let findings: Vec<_> = analysis
-        .findings
-        .iter()
-        .filter(|f| f.severity != Severity::Info)
-        .take(options.findings)
-        .collect();
+    // Footer: its lines, then the legend.
     let line = small * 1.45;
     let legend_top = h - margin - small * 1.2;
-    let findings_top = legend_top - line * findings.len() as f32 - small * 0.5;
-    for (k, f) in findings.iter().enumerate() {
-        let fy = findings_top + line * (k as f32 + 0.8);
-        let color = if f.severity == Severity::Critical {
-            MARK
-        } else {
-            INK
-        };
+    let footer_top = legend_top - line * slide.footer.len() as f32 - small * 0.5;
+    for (k, (color, message)) in slide.footer.iter().enumerate() {
+        let fy = footer_top + line * (k as f32 + 0.8);
         let _ = writeln!(
             out,
             r#"<circle cx="{}" cy="{}" r="{}" fill="{}"/>"#,
             D1(margin + small * 0.35),
             D1(fy - small * 0.35),
             D1(small * 0.3),
-            hex(color)
+            hex(*color)
         );
-        let message = fit_width(&f.message, small * 0.95, w - 2.0 * margin - small);
+        let message = fit_width(message, small * 0.95, w - 2.0 * margin - small);
         text(
             &mut out,
             (margin + small, fy),
@@ -403,57 +462,29 @@ pub fn slide_svg(
     }
     legend(&mut out, margin, legend_top + small, small * 0.9);
 
-    // The views.
+    // The panels, in rows.
     let body = Rect {
         min: Point::new(margin, header_bottom + small),
-        max: Point::new(w - margin, findings_top - small * 0.5),
-    };
-    let (hierarchy_area, network_area) = match &options.extent {
-        Extent::Whole => (hierarchy.bounds, network.bounds),
-        Extent::Areas { hierarchy, network } => (*hierarchy, *network),
+        max: Point::new(w - margin, footer_top - small * 0.5),
     };
     let caption = small * 0.9;
-    let panels: Vec<(&Scene, Rect, &str, &str)> = match options.view {
-        ExportView::Hierarchy => vec![(
-            hierarchy,
-            hierarchy_area,
-            "Reporting hierarchy: every decision climbs the chain of command",
-            "h",
-        )],
-        ExportView::Distributed => vec![(
-            network,
-            network_area,
-            "Distributed network: each decision goes straight to whoever holds the right",
-            "n",
-        )],
-        ExportView::Both => vec![
-            (
-                hierarchy,
-                hierarchy_area,
-                "Reporting hierarchy: every decision climbs the chain of command",
-                "h",
-            ),
-            (
-                network,
-                network_area,
-                "Distributed network: each decision goes straight to whoever holds the right",
-                "n",
-            ),
-        ],
-    };
     let gap = margin;
-    let pw = (body.width() - gap * (panels.len() as f32 - 1.0)) / panels.len() as f32;
-    for (k, (s, area, name, id)) in panels.into_iter().enumerate() {
-        let x0 = body.min.x + k as f32 * (pw + gap);
+    let columns = slide.columns.max(1);
+    let rows = slide.panels.len().div_ceil(columns).max(1);
+    let pw = (body.width() - gap * (columns as f32 - 1.0)) / columns as f32;
+    let ph = (body.height() - gap * (rows as f32 - 1.0)) / rows as f32;
+    for (k, panel) in slide.panels.iter().enumerate() {
+        let x0 = body.min.x + (k % columns) as f32 * (pw + gap);
+        let y0 = body.min.y + (k / columns) as f32 * (ph + gap);
         text(
             &mut out,
-            (x0, body.min.y + caption),
+            (x0, y0 + caption),
             Style::plain(caption, MUTED),
-            name,
+            &fit_width(&panel.caption, caption, pw),
         );
         let frame = Rect {
-            min: Point::new(x0, body.min.y + caption * 1.6),
-            max: Point::new(x0 + pw, body.max.y),
+            min: Point::new(x0, y0 + caption * 1.6),
+            max: Point::new(x0 + pw, y0 + ph),
         };
         let _ = writeln!(
             out,
@@ -465,7 +496,13 @@ pub fn slide_svg(
             hex(theme::CANVAS),
             hex(theme::PANEL_STROKE)
         );
-        scene(&mut out, s, area, frame.expand(-6.0), &format!("clip-{id}"));
+        scene(
+            &mut out,
+            panel.scene,
+            panel.area,
+            frame.expand(-6.0),
+            &format!("clip-{k}"),
+        );
     }
     out.push_str("</svg>\n");
     out

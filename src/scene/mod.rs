@@ -421,3 +421,60 @@ pub fn network_scene(
         bounds: layout.bounds,
     }
 }
+
+/// Outlines the people who changed between two orgs in their change's colour (see
+/// [`crate::theme`]); `fade_unchanged` draws everybody else faded, and removed people are
+/// always faded and dashed. `kind_of` gives each person's change by their index in `org`.
+pub fn mark_changes(
+    scene: &mut Scene,
+    kind_of: &dyn Fn(u32) -> Option<crate::scenario::ChangeKind>,
+    fade_unchanged: bool,
+) {
+    use crate::scenario::ChangeKind;
+    for shape in &mut scene.shapes {
+        let Some(Target::Person(p)) = shape.target().cloned() else {
+            if fade_unchanged && let Shape::Line { color, .. } = shape {
+                *color = color.with_alpha(theme::FADED);
+            }
+            continue;
+        };
+        let kind = kind_of(p);
+        let (fill, stroke, width, dash) = match shape {
+            Shape::Box {
+                fill,
+                stroke,
+                stroke_width,
+                dashed,
+                ..
+            } => (fill, stroke, stroke_width, Some(dashed)),
+            Shape::Circle {
+                fill,
+                stroke,
+                stroke_width,
+                ..
+            } => (fill, stroke, stroke_width, None),
+            Shape::Line { .. } => continue,
+        };
+        let outline = match kind {
+            Some(ChangeKind::Added) => theme::CHANGE_ADDED,
+            Some(ChangeKind::Removed) => theme::CHANGE_REMOVED,
+            Some(ChangeKind::Moved) => theme::CHANGE_MOVED,
+            Some(ChangeKind::Rights) => theme::CHANGE_RIGHTS,
+            None => {
+                if fade_unchanged {
+                    *fill = fill.with_alpha(theme::FADED);
+                    *stroke = stroke.with_alpha(theme::FADED);
+                }
+                continue;
+            }
+        };
+        *stroke = outline;
+        *width = theme::CHANGE_STROKE;
+        if kind == Some(ChangeKind::Removed) {
+            *fill = fill.with_alpha(theme::FADED);
+            if let Some(dashed) = dash {
+                *dashed = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,681 @@
+//! Scenarios: two orgs compared figure by figure and person by person, an absence simulated
+//! without touching the document, and concrete proposals to distribute decisions.
+
+mod suggest;
+
+pub use suggest::{Proposal, ProposalKind, suggest};
+
+use crate::analysis::{Analysis, Severity, analyze};
+use crate::edit::Right;
+use crate::model::{Org, PersonId};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The headline figures of one org, as compared.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Figures {
+    /// People (open positions included).
+    pub people: usize,
+    /// Share of all decisions through the busiest person, through the hierarchy.
+    pub top_share_hierarchical: f64,
+    /// Who that is.
+    pub top_hierarchical: Option<String>,
+    /// Share of all decisions reaching the busiest person straight from the raiser.
+    pub top_share_distributed: f64,
+    /// Who that is.
+    pub top_distributed: Option<String>,
+    /// Concentration (HHI) of load through the hierarchy.
+    pub load_hhi_hierarchical: f64,
+    /// Concentration (HHI) of load straight to the holder.
+    pub load_hhi_distributed: f64,
+    /// Concentration (HHI) of the right to decide.
+    pub authority_hhi: f64,
+    /// As if this many people decided everything.
+    pub effective_deciders: f64,
+    /// Fewest people whose absence leaves most domains undecided.
+    pub bus_factor: Option<usize>,
+    /// Hand-offs per decision, through the hierarchy.
+    pub mean_hops_hierarchical: f64,
+    /// Hand-offs per decision, straight to the holder.
+    pub mean_hops_distributed: f64,
+    /// Layers.
+    pub layers: usize,
+    /// The widest span of control.
+    pub widest_span: usize,
+    /// Who has it.
+    pub widest_span_of: Option<String>,
+    /// Critical findings.
+    pub critical: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Notes.
+    pub notes: usize,
+}
+
+impl Figures {
+    /// The figures of an analysis.
+    pub fn of(a: &Analysis) -> Self {
+        let count = |s: Severity| a.findings.iter().filter(|f| f.severity == s).count();
+        Self {
+            people: a.people,
+            top_share_hierarchical: a.readings.hierarchical.top_share,
+            top_hierarchical: a.readings.hierarchical.top.clone(),
+            top_share_distributed: a.readings.distributed.top_share,
+            top_distributed: a.readings.distributed.top.clone(),
+            load_hhi_hierarchical: a.readings.hierarchical.load.hhi,
+            load_hhi_distributed: a.readings.distributed.load.hhi,
+            authority_hhi: a.concentration.authority.spread.hhi,
+            effective_deciders: a.concentration.authority.spread.effective,
+            bus_factor: a.concentration.authority.bus_factor,
+            mean_hops_hierarchical: a.readings.hierarchical.mean_hops,
+            mean_hops_distributed: a.readings.distributed.mean_hops,
+            layers: a.layers,
+            widest_span: a.max_span.as_ref().map_or(0, |m| m.count),
+            widest_span_of: a.max_span.as_ref().map(|m| m.id.clone()),
+            critical: count(Severity::Critical),
+            warnings: count(Severity::Warning),
+            notes: count(Severity::Info),
+        }
+    }
+}
+
+/// After minus before, for every number of [`Figures`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Delta {
+    /// Change in people.
+    pub people: i64,
+    /// Change in the top share through the hierarchy (0–1).
+    pub top_share_hierarchical: f64,
+    /// Change in the top share straight to the holder (0–1).
+    pub top_share_distributed: f64,
+    /// Change in load HHI through the hierarchy.
+    pub load_hhi_hierarchical: f64,
+    /// Change in load HHI straight to the holder.
+    pub load_hhi_distributed: f64,
+    /// Change in authority HHI.
+    pub authority_hhi: f64,
+    /// Change in effective deciders.
+    pub effective_deciders: f64,
+    /// Change in bus factor (0 when either has none).
+    pub bus_factor: i64,
+    /// Change in hops through the hierarchy.
+    pub mean_hops_hierarchical: f64,
+    /// Change in hops straight to the holder.
+    pub mean_hops_distributed: f64,
+    /// Change in layers.
+    pub layers: i64,
+    /// Change in the widest span.
+    pub widest_span: i64,
+    /// Change in critical findings.
+    pub critical: i64,
+    /// Change in warnings.
+    pub warnings: i64,
+    /// Change in notes.
+    pub notes: i64,
+}
+
+impl Delta {
+    fn between(b: &Figures, a: &Figures) -> Self {
+        let i = |x: usize, y: usize| y as i64 - x as i64;
+        Self {
+            people: i(b.people, a.people),
+            top_share_hierarchical: a.top_share_hierarchical - b.top_share_hierarchical,
+            top_share_distributed: a.top_share_distributed - b.top_share_distributed,
+            load_hhi_hierarchical: a.load_hhi_hierarchical - b.load_hhi_hierarchical,
+            load_hhi_distributed: a.load_hhi_distributed - b.load_hhi_distributed,
+            authority_hhi: a.authority_hhi - b.authority_hhi,
+            effective_deciders: a.effective_deciders - b.effective_deciders,
+            bus_factor: match (b.bus_factor, a.bus_factor) {
+                (Some(x), Some(y)) => i(x, y),
+                _ => 0,
+            },
+            mean_hops_hierarchical: a.mean_hops_hierarchical - b.mean_hops_hierarchical,
+            mean_hops_distributed: a.mean_hops_distributed - b.mean_hops_distributed,
+            layers: i(b.layers, a.layers),
+            widest_span: i(b.widest_span, a.widest_span),
+            critical: i(b.critical, a.critical),
+            warnings: i(b.warnings, a.warnings),
+            notes: i(b.notes, a.notes),
+        }
+    }
+}
+
+/// A person, by id and name, for the lists of changes.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Named {
+    /// Their id.
+    pub id: String,
+    /// Their name.
+    pub name: String,
+}
+
+/// Somebody who reports to somebody else now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Moved {
+    /// Who.
+    pub person: Named,
+    /// Their manager before (id), if any.
+    pub from: Option<String>,
+    /// Their manager after (id), if any.
+    pub to: Option<String>,
+}
+
+/// A right that changed in one domain for one person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RightChange {
+    /// The domain's id.
+    pub domain: String,
+    /// The domain's name (after, else before).
+    pub domain_name: String,
+    /// Who.
+    pub person: Named,
+    /// Their right before: "decides", "approves", "consulted" or none.
+    pub before: Option<&'static str>,
+    /// Their right after.
+    pub after: Option<&'static str>,
+}
+
+/// What differs between two orgs, matched by id.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Changes {
+    /// People only in the after org.
+    pub added: Vec<Named>,
+    /// People only in the before org.
+    pub removed: Vec<Named>,
+    /// People with another manager.
+    pub moved: Vec<Moved>,
+    /// Rights given, taken or changed.
+    pub rights: Vec<RightChange>,
+}
+
+impl Changes {
+    /// How a person changed, for marking them in the views; `None` when they did not.
+    pub fn kind_of(&self, id: &str) -> Option<ChangeKind> {
+        if self.added.iter().any(|n| n.id == id) {
+            Some(ChangeKind::Added)
+        } else if self.removed.iter().any(|n| n.id == id) {
+            Some(ChangeKind::Removed)
+        } else if self.moved.iter().any(|m| m.person.id == id) {
+            Some(ChangeKind::Moved)
+        } else if self.rights.iter().any(|r| r.person.id == id) {
+            Some(ChangeKind::Rights)
+        } else {
+            None
+        }
+    }
+
+    /// True when nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.moved.is_empty()
+            && self.rights.is_empty()
+    }
+}
+
+/// How a person changed between two orgs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Only in the after org.
+    Added,
+    /// Only in the before org.
+    Removed,
+    /// Another manager.
+    Moved,
+    /// Rights given, taken or changed.
+    Rights,
+}
+
+/// Two orgs side by side.
+#[derive(Clone, Debug, Serialize)]
+pub struct Comparison {
+    /// The before org's full analysis (the keys of `analyze --json`).
+    pub before: Analysis,
+    /// The after org's full analysis.
+    pub after: Analysis,
+    /// The headline figures of each.
+    pub figures: [Figures; 2],
+    /// After minus before.
+    pub delta: Delta,
+    /// Who was added, removed, moved, or had rights changed.
+    pub changes: Changes,
+}
+
+fn right_of(org: &Org, domain: usize, person: &PersonId) -> Option<Right> {
+    let d = org.decisions.get(domain)?;
+    if d.decides.contains(person) {
+        Some(Right::Decides)
+    } else if d.approves.contains(person) {
+        Some(Right::Approves)
+    } else if d.consulted.contains(person) {
+        Some(Right::Consulted)
+    } else {
+        None
+    }
+}
+
+/// What differs between two orgs, person by person and right by right.
+pub fn changes(before: &Org, after: &Org) -> Changes {
+    let named = |org: &Org, id: &PersonId| Named {
+        id: id.0.clone(),
+        name: org
+            .person(id.as_str())
+            .map_or(id.0.clone(), |p| p.display_name().to_owned()),
+    };
+    let before_ids: BTreeMap<&str, &crate::model::Person> =
+        before.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let after_ids: BTreeMap<&str, &crate::model::Person> =
+        after.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let mut out = Changes::default();
+    for p in &after.people {
+        match before_ids.get(p.id.as_str()) {
+            None => out.added.push(named(after, &p.id)),
+            Some(old) if old.manager != p.manager => out.moved.push(Moved {
+                person: named(after, &p.id),
+                from: old.manager.as_ref().map(|m| m.0.clone()),
+                to: p.manager.as_ref().map(|m| m.0.clone()),
+            }),
+            Some(_) => {}
+        }
+    }
+    for p in &before.people {
+        if !after_ids.contains_key(p.id.as_str()) {
+            out.removed.push(named(before, &p.id));
+        }
+    }
+    let domain_ids: BTreeSet<&str> = before
+        .decisions
+        .iter()
+        .chain(&after.decisions)
+        .map(|d| d.id.as_str())
+        .collect();
+    for id in domain_ids {
+        let b = before.decisions.iter().position(|d| d.id.as_str() == id);
+        let a = after.decisions.iter().position(|d| d.id.as_str() == id);
+        let holders: BTreeSet<PersonId> = [b.map(|k| (before, k)), a.map(|k| (after, k))]
+            .into_iter()
+            .flatten()
+            .filter_map(|(org, k)| org.decisions.get(k))
+            .flat_map(|d| d.decides.iter().chain(&d.approves).chain(&d.consulted))
+            .cloned()
+            .collect();
+        let name = a
+            .and_then(|k| after.decisions.get(k))
+            .or_else(|| b.and_then(|k| before.decisions.get(k)))
+            .map_or(id.to_owned(), |d| d.name.clone());
+        for person in holders {
+            let was = b.and_then(|k| right_of(before, k, &person));
+            let now = a.and_then(|k| right_of(after, k, &person));
+            if was != now {
+                let org = if after_ids.contains_key(person.as_str()) {
+                    after
+                } else {
+                    before
+                };
+                out.rights.push(RightChange {
+                    domain: id.to_owned(),
+                    domain_name: name.clone(),
+                    person: named(org, &person),
+                    before: was.map(|r| r.word()),
+                    after: now.map(|r| r.word()),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Compares two orgs: both analyses, their figures, the deltas and the changes.
+pub fn compare(before: &Org, after: &Org) -> Comparison {
+    let (b, a) = (analyze(before), analyze(after));
+    let figures = [Figures::of(&b), Figures::of(&a)];
+    Comparison {
+        delta: Delta::between(&figures[0], &figures[1]),
+        changes: changes(before, after),
+        figures,
+        before: b,
+        after: a,
+    }
+}
+
+/// Why an absence cannot be simulated.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ScenarioError {
+    /// Nobody has this id.
+    #[error("nobody has the id “{0}”")]
+    Unknown(String),
+    /// Taking them away would break the org (a bug; please report it).
+    #[error("cannot take “{0}” away: {1}")]
+    Invalid(String, String),
+}
+
+/// People who took on load when others were away.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Carrier {
+    /// Who.
+    pub person: Named,
+    /// Decisions a month more through the hierarchy.
+    pub hierarchical: f64,
+    /// Decisions a month more straight to the holder.
+    pub distributed: f64,
+}
+
+/// What happens while some people are away: their reports go to their manager, their rights
+/// lapse. The org itself is not changed.
+#[derive(Clone, Debug, Serialize)]
+pub struct Absence {
+    /// Who is away (ids).
+    pub without: Vec<String>,
+    /// Domains that nobody is left to decide (ids), with names.
+    pub orphaned_domains: Vec<Named>,
+    /// Who now carries the load, most first (at most ten).
+    pub carriers: Vec<Carrier>,
+    /// Before and after.
+    pub comparison: Comparison,
+    /// The org while they are away.
+    #[serde(skip)]
+    pub org: Org,
+}
+
+/// Simulates the absence of these people.
+pub fn without(org: &Org, ids: &[String]) -> Result<Absence, ScenarioError> {
+    let mut away = org.clone();
+    for id in ids {
+        let person = PersonId(id.clone());
+        let (command, _) = crate::edit::delete_person(&away, &person)
+            .map_err(|_| ScenarioError::Unknown(id.clone()))?;
+        crate::edit::apply(&mut away, command)
+            .map_err(|e| ScenarioError::Invalid(id.clone(), e.to_string()))?;
+    }
+    let orphaned_domains = org
+        .decisions
+        .iter()
+        .filter(|d| !d.decides.is_empty())
+        .filter(|d| {
+            away.decisions
+                .iter()
+                .find(|x| x.id == d.id)
+                .is_none_or(|x| x.decides.is_empty())
+        })
+        .map(|d| Named {
+            id: d.id.0.clone(),
+            name: d.name.clone(),
+        })
+        .collect();
+    let comparison = compare(org, &away);
+    let before: BTreeMap<&str, &crate::analysis::PersonFigures> = comparison
+        .before
+        .persons
+        .iter()
+        .map(|p| (p.id.as_str(), p))
+        .collect();
+    let mut carriers: Vec<Carrier> = comparison
+        .after
+        .persons
+        .iter()
+        .filter_map(|p| {
+            let b = before.get(p.id.as_str())?;
+            let (h, d) = (
+                p.hierarchical.load - b.hierarchical.load,
+                p.distributed.load - b.distributed.load,
+            );
+            (h > 1e-9 || d > 1e-9).then(|| Carrier {
+                person: Named {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                },
+                hierarchical: h,
+                distributed: d,
+            })
+        })
+        .collect();
+    carriers.sort_by(|a, b| {
+        (b.hierarchical + b.distributed)
+            .total_cmp(&(a.hierarchical + a.distributed))
+            .then_with(|| a.person.id.cmp(&b.person.id))
+    });
+    carriers.truncate(10);
+    Ok(Absence {
+        without: ids.to_vec(),
+        orphaned_domains,
+        carriers,
+        comparison,
+        org: away,
+    })
+}
+
+/// "Dana Reyes: 88% → 12% of decisions; bus factor 1 → 7": the change in one line, about the
+/// person who carried the most before.
+pub fn headline(before: &Org, c: &Comparison) -> String {
+    let [b, a] = &c.figures;
+    let name = |org: &Org, id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| org.person(id))
+            .map_or("nobody".to_owned(), |p| p.display_name().to_owned())
+    };
+    let pct = |x: f64| format!("{:.0}%", x * 100.0);
+    let mut parts = Vec::new();
+    if let Some(top) = &b.top_distributed {
+        let after_share = c
+            .after
+            .persons
+            .iter()
+            .find(|p| &p.id == top)
+            .map_or(0.0, |p| p.distributed.share);
+        parts.push(format!(
+            "{}: {} → {} of decisions straight to the holder",
+            name(before, &b.top_distributed),
+            pct(b.top_share_distributed),
+            pct(after_share)
+        ));
+    }
+    if let (Some(x), Some(y)) = (b.bus_factor, a.bus_factor) {
+        parts.push(format!("bus factor {x} → {y}"));
+    }
+    parts.push(format!(
+        "authority HHI {} → {}",
+        crate::model::thousands(b.authority_hhi),
+        crate::model::thousands(a.authority_hhi)
+    ));
+    parts.join("; ")
+}
+
+/// The figures side by side as rows of (label, before, after, change), for reports and slides.
+pub fn figure_rows(before: &Org, after: &Org, c: &Comparison) -> Vec<[String; 4]> {
+    let [b, a] = &c.figures;
+    let name = |org: &Org, id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| org.person(id))
+            .map_or("nobody".to_owned(), |p| p.display_name().to_owned())
+    };
+    let pct = |x: f64| format!("{:.0}%", x * 100.0);
+    let signed = |x: f64, digits: usize| {
+        if x.abs() < 0.5 * 10f64.powi(-(digits as i32)) {
+            "=".to_owned()
+        } else {
+            format!("{x:+.digits$}")
+        }
+    };
+    let points = |x: f64| {
+        if (x * 100.0).abs() < 0.5 {
+            "=".to_owned()
+        } else {
+            format!("{:+.0} points", x * 100.0)
+        }
+    };
+    let int = |x: i64| {
+        if x == 0 {
+            "=".to_owned()
+        } else {
+            format!("{x:+}")
+        }
+    };
+    let bus = |x: Option<usize>| x.map_or("n/a".to_owned(), |x| x.to_string());
+    let d = &c.delta;
+    vec![
+        [
+            "Top share, through the hierarchy".to_owned(),
+            format!(
+                "{} {}",
+                pct(b.top_share_hierarchical),
+                name(before, &b.top_hierarchical)
+            ),
+            format!(
+                "{} {}",
+                pct(a.top_share_hierarchical),
+                name(after, &a.top_hierarchical)
+            ),
+            points(d.top_share_hierarchical),
+        ],
+        [
+            "Top share, straight to the holder".to_owned(),
+            format!(
+                "{} {}",
+                pct(b.top_share_distributed),
+                name(before, &b.top_distributed)
+            ),
+            format!(
+                "{} {}",
+                pct(a.top_share_distributed),
+                name(after, &a.top_distributed)
+            ),
+            points(d.top_share_distributed),
+        ],
+        [
+            "Load HHI, hierarchy / straight".to_owned(),
+            format!(
+                "{} / {}",
+                crate::model::thousands(b.load_hhi_hierarchical),
+                crate::model::thousands(b.load_hhi_distributed)
+            ),
+            format!(
+                "{} / {}",
+                crate::model::thousands(a.load_hhi_hierarchical),
+                crate::model::thousands(a.load_hhi_distributed)
+            ),
+            format!(
+                "{} / {}",
+                signed(d.load_hhi_hierarchical, 0),
+                signed(d.load_hhi_distributed, 0)
+            ),
+        ],
+        [
+            "Authority HHI".to_owned(),
+            crate::model::thousands(b.authority_hhi),
+            crate::model::thousands(a.authority_hhi),
+            signed(d.authority_hhi, 0),
+        ],
+        [
+            "Effective deciders".to_owned(),
+            format!("{:.1}", b.effective_deciders),
+            format!("{:.1}", a.effective_deciders),
+            signed(d.effective_deciders, 1),
+        ],
+        [
+            "Bus factor".to_owned(),
+            bus(b.bus_factor),
+            bus(a.bus_factor),
+            int(d.bus_factor),
+        ],
+        [
+            "Mean hops, hierarchy / straight".to_owned(),
+            format!(
+                "{:.2} / {:.2}",
+                b.mean_hops_hierarchical, b.mean_hops_distributed
+            ),
+            format!(
+                "{:.2} / {:.2}",
+                a.mean_hops_hierarchical, a.mean_hops_distributed
+            ),
+            format!(
+                "{} / {}",
+                signed(d.mean_hops_hierarchical, 2),
+                signed(d.mean_hops_distributed, 2)
+            ),
+        ],
+        [
+            "Layers".to_owned(),
+            b.layers.to_string(),
+            a.layers.to_string(),
+            int(d.layers),
+        ],
+        [
+            "Widest span".to_owned(),
+            format!("{} {}", b.widest_span, name(before, &b.widest_span_of)),
+            format!("{} {}", a.widest_span, name(after, &a.widest_span_of)),
+            int(d.widest_span),
+        ],
+        [
+            "Findings: critical / warnings / notes".to_owned(),
+            format!("{} / {} / {}", b.critical, b.warnings, b.notes),
+            format!("{} / {} / {}", a.critical, a.warnings, a.notes),
+            format!(
+                "{} / {} / {}",
+                int(d.critical),
+                int(d.warnings),
+                int(d.notes)
+            ),
+        ],
+    ]
+}
+
+/// The comparison as plain text, for a terminal.
+pub fn text_report(before: &Org, after: &Org, c: &Comparison) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} → {}", before.name, after.name);
+    let _ = writeln!(out, "{}\n", headline(before, c));
+    let rows = figure_rows(before, after, c);
+    let _ = writeln!(out, "{:<40} {:<28} {:<28} change", "", "before", "after");
+    for [label, b, a, d] in rows {
+        let _ = writeln!(out, "{label:<40} {b:<28} {a:<28} {d}");
+    }
+    let ch = &c.changes;
+    let list = |names: &[Named]| {
+        names
+            .iter()
+            .map(|n| n.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(
+        out,
+        "\nChanges: {} added, {} removed, {} moved, {} rights changed",
+        ch.added.len(),
+        ch.removed.len(),
+        ch.moved.len(),
+        ch.rights.len()
+    );
+    if !ch.added.is_empty() {
+        let _ = writeln!(out, "  Added: {}", list(&ch.added));
+    }
+    if !ch.removed.is_empty() {
+        let _ = writeln!(out, "  Removed: {}", list(&ch.removed));
+    }
+    let manager = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| after.person(id).or_else(|| before.person(id)))
+            .map_or("the top".to_owned(), |p| p.display_name().to_owned())
+    };
+    for m in &ch.moved {
+        let _ = writeln!(
+            out,
+            "  Moved: {} from {} to {}",
+            m.person.name,
+            manager(&m.from),
+            manager(&m.to)
+        );
+    }
+    for r in &ch.rights {
+        let _ = writeln!(
+            out,
+            "  {}: {} {} → {}",
+            r.domain_name,
+            r.person.name,
+            r.before.unwrap_or("no right"),
+            r.after.unwrap_or("no right")
+        );
+    }
+    out
+}

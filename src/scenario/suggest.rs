@@ -1,0 +1,449 @@
+//! Concrete, explained proposals to distribute decisions. The rules, in order (each domain is
+//! touched by one proposal at most, so all of them can be accepted together):
+//!
+//! 1. **Hand a domain over.** A domain decided only by an overloaded person (a funnel in either
+//!    reading, or the sole decider of at least `single_holder_domains` domains) goes to the
+//!    person closest to it: consulted on it (+3), approving it (+2), with a skill or title word
+//!    in its name (+2), leading the team that raises most of it (+1). The former decider stays
+//!    consulted. Nobody scoring above zero, no proposal.
+//! 2. **Let the raising teams decide.** A domain still decided only by the overloaded person and
+//!    raised by several teams gets one decider per raising team: its most senior member (fewest
+//!    levels from the top, then first in the file), who is not an open position.
+//! 3. **Add a second decider.** The overloaded person's remaining sole domains get their most
+//!    senior direct report who manages people as a second decider, so they do not wait when the
+//!    person is away.
+//! 4. **Split a wide span.** A manager with more direct reports than `wide_span` hands those
+//!    who manage nobody to two leads, one for each half of their teams; each lead is the member
+//!    of their half who holds the most rights (then first in the file).
+//!
+//! Rights only ever move to people in the org, and no domain is left without a decider.
+
+use super::{Figures, compare};
+use crate::analysis::{Hierarchy, analyze};
+use crate::edit::{Command, Edit};
+use crate::model::{Decision, Org, Person, PersonId};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Which rule made a proposal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalKind {
+    /// Rule 1.
+    HandOver,
+    /// Rule 2.
+    TeamsDecide,
+    /// Rule 3.
+    SecondDecider,
+    /// Rule 4.
+    SplitSpan,
+}
+
+/// One proposal: what to do, why, the edit that does it, and its effect on the figures.
+#[derive(Clone, Debug, Serialize)]
+pub struct Proposal {
+    /// Which rule.
+    pub kind: ProposalKind,
+    /// What to do, in one sentence.
+    pub title: String,
+    /// Why this person or these people.
+    pub why: String,
+    /// The edit, one undo step.
+    #[serde(skip)]
+    pub command: Command,
+    /// The figures before.
+    pub before: Figures,
+    /// The figures after this proposal alone.
+    pub after: Figures,
+}
+
+fn words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 2)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn name_of(org: &Org, id: &PersonId) -> String {
+    org.person(id.as_str())
+        .map_or(id.0.clone(), |p| p.display_name().to_owned())
+}
+
+fn with_title(org: &Org, id: &PersonId) -> String {
+    match org.person(id.as_str()) {
+        Some(p) if !p.title.is_empty() => format!("{} ({})", p.display_name(), p.title),
+        Some(p) => p.display_name().to_owned(),
+        None => id.0.clone(),
+    }
+}
+
+fn list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The proposals for `org`, most effective rules first.
+pub fn suggest(org: &Org) -> Vec<Proposal> {
+    let analysis = analyze(org);
+    let thresholds = analysis.thresholds;
+    let h = Hierarchy::new(org);
+    let usable = |p: &Person| !p.vacant && !p.external;
+    let overloaded: BTreeSet<&str> = analysis
+        .persons
+        .iter()
+        .filter(|p| {
+            p.hierarchical.share >= thresholds.funnel_share
+                || p.distributed.share >= thresholds.funnel_share
+                || p.sole_decider_of.len() >= thresholds.single_holder_domains
+        })
+        .map(|p| p.id.as_str())
+        .collect();
+    let sole_overloaded = |d: &Decision| match d.decides.as_slice() {
+        [only] if overloaded.contains(only.as_str()) => Some(only.clone()),
+        _ => None,
+    };
+    let depth = |id: &PersonId| {
+        h.index
+            .get(id.as_str())
+            .and_then(|&i| h.depth.get(i as usize))
+            .copied()
+            .unwrap_or(u32::MAX)
+    };
+    let teams_of = |d: &Decision| -> Vec<String> {
+        let teams: BTreeSet<&str> = org.people.iter().map(|p| p.team.as_str()).collect();
+        d.raised_by
+            .iter()
+            .flatten()
+            .filter(|r| teams.contains(r.as_str()))
+            .cloned()
+            .collect()
+    };
+    let senior_of = |team: &str| -> Option<PersonId> {
+        org.people
+            .iter()
+            .filter(|p| p.team == team && usable(p))
+            .min_by_key(|p| depth(&p.id))
+            .map(|p| p.id.clone())
+    };
+
+    let mut touched: BTreeSet<String> = BTreeSet::new();
+    let mut proposals = Vec::new();
+    let mut add = |kind, title: String, why: String, command: Command| {
+        let mut after = org.clone();
+        if crate::edit::apply(&mut after, command.clone()).is_ok() {
+            let c = compare(org, &after);
+            let [before, after] = c.figures;
+            proposals.push(Proposal {
+                kind,
+                title,
+                why,
+                command,
+                before,
+                after,
+            });
+        }
+    };
+
+    // A word of a domain's name says something about it only if no other domain shares it
+    // ("school" in "School trips" and "School events" matches every school job title).
+    let mut word_count: BTreeMap<String, usize> = BTreeMap::new();
+    for d in &org.decisions {
+        for w in words(&d.name) {
+            *word_count.entry(w).or_default() += 1;
+        }
+    }
+
+    // Rule 1: hand a domain over to the person closest to it.
+    for d in &org.decisions {
+        let Some(holder) = sole_overloaded(d) else {
+            continue;
+        };
+        let domain_words: BTreeSet<String> = words(&d.name)
+            .into_iter()
+            .filter(|w| word_count.get(w) == Some(&1))
+            .collect();
+        let teams = teams_of(d);
+        let main_team = (teams.len() == 1).then(|| teams[0].clone());
+        let mut best: Option<(i32, u32, usize, PersonId, Vec<&'static str>)> = None;
+        for (i, p) in org.people.iter().enumerate() {
+            if p.id == holder || !usable(p) {
+                continue;
+            }
+            let mut score = 0;
+            let mut reasons = Vec::new();
+            if d.consulted.contains(&p.id) {
+                score += 3;
+                reasons.push("is consulted on it");
+            }
+            if d.approves.contains(&p.id) {
+                score += 2;
+                reasons.push("approves it already");
+            }
+            let own: BTreeSet<String> = p
+                .skills
+                .iter()
+                .flat_map(|s| words(s))
+                .chain(words(&p.title))
+                .collect();
+            if !own.is_disjoint(&domain_words) {
+                score += 2;
+                reasons.push("has the matching skill or title");
+            }
+            if main_team.as_deref() == Some(p.team.as_str())
+                && senior_of(&p.team).as_ref() == Some(&p.id)
+            {
+                score += 1;
+                reasons.push("leads the team that raises it");
+            }
+            if score == 0 {
+                continue;
+            }
+            let key = (score, u32::MAX - depth(&p.id), usize::MAX - i);
+            if best
+                .as_ref()
+                .is_none_or(|(s, dd, ii, _, _)| key > (*s, *dd, *ii))
+            {
+                best = Some((key.0, key.1, key.2, p.id.clone(), reasons));
+            }
+        }
+        let Some((_, _, _, to, reasons)) = best else {
+            continue;
+        };
+        let mut changed = d.clone();
+        changed.decides = vec![to.clone()];
+        changed.approves.retain(|p| *p != to);
+        changed.consulted.retain(|p| *p != to);
+        if !changed.consulted.contains(&holder) {
+            changed.consulted.push(holder.clone());
+        }
+        touched.insert(d.id.0.clone());
+        add(
+            ProposalKind::HandOver,
+            format!("Hand {} to {}", d.name, with_title(org, &to)),
+            format!(
+                "{} {}; {} stays consulted.",
+                name_of(org, &to),
+                list(&reasons.iter().map(|r| r.to_string()).collect::<Vec<_>>()),
+                name_of(org, &holder)
+            ),
+            Command {
+                label: format!("hand {} to {}", d.name, name_of(org, &to)),
+                edit: Edit::ReplaceDecision {
+                    id: d.id.clone(),
+                    decision: changed,
+                },
+            },
+        );
+    }
+
+    // Rule 2: let each raising team decide.
+    for d in &org.decisions {
+        if touched.contains(&d.id.0) {
+            continue;
+        }
+        let Some(holder) = sole_overloaded(d) else {
+            continue;
+        };
+        let teams = teams_of(d);
+        if teams.len() < 2 {
+            continue;
+        }
+        let deciders: Vec<PersonId> = teams
+            .iter()
+            .filter_map(|t| senior_of(t))
+            .filter(|p| *p != holder)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if deciders.len() < 2 {
+            continue;
+        }
+        let mut changed = d.clone();
+        changed.decides = deciders.clone();
+        changed.approves.retain(|p| !deciders.contains(p));
+        changed.consulted.retain(|p| !deciders.contains(p));
+        if !changed.consulted.contains(&holder) {
+            changed.consulted.push(holder.clone());
+        }
+        touched.insert(d.id.0.clone());
+        let names: Vec<String> = deciders.iter().map(|p| name_of(org, p)).collect();
+        add(
+            ProposalKind::TeamsDecide,
+            format!(
+                "Let the {} teams that raise {} decide it themselves",
+                teams.len(),
+                d.name
+            ),
+            format!(
+                "One decider per raising team, its most senior member: {}; {} stays consulted.",
+                list(&names),
+                name_of(org, &holder)
+            ),
+            Command {
+                label: format!("let the raising teams decide {}", d.name),
+                edit: Edit::ReplaceDecision {
+                    id: d.id.clone(),
+                    decision: changed,
+                },
+            },
+        );
+    }
+
+    // Rule 3: a second decider for what is left.
+    let mut left: BTreeMap<PersonId, Vec<&Decision>> = BTreeMap::new();
+    for d in &org.decisions {
+        if touched.contains(&d.id.0) {
+            continue;
+        }
+        if let Some(holder) = sole_overloaded(d) {
+            left.entry(holder).or_default().push(d);
+        }
+    }
+    for (holder, domains) in left {
+        let deputy = org
+            .people
+            .iter()
+            .filter(|p| p.manager.as_ref() == Some(&holder) && usable(p))
+            .filter(|p| h.index.get(p.id.as_str()).is_some_and(|&i| h.span(i) > 0))
+            .max_by_key(|p| h.index.get(p.id.as_str()).map_or(0, |&i| h.span(i)))
+            .map(|p| p.id.clone());
+        let Some(deputy) = deputy else {
+            continue;
+        };
+        let edits: Vec<Edit> = domains
+            .iter()
+            .map(|d| {
+                let mut changed = (*d).clone();
+                changed.decides.push(deputy.clone());
+                changed.approves.retain(|p| *p != deputy);
+                changed.consulted.retain(|p| *p != deputy);
+                Edit::ReplaceDecision {
+                    id: d.id.clone(),
+                    decision: changed,
+                }
+            })
+            .collect();
+        let names: Vec<String> = domains.iter().map(|d| d.name.clone()).collect();
+        add(
+            ProposalKind::SecondDecider,
+            format!(
+                "Let {} also decide {} that only {} decides",
+                with_title(org, &deputy),
+                if domains.len() == 1 {
+                    "the one domain".to_owned()
+                } else {
+                    format!("the {} domains", domains.len())
+                },
+                name_of(org, &holder)
+            ),
+            format!(
+                "{} manages people and reports to {}; {} will not wait when {} is away.",
+                name_of(org, &deputy),
+                name_of(org, &holder),
+                list(&names),
+                name_of(org, &holder)
+            ),
+            Command {
+                label: format!("add {} as a second decider", name_of(org, &deputy)),
+                edit: Edit::Batch(edits),
+            },
+        );
+    }
+
+    // Rule 4: split a wide span under two leads.
+    let rights_held = |id: &PersonId| {
+        org.decisions
+            .iter()
+            .filter(|d| {
+                d.decides.contains(id) || d.approves.contains(id) || d.consulted.contains(id)
+            })
+            .count()
+    };
+    for (m, manager) in org.people.iter().enumerate() {
+        if h.span(m as u32) <= thresholds.wide_span {
+            continue;
+        }
+        // Their reports who manage nobody, by team in the order teams first appear.
+        let mut teams: Vec<(String, Vec<&Person>)> = Vec::new();
+        for p in org
+            .people
+            .iter()
+            .filter(|p| p.manager.as_ref() == Some(&manager.id))
+        {
+            let manages = h.index.get(p.id.as_str()).is_some_and(|&i| h.span(i) > 0);
+            if manages {
+                continue;
+            }
+            match teams.iter_mut().find(|(t, _)| *t == p.team) {
+                Some((_, members)) => members.push(p),
+                None => teams.push((p.team.clone(), vec![p])),
+            }
+        }
+        let total: usize = teams.iter().map(|(_, m)| m.len()).sum();
+        if teams.len() < 2 || total < 4 {
+            continue;
+        }
+        let mut halves: [Vec<&(String, Vec<&Person>)>; 2] = [Vec::new(), Vec::new()];
+        let mut count = 0;
+        for t in &teams {
+            let half = usize::from(count * 2 >= total);
+            halves[half].push(t);
+            count += t.1.len();
+        }
+        if halves[1].is_empty() {
+            continue;
+        }
+        let mut edits = Vec::new();
+        let mut leads = Vec::new();
+        for half in &halves {
+            let members: Vec<&Person> = half.iter().flat_map(|(_, m)| m.iter().copied()).collect();
+            let Some(lead) = members
+                .iter()
+                .filter(|p| usable(p))
+                .enumerate()
+                .max_by_key(|(i, p)| (rights_held(&p.id), usize::MAX - i))
+                .map(|(_, p)| *p)
+            else {
+                continue;
+            };
+            let team_names: Vec<String> = half.iter().map(|(t, _)| t.clone()).collect();
+            leads.push(format!(
+                "{} for {}",
+                name_of(org, &lead.id),
+                list(&team_names)
+            ));
+            for p in members.iter().filter(|p| p.id != lead.id) {
+                let mut moved = (*p).clone();
+                moved.manager = Some(lead.id.clone());
+                edits.push(Edit::ReplacePerson {
+                    id: p.id.clone(),
+                    person: moved,
+                });
+            }
+        }
+        if leads.len() < 2 {
+            continue;
+        }
+        add(
+            ProposalKind::SplitSpan,
+            format!(
+                "Split {}'s {} direct reports under two leads",
+                manager.display_name(),
+                h.span(m as u32)
+            ),
+            format!(
+                "{}: each lead already holds the most rights in their half; {} keeps the leads and the managers.",
+                list(&leads),
+                manager.display_name()
+            ),
+            Command {
+                label: format!("split {}'s span under two leads", manager.display_name()),
+                edit: Edit::Batch(edits),
+            },
+        );
+    }
+    proposals
+}
