@@ -72,6 +72,18 @@ pub enum Action {
     ApplyTemplate(usize),
     /// Show the decision-rights matrix.
     OpenMatrix,
+    /// Ask for a file, then compare the open org with it.
+    CompareDialog,
+    /// Compare the org as opened or last saved with the org now.
+    CompareWithSaved,
+    /// Show what happens while this person is away (the document does not change).
+    SimulateAbsence(PersonId),
+    /// Close the scenario; the views show the document again.
+    CloseScenario,
+    /// Show the suggestions window.
+    OpenSuggestions,
+    /// Accept every suggestion, each as its own undo step.
+    AcceptAllSuggestions,
     /// Add an empty decision domain from the rights matrix (no alarms until it has a decider).
     AddMatrixDomain,
     /// Restore the unsaved changes found after a crash, or throw them away.

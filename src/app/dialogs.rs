@@ -132,6 +132,8 @@ pub enum Purpose {
     Export,
     /// Import decision rights from it.
     ImportRights,
+    /// Compare the open org with it.
+    Compare,
 }
 
 /// orgflow's own file picker (egui-file-dialog), used when the system's cannot open.

@@ -42,6 +42,8 @@ pub struct Document {
     pub has_file: bool,
     /// The org.
     pub org: Org,
+    /// The org as it was opened or last saved, for "compare with the file as opened".
+    pub baseline: Org,
     /// Its analysis.
     pub analysis: Analysis,
     /// Rows a CSV import skipped or repaired (or a rights sheet's ignored columns and cells).
@@ -81,6 +83,7 @@ impl Document {
             path,
             format: loaded.format,
             has_file: true,
+            baseline: loaded.org.clone(),
             org: loaded.org,
             analysis: analyze(&Org::default()),
             import_problems: loaded.import_problems,

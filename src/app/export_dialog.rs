@@ -15,6 +15,8 @@ pub struct ExportDialog {
     pub in_view_only: bool,
     /// Only the selected person and everybody below them (the hierarchy).
     pub selected_subtree: bool,
+    /// The open scenario's before and after, side by side.
+    pub before_after: bool,
     /// Which format.
     pub format: ExportFormat,
     /// Slide width in pixels.
@@ -41,6 +43,7 @@ impl Default for ExportDialog {
             view: d.view,
             in_view_only: false,
             selected_subtree: false,
+            before_after: false,
             format: d.format,
             width: d.width,
             height: d.height,
@@ -78,6 +81,10 @@ impl OrgflowApp {
 
     /// Writes the image the Export dialog describes to `path`.
     pub(super) fn export_to(&mut self, path: PathBuf) {
+        if self.export.before_after && self.scenario.is_some() {
+            self.export_scenario_to(path);
+            return;
+        }
         let Some(doc) = &self.document else {
             return;
         };

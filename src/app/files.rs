@@ -131,6 +131,7 @@ impl OrgflowApp {
                 doc.format = crate::io::Format::Json;
                 doc.has_file = true;
                 doc.history.mark_saved();
+                doc.baseline = doc.org.clone();
                 self.settings.remember(&path);
                 self.status = Some((true, format!("Saved {}", path.display())));
                 self.write_recovery();
@@ -211,6 +212,7 @@ impl OrgflowApp {
             Some(Purpose::Save(then)) => self.save_picked(path, then),
             Some(Purpose::Export) => self.export_to(path),
             Some(Purpose::ImportRights) => self.import_rights(&path),
+            Some(Purpose::Compare) => self.compare_with(&path),
             None => {}
         }
     }

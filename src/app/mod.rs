@@ -11,6 +11,7 @@ mod document;
 mod export_dialog;
 mod files;
 mod recovery;
+mod scenario;
 mod selection;
 mod settings;
 
@@ -20,6 +21,7 @@ pub use document::{Document, EXAMPLES};
 pub use export_dialog::ExportDialog;
 pub use files::LoadFailure;
 pub use recovery::{RECOVERY_DELAY, Recovery};
+pub use scenario::{ScenarioView, Show, Suggestions};
 pub use selection::{Draft, Selection};
 pub use selection::{MatrixColumn, MatrixState};
 pub use settings::Settings;
@@ -73,6 +75,10 @@ pub struct OrgflowApp {
     pub draft: Draft,
     /// The decision-rights matrix's view state.
     pub matrix: MatrixState,
+    /// A scenario the views show instead of the document, if one is open.
+    pub scenario: Option<ScenarioView>,
+    /// The suggestions window.
+    pub suggestions: Suggestions,
     actions: Vec<Action>,
 }
 
@@ -102,6 +108,8 @@ impl OrgflowApp {
             recovered: None,
             draft: Draft::default(),
             matrix: MatrixState::default(),
+            scenario: None,
+            suggestions: Suggestions::default(),
             actions: Vec::new(),
         }
     }
@@ -241,6 +249,34 @@ impl OrgflowApp {
             Action::PickedInApp(path) => self.picked_in_app(path),
             Action::ImportRightsDialog => self.import_rights_dialog(),
             Action::OpenMatrix => self.matrix.open = true,
+            Action::CompareDialog => self.compare_dialog(),
+            Action::CompareWithSaved => self.compare_with_saved(),
+            Action::SimulateAbsence(person) => self.simulate_absence(vec![person.0]),
+            Action::CloseScenario => {
+                self.scenario = None;
+                self.hierarchy_view.fit();
+                self.network_view.fit();
+            }
+            Action::OpenSuggestions => self.suggestions.open = true,
+            Action::AcceptAllSuggestions => {
+                let proposals: Vec<crate::scenario::Proposal> = self.suggestions().to_vec();
+                let mut accepted = 0;
+                for p in proposals {
+                    if let Some(doc) = &mut self.document
+                        && doc.apply(p.command).is_ok()
+                    {
+                        accepted += 1;
+                    }
+                }
+                if accepted > 0 {
+                    self.edited();
+                    self.scenario = None;
+                }
+                self.status = Some((
+                    true,
+                    format!("Accepted {accepted} suggestions, each one undo step"),
+                ));
+            }
             Action::ImportRights(path) => self.import_rights(&path),
             Action::ApplyTemplate(k) => {
                 let Some(doc) = &self.document else {

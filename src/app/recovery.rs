@@ -71,7 +71,10 @@ impl OrgflowApp {
         }
     }
 
+    /// After every edit, undo or redo: the recovery copy is due, and a scenario made from the
+    /// document as it was is closed rather than shown out of date.
     pub(super) fn edited(&mut self) {
         self.recovery_due = Some(std::time::Instant::now() + RECOVERY_DELAY);
+        self.scenario = None;
     }
 }

@@ -276,6 +276,11 @@ impl History {
         self.redo.last().map(|c| c.label.as_str())
     }
 
+    /// A number that changes with every edit, undo and redo (for caches of derived results).
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
     /// True when the document differs from what was last saved or opened.
     pub fn is_dirty(&self) -> bool {
         self.version != self.saved_at

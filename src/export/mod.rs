@@ -179,10 +179,11 @@ pub fn comparison_scenes(
     view: ExportView,
 ) -> (Scene, Scene) {
     let (mut hierarchy, mut network) = scenes(org, analysis, orientation, view);
+    let by_id = changes.by_id();
     let kind_of = |p: u32| {
         org.people
             .get(p as usize)
-            .and_then(|person| changes.kind_of(person.id.as_str()))
+            .and_then(|person| by_id.get(person.id.as_str()).copied())
     };
     crate::scene::mark_changes(&mut hierarchy, &kind_of, false);
     crate::scene::mark_changes(&mut network, &kind_of, false);

@@ -204,6 +204,34 @@ impl Changes {
         }
     }
 
+    /// Every changed person's change, by id (the first that applies, as [`Changes::kind_of`]).
+    pub fn by_id(&self) -> std::collections::HashMap<&str, ChangeKind> {
+        let mut out = std::collections::HashMap::new();
+        for (list, kind) in [
+            (
+                self.added.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+                ChangeKind::Added,
+            ),
+            (
+                self.removed.iter().map(|n| n.id.as_str()).collect(),
+                ChangeKind::Removed,
+            ),
+            (
+                self.moved.iter().map(|m| m.person.id.as_str()).collect(),
+                ChangeKind::Moved,
+            ),
+            (
+                self.rights.iter().map(|r| r.person.id.as_str()).collect(),
+                ChangeKind::Rights,
+            ),
+        ] {
+            for id in list {
+                out.entry(id).or_insert(kind);
+            }
+        }
+        out
+    }
+
     /// True when nothing changed.
     pub fn is_empty(&self) -> bool {
         self.added.is_empty()

@@ -89,6 +89,7 @@ pub(super) fn export_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
     let mut open = app.export.open;
     let mut export = false;
     let has_person = matches!(app.selection, Some(Selection::Person(_)));
+    let has_scenario = app.scenario.is_some();
     let d = &mut app.export;
     egui::Window::new("Export image")
         .open(&mut open)
@@ -117,6 +118,13 @@ pub(super) fn export_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
                             egui::Checkbox::new(
                                 &mut d.selected_subtree,
                                 "Only the selected person's part of the hierarchy",
+                            ),
+                        );
+                        ui.add_enabled(
+                            has_scenario,
+                            egui::Checkbox::new(
+                                &mut d.before_after,
+                                "Before and after, side by side (the open scenario)",
                             ),
                         );
                     });

@@ -27,7 +27,14 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
             ui.label("Click a person or a decision in either view. Drag a card onto another person in the hierarchy to make them report there.");
             None
         }
-        Some(Selection::Person(id)) => person(doc, id, &mut app.draft, ui),
+        Some(Selection::Person(id)) => {
+            let away = app
+                .scenario
+                .as_ref()
+                .and_then(|s| s.absence.as_ref())
+                .is_some_and(|a| a.without == [id.0.clone()]);
+            person(doc, id, away, &mut app.draft, ui)
+        }
         Some(Selection::Domain(id)) => domain(doc, id, &mut app.draft, ui),
         Some(Selection::Group(team)) => {
             let count = doc.org.people.iter().filter(|p| p.team == *team).count();
@@ -85,7 +92,13 @@ fn field(ui: &mut Ui, label: &str, text: &mut String) -> bool {
     response.lost_focus()
 }
 
-fn person(doc: &Document, id: &PersonId, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
+fn person(
+    doc: &Document,
+    id: &PersonId,
+    away: bool,
+    draft: &mut Draft,
+    ui: &mut Ui,
+) -> Option<Action> {
     let p = doc.index_of(id.as_str())? as usize;
     let (person, f) = (doc.org.people.get(p)?, doc.analysis.persons.get(p)?);
     let mut action = None;
@@ -110,6 +123,18 @@ fn person(doc: &Document, id: &PersonId, draft: &mut Draft, ui: &mut Ui) -> Opti
             action = Some(Action::Delete(id.clone()));
         }
     });
+    let mut simulate = away;
+    if ui
+        .checkbox(&mut simulate, "Simulate absence")
+        .on_hover_text("What happens while they are away: their reports go to their manager, their rights lapse. The file does not change.")
+        .changed()
+    {
+        action = Some(if simulate {
+            Action::SimulateAbsence(id.clone())
+        } else {
+            Action::CloseScenario
+        });
+    }
     let mut edited = None;
     egui::Grid::new("person-fields")
         .num_columns(2)

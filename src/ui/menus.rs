@@ -55,6 +55,13 @@ pub(super) fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
             }
             ui.separator();
             if ui
+                .add_enabled(open, egui::Button::new("Compare with…"))
+                .on_hover_text("Another team file: both readings side by side, and what changed")
+                .clicked()
+            {
+                app.act(Action::CompareDialog);
+            }
+            if ui
                 .add_enabled(open, egui::Button::new("Import decision rights…"))
                 .on_hover_text("A RACI, RAPID or D/A/C sheet (CSV or Excel), one row per decision")
                 .clicked()
@@ -158,6 +165,21 @@ fn edit_menu(app: &mut OrgflowApp, ui: &mut Ui) {
     }
     if let Some(k) = template_menu(ui) {
         app.act(Action::ApplyTemplate(k));
+    }
+    ui.separator();
+    if ui
+        .button("Suggest a distributed variant…")
+        .on_hover_text("Concrete proposals to hand decisions over, with their effect")
+        .clicked()
+    {
+        app.act(Action::OpenSuggestions);
+    }
+    if ui
+        .button("Compare with the file as opened")
+        .on_hover_text("Before: as opened or last saved. After: now")
+        .clicked()
+    {
+        app.act(Action::CompareWithSaved);
     }
 }
 

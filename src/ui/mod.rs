@@ -9,6 +9,7 @@ mod findings;
 mod inspector;
 mod matrix;
 mod menus;
+mod scenario;
 mod shortcuts;
 mod start;
 mod views;
@@ -71,6 +72,8 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
     egui::Panel::top("figures").show(ui, |ui| figures::figures(app, ui));
     dialogs::export_dialog(app, &ctx);
     matrix::matrix_window(app, &ctx);
+    scenario::scenario_window(app, &ctx);
+    scenario::suggestions_window(app, &ctx);
     egui::Panel::left("findings")
         .resizable(true)
         .default_size(260.0)

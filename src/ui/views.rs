@@ -36,10 +36,21 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
         hierarchy_view,
         network_view,
         expand_level,
+        scenario,
         ..
     } = app;
-    let Some(doc) = document.as_ref() else {
-        return;
+    // A scenario shows its own orgs, read-only; otherwise the document, editable.
+    let (doc, hierarchy_scene, network_scene, editable) = match scenario.as_ref() {
+        Some(s) => {
+            let (h, n) = s.scenes();
+            (s.shown(), h, n, false)
+        }
+        None => {
+            let Some(doc) = document.as_ref() else {
+                return;
+            };
+            (doc, &doc.hierarchy, &doc.network, true)
+        }
     };
     // The scenes speak in indices; the selection is looked up in this frame's document.
     let selected = app.selection.as_ref().and_then(|s| doc.target(s));
@@ -89,11 +100,11 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
             };
             let r = hierarchy_view.show(
                 ui,
-                &doc.hierarchy,
+                hierarchy_scene,
                 selected.as_ref(),
                 "Reporting hierarchy view",
                 &accessible,
-                Some(&check),
+                if editable { Some(&check) } else { None },
             );
             match r.dropped {
                 Some((Target::Person(p), Some(Target::Person(m)))) => dropped = Some(Ok((p, m))),
@@ -104,7 +115,7 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
                 _ => {}
             }
             if let Some(Target::Person(p)) = r.double_clicked {
-                toggled = Some(p);
+                toggled = editable.then_some(p).or(toggled);
             } else if r.clicked.is_some() {
                 clicked = r.clicked;
             }
@@ -150,7 +161,7 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
         let accessible = |t: &Target| accessible_name(doc, t, "network");
         let r = network_view.show(
             ui,
-            &doc.network,
+            network_scene,
             selected.as_ref(),
             "Distributed network view",
             &accessible,

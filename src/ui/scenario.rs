@@ -1,0 +1,232 @@
+//! The scenario window (a comparison or an absence: the figures side by side, what changed,
+//! which org the views show) and the suggestions window (proposals to accept one by one or
+//! all at once).
+
+use super::canvas::color;
+use crate::app::{Action, OrgflowApp, Show};
+use crate::theme;
+use egui::{RichText, Ui};
+
+/// The scenario window, while a scenario is open.
+pub(super) fn scenario_window(app: &mut OrgflowApp, ctx: &egui::Context) {
+    let mut actions = Vec::new();
+    let mut export = false;
+    let Some(s) = app.scenario.as_mut() else {
+        return;
+    };
+    let mut open = true;
+    egui::Window::new("Scenario")
+        .open(&mut open)
+        .default_width(620.0)
+        .default_pos([280.0, 120.0])
+        .show(ctx, |ui| {
+            ui.heading(&s.title);
+            ui.label(
+                RichText::new(crate::scenario::headline(&s.before.org, &s.comparison)).strong(),
+            );
+            ui.horizontal(|ui| {
+                ui.label("The views show");
+                ui.radio_value(&mut s.show, Show::Before, "Before");
+                ui.radio_value(&mut s.show, Show::After, "After");
+                ui.radio_value(&mut s.show, Show::Changes, "Changes only");
+            });
+            legend(ui);
+            if let Some(absence) = &s.absence {
+                ui.separator();
+                if absence.orphaned_domains.is_empty() {
+                    ui.label("Every decision still has somebody to decide it.");
+                } else {
+                    let names: Vec<&str> = absence
+                        .orphaned_domains
+                        .iter()
+                        .map(|d| d.name.as_str())
+                        .collect();
+                    ui.label(
+                        RichText::new(format!(
+                            "{} decisions would have nobody to decide them: {}",
+                            names.len(),
+                            names.join(", ")
+                        ))
+                        .color(color(theme::ERROR_TEXT)),
+                    );
+                }
+                if !absence.carriers.is_empty() {
+                    ui.label(
+                        RichText::new("Who carries the load (decisions a month more)").strong(),
+                    );
+                    egui::Grid::new("carriers").striped(true).show(ui, |ui| {
+                        ui.label("");
+                        ui.label(RichText::new("through the hierarchy").weak());
+                        ui.label(RichText::new("straight to the holder").weak());
+                        ui.end_row();
+                        for c in &absence.carriers {
+                            ui.label(&c.person.name);
+                            ui.label(format!("{:+.1}", c.hierarchical));
+                            ui.label(format!("{:+.1}", c.distributed));
+                            ui.end_row();
+                        }
+                    });
+                }
+            }
+            ui.separator();
+            egui::Grid::new("scenario-figures")
+                .striped(true)
+                .num_columns(4)
+                .show(ui, |ui| {
+                    for head in ["", "before", "after", "change"] {
+                        ui.label(RichText::new(head).weak());
+                    }
+                    ui.end_row();
+                    for row in
+                        crate::scenario::figure_rows(&s.before.org, &s.after.org, &s.comparison)
+                    {
+                        for cell in row {
+                            ui.label(cell);
+                        }
+                        ui.end_row();
+                    }
+                });
+            changes(ui, s);
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui.button("Export before/after slide…").clicked() {
+                    export = true;
+                }
+                if ui.button("Close scenario").clicked() {
+                    actions.push(Action::CloseScenario);
+                }
+            });
+        });
+    if !open {
+        actions.push(Action::CloseScenario);
+    }
+    if export {
+        app.export.before_after = true;
+        app.act(Action::OpenExportDialog);
+    }
+    for action in actions {
+        app.act(action);
+    }
+}
+
+fn legend(ui: &mut Ui) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Outlined:").small());
+        for (c, what) in [
+            (theme::CHANGE_ADDED, "added"),
+            (theme::CHANGE_MOVED, "moved"),
+            (theme::CHANGE_RIGHTS, "rights changed"),
+            (theme::CHANGE_REMOVED, "removed (in Before, faded)"),
+        ] {
+            ui.label(RichText::new(what).small().strong().color(color(c)));
+        }
+    });
+}
+
+fn changes(ui: &mut Ui, s: &crate::app::ScenarioView) {
+    let ch = &s.comparison.changes;
+    let name = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| s.after.org.person(id).or_else(|| s.before.org.person(id)))
+            .map_or("the top".to_owned(), |p| p.display_name().to_owned())
+    };
+    egui::CollapsingHeader::new(format!(
+        "Changes: {} added, {} removed, {} moved, {} rights changed",
+        ch.added.len(),
+        ch.removed.len(),
+        ch.moved.len(),
+        ch.rights.len()
+    ))
+    .id_salt("scenario-changes")
+    .show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(180.0)
+            .show(ui, |ui| {
+                for n in &ch.added {
+                    ui.label(format!("Added: {}", n.name));
+                }
+                for n in &ch.removed {
+                    ui.label(format!("Removed: {}", n.name));
+                }
+                for m in &ch.moved {
+                    ui.label(format!(
+                        "Moved: {} from {} to {}",
+                        m.person.name,
+                        name(&m.from),
+                        name(&m.to)
+                    ));
+                }
+                for r in &ch.rights {
+                    ui.label(format!(
+                        "{}: {} {}, was {}",
+                        r.domain_name,
+                        r.person.name,
+                        r.after.unwrap_or("no right"),
+                        r.before.unwrap_or("no right")
+                    ));
+                }
+            });
+    });
+}
+
+/// The suggestions window, while it is open.
+pub(super) fn suggestions_window(app: &mut OrgflowApp, ctx: &egui::Context) {
+    if !app.suggestions.open || app.document.is_none() {
+        return;
+    }
+    let proposals = app.suggestions().to_vec();
+    let mut open = true;
+    let mut actions = Vec::new();
+    egui::Window::new("Suggestions")
+        .open(&mut open)
+        .default_width(560.0)
+        .default_pos([300.0, 140.0])
+        .show(ctx, |ui| {
+            if proposals.is_empty() {
+                ui.label("Nothing to suggest: nobody is a funnel, the sole decider of many domains or a manager with a wide span.");
+                return;
+            }
+            ui.label(format!(
+                "{} proposals to distribute decisions. Each is one undo step; effects are for that proposal alone.",
+                proposals.len()
+            ));
+            if ui.button("Accept all").clicked() {
+                actions.push(Action::AcceptAllSuggestions);
+            }
+            ui.separator();
+            egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
+                for p in &proposals {
+                    ui.label(RichText::new(&p.title).strong());
+                    ui.label(&p.why);
+                    let pct = |x: f64| format!("{:.0}%", x * 100.0);
+                    let bus = |x: Option<usize>| x.map_or("n/a".to_owned(), |x| x.to_string());
+                    ui.label(
+                        RichText::new(format!(
+                            "Top share straight to the holder {} to {}; authority HHI {} to {}; bus factor {} to {}; widest span {} to {}",
+                            pct(p.before.top_share_distributed),
+                            pct(p.after.top_share_distributed),
+                            crate::model::thousands(p.before.authority_hhi),
+                            crate::model::thousands(p.after.authority_hhi),
+                            bus(p.before.bus_factor),
+                            bus(p.after.bus_factor),
+                            p.before.widest_span,
+                            p.after.widest_span
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                    if ui
+                        .button(format!("Accept: {}", p.title))
+                        .clicked()
+                    {
+                        actions.push(Action::Apply(p.command.clone()));
+                    }
+                    ui.separator();
+                }
+            });
+        });
+    app.suggestions.open = open;
+    for action in actions {
+        app.act(action);
+    }
+}

@@ -1,0 +1,118 @@
+//! Scenarios in the window: suggestions accepted one by one or all, the principal's absence
+//! simulated without touching the file, and a comparison with another file.
+
+mod common;
+
+use common::{harness, open_school};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use orgflow::app::Show;
+
+const DANA: &str = "Dana Reyes, Principal, in the hierarchy";
+
+#[test]
+fn suggestions_are_accepted_one_by_one_or_all() {
+    let mut h = harness(None, None);
+    open_school(&mut h);
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Suggest a distributed variant…").click();
+    h.run();
+    h.get_by_label_contains("proposals to distribute decisions");
+    h.get_by_label("Accept: Hand Budget allocation to Marta Quill (School business manager)")
+        .click();
+    h.run();
+    let doc = h.state().document.as_ref().expect("open");
+    assert_eq!(
+        doc.history.undo_label(),
+        Some("hand Budget allocation to Marta Quill")
+    );
+    let budget = doc
+        .org
+        .decisions
+        .iter()
+        .find(|d| d.id.as_str() == "budget")
+        .expect("budget");
+    assert_eq!(budget.decides[0].as_str(), "marta");
+    // The list is made again for the new document: the budget proposal is gone.
+    assert!(
+        h.query_by_label("Accept: Hand Budget allocation to Marta Quill (School business manager)")
+            .is_none()
+    );
+    h.get_by_label("Accept all").click();
+    h.run();
+    let doc = h.state().document.as_ref().expect("open");
+    assert!(doc.analysis.concentration.authority.spread.hhi < 2500.0);
+    assert!(
+        doc.analysis
+            .concentration
+            .authority
+            .bus_factor
+            .is_some_and(|b| b >= 3)
+    );
+    // Each one is an undo step: one Ctrl+Z takes back only the last.
+    let hhi = doc.analysis.concentration.authority.spread.hhi;
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let doc = h.state().document.as_ref().expect("open");
+    assert!(doc.analysis.concentration.authority.spread.hhi >= hhi);
+    assert!(doc.analysis.concentration.authority.spread.hhi < 8000.0);
+}
+
+#[test]
+fn the_principal_off_sick_in_one_click_without_changing_the_file() {
+    let mut h = harness(None, None);
+    open_school(&mut h);
+    h.get_by_label(DANA).click();
+    h.run();
+    h.get_by_label("Simulate absence").click();
+    h.run();
+    let app = h.state();
+    let scenario = app.scenario.as_ref().expect("a scenario");
+    assert_eq!(scenario.title, "If Dana Reyes were away");
+    assert!(!app.document.as_ref().expect("open").is_dirty());
+    h.get_by_label_contains("13 decisions would have nobody to decide them: Budget allocation");
+    // The views show the school without her, then with her again.
+    assert!(h.query_by_label(DANA).is_none());
+    h.get_by_label("Before").click();
+    h.run();
+    assert_eq!(
+        h.state().scenario.as_ref().map(|s| s.show),
+        Some(Show::Before)
+    );
+    h.get_by_label(DANA);
+    h.get_by_label("Close scenario").click();
+    h.run();
+    assert!(h.state().scenario.is_none());
+    assert_eq!(
+        h.state().document.as_ref().expect("open").org.people.len(),
+        31
+    );
+}
+
+#[test]
+fn comparing_with_another_file() {
+    let mut h = harness(Some("assets/examples/riverside-distributed.json"), None);
+    open_school(&mut h);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Compare with…").click();
+    h.run();
+    let scenario = h.state().scenario.as_ref().expect("a scenario");
+    assert_eq!(scenario.comparison.changes.moved.len(), 26);
+    h.get_by_label_contains("bus factor 1 → 7");
+    h.get_by_label("Changes only").click();
+    h.run();
+    assert_eq!(
+        h.state().scenario.as_ref().map(|s| s.show),
+        Some(Show::Changes)
+    );
+    // The after org is shown: the new assistant principals are there.
+    h.get_by_label("Tomás Ruiz, Assistant principal, KS2, in the hierarchy");
+    // An edit to the document closes the scenario rather than show it out of date.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Add a decision domain").click();
+    h.run();
+    assert!(h.state().scenario.is_none());
+}
