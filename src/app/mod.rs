@@ -120,6 +120,7 @@ impl OrgflowApp {
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
+        crate::ui::install_fonts(&cc.egui_ctx);
         let mut app = Self::new(settings, Box::new(NativeDialogs::default()));
         if let Some(dir) = eframe::storage_dir("orgflow") {
             app.use_recovery_file(dir.join("unsaved-changes.json"));

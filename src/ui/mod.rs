@@ -16,6 +16,24 @@ mod views;
 
 pub use views::accessible_name;
 
+/// Adds DejaVu Sans (shipped for the exports) behind egui's own fonts, so that every glyph the
+/// window shows exists: arrows, check marks, crosses, Hebrew, Arabic… Call once, at start.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu-sans".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(crate::export::FALLBACK_FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("dejavu-sans".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
 use crate::app::{Action, OrgflowApp};
 use crate::theme;
 use canvas::color;

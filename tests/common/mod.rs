@@ -48,6 +48,7 @@ pub fn harness_with(app: OrgflowApp) -> Harness<'static, OrgflowApp> {
             },
             app,
         );
+    orgflow::ui::install_fonts(&harness.ctx);
     harness.run();
     harness
 }
