@@ -198,6 +198,13 @@ struct RightsArgs {
     /// The sheet of a rights workbook to read (default: --sheet, else the first one).
     #[arg(long, value_name = "NAME", requires = "rights")]
     rights_sheet: Option<String>,
+    /// An edge list of who goes to whom (advice survey, e-mail counts…): columns `from`, `to`
+    /// (ids or names) and an optional weight (`weight`, `count`, `emails`…). Repeatable.
+    #[arg(long, value_name = "EDGES")]
+    links: Vec<PathBuf>,
+    /// What the links are: advice, communication, collaboration… [default: advice].
+    #[arg(long, value_name = "KIND", default_value = "advice")]
+    links_kind: String,
 }
 
 /// The letters of a rights sheet.
@@ -245,6 +252,9 @@ struct ThresholdArgs {
     /// HHI (0–10,000) of decision authority above which it is highly concentrated [default: 2500].
     #[arg(long, value_name = "HHI")]
     high_hhi: Option<f64>,
+    /// Share (0–1) of all incoming link weight that makes someone an informal hub [default: 0.2].
+    #[arg(long, value_name = "SHARE")]
+    informal_hub_share: Option<f64>,
 }
 
 fn share_in_range(text: &str) -> Result<f64, String> {
@@ -269,6 +279,7 @@ impl From<ThresholdArgs> for ThresholdOverrides {
             extra_layers: a.extra_layers,
             single_holder_domains: a.single_holder_domains,
             high_hhi: a.high_hhi,
+            informal_hub_share: a.informal_hub_share,
         }
     }
 }
@@ -376,6 +387,20 @@ fn load_org(
             for_terminal(&format!("{}: {}", sheet_path.display(), import.summary()))
         );
         print_import_problems(&sheet_path, &import.problems);
+        loaded.org = import.org;
+    }
+    for edges in &rights.links {
+        let import = orgflow::io::load_links(&loaded.org, edges, None, &rights.links_kind)
+            .map_err(describe)?;
+        eprintln!(
+            "{}",
+            for_terminal(&format!(
+                "{}: {}",
+                edges.display(),
+                import.summary(&rights.links_kind)
+            ))
+        );
+        print_import_problems(edges, &import.problems);
         loaded.org = import.org;
     }
     Ok(loaded)

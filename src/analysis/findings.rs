@@ -26,6 +26,17 @@ pub enum FindingKind {
     TooManyLayers,
     /// A manager with exactly one direct report.
     OneOverOne,
+    /// One person receives a large share of what people seek from each other.
+    InformalHub,
+    /// The most sought person is not the formal top.
+    InformalTop,
+    /// Among the most sought while holding no right and no reports, or far down the chart.
+    HiddenLeader,
+    /// Removing them splits the informal network, or they stand between far more pairs than
+    /// anybody else.
+    Broker,
+    /// A formal leader whom almost nobody seeks.
+    UnsoughtLeader,
 }
 
 /// How much a finding matters.
@@ -282,7 +293,162 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
         }
     }
 
+    out.extend(informal(org, a, t));
     out.sort_by_key(|f| f.severity);
+    out
+}
+
+/// The findings about who people actually go to; none without links.
+fn informal(org: &Org, a: &Analysis, t: &Thresholds) -> Vec<Finding> {
+    let Some(net) = &a.network else {
+        return Vec::new();
+    };
+    // A few illustrative links say nothing about who an org goes to: the findings need a
+    // survey or a log that covers at least half of the people.
+    if net.seekers * 2 < a.people {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let finding = |kind, severity, people: Vec<String>, message: String| Finding {
+        kind,
+        severity,
+        people,
+        domains: Vec::new(),
+        message,
+    };
+    let name = |id: &str| {
+        org.person(id)
+            .map_or(id.to_owned(), |p| p.display_name().to_owned())
+    };
+    let by_id: std::collections::HashMap<&str, &super::PersonFigures> =
+        a.persons.iter().map(|p| (p.id.as_str(), p)).collect();
+    // Hubs: a large share of all incoming weight, or sought by half of all seekers.
+    for s in &net.top {
+        let half = net.seekers >= 4 && s.sought_by * 2 >= net.seekers;
+        if s.share >= t.informal_hub_share || half {
+            out.push(finding(
+                FindingKind::InformalHub,
+                if s.share >= 2.0 * t.informal_hub_share {
+                    Severity::Critical
+                } else {
+                    Severity::Warning
+                },
+                vec![s.id.clone()],
+                format!(
+                    "{} receives {} of what people seek from each other and is sought by {} of the {} people who seek anyone: people wait on them even where no decision right says so.",
+                    s.name,
+                    percent(s.share),
+                    s.sought_by,
+                    net.seekers
+                ),
+            ));
+        }
+    }
+    // The informal top against the formal one.
+    if let (Some(first), Some(top)) = (net.top.first(), &net.formal_top)
+        && &first.id != top
+    {
+        let top_in = by_id.get(top.as_str()).map_or(0.0, |p| p.links_in);
+        let top_by = by_id.get(top.as_str()).map_or(0, |p| p.sought_by);
+        out.push(finding(
+            FindingKind::InformalTop,
+            Severity::Info,
+            vec![first.id.clone(), top.clone()],
+            format!(
+                "The most sought person is {} (weight {}, by {} people), not the formal top, {} (weight {}, by {} people).",
+                first.name,
+                trim_number(first.links_in),
+                first.sought_by,
+                name(top),
+                trim_number(top_in),
+                top_by
+            ),
+        ));
+    }
+    // Hidden leaders: among the three most sought, with no right and no reports, or far down.
+    for s in net.top.iter().take(3) {
+        let Some(p) = by_id.get(s.id.as_str()) else {
+            continue;
+        };
+        let no_right = p.decides.is_empty() && p.approves.is_empty();
+        if (no_right && p.direct_reports == 0) || p.level >= 2 {
+            out.push(finding(
+                FindingKind::HiddenLeader,
+                Severity::Info,
+                vec![s.id.clone()],
+                format!(
+                    "{} is among the most sought ({} of incoming weight, by {} people) while {}: a leader the chart does not show.",
+                    s.name,
+                    percent(s.share),
+                    s.sought_by,
+                    if no_right && p.direct_reports == 0 {
+                        "holding no decision right and managing nobody".to_owned()
+                    } else {
+                        format!("{} levels below the top", p.level)
+                    }
+                ),
+            ));
+        }
+    }
+    // Brokers: cut points of the informal network, or far above everyone in betweenness.
+    let mut by_betweenness: Vec<&super::PersonFigures> = a
+        .persons
+        .iter()
+        .filter(|p| p.betweenness.is_some())
+        .collect();
+    by_betweenness.sort_by(|x, y| {
+        y.betweenness
+            .unwrap_or(0.0)
+            .total_cmp(&x.betweenness.unwrap_or(0.0))
+    });
+    let standout = match by_betweenness.as_slice() {
+        [first, second, ..] => {
+            let (b1, b2) = (
+                first.betweenness.unwrap_or(0.0),
+                second.betweenness.unwrap_or(0.0),
+            );
+            (b1 > 0.05 && b1 >= 2.0 * b2).then_some(first.id.as_str())
+        }
+        _ => None,
+    };
+    for p in &a.persons {
+        let cut = p.link_articulation_point;
+        if cut || standout == Some(p.id.as_str()) {
+            out.push(finding(
+                FindingKind::Broker,
+                Severity::Warning,
+                vec![p.id.clone()],
+                if cut {
+                    format!(
+                        "{} holds the informal network together: without them some people who talk would not reach each other at all.",
+                        p.name
+                    )
+                } else {
+                    format!(
+                        "{} stands between far more pairs of people than anybody else (betweenness {:.2}): a broker the teams rely on.",
+                        p.name,
+                        p.betweenness.unwrap_or(0.0)
+                    )
+                },
+            ));
+        }
+    }
+    // Unsought leaders: managers of several people whom almost nobody seeks.
+    if net.links >= 20 {
+        for p in &a.persons {
+            if p.direct_reports >= 3 && p.sought_by <= 1 && p.links_in_share < 0.01 {
+                out.push(finding(
+                    FindingKind::UnsoughtLeader,
+                    Severity::Info,
+                    vec![p.id.clone()],
+                    format!(
+                        "{} manages {} people but almost nobody seeks them out (sought by {}).",
+                        p.name, p.direct_reports, p.sought_by
+                    ),
+                ));
+            }
+        }
+    }
     out
 }
 

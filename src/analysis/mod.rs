@@ -10,7 +10,7 @@ pub mod structure;
 
 pub use concentration::{Authority, Spread, decide_weights};
 pub use findings::{Finding, FindingKind, Severity, findings, trim_number};
-pub use network::{BetweennessMethod, EXACT_BETWEENNESS_WORK};
+pub use network::{BetweennessMethod, EXACT_BETWEENNESS_WORK, NetworkFigures, Sought};
 pub use report::{percent, text_report, thousands};
 pub use routing::{Routing, route};
 pub use structure::{Hierarchy, SpanStats, Structure, min_layers};
@@ -44,6 +44,8 @@ pub struct Analysis {
     /// How the betweenness of the peer-link network was computed (exact, or from a sample of
     /// sources on a large network); `None` without links.
     pub betweenness: Option<network::BetweennessMethod>,
+    /// The informal network (who people go to), when the org has links.
+    pub network: Option<network::NetworkFigures>,
     /// Per person, in file order.
     pub persons: Vec<PersonFigures>,
     /// Per decision domain, in file order.
@@ -133,6 +135,16 @@ pub struct PersonFigures {
     pub sole_decider_of: Vec<String>,
     /// Normalised betweenness in the peer-link network, when they have links.
     pub betweenness: Option<f64>,
+    /// Weight of the links that come to them (people seeking them out).
+    pub links_in: f64,
+    /// Weight of the links they make.
+    pub links_out: f64,
+    /// Their share of all incoming link weight (0–1).
+    pub links_in_share: f64,
+    /// How many different people seek them.
+    pub sought_by: usize,
+    /// Whether their absence splits the peer-link network alone.
+    pub link_articulation_point: bool,
     /// Whether their absence would split the org.
     pub articulation_point: bool,
 }
@@ -165,6 +177,16 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
     let total_reports = h.total_reports();
     let articulation = network::articulation_points(org, &h);
     let betweenness = network::link_betweenness(org, &h);
+    let (link_loads, network_figures) = network::link_figures(org, &h, &total_reports);
+    let link_total: f64 = link_loads.links_in.iter().sum();
+    let mut link_articulation = vec![false; org.people.len()];
+    if network_figures.is_some() {
+        for p in network::link_articulation_points(org, &h) {
+            if let Some(slot) = link_articulation.get_mut(p as usize) {
+                *slot = true;
+            }
+        }
+    }
 
     let n = org.people.len();
     let mut decides = vec![Vec::new(); n];
@@ -223,6 +245,15 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
             betweenness: betweenness
                 .as_ref()
                 .and_then(|(b, _)| b.get(i).copied().flatten()),
+            links_in: link_loads.links_in[i],
+            links_out: link_loads.links_out[i],
+            links_in_share: if link_total > 0.0 {
+                link_loads.links_in[i] / link_total
+            } else {
+                0.0
+            },
+            sought_by: link_loads.sought_by[i],
+            link_articulation_point: link_articulation[i],
             articulation_point: is_articulation[i],
         })
         .collect();
@@ -277,6 +308,7 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
             .map(|&p| org.people[p as usize].id.0.clone())
             .collect(),
         betweenness: betweenness.as_ref().map(|(_, method)| *method),
+        network: network_figures,
         persons,
         domains: org
             .decisions

@@ -3,6 +3,7 @@
 use super::structure::{Hierarchy, NONE};
 use crate::model::Org;
 use petgraph::graph::{NodeIndex, UnGraph};
+use serde::Serialize;
 
 /// Work (linked people × distinct links) up to which betweenness is exact. Brandes' algorithm
 /// costs one breadth-first search per person; above this, it runs from a sample of people.
@@ -168,4 +169,186 @@ fn link_ends(org: &Org, h: &Hierarchy<'_>) -> Vec<(u32, u32)> {
             (a != b).then_some((a, b))
         })
         .collect()
+}
+
+/// Someone people go to, with how much.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Sought {
+    /// Their id.
+    pub id: String,
+    /// Their name.
+    pub name: String,
+    /// Incoming link weight.
+    pub links_in: f64,
+    /// Share of all incoming weight (0–1).
+    pub share: f64,
+    /// How many different people seek them.
+    pub sought_by: usize,
+}
+
+/// The informal network as a whole.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NetworkFigures {
+    /// Links between two different people of the org.
+    pub links: usize,
+    /// Their total weight.
+    pub total_weight: f64,
+    /// People who seek anyone.
+    pub seekers: usize,
+    /// Concentration (HHI, 0–10,000) of incoming weight.
+    pub in_hhi: f64,
+    /// As if this many people received everything.
+    pub in_effective: f64,
+    /// The most sought people, most first (at most five).
+    pub top: Vec<Sought>,
+    /// The formal top: the top-level person with the most people below them.
+    pub formal_top: Option<String>,
+}
+
+/// Per person (in file order): incoming weight, outgoing weight, distinct seekers.
+pub struct LinkLoads {
+    /// Incoming weight.
+    pub links_in: Vec<f64>,
+    /// Outgoing weight.
+    pub links_out: Vec<f64>,
+    /// Distinct people who seek each person.
+    pub sought_by: Vec<usize>,
+}
+
+/// Weighted, directed link figures: per person and for the org; `None` without links.
+pub fn link_figures(
+    org: &Org,
+    h: &Hierarchy<'_>,
+    total_reports: &[u32],
+) -> (LinkLoads, Option<NetworkFigures>) {
+    let n = h.len();
+    let mut loads = LinkLoads {
+        links_in: vec![0.0; n],
+        links_out: vec![0.0; n],
+        sought_by: vec![0; n],
+    };
+    let mut pairs = std::collections::HashSet::new();
+    let mut seekers = std::collections::HashSet::new();
+    let mut count = 0;
+    for l in &org.links {
+        let (Some(&a), Some(&b)) = (h.index.get(l.from.as_str()), h.index.get(l.to.as_str()))
+        else {
+            continue;
+        };
+        if a == b {
+            continue;
+        }
+        count += 1;
+        loads.links_out[a as usize] += l.weight;
+        loads.links_in[b as usize] += l.weight;
+        if pairs.insert((a, b)) {
+            loads.sought_by[b as usize] += 1;
+        }
+        seekers.insert(a);
+    }
+    let total: f64 = loads.links_in.iter().sum();
+    if count == 0 || total <= 0.0 {
+        return (loads, None);
+    }
+    let hhi: f64 = loads
+        .links_in
+        .iter()
+        .map(|w| (w / total * 100.0).powi(2))
+        .sum();
+    let mut order: Vec<usize> = (0..n).filter(|&i| loads.links_in[i] > 0.0).collect();
+    order.sort_by(|&x, &y| {
+        loads.links_in[y]
+            .total_cmp(&loads.links_in[x])
+            .then(x.cmp(&y))
+    });
+    let top = order
+        .iter()
+        .take(5)
+        .filter_map(|&i| {
+            let p = org.people.get(i)?;
+            Some(Sought {
+                id: p.id.0.clone(),
+                name: p.display_name().to_owned(),
+                links_in: loads.links_in[i],
+                share: loads.links_in[i] / total,
+                sought_by: loads.sought_by[i],
+            })
+        })
+        .collect();
+    // Only a hierarchy has a formal top: a partnership of peers has none.
+    let formal_top = (0..n)
+        .filter(|&i| h.parent.get(i) == Some(&NONE))
+        .filter(|&i| total_reports.get(i).copied().unwrap_or(0) > 0)
+        .max_by_key(|&i| {
+            (
+                total_reports.get(i).copied().unwrap_or(0),
+                std::cmp::Reverse(i),
+            )
+        })
+        .and_then(|i| org.people.get(i))
+        .map(|p| p.id.0.clone());
+    let figures = NetworkFigures {
+        links: count,
+        total_weight: total,
+        seekers: seekers.len(),
+        in_hhi: hhi,
+        in_effective: if hhi > 0.0 { 10_000.0 / hhi } else { 0.0 },
+        top,
+        formal_top,
+    };
+    (loads, Some(figures))
+}
+
+/// People whose absence splits the peer-link network alone (links taken both ways) so that a
+/// tenth of the linked people (at least three) lose every path to the rest: a cut point that
+/// only strands somebody who talks to nobody else is not a broker.
+pub fn link_articulation_points(org: &Org, h: &Hierarchy<'_>) -> Vec<u32> {
+    let mut graph: UnGraph<(), ()> = UnGraph::with_capacity(h.len(), org.links.len());
+    for _ in 0..h.len() {
+        graph.add_node(());
+    }
+    let mut linked = std::collections::HashSet::new();
+    for (a, b) in link_ends(org, h) {
+        graph.update_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), ());
+        linked.insert(a);
+        linked.insert(b);
+    }
+    let linked = linked.len();
+    let mut points: Vec<u32> = petgraph::algo::articulation_points::articulation_points(&graph)
+        .into_iter()
+        .map(|i| i.index() as u32)
+        .filter(|&v| stranded_without(&graph, v) >= (linked / 10).max(3))
+        .collect();
+    points.sort_unstable();
+    points
+}
+
+/// How many people lose the largest part of their component when `cut` is taken out.
+fn stranded_without(graph: &UnGraph<(), ()>, cut: u32) -> usize {
+    let cut = NodeIndex::new(cut as usize);
+    let mut seen = vec![false; graph.node_count()];
+    if let Some(slot) = seen.get_mut(cut.index()) {
+        *slot = true;
+    }
+    let mut sizes = Vec::new();
+    for start in graph.neighbors(cut) {
+        if seen[start.index()] {
+            continue;
+        }
+        seen[start.index()] = true;
+        let mut stack = vec![start];
+        let mut size = 0;
+        while let Some(v) = stack.pop() {
+            size += 1;
+            for w in graph.neighbors(v) {
+                if !seen[w.index()] {
+                    seen[w.index()] = true;
+                    stack.push(w);
+                }
+            }
+        }
+        sizes.push(size);
+    }
+    let total: usize = sizes.iter().sum();
+    total - sizes.iter().max().copied().unwrap_or(0)
 }

@@ -136,6 +136,30 @@ pub fn text_report(a: &Analysis) -> String {
         );
     }
 
+    if let Some(net) = &a.network {
+        let _ = writeln!(
+            out,
+            "\nWho people go to: {} links from {} people, incoming HHI {}, as if {:.1} people were sought{}",
+            thousands(net.links as f64),
+            thousands(net.seekers as f64),
+            thousands(net.in_hhi),
+            net.in_effective,
+            match &net.formal_top {
+                Some(top) => format!(" (formal top: {})", name_of(top)),
+                None => String::new(),
+            }
+        );
+        for s in &net.top {
+            let _ = writeln!(
+                out,
+                "  {:<36} {:>5}  sought by {}",
+                s.name,
+                percent(s.share),
+                s.sought_by
+            );
+        }
+    }
+
     if let Some(m) = a.betweenness.filter(|m| !m.exact) {
         let _ = writeln!(
             out,

@@ -523,7 +523,7 @@ fn extra_column_names(headers: &[String], used: &[Option<usize>]) -> Vec<(usize,
 
 /// Names as people write them, compared without case, punctuation or the order of a
 /// "Last, First" form: "Reyes, Dana M." and "dana m reyes" are the same key.
-fn name_key(text: &str) -> String {
+pub(crate) fn name_key(text: &str) -> String {
     let text = match text.split_once(',') {
         Some((last, first)) if !first.trim().is_empty() && !last.trim().is_empty() => {
             format!("{} {}", first.trim(), last.trim())
@@ -538,7 +538,7 @@ fn name_key(text: &str) -> String {
 }
 
 /// The same key without middle initials: "dana m reyes" → "dana reyes".
-fn without_initials(key: &str) -> String {
+pub(crate) fn without_initials(key: &str) -> String {
     let words: Vec<&str> = key.split(' ').collect();
     if words.len() <= 2 {
         return key.to_owned();

@@ -3,12 +3,14 @@
 mod csv_export;
 mod csv_import;
 mod json;
+mod links;
 mod rights;
 mod table;
 
 pub use csv_export::{csv_losses, neutralise_formula, write_csv};
 pub use csv_import::{CsvColumns, CsvImport, import_csv, import_people};
 pub use json::{parse_json, to_json};
+pub use links::{LinksImport, import_links};
 pub use rights::{RightsImport, RightsScheme, import_rights, rights_sheet};
 pub use table::{Table, TableRow, csv_table, is_workbook, read_table, sheet_table};
 
@@ -152,6 +154,25 @@ pub fn load_rights(
     };
     let table = read_table(path, &bytes, sheet).map_err(invalid)?;
     import_rights(org, table, scheme).map_err(invalid)
+}
+
+/// Reads an edge list (CSV or workbook) onto `org` as links of `kind`; the error names the file.
+pub fn load_links(
+    org: &Org,
+    path: &Path,
+    sheet: Option<&str>,
+    kind: &str,
+) -> Result<LinksImport, LoadError> {
+    let bytes = fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let invalid = |problems| LoadError::Invalid {
+        path: path.to_owned(),
+        problems,
+    };
+    let table = read_table(path, &bytes, sheet).map_err(invalid)?;
+    import_links(org, table, kind).map_err(invalid)
 }
 
 /// Opens a team file or a CSV export. Either all of it loads, valid, or an error lists every problem.

@@ -233,6 +233,9 @@ pub struct ThresholdOverrides {
     /// See [`Thresholds::high_hhi`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub high_hhi: Option<f64>,
+    /// See [`Thresholds::informal_hub_share`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub informal_hub_share: Option<f64>,
 }
 
 impl ThresholdOverrides {
@@ -250,6 +253,7 @@ impl ThresholdOverrides {
             extra_layers: other.extra_layers.or(self.extra_layers),
             single_holder_domains: other.single_holder_domains.or(self.single_holder_domains),
             high_hhi: other.high_hhi.or(self.high_hhi),
+            informal_hub_share: other.informal_hub_share.or(self.informal_hub_share),
         }
     }
 
@@ -265,6 +269,7 @@ impl ThresholdOverrides {
                 .single_holder_domains
                 .unwrap_or(d.single_holder_domains),
             high_hhi: self.high_hhi.unwrap_or(d.high_hhi),
+            informal_hub_share: self.informal_hub_share.unwrap_or(d.informal_hub_share),
         }
     }
 }
@@ -284,6 +289,9 @@ pub struct Thresholds {
     pub single_holder_domains: usize,
     /// HHI (0–10,000) of decision authority above which it counts as highly concentrated.
     pub high_hhi: f64,
+    /// A person receiving at least this share (0–1) of all incoming link weight is an informal
+    /// hub.
+    pub informal_hub_share: f64,
 }
 
 impl Default for Thresholds {
@@ -295,6 +303,7 @@ impl Default for Thresholds {
             extra_layers: 2,
             single_holder_domains: 3,
             high_hhi: 2500.0,
+            informal_hub_share: 0.2,
         }
     }
 }

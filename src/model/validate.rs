@@ -229,13 +229,14 @@ pub const MAX_PER_MONTH: f64 = 1_000_000.0;
 pub const MAX_WEIGHT: f64 = 1_000_000_000.0;
 
 /// The ranges each threshold must be in, as (name, lowest, highest).
-pub const THRESHOLD_RANGES: [(&str, f64, f64); 6] = [
+pub const THRESHOLD_RANGES: [(&str, f64, f64); 7] = [
     ("funnel_share", 0.0, 1.0),
     ("wide_span", 1.0, 100_000.0),
     ("target_span", 2.0, 1_000.0),
     ("extra_layers", 0.0, 100.0),
     ("single_holder_domains", 1.0, 100_000.0),
     ("high_hhi", 0.0, 10_000.0),
+    ("informal_hub_share", 0.0, 1.0),
 ];
 
 /// What is wrong with these thresholds, one sentence each; used for files and flags alike.
@@ -247,6 +248,7 @@ pub fn check_thresholds(t: &super::ThresholdOverrides) -> Vec<String> {
         t.extra_layers.map(|v| v as f64),
         t.single_holder_domains.map(|v| v as f64),
         t.high_hhi,
+        t.informal_hub_share,
     ];
     let mut problems = Vec::new();
     for ((name, low, high), value) in THRESHOLD_RANGES.iter().zip(values) {
@@ -254,7 +256,7 @@ pub fn check_thresholds(t: &super::ThresholdOverrides) -> Vec<String> {
             continue;
         };
         // A share or an HHI of exactly 0 would flag everybody: they must be above it.
-        let open_below = matches!(*name, "funnel_share" | "high_hhi");
+        let open_below = matches!(*name, "funnel_share" | "high_hhi" | "informal_hub_share");
         let fits = if open_below {
             value > *low && value <= *high
         } else {

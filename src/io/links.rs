@@ -1,0 +1,210 @@
+//! Who people actually go to: an edge list (advice survey, collaboration log, e-mail counts)
+//! merged onto an org as directed, weighted links.
+
+use super::csv_import::{name_key, without_initials};
+use super::table::Table;
+use crate::model::{Link, Org, PersonId, Problem};
+use std::collections::{BTreeMap, HashMap};
+
+/// The result of reading an edge list onto an org.
+#[derive(Clone, Debug)]
+pub struct LinksImport {
+    /// The org with the links added (a pair already linked with the same kind gains weight).
+    pub org: Org,
+    /// Rows read into links.
+    pub rows: usize,
+    /// Distinct links (from, to, kind) they made.
+    pub links: usize,
+    /// The column the weights came from, if any (otherwise every row weighs 1).
+    pub weight_column: Option<String>,
+    /// Rows skipped, with their row numbers.
+    pub problems: Vec<Problem>,
+}
+
+impl LinksImport {
+    /// One line for the user.
+    pub fn summary(&self, kind: &str) -> String {
+        let weights = match &self.weight_column {
+            Some(c) => format!("weights from “{c}”"),
+            None => "each row weighing 1".to_owned(),
+        };
+        format!(
+            "{} rows read as {} {kind} links ({weights}); {} skipped",
+            self.rows,
+            self.links,
+            self.problems.len()
+        )
+    }
+}
+
+const FROM_NAMES: &[&str] = &[
+    "from", "source", "sender", "ego", "fromid", "seeker", "asker", "who", "person",
+];
+const TO_NAMES: &[&str] = &[
+    "to",
+    "target",
+    "recipient",
+    "alter",
+    "toid",
+    "adviser",
+    "advisor",
+    "whom",
+    "goesto",
+];
+const WEIGHT_NAMES: &[&str] = &[
+    "weight",
+    "count",
+    "emails",
+    "messages",
+    "n",
+    "frequency",
+    "value",
+    "ties",
+    "times",
+];
+
+fn normalise(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Reads an edge list onto `org`: `from` seeks (or writes to) `to`. People are found by id,
+/// then by name as managers are. Unknown people, self-links and bad weights are listed by row.
+pub fn import_links(org: &Org, table: Table, kind: &str) -> Result<LinksImport, Vec<Problem>> {
+    let headers: Vec<String> = table.headers.iter().map(|h| normalise(h)).collect();
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| headers.iter().position(|h| h == n))
+    };
+    let (Some(from_col), Some(to_col)) = (find(FROM_NAMES), find(TO_NAMES)) else {
+        return Err(vec![Problem::new(
+            "header row",
+            format!(
+                "needs a column for who seeks (“from”, “source”, “sender”) and one for whom they go to (“to”, “target”, “recipient”). The columns are: {}",
+                table.headers.join(", ")
+            ),
+        )]);
+    };
+    let weight_col = find(WEIGHT_NAMES);
+    let ids: HashMap<&str, &PersonId> = org.people.iter().map(|p| (p.id.as_str(), &p.id)).collect();
+    let mut names: HashMap<String, Option<&PersonId>> = HashMap::new();
+    for p in &org.people {
+        let key = name_key(&p.name);
+        for k in [without_initials(&key), key] {
+            names
+                .entry(k)
+                .and_modify(|e| {
+                    if *e != Some(&p.id) {
+                        *e = None
+                    }
+                })
+                .or_insert(Some(&p.id));
+        }
+    }
+    let person = |cell: &str| -> Option<PersonId> {
+        if let Some(id) = ids.get(cell) {
+            return Some((*id).clone());
+        }
+        let key = name_key(cell);
+        [key.clone(), without_initials(&key)]
+            .iter()
+            .find_map(|k| names.get(k).copied().flatten())
+            .cloned()
+    };
+    let mut problems: Vec<Problem> = table.problems.into_iter().map(|(_, p)| p).collect();
+    let mut weights: BTreeMap<(PersonId, PersonId), f64> = BTreeMap::new();
+    let mut order: Vec<(PersonId, PersonId)> = Vec::new();
+    let mut rows = 0;
+    for row in &table.rows {
+        let cell = |c: usize| row.cells.get(c).map_or("", |s| s.trim());
+        let place = format!("row {}", row.number);
+        let (a, b) = (cell(from_col), cell(to_col));
+        let (Some(from), Some(to)) = (person(a), person(b)) else {
+            let who = if person(a).is_none() { a } else { b };
+            problems.push(Problem::new(
+                place,
+                format!("“{who}” is not a person in the org; skipped"),
+            ));
+            continue;
+        };
+        if from == to {
+            problems.push(Problem::new(
+                place,
+                format!("links “{a}” to themself; skipped"),
+            ));
+            continue;
+        }
+        let weight = match weight_col.map(cell) {
+            None | Some("") => 1.0,
+            Some(text) => match text.replace(',', ".").parse::<f64>() {
+                Ok(w) if (0.0..=crate::model::MAX_WEIGHT).contains(&w) => w,
+                _ => {
+                    problems.push(Problem::new(
+                        place,
+                        format!("the weight “{text}” is not a number from 0 up; skipped"),
+                    ));
+                    continue;
+                }
+            },
+        };
+        rows += 1;
+        let key = (from, to);
+        match weights.get_mut(&key) {
+            Some(w) => *w += weight,
+            None => {
+                weights.insert(key.clone(), weight);
+                order.push(key);
+            }
+        }
+    }
+    if rows == 0 {
+        problems.insert(0, Problem::new("", "no link could be read from this file"));
+        return Err(problems);
+    }
+    let mut out = org.clone();
+    let links = order.len();
+    let mut existing: HashMap<(PersonId, PersonId), usize> = out
+        .links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == kind)
+        .map(|(i, l)| ((l.from.clone(), l.to.clone()), i))
+        .collect();
+    for (from, to) in order {
+        let weight = weights
+            .get(&(from.clone(), to.clone()))
+            .copied()
+            .unwrap_or(1.0);
+        match existing
+            .get(&(from.clone(), to.clone()))
+            .and_then(|&i| out.links.get_mut(i))
+        {
+            Some(link) => link.weight += weight,
+            None => {
+                existing.insert((from.clone(), to.clone()), out.links.len());
+                out.links.push(Link {
+                    from,
+                    to,
+                    kind: kind.to_owned(),
+                    weight,
+                    extra: Default::default(),
+                });
+            }
+        }
+    }
+    let invalid = crate::model::validate(&out);
+    if !invalid.is_empty() {
+        return Err(invalid);
+    }
+    Ok(LinksImport {
+        org: out,
+        rows,
+        links,
+        weight_column: weight_col.and_then(|c| table.headers.get(c).cloned()),
+        problems,
+    })
+}

@@ -1,0 +1,231 @@
+//! The informal network: edge lists merged onto orgs, who people go to, and the findings, on
+//! the real data sets in ../shared/datasets (skipped with a message when they are absent).
+
+mod support;
+
+use orgflow::analysis::{FindingKind, analyze};
+use orgflow::io::{CsvColumns, csv_table, import_links, load, load_links, parse_json};
+use std::path::{Path, PathBuf};
+use support::{orgflow, text};
+
+fn dataset(path: &str) -> Option<PathBuf> {
+    let full = Path::new("../shared/datasets").join(path);
+    if full.exists() {
+        Some(full)
+    } else {
+        eprintln!("skipped: {} is not here", full.display());
+        None
+    }
+}
+
+fn org_with_links(people: &Path, edges: &Path) -> orgflow::model::Org {
+    let org = load(people, &CsvColumns::default()).expect("people").org;
+    load_links(&org, edges, None, "advice").expect("links").org
+}
+
+#[test]
+fn krackhardt_managers_seek_advice_from_manager_2_most() {
+    let (Some(people), Some(advice)) = (
+        dataset("krackhardt_hightech/edges_reports_to.csv"),
+        dataset("krackhardt_hightech/edges_advice.csv"),
+    ) else {
+        return;
+    };
+    let a = analyze(&org_with_links(&people, &advice));
+    let net = a.network.expect("links");
+    assert_eq!(net.links, 190);
+    assert_eq!(net.seekers, 21);
+    // Krackhardt (1987): manager 2 is the most sought for advice, by 18 of the 21.
+    assert_eq!(net.top[0].id, "2");
+    assert_eq!(net.top[0].sought_by, 18);
+    assert_eq!(net.formal_top.as_deref(), Some("7"));
+    let informal_top = a
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::InformalTop)
+        .expect("the informal top is not the formal one");
+    assert_eq!(informal_top.people, ["2", "7"]);
+    let p2 = a.persons.iter().find(|p| p.id == "2").expect("2");
+    assert_eq!(p2.links_in, 18.0);
+    assert!((p2.links_in_share - 18.0 / 190.0).abs() < 1e-9);
+}
+
+#[test]
+fn lazega_partners_have_no_formal_top_and_a_hidden_leader() {
+    let (Some(people), Some(advice)) = (
+        dataset("lazega_lawfirm/nodes.csv"),
+        dataset("lazega_lawfirm/edges_advice.csv"),
+    ) else {
+        return;
+    };
+    let org = org_with_links(&people, &advice);
+    assert_eq!(org.people.len(), 71);
+    let a = analyze(&org);
+    let net = a.network.expect("links");
+    assert_eq!(net.links, 892);
+    assert_eq!(net.top[0].id, "26");
+    assert_eq!(net.top[0].sought_by, 37);
+    assert_eq!(net.formal_top, None, "a partnership has no formal top");
+    assert!(
+        !a.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::InformalTop)
+    );
+    assert!(
+        a.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::HiddenLeader && f.people == ["26"])
+    );
+}
+
+#[test]
+fn manufacturing_email_shows_the_informal_hub_is_not_the_ceo() {
+    let (Some(people), Some(emails)) = (
+        dataset("manufacturing_email_hierarchy/reportsto.csv"),
+        dataset("manufacturing_email_hierarchy/email_edges_weighted.csv"),
+    ) else {
+        return;
+    };
+    let org = load(&people, &CsvColumns::default()).expect("people").org;
+    let import = load_links(&org, &emails, None, "communication").expect("links");
+    assert_eq!(import.weight_column.as_deref(), Some("emails"));
+    // 167 e-mail accounts, 154 in the hierarchy: links of the others are listed and skipped.
+    assert_eq!(import.rows, 5715);
+    assert_eq!(import.problems.len(), 69);
+    assert!(
+        import.problems[0]
+            .message
+            .contains("is not a person in the org")
+    );
+    let a = analyze(&import.org);
+    let net = a.network.expect("links");
+    assert_eq!(net.formal_top.as_deref(), Some("86"));
+    assert_eq!(net.top[0].id, "136");
+    let hub = a
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::InformalHub)
+        .expect("a hub: sought by more than half of those who write");
+    assert_eq!(hub.people, ["166"]);
+    let top = a
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::InformalTop)
+        .expect("the most sought is not the CEO");
+    assert!(
+        top.message.contains("136") && top.message.contains("86"),
+        "{}",
+        top.message
+    );
+
+    // One command shows it.
+    let out = orgflow(&[
+        "analyze",
+        people.to_str().expect("path"),
+        "--links",
+        emails.to_str().expect("path"),
+        "--links-kind",
+        "communication",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report = text(&out.stdout);
+    assert!(
+        report.contains("Who people go to: 5,715 links from 143 people"),
+        "{report}"
+    );
+    assert!(report.contains("not the formal top, 86"), "{report}");
+    assert!(text(&out.stderr).contains(
+        "5715 rows read as 5715 communication links (weights from “emails”); 69 skipped"
+    ));
+}
+
+#[test]
+fn an_edge_list_by_names_with_problems_listed_by_row() {
+    let org =
+        parse_json(&std::fs::read("assets/examples/riverside-traditional.json").expect("example"))
+            .expect("valid");
+    let edges = "Who,Goes to,Times\n\
+                 Sam Lee,Ella Rossi,3\n\
+                 sam,ella,2\n\
+                 Lee, Sam,Nobody Known,1\n\
+                 Priya Shah,Priya Shah,1\n\
+                 Tom Okafor,Ella Rossi,lots\n\
+                 Reyes, Dana,Marta Quill,\n";
+    // "Lee, Sam" splits into two cells here: quote it as a spreadsheet would.
+    let edges = edges
+        .replace("Lee, Sam,", "\"Lee, Sam\",")
+        .replace("Reyes, Dana,", "\"Reyes, Dana\",");
+    let import =
+        import_links(&org, csv_table(edges.as_bytes()).expect("table"), "advice").expect("reads");
+    let problems: Vec<String> = import.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        [
+            "row 4: “Nobody Known” is not a person in the org; skipped",
+            "row 5: links “Priya Shah” to themself; skipped",
+            "row 6: the weight “lots” is not a number from 0 up; skipped",
+        ]
+    );
+    assert_eq!(import.weight_column.as_deref(), Some("Times"));
+    assert_eq!((import.rows, import.links), (3, 2));
+    // Two rows for the same pair add up; an empty weight counts 1.
+    let new: Vec<_> = import.org.links[org.links.len()..].to_vec();
+    assert_eq!(new[0].from.as_str(), "sam");
+    assert_eq!(new[0].to.as_str(), "ella");
+    assert_eq!(new[0].weight, 5.0);
+    assert_eq!((new[1].from.as_str(), new[1].weight), ("dana", 1.0));
+
+    let err = import_links(&org, csv_table(b"a,b\nx,y\n").expect("table"), "advice")
+        .expect_err("no from/to");
+    assert!(err[0].message.contains("needs a column for who seeks"));
+}
+
+#[test]
+fn the_json_has_the_network_figures() {
+    let Some(people) = dataset("krackhardt_hightech/edges_reports_to.csv") else {
+        return;
+    };
+    let Some(advice) = dataset("krackhardt_hightech/edges_advice.csv") else {
+        return;
+    };
+    let out = orgflow(&[
+        "analyze",
+        "--json",
+        people.to_str().expect("path"),
+        "--links",
+        advice.to_str().expect("path"),
+        "--informal-hub-share",
+        "0.09",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    for key in [
+        "links",
+        "total_weight",
+        "seekers",
+        "in_hhi",
+        "in_effective",
+        "top",
+        "formal_top",
+    ] {
+        assert!(v["network"].get(key).is_some(), "network.{key}");
+    }
+    let p = &v["persons"][0];
+    for key in [
+        "links_in",
+        "links_out",
+        "links_in_share",
+        "sought_by",
+        "betweenness",
+    ] {
+        assert!(p.get(key).is_some(), "persons[].{key}");
+    }
+    assert_eq!(v["thresholds"]["informal_hub_share"], 0.09);
+    let out = orgflow(&[
+        "analyze",
+        people.to_str().expect("path"),
+        "--informal-hub-share",
+        "0",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
