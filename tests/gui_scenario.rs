@@ -116,3 +116,31 @@ fn comparing_with_another_file() {
     h.run();
     assert!(h.state().scenario.is_none());
 }
+
+#[test]
+fn an_advice_survey_colours_the_hierarchy_by_who_people_go_to() {
+    let mut h = harness(Some("tests/csv/school-advice.csv"), None);
+    open_school(&mut h);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import links…").click();
+    h.run();
+    let doc = h.state().document.as_ref().expect("open");
+    assert_eq!(
+        doc.history.undo_label(),
+        Some("import links from school-advice.csv")
+    );
+    let net = doc.analysis.network.as_ref().expect("links");
+    assert_eq!(net.top[0].name, "Ella Rossi");
+    assert_eq!(doc.import_problems.len(), 1, "Nobody Known is listed");
+    h.get_by_label("who people go to").click();
+    h.run();
+    let doc = h.state().document.as_ref().expect("open");
+    assert_eq!(doc.color_by, orgflow::scene::ColorBy::Links);
+    h.get_by_label_contains("of all incoming link weight");
+    // One undo takes the whole survey back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let doc = h.state().document.as_ref().expect("open");
+    assert_eq!(doc.org.links.len(), 3);
+}

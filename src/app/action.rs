@@ -72,6 +72,10 @@ pub enum Action {
     ApplyTemplate(usize),
     /// Show the decision-rights matrix.
     OpenMatrix,
+    /// Colour the hierarchy's cards by decision load or by incoming links.
+    ColorBy(crate::scene::ColorBy),
+    /// Ask for an edge list, then merge it onto the org as advice links.
+    ImportLinksDialog,
     /// Ask for a file, then compare the open org with it.
     CompareDialog,
     /// Compare the org as opened or last saved with the org now.

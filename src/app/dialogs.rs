@@ -134,6 +134,8 @@ pub enum Purpose {
     ImportRights,
     /// Compare the open org with it.
     Compare,
+    /// Import links from it.
+    ImportLinks,
 }
 
 /// orgflow's own file picker (egui-file-dialog), used when the system's cannot open.

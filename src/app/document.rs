@@ -9,7 +9,7 @@ use crate::layout::{
     NetworkLayout, Orientation, Rect, TreeLayout, TreeRequest, network_layout, tree_layout,
 };
 use crate::model::{Org, PersonId, Problem};
-use crate::scene::{Scene, Target, hierarchy_scene, marked_people, network_scene};
+use crate::scene::{Scene, Target, marked_people, network_scene};
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
@@ -61,6 +61,8 @@ pub struct Document {
     pub collapsed: BTreeSet<String>,
     /// Which way the tree grows.
     pub orientation: Orientation,
+    /// What colours the hierarchy's cards.
+    pub color_by: crate::scene::ColorBy,
     /// The hierarchy's layout.
     pub tree: TreeLayout,
     /// The hierarchy's picture.
@@ -93,6 +95,7 @@ impl Document {
             marked: Vec::new(),
             collapsed: BTreeSet::new(),
             orientation,
+            color_by: crate::scene::ColorBy::Load,
             tree: TreeLayout::default(),
             hierarchy: Scene::default(),
             network_layout: NetworkLayout::default(),
@@ -253,7 +256,13 @@ impl Document {
             ..TreeRequest::default()
         };
         self.tree = tree_layout(&h, &request);
-        self.hierarchy = hierarchy_scene(&self.org, &self.analysis, &self.tree, &self.marked);
+        self.hierarchy = crate::scene::hierarchy_scene_by(
+            &self.org,
+            &self.analysis,
+            &self.tree,
+            &self.marked,
+            self.color_by,
+        );
     }
 
     fn collapse_below(&mut self, level: usize) {
@@ -287,6 +296,14 @@ impl Document {
     pub fn expand_all(&mut self) {
         self.collapsed.clear();
         self.relayout();
+    }
+
+    /// Colours the hierarchy's cards by decision load or by incoming links.
+    pub fn set_color_by(&mut self, color_by: crate::scene::ColorBy) {
+        if self.color_by != color_by {
+            self.color_by = color_by;
+            self.relayout();
+        }
     }
 
     /// Grows the tree the other way.

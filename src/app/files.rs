@@ -213,6 +213,7 @@ impl OrgflowApp {
             Some(Purpose::Export) => self.export_to(path),
             Some(Purpose::ImportRights) => self.import_rights(&path),
             Some(Purpose::Compare) => self.compare_with(&path),
+            Some(Purpose::ImportLinks) => self.import_links(&path),
             None => {}
         }
     }
@@ -262,6 +263,56 @@ impl OrgflowApp {
                 if self.status.as_ref().is_some_and(|s| s.0) {
                     self.status = Some((true, format!("Imported {file}: {summary}")));
                 }
+            }
+            Err(e) => {
+                self.failure = Some(LoadFailure {
+                    path: path.to_owned(),
+                    problems: e.problems(),
+                });
+            }
+        }
+    }
+
+    /// Asks for an edge list and merges it.
+    pub(super) fn import_links_dialog(&mut self) {
+        match self.dialogs.pick_sheet_to_import() {
+            Picked::File(path) => self.import_links(&path),
+            Picked::Cancelled => {}
+            Picked::Unavailable(why) => {
+                self.dialog_missing(&why);
+                let folder = self.picker_folder();
+                self.picker.import_rights(folder);
+                self.picker.purpose = Some(Purpose::ImportLinks);
+            }
+        }
+    }
+
+    /// Merges an edge list onto the open org as advice links, as one undo step; skipped rows are
+    /// listed under the figures. A file that cannot be read changes nothing and says why.
+    pub fn import_links(&mut self, path: &Path) {
+        let Some(doc) = &self.document else {
+            return;
+        };
+        match crate::io::load_links(&doc.org, path, None, "advice") {
+            Ok(import) => {
+                let file = path
+                    .file_name()
+                    .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+                let summary = import.summary("advice");
+                let command = crate::edit::merge_links(
+                    &doc.org,
+                    &import.org.links,
+                    format!("import links from {file}"),
+                );
+                if let Some(command) = command {
+                    self.edit(command);
+                    self.network_view.fit();
+                }
+                if let Some(doc) = &mut self.document {
+                    doc.import_problems = import.problems;
+                    doc.notes = vec![format!("{file}: {summary}")];
+                }
+                self.status = Some((true, format!("Imported {file}: {summary}")));
             }
             Err(e) => {
                 self.failure = Some(LoadFailure {

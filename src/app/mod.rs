@@ -250,6 +250,12 @@ impl OrgflowApp {
             Action::PickedInApp(path) => self.picked_in_app(path),
             Action::ImportRightsDialog => self.import_rights_dialog(),
             Action::OpenMatrix => self.matrix.open = true,
+            Action::ColorBy(by) => {
+                if let Some(doc) = &mut self.document {
+                    doc.set_color_by(by);
+                }
+            }
+            Action::ImportLinksDialog => self.import_links_dialog(),
             Action::CompareDialog => self.compare_dialog(),
             Action::CompareWithSaved => self.compare_with_saved(),
             Action::SimulateAbsence(person) => self.simulate_absence(vec![person.0]),

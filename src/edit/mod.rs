@@ -4,8 +4,8 @@
 mod rights;
 
 pub use rights::{
-    TEMPLATES, Template, TemplateDomain, apply_template, common_right, merge_decisions, next_right,
-    set_rights, templates,
+    TEMPLATES, Template, TemplateDomain, apply_template, common_right, merge_decisions,
+    merge_links, next_right, set_rights, templates,
 };
 
 use crate::model::{Decision, DecisionId, Link, Org, Person, PersonId, validate};

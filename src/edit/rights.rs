@@ -100,6 +100,31 @@ pub fn merge_decisions(org: &Org, merged: &[Decision], label: String) -> Option<
     })
 }
 
+/// Makes `org`'s links `merged` (an edge list read onto it: the same links, some heavier, and
+/// new ones at the end) as one undo step.
+pub fn merge_links(org: &Org, merged: &[crate::model::Link], label: String) -> Option<Command> {
+    let mut edits = Vec::new();
+    for (at, (old, new)) in org.links.iter().zip(merged).enumerate() {
+        if old != new {
+            edits.push(Edit::RemoveLink { link: old.clone() });
+            edits.push(Edit::InsertLink {
+                at,
+                link: new.clone(),
+            });
+        }
+    }
+    for (at, link) in merged.iter().enumerate().skip(org.links.len()) {
+        edits.push(Edit::InsertLink {
+            at,
+            link: link.clone(),
+        });
+    }
+    (!edits.is_empty()).then_some(Command {
+        label,
+        edit: Edit::Batch(edits),
+    })
+}
+
 /// A set of common decision domains to start from (`assets/templates/`).
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct Template {

@@ -197,6 +197,27 @@ pub fn hierarchy_scene(
     layout: &TreeLayout,
     marked: &[bool],
 ) -> Scene {
+    hierarchy_scene_by(org, analysis, layout, marked, ColorBy::Load)
+}
+
+/// What colours the hierarchy's cards.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ColorBy {
+    /// Each person's share of all decisions through the hierarchy.
+    #[default]
+    Load,
+    /// Each person's share of all incoming link weight: who people go to.
+    Links,
+}
+
+/// [`hierarchy_scene`], with the cards coloured by `color_by`.
+pub fn hierarchy_scene_by(
+    org: &Org,
+    analysis: &Analysis,
+    layout: &TreeLayout,
+    marked: &[bool],
+    color_by: ColorBy,
+) -> Scene {
     let mut shapes = Vec::with_capacity(org.people.len() * 2);
     let busiest = analysis
         .persons
@@ -242,7 +263,10 @@ pub fn hierarchy_scene(
         let fill = if person.vacant || person.external {
             theme::VACANT_FILL
         } else {
-            load_color(figures.hierarchical.share)
+            load_color(match color_by {
+                ColorBy::Load => figures.hierarchical.share,
+                ColorBy::Links => figures.links_in_share,
+            })
         };
         let ink = text_on(fill);
         let x = rect.min.x + 10.0;

@@ -62,6 +62,13 @@ pub(super) fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
                 app.act(Action::CompareDialog);
             }
             if ui
+                .add_enabled(open, egui::Button::new("Import links…"))
+                .on_hover_text("Who goes to whom: an advice survey or an e-mail log, columns from, to and an optional weight")
+                .clicked()
+            {
+                app.act(Action::ImportLinksDialog);
+            }
+            if ui
                 .add_enabled(open, egui::Button::new("Import decision rights…"))
                 .on_hover_text("A RACI, RAPID or D/A/C sheet (CSV or Excel), one row per decision")
                 .clicked()

@@ -2,11 +2,16 @@
 
 use super::canvas::color;
 use crate::app::{Action, Document, OrgflowApp};
-use crate::scene::{SCALE, SCALE_TOP, Target};
+use crate::scene::{ColorBy, SCALE, SCALE_TOP, Target};
 use crate::theme;
 use egui::{RichText, Ui};
 
 fn legend(ui: &mut Ui, title: &str) {
+    legend_of(ui, title, "of all decisions");
+}
+
+/// The colour scale with its title and what the percentages are of.
+fn legend_of(ui: &mut Ui, title: &str, of: &str) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(title).small());
         for (i, c) in SCALE.iter().enumerate() {
@@ -16,9 +21,7 @@ fn legend(ui: &mut Ui, title: &str) {
                 ui.label(RichText::new("0%").small());
             }
         }
-        ui.label(
-            RichText::new(format!("{}%+ of all decisions", (SCALE_TOP * 100.0) as u32)).small(),
-        );
+        ui.label(RichText::new(format!("{}%+ {of}", (SCALE_TOP * 100.0) as u32)).small());
         ui.label(
             RichText::new("· red ring: funnel, wide span or sole decider")
                 .small()
@@ -55,6 +58,7 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
     // The scenes speak in indices; the selection is looked up in this frame's document.
     let selected = app.selection.as_ref().and_then(|s| doc.target(s));
     let mut level_action = None;
+    let mut color_action = None;
     let mut no_rights = None;
     let mut dropped: Option<Result<(u32, u32), String>> = None;
     let width = ui.available_width();
@@ -81,8 +85,21 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
                 if ui.button("Fit").clicked() {
                     hierarchy_view.fit();
                 }
+                if doc.analysis.network.is_some() {
+                    ui.separator();
+                    ui.label("Colour by");
+                    let mut by = doc.color_by;
+                    ui.radio_value(&mut by, ColorBy::Load, "decision load");
+                    ui.radio_value(&mut by, ColorBy::Links, "who people go to");
+                    if by != doc.color_by {
+                        color_action = Some(Action::ColorBy(by));
+                    }
+                }
             });
-            legend(ui, "Load:");
+            match doc.color_by {
+                ColorBy::Load => legend(ui, "Load:"),
+                ColorBy::Links => legend_of(ui, "Incoming links:", "of all incoming link weight"),
+            }
             let accessible = |t: &Target| accessible_name(doc, t, "hierarchy");
             let check = |dragged: &Target, onto: &Target| -> Result<(), String> {
                 let (Target::Person(p), Target::Person(m)) = (dragged, onto) else {
@@ -176,6 +193,7 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
     let person_id = |p: u32| doc.org.people.get(p as usize).map(|x| x.id.clone());
     let mut actions = Vec::new();
     actions.extend(level_action);
+    actions.extend(color_action);
     match no_rights {
         Some(super::figures::NoRightsAnswer::Import) => actions.push(Action::ImportRightsDialog),
         Some(super::figures::NoRightsAnswer::Template(k)) => actions.push(Action::ApplyTemplate(k)),
