@@ -479,18 +479,24 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let plain: CsvColumns = columns.clone().into();
             let loaded = load_org(&file, columns, rights)?;
+            let orientation = if left_to_right {
+                orgflow::layout::Orientation::LeftRight
+            } else {
+                orgflow::layout::Orientation::TopDown
+            };
+            // A before/after slide shows the hierarchies unless asked otherwise.
+            let default_view = if compare.is_some() {
+                ViewArg::Hierarchy
+            } else {
+                ViewArg::Both
+            };
+            let view = match view.unwrap_or(default_view) {
+                ViewArg::Hierarchy => ExportView::Hierarchy,
+                ViewArg::Distributed => ExportView::Distributed,
+                ViewArg::Both => ExportView::Both,
+            };
             if let Some(after_path) = compare {
                 let after = load(&after_path, &plain).map_err(describe)?;
-                let orientation = if left_to_right {
-                    orgflow::layout::Orientation::LeftRight
-                } else {
-                    orgflow::layout::Orientation::TopDown
-                };
-                let view = match view.unwrap_or(ViewArg::Hierarchy) {
-                    ViewArg::Hierarchy => ExportView::Hierarchy,
-                    ViewArg::Distributed => ExportView::Distributed,
-                    ViewArg::Both => ExportView::Both,
-                };
                 let options = ExportOptions {
                     view,
                     format,
@@ -513,16 +519,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 return Ok(());
             }
             let analysis = orgflow::analysis::analyze(&loaded.org);
-            let orientation = if left_to_right {
-                orgflow::layout::Orientation::LeftRight
-            } else {
-                orgflow::layout::Orientation::TopDown
-            };
-            let view = match view.unwrap_or(ViewArg::Both) {
-                ViewArg::Hierarchy => ExportView::Hierarchy,
-                ViewArg::Distributed => ExportView::Distributed,
-                ViewArg::Both => ExportView::Both,
-            };
             let (hierarchy, network) = scenes(&loaded.org, &analysis, orientation, view);
             let extent = match &subtree {
                 None => orgflow::export::Extent::Whole,
@@ -737,20 +733,7 @@ fn suggest_report(proposals: &[orgflow::scenario::Proposal]) -> String {
     for (k, p) in proposals.iter().enumerate() {
         let _ = writeln!(out, "\n{}. {}", k + 1, p.title);
         let _ = writeln!(out, "   {}", p.why);
-        let pct = |x: f64| format!("{:.0}%", x * 100.0);
-        let bus = |x: Option<usize>| x.map_or("n/a".to_owned(), |x| x.to_string());
-        let _ = writeln!(
-            out,
-            "   Effect: top share straight to the holder {} → {}; authority HHI {} → {}; bus factor {} → {}; widest span {} → {}",
-            pct(p.before.top_share_distributed),
-            pct(p.after.top_share_distributed),
-            orgflow::model::thousands(p.before.authority_hhi),
-            orgflow::model::thousands(p.after.authority_hhi),
-            bus(p.before.bus_factor),
-            bus(p.after.bus_factor),
-            p.before.widest_span,
-            p.after.widest_span,
-        );
+        let _ = writeln!(out, "   Effect: {}", p.effect("→"));
     }
     out
 }

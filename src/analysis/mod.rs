@@ -175,13 +175,14 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
     let structure = Structure::new(org, &h, thresholds.target_span);
     let routing = route(org, &h);
     let total_reports = h.total_reports();
-    let articulation = network::articulation_points(org, &h);
-    let betweenness = network::link_betweenness(org, &h);
-    let (link_loads, network_figures) = network::link_figures(org, &h, &total_reports);
+    let ends = network::link_ends(org, &h);
+    let articulation = network::articulation_points(&h, &ends);
+    let betweenness = network::link_betweenness(&h, &ends);
+    let (link_loads, network_figures) = network::link_figures(org, &h, &ends, &total_reports);
     let link_total: f64 = link_loads.links_in.iter().sum();
     let mut link_articulation = vec![false; org.people.len()];
     if network_figures.is_some() {
-        for p in network::link_articulation_points(org, &h) {
+        for p in network::link_articulation_points(&h, &ends) {
             if let Some(slot) = link_articulation.get_mut(p as usize) {
                 *slot = true;
             }

@@ -25,9 +25,9 @@ pub struct BetweennessMethod {
 }
 
 /// People whose absence splits the org when reporting lines and peer links are taken together.
-pub fn articulation_points(org: &Org, h: &Hierarchy<'_>) -> Vec<u32> {
+pub fn articulation_points(h: &Hierarchy<'_>, ends: &[(u32, u32, f64)]) -> Vec<u32> {
     let n = h.len();
-    let mut graph: UnGraph<(), ()> = UnGraph::with_capacity(n, n + org.links.len());
+    let mut graph: UnGraph<(), ()> = UnGraph::with_capacity(n, n + ends.len());
     for _ in 0..n {
         graph.add_node(());
     }
@@ -36,7 +36,7 @@ pub fn articulation_points(org: &Org, h: &Hierarchy<'_>) -> Vec<u32> {
             graph.add_edge(NodeIndex::new(v), NodeIndex::new(p as usize), ());
         }
     }
-    for (a, b) in link_ends(org, h) {
+    for &(a, b, _) in ends {
         graph.add_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), ());
     }
     let mut points: Vec<u32> = petgraph::algo::articulation_points::articulation_points(&graph)
@@ -54,17 +54,16 @@ pub fn articulation_points(org: &Org, h: &Hierarchy<'_>) -> Vec<u32> {
 /// [`EXACT_BETWEENNESS_WORK`]; above that, estimated from evenly spaced sample sources and
 /// scaled up (Brandes & Pich 2007), so a small file with a dense link list cannot take minutes.
 pub fn link_betweenness(
-    org: &Org,
     h: &Hierarchy<'_>,
+    ends: &[(u32, u32, f64)],
 ) -> Option<(Vec<Option<f64>>, BetweennessMethod)> {
-    let ends = link_ends(org, h);
     if ends.is_empty() {
         return None;
     }
     let mut node_of = vec![NONE; h.len()];
     let mut person_of = Vec::new();
     let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(ends.len());
-    for &(a, b) in &ends {
+    for &(a, b, _) in ends {
         for v in [a, b] {
             if let Some(slot) = node_of.get_mut(v as usize)
                 && *slot == NONE
@@ -108,44 +107,65 @@ pub fn link_betweenness(
 }
 
 /// Betweenness estimated from `k` evenly spaced sources: Brandes' dependency accumulation from
-/// each, scaled by n / k, normalised as rustworkx-core normalises the exact figure.
+/// each, scaled by n / k, normalised as rustworkx-core normalises the exact figure. The
+/// neighbours sit in one array and predecessors are found again from the distances, so a
+/// search allocates nothing.
 fn sampled_betweenness(graph: &UnGraph<(), ()>, k: usize) -> Vec<Option<f64>> {
     let n = graph.node_count();
+    let mut start = vec![0usize; n + 1];
+    for v in 0..n {
+        start[v + 1] = start[v] + graph.neighbors(NodeIndex::new(v)).count();
+    }
+    let mut adjacent = vec![0u32; start[n]];
+    for v in 0..n {
+        for (slot, w) in adjacent[start[v]..start[v + 1]]
+            .iter_mut()
+            .zip(graph.neighbors(NodeIndex::new(v)))
+        {
+            *slot = w.index() as u32;
+        }
+    }
     let mut total = vec![0.0f64; n];
     let mut sigma = vec![0.0f64; n];
     let mut dist = vec![u32::MAX; n];
     let mut delta = vec![0.0f64; n];
-    let mut order: Vec<usize> = Vec::with_capacity(n);
-    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut order: Vec<u32> = Vec::with_capacity(n);
     let step = n as f64 / k as f64;
     for j in 0..k {
         let s = ((j as f64 * step) as usize).min(n - 1);
-        for v in order.drain(..) {
+        for &v in &order {
+            let v = v as usize;
             sigma[v] = 0.0;
             dist[v] = u32::MAX;
             delta[v] = 0.0;
-            preds[v].clear();
         }
+        order.clear();
         sigma[s] = 1.0;
         dist[s] = 0;
-        let mut queue = std::collections::VecDeque::from([s]);
-        while let Some(v) = queue.pop_front() {
-            order.push(v);
-            for w in graph.neighbors(NodeIndex::new(v)).map(|w| w.index()) {
+        order.push(s as u32);
+        let mut head = 0;
+        while let Some(&v) = order.get(head) {
+            head += 1;
+            let v = v as usize;
+            for &w in &adjacent[start[v]..start[v + 1]] {
+                let w = w as usize;
                 if dist[w] == u32::MAX {
                     dist[w] = dist[v] + 1;
-                    queue.push_back(w);
+                    order.push(w as u32);
                 }
                 if dist[w] == dist[v] + 1 {
                     sigma[w] += sigma[v];
-                    preds[w].push(v);
                 }
             }
         }
         for &w in order.iter().rev() {
+            let w = w as usize;
             let coeff = (1.0 + delta[w]) / sigma[w];
-            for &v in &preds[w] {
-                delta[v] += sigma[v] * coeff;
+            for &v in &adjacent[start[w]..start[w + 1]] {
+                let v = v as usize;
+                if dist[v] != u32::MAX && dist[v] + 1 == dist[w] {
+                    delta[v] += sigma[v] * coeff;
+                }
             }
             if w != s {
                 total[w] += delta[w];
@@ -160,13 +180,15 @@ fn sampled_betweenness(graph: &UnGraph<(), ()>, k: usize) -> Vec<Option<f64>> {
     total.into_iter().map(|b| Some(b * scale)).collect()
 }
 
-fn link_ends(org: &Org, h: &Hierarchy<'_>) -> Vec<(u32, u32)> {
+/// Every link between two different people of the org, as (from, to, weight) by index; worked
+/// out once per analysis, since looking ids up is the costly part.
+pub fn link_ends(org: &Org, h: &Hierarchy<'_>) -> Vec<(u32, u32, f64)> {
     org.links
         .iter()
         .filter_map(|l| {
             let a = *h.index.get(l.from.as_str())?;
             let b = *h.index.get(l.to.as_str())?;
-            (a != b).then_some((a, b))
+            (a != b).then_some((a, b, l.weight))
         })
         .collect()
 }
@@ -219,6 +241,7 @@ pub struct LinkLoads {
 pub fn link_figures(
     org: &Org,
     h: &Hierarchy<'_>,
+    ends: &[(u32, u32, f64)],
     total_reports: &[u32],
 ) -> (LinkLoads, Option<NetworkFigures>) {
     let n = h.len();
@@ -230,17 +253,10 @@ pub fn link_figures(
     let mut pairs = std::collections::HashSet::new();
     let mut seekers = std::collections::HashSet::new();
     let mut count = 0;
-    for l in &org.links {
-        let (Some(&a), Some(&b)) = (h.index.get(l.from.as_str()), h.index.get(l.to.as_str()))
-        else {
-            continue;
-        };
-        if a == b {
-            continue;
-        }
+    for &(a, b, weight) in ends {
         count += 1;
-        loads.links_out[a as usize] += l.weight;
-        loads.links_in[b as usize] += l.weight;
+        loads.links_out[a as usize] += weight;
+        loads.links_in[b as usize] += weight;
         if pairs.insert((a, b)) {
             loads.sought_by[b as usize] += 1;
         }
@@ -302,53 +318,108 @@ pub fn link_figures(
 /// People whose absence splits the peer-link network alone (links taken both ways) so that a
 /// tenth of the linked people (at least three) lose every path to the rest: a cut point that
 /// only strands somebody who talks to nobody else is not a broker.
-pub fn link_articulation_points(org: &Org, h: &Hierarchy<'_>) -> Vec<u32> {
-    let mut graph: UnGraph<(), ()> = UnGraph::with_capacity(h.len(), org.links.len());
-    for _ in 0..h.len() {
-        graph.add_node(());
+///
+/// One depth-first search (Hopcroft–Tarjan) finds the cut points and, for each, the sizes of
+/// the pieces it holds together, in O(people + links).
+pub fn link_articulation_points(h: &Hierarchy<'_>, ends: &[(u32, u32, f64)]) -> Vec<u32> {
+    let n = h.len();
+    let mut pairs: Vec<(u32, u32)> = ends.iter().map(|&(a, b, _)| (a.min(b), a.max(b))).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut degree = vec![0usize; n + 1];
+    for &(a, b) in &pairs {
+        degree[a as usize] += 1;
+        degree[b as usize] += 1;
     }
-    let mut linked = std::collections::HashSet::new();
-    for (a, b) in link_ends(org, h) {
-        graph.update_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), ());
-        linked.insert(a);
-        linked.insert(b);
+    // Adjacency in one array (compressed rows).
+    let mut start = vec![0usize; n + 1];
+    for v in 0..n {
+        start[v + 1] = start[v] + degree[v];
     }
-    let linked = linked.len();
-    let mut points: Vec<u32> = petgraph::algo::articulation_points::articulation_points(&graph)
-        .into_iter()
-        .map(|i| i.index() as u32)
-        .filter(|&v| stranded_without(&graph, v) >= (linked / 10).max(3))
-        .collect();
-    points.sort_unstable();
-    points
-}
-
-/// How many people lose the largest part of their component when `cut` is taken out.
-fn stranded_without(graph: &UnGraph<(), ()>, cut: u32) -> usize {
-    let cut = NodeIndex::new(cut as usize);
-    let mut seen = vec![false; graph.node_count()];
-    if let Some(slot) = seen.get_mut(cut.index()) {
-        *slot = true;
+    let mut fill = start.clone();
+    let mut adjacent = vec![0u32; start[n]];
+    for &(a, b) in &pairs {
+        adjacent[fill[a as usize]] = b;
+        fill[a as usize] += 1;
+        adjacent[fill[b as usize]] = a;
+        fill[b as usize] += 1;
     }
-    let mut sizes = Vec::new();
-    for start in graph.neighbors(cut) {
-        if seen[start.index()] {
+    let linked = (0..n).filter(|&v| degree[v] > 0).count();
+    let threshold = (linked / 10).max(3);
+    const UNSEEN: u32 = u32::MAX;
+    let mut disc = vec![UNSEEN; n];
+    let mut low = vec![0u32; n];
+    let mut size = vec![1usize; n];
+    // Per vertex: the sizes of the pieces it cuts off (children whose low ≥ its discovery).
+    let mut cut_off = vec![0usize; n];
+    let mut largest_cut = vec![0usize; n];
+    let mut is_cut = vec![false; n];
+    let mut points = Vec::new();
+    let mut time = 0u32;
+    for root in 0..n {
+        if disc[root] != UNSEEN || degree[root] == 0 {
             continue;
         }
-        seen[start.index()] = true;
-        let mut stack = vec![start];
-        let mut size = 0;
-        while let Some(v) = stack.pop() {
-            size += 1;
-            for w in graph.neighbors(v) {
-                if !seen[w.index()] {
-                    seen[w.index()] = true;
-                    stack.push(w);
+        // Iterative DFS: (vertex, parent, next neighbour position).
+        let mut stack: Vec<(u32, u32, usize)> = vec![(root as u32, UNSEEN, start[root])];
+        disc[root] = time;
+        low[root] = time;
+        time += 1;
+        let mut root_children = 0;
+        while let Some(&mut (v, parent, ref mut next)) = stack.last_mut() {
+            let vu = v as usize;
+            if *next < start[vu + 1] {
+                let w = adjacent[*next];
+                *next += 1;
+                let wu = w as usize;
+                if disc[wu] == UNSEEN {
+                    disc[wu] = time;
+                    low[wu] = time;
+                    time += 1;
+                    if v as usize == root {
+                        root_children += 1;
+                    }
+                    stack.push((w, v, start[wu]));
+                } else if w != parent {
+                    low[vu] = low[vu].min(disc[wu]);
+                }
+            } else {
+                stack.pop();
+                if parent != UNSEEN {
+                    let pu = parent as usize;
+                    low[pu] = low[pu].min(low[vu]);
+                    size[pu] += size[vu];
+                    if low[vu] >= disc[pu] {
+                        is_cut[pu] = true;
+                        cut_off[pu] += size[vu];
+                        largest_cut[pu] = largest_cut[pu].max(size[vu]);
+                    }
                 }
             }
         }
-        sizes.push(size);
+        let component = size[root];
+        // The root is a cut point only with two or more children.
+        if root_children < 2 {
+            is_cut[root] = false;
+        }
+        for v in 0..n {
+            if !is_cut[v] || disc[v] == UNSEEN || points.contains(&(v as u32)) {
+                continue;
+            }
+            // Pieces: each cut-off child subtree, and (unless v is the root) the rest above v.
+            let above = if v == root {
+                0
+            } else {
+                component - 1 - cut_off[v]
+            };
+            let largest = largest_cut[v].max(above);
+            let stranded = component - 1 - largest;
+            if stranded >= threshold {
+                points.push(v as u32);
+            }
+            is_cut[v] = false;
+        }
     }
-    let total: usize = sizes.iter().sum();
-    total - sizes.iter().max().copied().unwrap_or(0)
+    points.sort_unstable();
+    points
 }

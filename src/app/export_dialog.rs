@@ -56,6 +56,23 @@ impl Default for ExportDialog {
     }
 }
 
+impl ExportDialog {
+    /// The export options these choices make, for this extent.
+    pub fn options(&self, extent: Extent) -> ExportOptions {
+        ExportOptions {
+            view: self.view,
+            format: self.format,
+            width: self.width,
+            height: self.height,
+            scale: self.scale,
+            title: (!self.title.trim().is_empty()).then(|| self.title.clone()),
+            transparent: self.transparent,
+            findings: self.findings,
+            extent,
+        }
+    }
+}
+
 impl OrgflowApp {
     /// Asks where to save and writes the image the Export dialog describes.
     pub(super) fn export_image(&mut self) {
@@ -108,17 +125,7 @@ impl OrgflowApp {
             (None, true, Some(hierarchy), Some(network)) => Extent::Areas { hierarchy, network },
             _ => Extent::Whole,
         };
-        let options = ExportOptions {
-            view: d.view,
-            format: d.format,
-            width: d.width,
-            height: d.height,
-            scale: d.scale,
-            title: (!d.title.trim().is_empty()).then(|| d.title.clone()),
-            transparent: d.transparent,
-            findings: d.findings,
-            extent,
-        };
+        let options = d.options(extent);
         let result = export_to_file(
             &doc.org,
             &doc.analysis,

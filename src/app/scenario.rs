@@ -235,18 +235,7 @@ impl OrgflowApp {
         let Some(s) = &self.scenario else {
             return;
         };
-        let d = &self.export;
-        let options = crate::export::ExportOptions {
-            view: d.view,
-            format: d.format,
-            width: d.width,
-            height: d.height,
-            scale: d.scale,
-            title: (!d.title.trim().is_empty()).then(|| d.title.clone()),
-            transparent: d.transparent,
-            findings: d.findings,
-            extent: crate::export::Extent::Whole,
-        };
+        let options = self.export.options(crate::export::Extent::Whole);
         let result = crate::export::export_comparison_to_file(
             &s.before.org,
             &s.after.org,

@@ -4,7 +4,7 @@
 use super::csv_import::{name_key, without_initials};
 use super::table::Table;
 use crate::model::{Link, Org, PersonId, Problem};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// The result of reading an edge list onto an org.
 #[derive(Clone, Debug)]
@@ -90,34 +90,46 @@ pub fn import_links(org: &Org, table: Table, kind: &str) -> Result<LinksImport, 
         )]);
     };
     let weight_col = find(WEIGHT_NAMES);
-    let ids: HashMap<&str, &PersonId> = org.people.iter().map(|p| (p.id.as_str(), &p.id)).collect();
-    let mut names: HashMap<String, Option<&PersonId>> = HashMap::new();
-    for p in &org.people {
+    // People by index: 500,000 rows must not hash and clone ids pair by pair.
+    let ids: HashMap<&str, u32> = org
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i as u32))
+        .collect();
+    let mut names: HashMap<String, Option<u32>> = HashMap::new();
+    for (i, p) in org.people.iter().enumerate() {
+        let i = i as u32;
         let key = name_key(&p.name);
         for k in [without_initials(&key), key] {
             names
                 .entry(k)
                 .and_modify(|e| {
-                    if *e != Some(&p.id) {
+                    if *e != Some(i) {
                         *e = None
                     }
                 })
-                .or_insert(Some(&p.id));
+                .or_insert(Some(i));
         }
     }
-    let person = |cell: &str| -> Option<PersonId> {
-        if let Some(id) = ids.get(cell) {
-            return Some((*id).clone());
+    let person = |cell: &str| -> Option<u32> {
+        if let Some(&i) = ids.get(cell) {
+            return Some(i);
         }
         let key = name_key(cell);
         [key.clone(), without_initials(&key)]
             .iter()
             .find_map(|k| names.get(k).copied().flatten())
-            .cloned()
+    };
+    let id_of = |i: u32| -> PersonId {
+        org.people
+            .get(i as usize)
+            .map(|p| p.id.clone())
+            .unwrap_or_default()
     };
     let mut problems: Vec<Problem> = table.problems.into_iter().map(|(_, p)| p).collect();
-    let mut weights: BTreeMap<(PersonId, PersonId), f64> = BTreeMap::new();
-    let mut order: Vec<(PersonId, PersonId)> = Vec::new();
+    let mut weights: HashMap<(u32, u32), f64> = HashMap::new();
+    let mut order: Vec<(u32, u32)> = Vec::new();
     let mut rows = 0;
     for row in &table.rows {
         let cell = |c: usize| row.cells.get(c).map_or("", |s| s.trim());
@@ -156,7 +168,7 @@ pub fn import_links(org: &Org, table: Table, kind: &str) -> Result<LinksImport, 
         match weights.get_mut(&key) {
             Some(w) => *w += weight,
             None => {
-                weights.insert(key.clone(), weight);
+                weights.insert(key, weight);
                 order.push(key);
             }
         }
@@ -167,25 +179,23 @@ pub fn import_links(org: &Org, table: Table, kind: &str) -> Result<LinksImport, 
     }
     let mut out = org.clone();
     let links = order.len();
-    let mut existing: HashMap<(PersonId, PersonId), usize> = out
+    let existing: HashMap<(PersonId, PersonId), usize> = out
         .links
         .iter()
         .enumerate()
         .filter(|(_, l)| l.kind == kind)
         .map(|(i, l)| ((l.from.clone(), l.to.clone()), i))
         .collect();
-    for (from, to) in order {
-        let weight = weights
-            .get(&(from.clone(), to.clone()))
-            .copied()
-            .unwrap_or(1.0);
+    for key in order {
+        let weight = weights.get(&key).copied().unwrap_or(1.0);
+        let (from, to) = (id_of(key.0), id_of(key.1));
         match existing
             .get(&(from.clone(), to.clone()))
             .and_then(|&i| out.links.get_mut(i))
         {
             Some(link) => link.weight += weight,
             None => {
-                existing.insert((from.clone(), to.clone()), out.links.len());
+                // Each new pair comes once: `order` holds it once.
                 out.links.push(Link {
                     from,
                     to,

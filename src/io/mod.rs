@@ -137,13 +137,13 @@ impl Loaded {
     }
 }
 
-/// Reads a rights sheet (CSV or workbook) onto `org`; the error names the file.
-pub fn load_rights(
-    org: &Org,
+/// Reads a table (CSV or workbook) from `path` and turns it into something; every error names
+/// the file.
+fn load_table<T>(
     path: &Path,
     sheet: Option<&str>,
-    scheme: Option<RightsScheme>,
-) -> Result<RightsImport, LoadError> {
+    read: impl FnOnce(Table) -> Result<T, Vec<Problem>>,
+) -> Result<T, LoadError> {
     let bytes = fs::read(path).map_err(|source| LoadError::Read {
         path: path.to_owned(),
         source,
@@ -153,7 +153,17 @@ pub fn load_rights(
         problems,
     };
     let table = read_table(path, &bytes, sheet).map_err(invalid)?;
-    import_rights(org, table, scheme).map_err(invalid)
+    read(table).map_err(invalid)
+}
+
+/// Reads a rights sheet (CSV or workbook) onto `org`; the error names the file.
+pub fn load_rights(
+    org: &Org,
+    path: &Path,
+    sheet: Option<&str>,
+    scheme: Option<RightsScheme>,
+) -> Result<RightsImport, LoadError> {
+    load_table(path, sheet, |table| import_rights(org, table, scheme))
 }
 
 /// Reads an edge list (CSV or workbook) onto `org` as links of `kind`; the error names the file.
@@ -163,16 +173,7 @@ pub fn load_links(
     sheet: Option<&str>,
     kind: &str,
 ) -> Result<LinksImport, LoadError> {
-    let bytes = fs::read(path).map_err(|source| LoadError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    let invalid = |problems| LoadError::Invalid {
-        path: path.to_owned(),
-        problems,
-    };
-    let table = read_table(path, &bytes, sheet).map_err(invalid)?;
-    import_links(org, table, kind).map_err(invalid)
+    load_table(path, sheet, |table| import_links(org, table, kind))
 }
 
 /// Opens a team file or a CSV export. Either all of it loads, valid, or an error lists every problem.

@@ -25,6 +25,27 @@ use crate::model::{Decision, Org, Person, PersonId};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+impl Proposal {
+    /// Its effect in one line: "top share straight to the holder 88% to 84%; …", with `to`
+    /// between before and after.
+    pub fn effect(&self, to: &str) -> String {
+        let pct = |x: f64| format!("{:.0}%", x * 100.0);
+        let bus = |x: Option<usize>| x.map_or("n/a".to_owned(), |x| x.to_string());
+        let (b, a) = (&self.before, &self.after);
+        format!(
+            "top share straight to the holder {} {to} {}; authority HHI {} {to} {}; bus factor {} {to} {}; widest span {} {to} {}",
+            pct(b.top_share_distributed),
+            pct(a.top_share_distributed),
+            crate::model::thousands(b.authority_hhi),
+            crate::model::thousands(a.authority_hhi),
+            bus(b.bus_factor),
+            bus(a.bus_factor),
+            b.widest_span,
+            a.widest_span
+        )
+    }
+}
+
 /// Which rule made a proposal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -198,20 +198,8 @@ pub(super) fn suggestions_window(app: &mut OrgflowApp, ctx: &egui::Context) {
                 for p in &proposals {
                     ui.label(RichText::new(&p.title).strong());
                     ui.label(&p.why);
-                    let pct = |x: f64| format!("{:.0}%", x * 100.0);
-                    let bus = |x: Option<usize>| x.map_or("n/a".to_owned(), |x| x.to_string());
                     ui.label(
-                        RichText::new(format!(
-                            "Top share straight to the holder {} to {}; authority HHI {} to {}; bus factor {} to {}; widest span {} to {}",
-                            pct(p.before.top_share_distributed),
-                            pct(p.after.top_share_distributed),
-                            crate::model::thousands(p.before.authority_hhi),
-                            crate::model::thousands(p.after.authority_hhi),
-                            bus(p.before.bus_factor),
-                            bus(p.after.bus_factor),
-                            p.before.widest_span,
-                            p.after.widest_span
-                        ))
+                        RichText::new(format!("Effect: {}", p.effect("→")))
                         .small()
                         .weak(),
                     );
