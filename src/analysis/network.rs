@@ -5,9 +5,10 @@ use crate::model::Org;
 use petgraph::graph::{NodeIndex, UnGraph};
 use serde::Serialize;
 
-/// Work (linked people × distinct links) up to which betweenness is exact. Brandes' algorithm
-/// costs one breadth-first search per person; above this, it runs from a sample of people.
-pub const EXACT_BETWEENNESS_WORK: usize = 50_000_000;
+/// Work (linked people × (linked people + distinct links)) up to which betweenness is exact.
+/// Brandes' algorithm costs one breadth-first search per person; above this, it runs from as
+/// many sampled people as the same work allows.
+pub const EXACT_BETWEENNESS_WORK: usize = 20_000_000;
 /// The fewest sources a sampled betweenness uses, however many links there are.
 const MIN_SOURCES: usize = 16;
 
@@ -50,7 +51,7 @@ pub fn articulation_points(h: &Hierarchy<'_>, ends: &[(u32, u32, f64)]) -> Vec<u
 /// Normalised betweenness of each person in the peer-link network (`None` for people without
 /// links), with how it was computed; `None` when there are no links.
 ///
-/// Exact (rustworkx-core, Brandes 2001) while linked people × links stays under
+/// Exact (rustworkx-core, Brandes 2001) while linked people × (people + links) stays under
 /// [`EXACT_BETWEENNESS_WORK`]; above that, estimated from evenly spaced sample sources and
 /// scaled up (Brandes & Pich 2007), so a small file with a dense link list cannot take minutes.
 pub fn link_betweenness(
@@ -79,14 +80,16 @@ pub fn link_betweenness(
     pairs.dedup();
     let graph: UnGraph<(), ()> = UnGraph::from_edges(pairs.iter().copied());
     let n = person_of.len();
-    let work = n.saturating_mul(pairs.len());
+    // One breadth-first search per source costs about people + links.
+    let per_source = n + pairs.len();
+    let work = n.saturating_mul(per_source);
     let (scores, sources) = if work <= EXACT_BETWEENNESS_WORK {
         (
             rustworkx_core::centrality::betweenness_centrality(&graph, false, true, usize::MAX),
             n,
         )
     } else {
-        let k = (EXACT_BETWEENNESS_WORK / pairs.len().max(1)).clamp(MIN_SOURCES.min(n), n);
+        let k = (EXACT_BETWEENNESS_WORK / per_source.max(1)).clamp(MIN_SOURCES.min(n), n);
         (sampled_betweenness(&graph, k), k)
     };
     let mut out = vec![None; h.len()];
@@ -362,6 +365,8 @@ pub fn link_articulation_points(h: &Hierarchy<'_>, ends: &[(u32, u32, f64)]) -> 
         }
         // Iterative DFS: (vertex, parent, next neighbour position).
         let mut stack: Vec<(u32, u32, usize)> = vec![(root as u32, UNSEEN, start[root])];
+        // This component's people, to judge its cut points without scanning everybody.
+        let mut members: Vec<u32> = vec![root as u32];
         disc[root] = time;
         low[root] = time;
         time += 1;
@@ -379,6 +384,7 @@ pub fn link_articulation_points(h: &Hierarchy<'_>, ends: &[(u32, u32, f64)]) -> 
                     if v as usize == root {
                         root_children += 1;
                     }
+                    members.push(w);
                     stack.push((w, v, start[wu]));
                 } else if w != parent {
                     low[vu] = low[vu].min(disc[wu]);
@@ -402,8 +408,9 @@ pub fn link_articulation_points(h: &Hierarchy<'_>, ends: &[(u32, u32, f64)]) -> 
         if root_children < 2 {
             is_cut[root] = false;
         }
-        for v in 0..n {
-            if !is_cut[v] || disc[v] == UNSEEN || points.contains(&(v as u32)) {
+        for &member in &members {
+            let v = member as usize;
+            if !is_cut[v] {
                 continue;
             }
             // Pieces: each cut-off child subtree, and (unless v is the root) the rest above v.
