@@ -32,7 +32,32 @@ fn input() -> egui::RawInput {
 }
 
 fn app_with(people: usize, expand_all: bool) -> OrgflowApp {
-    let org = orgflow::generate::org(people, 7);
+    app_with_links(people, expand_all, 0)
+}
+
+/// A generated org with `extra_links` more advice links, a fifth of them to a few sought people.
+fn app_with_links(people: usize, expand_all: bool, extra_links: usize) -> OrgflowApp {
+    let mut org = orgflow::generate::org(people, 7);
+    let mut state = 99u64;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize % n
+    };
+    while org.links.len() < extra_links {
+        let a = next(people);
+        let b = if next(5) == 0 { next(30) } else { next(people) };
+        if a != b {
+            org.links.push(orgflow::model::Link {
+                from: org.people[a].id.clone(),
+                to: org.people[b].id.clone(),
+                kind: "advice".to_owned(),
+                weight: 1.0,
+                extra: Default::default(),
+            });
+        }
+    }
     let loaded = Loaded::team(org);
     let mut document = Document::new(
         PathBuf::from("generated.json"),
@@ -73,6 +98,16 @@ fn orgflow_frames(c: &mut Criterion) {
             b.iter(|| black_box(frame(&ctx, &mut app)))
         });
     }
+    // The informal network at scale: links between teams, the most sought on their own.
+    let ctx = egui::Context::default();
+    let mut app = app_with_links(10_000, true, 50_000);
+    for _ in 0..3 {
+        frame(&ctx, &mut app);
+    }
+    group.bench_function(
+        BenchmarkId::new("everybody shown, 50,000 links", 10_000),
+        |b| b.iter(|| black_box(frame(&ctx, &mut app))),
+    );
     group.finish();
 }
 

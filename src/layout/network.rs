@@ -34,7 +34,18 @@ pub enum Tie {
     Consulted,
     /// A peer link between two people.
     Peer,
+    /// Many links between two nodes (teams, or a person and a team), as one band.
+    Band,
 }
+
+/// Above this many people with links but no right, links are drawn between teams: the most
+/// sought of those people keep a node of their own, everybody else joins their team's node.
+pub const MAX_LINKED_SHOWN: usize = 300;
+/// How many of the most sought stay on their own when links are drawn between teams.
+const SOUGHT_SHOWN: usize = 40;
+/// When links are drawn between teams, only this many of the heaviest bands and of the heaviest
+/// links between people shown on their own are drawn: the rest would only thicken the blur.
+const MAX_BANDS: usize = 120;
 
 /// A node with its place and size.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +65,8 @@ pub struct NetworkLayout {
     pub nodes: Vec<NetworkNode>,
     /// (node, node, tie), indices into `nodes`.
     pub ties: Vec<(u32, u32, Tie)>,
+    /// The weight of each tie (the summed link weight of a band; 1 otherwise).
+    pub weights: Vec<f32>,
     /// Everything drawn.
     pub bounds: Rect,
     /// Node of each person shown on their own.
@@ -113,6 +126,14 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
     }
     linked.sort_unstable();
     linked.dedup();
+    // Too many to show one by one: only the most sought keep their own node.
+    let banded = linked.len() > MAX_LINKED_SHOWN;
+    if banded {
+        let links_in = |p: u32| analysis.persons.get(p as usize).map_or(0.0, |f| f.links_in);
+        linked.sort_by(|&a, &b| links_in(b).total_cmp(&links_in(a)).then(a.cmp(&b)));
+        linked.truncate(SOUGHT_SHOWN);
+        linked.sort_unstable();
+    }
     let mut holders: Vec<(f32, u32)> = angle_sum
         .iter()
         .map(|(&p, &(x, y))| (y.atan2(x), p))
@@ -135,15 +156,11 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
             radius: 10.0 + 60.0 * share.clamp(0.0, 1.0).sqrt(),
         });
     }
-    let ties: Vec<(u32, u32, Tie)> = ties
+    let mut ties: Vec<(u32, u32, Tie)> = ties
         .into_iter()
         .filter_map(|(d, p, tie)| Some((d, *node_of_person.get(&p)?, tie)))
-        .chain(org.links.iter().filter_map(|l| {
-            let a = node_of_person.get(index.get(l.from.as_str())?)?;
-            let b = node_of_person.get(index.get(l.to.as_str())?)?;
-            Some((*a, *b, Tie::Peer))
-        }))
         .collect();
+    let mut weights = vec![1.0f32; ties.len()];
 
     // Everybody else, by team.
     let mut teams: BTreeMap<&str, u32> = BTreeMap::new();
@@ -151,6 +168,61 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
         if !node_of_person.contains_key(&(i as u32)) {
             *teams.entry(p.team.as_str()).or_default() += 1;
         }
+    }
+    let first_group = nodes.len() as u32;
+    let group_of: HashMap<&str, u32> = teams
+        .keys()
+        .enumerate()
+        .map(|(k, team)| (*team, first_group + k as u32))
+        .collect();
+    // A person's node: their own, or (links drawn between teams) their team's.
+    let node_of = |p: u32| -> Option<u32> {
+        node_of_person.get(&p).copied().or_else(|| {
+            banded
+                .then(|| org.people.get(p as usize))
+                .flatten()
+                .and_then(|person| group_of.get(person.team.as_str()).copied())
+        })
+    };
+    let mut bands: BTreeMap<(u32, u32), f32> = BTreeMap::new();
+    for l in &org.links {
+        let (Some(&a), Some(&b)) = (index.get(l.from.as_str()), index.get(l.to.as_str())) else {
+            continue;
+        };
+        let (Some(na), Some(nb)) = (node_of(a), node_of(b)) else {
+            continue;
+        };
+        if na == nb {
+            continue;
+        }
+        if banded && (na >= first_group || nb >= first_group) {
+            *bands.entry((na.min(nb), na.max(nb))).or_default() += l.weight as f32;
+        } else {
+            ties.push((na, nb, Tie::Peer));
+            weights.push(l.weight as f32);
+        }
+    }
+    if banded {
+        // Only the heaviest person-to-person links too.
+        let first_peer = weights.len()
+            - ties.iter().filter(|(_, _, t)| *t == Tie::Peer).count();
+        let mut peers: Vec<((u32, u32, Tie), f32)> = ties
+            .drain(first_peer..)
+            .zip(weights.drain(first_peer..))
+            .collect();
+        peers.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        peers.truncate(MAX_BANDS);
+        for (tie, w) in peers {
+            ties.push(tie);
+            weights.push(w);
+        }
+    }
+    let mut bands: Vec<((u32, u32), f32)> = bands.into_iter().collect();
+    bands.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    bands.truncate(MAX_BANDS);
+    for ((a, b), w) in bands {
+        ties.push((a, b, Tie::Band));
+        weights.push(w);
     }
     let outer = (ring + 120.0).max(teams.len() as f32 * 110.0 / TAU);
     for (k, (team, count)) in teams.iter().enumerate() {
@@ -174,6 +246,7 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
     NetworkLayout {
         nodes,
         ties,
+        weights,
         bounds,
         node_of_person,
     }

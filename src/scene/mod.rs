@@ -345,7 +345,31 @@ pub fn network_scene(
     marked: &[bool],
 ) -> Scene {
     let mut shapes = Vec::with_capacity(layout.nodes.len() + layout.ties.len());
-    for &(a, b, tie) in &layout.ties {
+    let heaviest = layout
+        .ties
+        .iter()
+        .zip(&layout.weights)
+        .filter(|((_, _, t), _)| matches!(t, Tie::Peer | Tie::Band))
+        .map(|(_, &w)| w)
+        .fold(0.0f32, f32::max);
+    let lightest = layout
+        .ties
+        .iter()
+        .zip(&layout.weights)
+        .filter(|((_, _, t), _)| matches!(t, Tie::Peer | Tie::Band))
+        .map(|(_, &w)| w)
+        .fold(f32::INFINITY, f32::min);
+    for (k, &(a, b, tie)) in layout.ties.iter().enumerate() {
+        // Links are as wide as their weight between the lightest and the heaviest; all alike,
+        // they are all thin.
+        let weighted = |thinnest: f32, widest: f32| {
+            let w = layout.weights.get(k).copied().unwrap_or(1.0);
+            if heaviest > lightest {
+                thinnest + (widest - thinnest) * ((w - lightest) / (heaviest - lightest)).sqrt()
+            } else {
+                thinnest
+            }
+        };
         let (Some(na), Some(nb)) = (layout.nodes.get(a as usize), layout.nodes.get(b as usize))
         else {
             continue;
@@ -354,7 +378,8 @@ pub fn network_scene(
             Tie::Decides => (2.5, theme::DECIDES, None),
             Tie::Approves => (1.5, theme::APPROVES, None),
             Tie::Consulted => (1.0, theme::CONSULTED, Some(6.0)),
-            Tie::Peer => (1.0, theme::PEER, Some(2.5)),
+            Tie::Peer => (weighted(1.0, 4.0), theme::PEER, Some(2.5)),
+            Tie::Band => (weighted(1.0, 10.0), theme::PEER.with_alpha(0x50), None),
         };
         shapes.push(Shape::Line {
             points: vec![na.center, nb.center],
