@@ -387,6 +387,17 @@ pub fn network_scene(
             color,
             dash,
         });
+        // A link is directed: an arrowhead where it arrives, at the edge of the node sought.
+        if tie == Tie::Peer
+            && let Some(head) = arrowhead(na.center, nb.center, nb.radius, 5.0 + width)
+        {
+            shapes.push(Shape::Line {
+                points: head,
+                width: width.max(1.2),
+                color: theme::PEER.with_alpha(0xc0),
+                dash: None,
+            });
+        }
     }
     for node in &layout.nodes {
         match &node.kind {
@@ -469,6 +480,24 @@ pub fn network_scene(
         shapes,
         bounds: layout.bounds,
     }
+}
+
+/// The two strokes of an arrowhead arriving at a circle of `radius` around `to`, `size` long.
+fn arrowhead(from: Point, to: Point, radius: f32, size: f32) -> Option<Vec<Point>> {
+    let (dx, dy) = (to.x - from.x, to.y - from.y);
+    let length = (dx * dx + dy * dy).sqrt();
+    if length <= radius + size {
+        return None;
+    }
+    let (ux, uy) = (dx / length, dy / length);
+    let tip = Point::new(to.x - ux * radius, to.y - uy * radius);
+    let back = Point::new(tip.x - ux * size, tip.y - uy * size);
+    let (px, py) = (-uy * size * 0.5, ux * size * 0.5);
+    Some(vec![
+        Point::new(back.x + px, back.y + py),
+        tip,
+        Point::new(back.x - px, back.y - py),
+    ])
 }
 
 /// Outlines the people who changed between two orgs in their change's colour (see
