@@ -229,3 +229,49 @@ fn the_json_has_the_network_figures() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Above 300 linked people without rights, links run between teams and only the heaviest are
+/// drawn; a selected person's own links are still drawn one by one, with arrowheads.
+#[test]
+fn many_links_run_between_teams_and_a_persons_own_links_stay_visible() {
+    use orgflow::layout::{Tie, network_layout};
+    let mut org = orgflow::model::Org {
+        name: "Linked".to_owned(),
+        ..Default::default()
+    };
+    for i in 0..1_000 {
+        let mut p = orgflow::model::Person::new(&format!("p{i}"), &format!("Person {i}"));
+        p.team = format!("Team {}", i / 50);
+        p.manager = (i > 0).then(|| orgflow::model::PersonId(format!("p{}", i / 10)));
+        org.people.push(p);
+    }
+    for i in 0..1_000usize {
+        for k in 1..=5 {
+            let to = (i * 7 + k * 131) % 1_000;
+            if to != i {
+                org.links.push(orgflow::model::Link {
+                    from: org.people[i].id.clone(),
+                    to: org.people[to].id.clone(),
+                    kind: "advice".to_owned(),
+                    weight: k as f64,
+                    extra: Default::default(),
+                });
+            }
+        }
+    }
+    let a = analyze(&org);
+    let layout = network_layout(&org, &a);
+    assert!(layout.banded);
+    let drawn = layout
+        .ties
+        .iter()
+        .filter(|(_, _, t)| matches!(t, Tie::Peer | Tie::Band))
+        .count();
+    assert!(drawn <= 240, "{drawn} links drawn");
+    assert!(layout.ties.iter().any(|(_, _, t)| *t == Tie::Band));
+    assert_eq!(layout.weights.len(), layout.ties.len());
+    // Person 500's own ten links (five out, five in) come back, each with its arrowhead.
+    let own = orgflow::scene::links_of(&org, &layout, 500);
+    assert!(own.len() >= 4, "{}", own.len());
+    assert_eq!(own.len() % 2, 0, "a line and an arrowhead each");
+}

@@ -71,6 +71,21 @@ pub struct NetworkLayout {
     pub bounds: Rect,
     /// Node of each person shown on their own.
     pub node_of_person: HashMap<u32, u32>,
+    /// Node of each team's grouped people, by team name.
+    pub node_of_team: HashMap<String, u32>,
+    /// Links run between teams (too many linked people to show one by one).
+    pub banded: bool,
+}
+
+impl NetworkLayout {
+    /// Where a person is drawn: their own node, or their team's.
+    pub fn node_of(&self, org: &Org, person: u32) -> Option<u32> {
+        self.node_of_person.get(&person).copied().or_else(|| {
+            org.people
+                .get(person as usize)
+                .and_then(|p| self.node_of_team.get(&p.team).copied())
+        })
+    }
 }
 
 /// Lays out the decision network of `org`.
@@ -204,8 +219,7 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
     }
     if banded {
         // Only the heaviest person-to-person links too.
-        let first_peer = weights.len()
-            - ties.iter().filter(|(_, _, t)| *t == Tie::Peer).count();
+        let first_peer = weights.len() - ties.iter().filter(|(_, _, t)| *t == Tie::Peer).count();
         let mut peers: Vec<((u32, u32, Tie), f32)> = ties
             .drain(first_peer..)
             .zip(weights.drain(first_peer..))
@@ -243,11 +257,17 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
         .reduce(|a, b| a.union(&b))
         .unwrap_or_default()
         .expand(60.0);
+    let node_of_team = group_of
+        .iter()
+        .map(|(team, &node)| ((*team).to_owned(), node))
+        .collect();
     NetworkLayout {
         nodes,
         ties,
         weights,
         bounds,
         node_of_person,
+        node_of_team,
+        banded,
     }
 }

@@ -482,6 +482,68 @@ pub fn network_scene(
     }
 }
 
+/// One person's own links, each drawn on its own from where they are drawn to where the other
+/// is (a person or their team), for the network view when links otherwise run between teams.
+pub fn links_of(org: &Org, layout: &NetworkLayout, person: u32) -> Vec<Shape> {
+    let Some(id) = org.people.get(person as usize).map(|p| &p.id) else {
+        return Vec::new();
+    };
+    let Some(own) = layout.node_of(org, person) else {
+        return Vec::new();
+    };
+    let index: std::collections::HashMap<&str, u32> = org
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i as u32))
+        .collect();
+    // Summed per node at the other end, in and out apart.
+    let mut ends: std::collections::BTreeMap<(u32, bool), f32> = Default::default();
+    for l in &org.links {
+        let (other, outgoing) = if &l.from == id {
+            (&l.to, true)
+        } else if &l.to == id {
+            (&l.from, false)
+        } else {
+            continue;
+        };
+        if let Some(node) = index
+            .get(other.as_str())
+            .and_then(|&o| layout.node_of(org, o))
+            .filter(|&n| n != own)
+        {
+            *ends.entry((node, outgoing)).or_default() += l.weight as f32;
+        }
+    }
+    let heaviest = ends.values().copied().fold(0.0f32, f32::max);
+    let mut shapes = Vec::new();
+    let Some(from) = layout.nodes.get(own as usize) else {
+        return shapes;
+    };
+    for ((node, outgoing), w) in ends {
+        let Some(to) = layout.nodes.get(node as usize) else {
+            continue;
+        };
+        let width = 1.5 + 4.0 * (w / heaviest.max(1e-9)).sqrt();
+        let (a, b) = if outgoing { (from, to) } else { (to, from) };
+        shapes.push(Shape::Line {
+            points: vec![a.center, b.center],
+            width,
+            color: theme::SELECTED.with_alpha(0xb0),
+            dash: None,
+        });
+        if let Some(head) = arrowhead(a.center, b.center, b.radius, 6.0 + width) {
+            shapes.push(Shape::Line {
+                points: head,
+                width,
+                color: theme::SELECTED,
+                dash: None,
+            });
+        }
+    }
+    shapes
+}
+
 /// The two strokes of an arrowhead arriving at a circle of `radius` around `to`, `size` long.
 fn arrowhead(from: Point, to: Point, radius: f32, size: f32) -> Option<Vec<Point>> {
     let (dx, dy) = (to.x - from.x, to.y - from.y);

@@ -76,6 +76,16 @@ struct Batch {
     slot: Option<egui::layers::ShapeIdx>,
 }
 
+/// What a canvas shows: the scene, what is selected in it, and shapes drawn over it.
+pub struct Picture<'a> {
+    /// The scene.
+    pub scene: &'a Scene,
+    /// The selected shape's target, ringed.
+    pub selected: Option<&'a Target>,
+    /// Drawn over the scene, not clickable (a selected person's own links).
+    pub overlay: &'a [Shape],
+}
+
 /// Says whether dropping one shape onto another is allowed, and if not, why.
 pub type DropCheck<'a> = &'a dyn Fn(&Target, &Target) -> Result<(), String>;
 
@@ -133,12 +143,16 @@ impl Canvas {
     pub fn show(
         &mut self,
         ui: &mut Ui,
-        scene: &Scene,
-        selected: Option<&Target>,
+        picture: Picture<'_>,
         name: &str,
         accessible: &dyn Fn(&Target) -> String,
         drop_check: Option<DropCheck<'_>>,
     ) -> CanvasResponse {
+        let Picture {
+            scene,
+            selected,
+            overlay,
+        } = picture;
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         response.widget_info(|| WidgetInfo::labeled(WidgetType::Other, true, name));
         let screen = response.rect;
@@ -225,10 +239,17 @@ impl Canvas {
                 }
             }
         }
+        // Drawn over the scene: the selected person's own links, when links run between teams.
+        for shape in overlay {
+            if shape.bounds().intersects(&visible) {
+                self.paint(&painter, screen, shape, None, &show_text, &mut batch);
+            }
+        }
         self.drawn = drawn;
         if let Some(slot) = batch.slot {
             painter.set(slot, egui::Shape::mesh(batch.mesh));
         }
+
         if let (Some(dragged), Some(check)) = (self.dragging.clone(), drop_check) {
             out.dropped = self.drag_feedback(ui, &painter, screen, scene, &dragged, check);
         }

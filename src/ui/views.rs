@@ -1,5 +1,6 @@
 //! The two views side by side: the reporting hierarchy and the distributed network.
 
+use super::canvas::Picture;
 use super::canvas::color;
 use crate::app::{Action, Document, OrgflowApp};
 use crate::scene::{ColorBy, SCALE, SCALE_TOP, Target};
@@ -117,8 +118,11 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
             };
             let r = hierarchy_view.show(
                 ui,
-                hierarchy_scene,
-                selected.as_ref(),
+                Picture {
+                    scene: hierarchy_scene,
+                    selected: selected.as_ref(),
+                    overlay: &[],
+                },
                 "Reporting hierarchy view",
                 &accessible,
                 if editable { Some(&check) } else { None },
@@ -176,10 +180,20 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
             return;
         }
         let accessible = |t: &Target| accessible_name(doc, t, "network");
+        // With links between teams, the selected person's own links are drawn one by one.
+        let overlay = match &selected {
+            Some(Target::Person(p)) if doc.network_layout.banded => {
+                crate::scene::links_of(&doc.org, &doc.network_layout, *p)
+            }
+            _ => Vec::new(),
+        };
         let r = network_view.show(
             ui,
-            network_scene,
-            selected.as_ref(),
+            Picture {
+                scene: network_scene,
+                selected: selected.as_ref(),
+                overlay: &overlay,
+            },
             "Distributed network view",
             &accessible,
             None,
