@@ -495,19 +495,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 ViewArg::Distributed => ExportView::Distributed,
                 ViewArg::Both => ExportView::Both,
             };
+            let mut options = ExportOptions {
+                view,
+                format,
+                width,
+                height,
+                scale,
+                title,
+                transparent,
+                findings,
+                extent: orgflow::export::Extent::Whole,
+            };
             if let Some(after_path) = compare {
                 let after = load(&after_path, &plain).map_err(describe)?;
-                let options = ExportOptions {
-                    view,
-                    format,
-                    width,
-                    height,
-                    scale,
-                    title,
-                    transparent,
-                    findings,
-                    extent: orgflow::export::Extent::Whole,
-                };
                 orgflow::export::export_comparison_to_file(
                     &loaded.org,
                     &after.org,
@@ -520,7 +520,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let analysis = orgflow::analysis::analyze(&loaded.org);
             let (hierarchy, network) = scenes(&loaded.org, &analysis, orientation, view);
-            let extent = match &subtree {
+            options.extent = match &subtree {
                 None => orgflow::export::Extent::Whole,
                 Some(id) => {
                     let area = orgflow::export::subtree_area(&loaded.org, &hierarchy, id)
@@ -535,17 +535,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         network: network.bounds,
                     }
                 }
-            };
-            let options = ExportOptions {
-                extent,
-                view,
-                format,
-                width,
-                height,
-                scale,
-                title,
-                transparent,
-                findings,
             };
             export_to_file(&loaded.org, &analysis, &hierarchy, &network, &options, &out)?;
             eprintln!("{}", for_terminal(&format!("Wrote {}", out.display())));

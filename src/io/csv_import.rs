@@ -132,7 +132,7 @@ const ROOT_MARKERS: &[&str] = &[
 ];
 
 /// Lower case, letters and digits only: "Reports to Senior Post" → "reportstoseniorpost".
-fn normalise(header: &str) -> String {
+pub(crate) fn normalise(header: &str) -> String {
     header
         .chars()
         .filter(|c| c.is_alphanumeric())

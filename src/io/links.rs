@@ -1,7 +1,7 @@
 //! Who people actually go to: an edge list (advice survey, collaboration log, e-mail counts)
 //! merged onto an org as directed, weighted links.
 
-use super::csv_import::{name_key, without_initials};
+use super::csv_import::{name_key, normalise, without_initials};
 use super::table::Table;
 use crate::model::{Link, Org, PersonId, Problem};
 use std::collections::HashMap;
@@ -62,14 +62,6 @@ const WEIGHT_NAMES: &[&str] = &[
     "ties",
     "times",
 ];
-
-fn normalise(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
 
 /// Reads an edge list onto `org`: `from` seeks (or writes to) `to`. People are found by id,
 /// then by name as managers are. Unknown people, self-links and bad weights are listed by row.

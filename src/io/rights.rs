@@ -5,6 +5,7 @@
 //! `raised_by` columns, and one column per person (id or name), job title (every holder of it)
 //! or team (every member). Cells hold letters; the scheme says what each letter means.
 
+use super::csv_import::normalise;
 use super::table::Table;
 use crate::model::{Decision, DecisionId, Org, PersonId, Problem};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -155,14 +156,6 @@ const RATE_NAMES: &[&str] = &[
     "howoften",
 ];
 const RAISED_BY_NAMES: &[&str] = &["raisedby", "raisers", "requestedby", "raisedbyteams"];
-
-fn normalise(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
 
 fn column_letter(index: usize) -> String {
     let mut n = index + 1;
