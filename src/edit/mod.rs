@@ -499,11 +499,7 @@ pub fn set_right(
     right: Right,
     holds: bool,
 ) -> Result<Command, EditError> {
-    let d = org
-        .decisions
-        .iter()
-        .find(|d| &d.id == domain)
-        .ok_or(EditError::Missing)?;
+    let d = org.decision(domain.as_str()).ok_or(EditError::Missing)?;
     let name = org
         .person(person.as_str())
         .map_or(person.as_str(), |p| p.display_name());
@@ -562,11 +558,7 @@ pub fn change_domain(label: String, id: &DecisionId, changed: Decision) -> Comma
 
 /// Deletes a decision domain.
 pub fn delete_domain(org: &Org, id: &DecisionId) -> Result<Command, EditError> {
-    let d = org
-        .decisions
-        .iter()
-        .find(|d| &d.id == id)
-        .ok_or(EditError::Missing)?;
+    let d = org.decision(id.as_str()).ok_or(EditError::Missing)?;
     Ok(Command {
         label: format!("delete the decision domain {}", d.name),
         edit: Edit::RemoveDecision { id: id.clone() },

@@ -40,11 +40,7 @@ pub fn set_rights(
     right: Option<Right>,
     who: &str,
 ) -> Result<Command, EditError> {
-    let d = org
-        .decisions
-        .iter()
-        .find(|d| &d.id == domain)
-        .ok_or(EditError::Missing)?;
+    let d = org.decision(domain.as_str()).ok_or(EditError::Missing)?;
     let mut changed = d.clone();
     for list in [
         &mut changed.decides,

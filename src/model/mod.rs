@@ -314,6 +314,11 @@ impl Org {
         self.people.iter().find(|p| p.id.0 == id)
     }
 
+    /// The decision domain with this id, if any (linear).
+    pub fn decision(&self, id: &str) -> Option<&Decision> {
+        self.decisions.iter().find(|d| d.id.0 == id)
+    }
+
     /// The thresholds in force for this org.
     pub fn thresholds(&self) -> Thresholds {
         self.thresholds.resolve()

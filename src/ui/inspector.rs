@@ -65,7 +65,7 @@ fn fill(doc: &Document, target: Option<&Selection>) -> Draft {
             }
         }
         Some(Selection::Domain(id)) => {
-            if let Some(domain) = doc.org.decisions.iter().find(|d| &d.id == id) {
+            if let Some(domain) = doc.org.decision(id.as_str()) {
                 d.name = domain.name.clone();
                 d.per_month = domain.per_month;
                 d.raised_by = domain.raised_by.as_deref().unwrap_or_default().join("; ");
@@ -388,7 +388,7 @@ fn link_picker(
 }
 
 fn domain(doc: &Document, id: &DecisionId, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
-    let d = doc.org.decisions.iter().find(|d| &d.id == id)?;
+    let d = doc.org.decision(id.as_str())?;
     let mut action = None;
     ui.label(RichText::new(&d.name).size(18.0).strong());
     egui::Grid::new("domain-fields")
