@@ -640,6 +640,7 @@ fn run_window(file: Option<PathBuf>) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title("orgflow")
             .with_inner_size([1600.0, 1000.0])
+            .with_maximized(true)
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),
         ..Default::default()

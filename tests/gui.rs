@@ -205,3 +205,67 @@ fn the_export_dialog_writes_the_slide_it_describes() {
     assert_eq!((png.width(), png.height()), (3840, 2160));
     h.get_by_label_contains("Saved ");
 }
+
+#[test]
+fn the_views_keep_their_size_whatever_the_inspector_shows() {
+    let mut h = harness(None);
+    open_school(&mut h);
+    let rects = |h: &Harness<'static, OrgflowApp>| {
+        (
+            h.get_by_label("Reporting hierarchy view").rect(),
+            h.get_by_label("Distributed network view").rect(),
+        )
+    };
+    let empty = rects(&h);
+    // The principal's inspector holds a long grid of rights and long findings.
+    h.get_by_label("Dana Reyes, Principal, in the hierarchy")
+        .click();
+    h.run();
+    assert_eq!(rects(&h), empty);
+    h.get_by_label("Marta Quill, School business manager, in the network")
+        .click();
+    h.run();
+    assert_eq!(rects(&h), empty);
+}
+
+#[test]
+fn resting_on_a_card_or_a_node_tells_who_or_what_it_is() {
+    let mut h = harness(None);
+    open_school(&mut h);
+    h.get_by_label("Dana Reyes, Principal, in the hierarchy")
+        .hover();
+    // Tooltips wait for the pointer to rest.
+    for _ in 0..30 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run();
+    assert!(
+        h.query_by_label_contains("Through the hierarchy: 99% of all decisions (91.1 a month)")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Decides: Budget allocation")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_selected_person_without_rights_comes_out_of_their_team_node() {
+    let mut h = harness(None);
+    open_school(&mut h);
+    let doc = h.state().document.as_ref().expect("open");
+    let gwen = common::person(&h, "sam");
+    let dana = common::person(&h, "dana");
+    // A class teacher with no rights is folded into the year's node; the principal is not.
+    assert!(!doc.network_layout.node_of_person.contains_key(&gwen));
+    let shapes = orgflow::scene::unfolded(&doc.org, &doc.analysis, &doc.network_layout, gwen);
+    let circle = shapes
+        .iter()
+        .find(|s| matches!(s, Shape::Circle { .. }))
+        .expect("drawn");
+    assert_eq!(circle.target(), Some(&orgflow::scene::Target::Person(gwen)));
+    assert!(
+        orgflow::scene::unfolded(&doc.org, &doc.analysis, &doc.network_layout, dana).is_empty()
+    );
+}

@@ -6,7 +6,8 @@ use crate::analysis::{Analysis, Hierarchy, analyze};
 use crate::edit::{Command, EditError, History};
 use crate::io::{Format, Loaded};
 use crate::layout::{
-    NetworkLayout, Orientation, Rect, TreeLayout, TreeRequest, network_layout, tree_layout,
+    NetworkLayout, Orientation, Point, Rect, TreeLayout, TreeRequest, network_layout,
+    tree_layout_for,
 };
 use crate::model::{Org, PersonId, Problem};
 use crate::scene::{Scene, Target, marked_people, network_scene};
@@ -65,6 +66,11 @@ pub struct Document {
     pub color_by: crate::scene::ColorBy,
     /// The hierarchy's layout.
     pub tree: TreeLayout,
+    /// Width over height of the panel the hierarchy is laid out to fill.
+    pub panel_aspect: f32,
+    /// Where each shown person's card was, by id: a new layout is shifted to keep most of
+    /// them in place, so that an edit does not slide the whole picture.
+    placed: HashMap<String, Point>,
     /// The hierarchy's picture.
     pub hierarchy: Scene,
     /// The network's layout.
@@ -97,6 +103,8 @@ impl Document {
             orientation,
             color_by: crate::scene::ColorBy::Load,
             tree: TreeLayout::default(),
+            panel_aspect: 1.0,
+            placed: HashMap::new(),
             hierarchy: Scene::default(),
             network_layout: NetworkLayout::default(),
             network: Scene::default(),
@@ -255,7 +263,28 @@ impl Document {
                 .collect(),
             ..TreeRequest::default()
         };
-        self.tree = tree_layout(&h, &request);
+        let mut tree = tree_layout_for(&h, &request, self.panel_aspect);
+        // Shift the new layout by the median move of the people shown in both, so that what
+        // the edit did not touch stays where the user saw it.
+        let (mut dx, mut dy) = (Vec::new(), Vec::new());
+        for (person, card) in self.org.people.iter().zip(&tree.cards) {
+            if let (Some(card), Some(was)) = (card, self.placed.get(person.id.as_str())) {
+                let c = card.center();
+                dx.push(was.x - c.x);
+                dy.push(was.y - c.y);
+            }
+        }
+        if !dx.is_empty() {
+            tree.translate(median(&mut dx), median(&mut dy));
+        }
+        self.placed = self
+            .org
+            .people
+            .iter()
+            .zip(&tree.cards)
+            .filter_map(|(p, card)| card.map(|c| (p.id.0.clone(), c.center())))
+            .collect();
+        self.tree = tree;
         self.hierarchy = crate::scene::hierarchy_scene_by(
             &self.org,
             &self.analysis,
@@ -306,6 +335,17 @@ impl Document {
         }
     }
 
+    /// Lays the hierarchy out again for a panel of this width over height, when it differs
+    /// enough from the one it was laid out for; true when it did.
+    pub fn fill_panel(&mut self, aspect: f32) -> bool {
+        if !aspect.is_finite() || aspect <= 0.0 || (aspect / self.panel_aspect).ln().abs() < 0.15 {
+            return false;
+        }
+        self.panel_aspect = aspect;
+        self.relayout();
+        true
+    }
+
     /// Grows the tree the other way.
     pub fn set_orientation(&mut self, orientation: Orientation) {
         self.orientation = orientation;
@@ -339,6 +379,11 @@ impl Document {
     pub fn network_bounds_of(&self, targets: &[Target]) -> Option<Rect> {
         bounds_of(&self.network, targets)
     }
+}
+
+fn median(values: &mut [f32]) -> f32 {
+    let mid = values.len() / 2;
+    *values.select_nth_unstable_by(mid, f32::total_cmp).1
 }
 
 fn bounds_of(scene: &Scene, targets: &[Target]) -> Option<Rect> {

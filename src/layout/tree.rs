@@ -38,6 +38,11 @@ pub struct TreeRequest {
     pub orientation: Orientation,
     /// People whose reports are hidden.
     pub collapsed: Vec<bool>,
+    /// Width over height that each manager's area of stacked rows aims at: below 1 the tree
+    /// grows tall and narrow, above 1 wide and flat. [`tree_layout_for`] picks it for a panel.
+    pub aspect: f32,
+    /// Scales how many rows each column of stacked reports has, from what `aspect` implies.
+    pub column_depth: f32,
 }
 
 impl Default for TreeRequest {
@@ -50,6 +55,8 @@ impl Default for TreeRequest {
             wrap_after: 2,
             orientation: Orientation::TopDown,
             collapsed: Vec::new(),
+            aspect: 1.5,
+            column_depth: 1.0,
         }
     }
 }
@@ -68,6 +75,28 @@ pub struct TreeLayout {
     pub bounds: Rect,
     /// Number of people hidden below each collapsed person.
     pub hidden_below: Vec<u32>,
+}
+
+impl TreeLayout {
+    /// Moves everything by (dx, dy).
+    pub fn translate(&mut self, dx: f32, dy: f32) {
+        let shift = |p: &mut Point| {
+            p.x += dx;
+            p.y += dy;
+        };
+        for card in self.cards.iter_mut().flatten() {
+            shift(&mut card.min);
+            shift(&mut card.max);
+        }
+        for (_, _, points) in &mut self.lines {
+            points.iter_mut().for_each(shift);
+        }
+        for (_, _, points) in &mut self.trunks {
+            points.iter_mut().for_each(shift);
+        }
+        shift(&mut self.bounds.min);
+        shift(&mut self.bounds.max);
+    }
 }
 
 /// A point in (breadth, depth) space, before the orientation maps it to the canvas.
@@ -129,9 +158,16 @@ pub fn tree_layout(h: &Hierarchy<'_>, request: &TreeRequest) -> TreeLayout {
         })
         .collect();
 
+    // The aspect is of the drawing; in (breadth, depth) space a left-to-right tree inverts it.
+    let aspect = match request.orientation {
+        Orientation::TopDown => request.aspect,
+        Orientation::LeftRight => 1.0 / request.aspect,
+    }
+    .clamp(0.05, 20.0);
     let grid_shape = |count: usize| -> (usize, usize) {
-        // Taller than wide, as views are: about three rows per column.
-        let columns = ((count as f32 / 3.0).sqrt().ceil() as usize).max(1);
+        // Taller than wide: about three rows per column for a 3:2 view, more for a tall one.
+        let rows_per_column = (4.5 / aspect * request.column_depth).clamp(1.0, 40.0);
+        let columns = ((count as f32 / rows_per_column).sqrt().ceil() as usize).max(1);
         (columns, count.div_ceil(columns))
     };
     let grid_block = |(columns, rows): (usize, usize)| Block {
@@ -161,12 +197,15 @@ pub fn tree_layout(h: &Hierarchy<'_>, request: &TreeRequest) -> TreeLayout {
         let total_breadth: f32 = items.iter().map(|(_, b)| b.breadth + gap).sum::<f32>() - gap;
         let widest = items.iter().map(|(_, b)| b.breadth).fold(0.0, f32::max);
         // In r rows the area is about total/r wide and r × (deepest + level) deep; pick the r
-        // that makes it about 1.5 times wider than deep; a row of a few cards stays a row.
+        // that gives it the aspect asked for; a row of a few cards stays a row.
         let deepest = items.iter().map(|(_, b)| b.depth).fold(card_d, f32::max);
-        let rows_wanted = if total_breadth <= 6.0 * card_b {
+        let short_row = (4.0 * aspect).clamp(2.0, 6.0) * card_b;
+        let rows_wanted = if total_breadth <= short_row {
             1
         } else {
-            ((total_breadth / (1.5 * (deepest + level))).sqrt().round() as usize)
+            ((total_breadth / (aspect * (deepest + level)))
+                .sqrt()
+                .round() as usize)
                 .clamp(1, items.len().max(1))
         };
         let limit = widest.max(total_breadth / rows_wanted as f32);
@@ -342,4 +381,62 @@ pub fn tree_layout(h: &Hierarchy<'_>, request: &TreeRequest) -> TreeLayout {
         bounds: bounds.unwrap_or_default(),
         hidden_below,
     }
+}
+
+/// Above this many visible people [`tree_layout_for`] lays out once instead of trying shapes.
+const SEARCH_UP_TO: usize = 20_000;
+
+/// Lays out the tree to fill a panel `panel_aspect` times wider than high: tries a range of
+/// row-stacking shapes and keeps the one that lets the whole tree be drawn largest there.
+pub fn tree_layout_for(h: &Hierarchy<'_>, request: &TreeRequest, panel_aspect: f32) -> TreeLayout {
+    let panel_aspect = if panel_aspect.is_finite() {
+        panel_aspect.clamp(0.1, 10.0)
+    } else {
+        1.5
+    };
+    let with = |aspect: f32, column_depth: f32| {
+        tree_layout(
+            h,
+            &TreeRequest {
+                aspect,
+                column_depth,
+                ..request.clone()
+            },
+        )
+    };
+    // The zoom at which the layout fits a panel of this aspect and height 1.
+    let fit = |layout: &TreeLayout| {
+        let (w, hgt) = (
+            layout.bounds.width().max(1.0),
+            layout.bounds.height().max(1.0),
+        );
+        (panel_aspect / w).min(1.0 / hgt)
+    };
+    let mut best = with(panel_aspect, 1.0);
+    let shown = best.cards.iter().flatten().count();
+    if shown > SEARCH_UP_TO {
+        return best;
+    }
+    let mut best_fit = fit(&best);
+    // Local stacking compounds over levels, so the best local aspect is not the panel's own;
+    // for smaller trees the columns of stacked reports are tried deeper and shallower too.
+    let depths: &[f32] = if shown > SEARCH_UP_TO / 10 {
+        &[1.0]
+    } else {
+        &[0.5, 0.7, 1.0, 1.4, 2.0]
+    };
+    for step in -6..=6 {
+        for &depth in depths {
+            if step == 0 && depth == 1.0 {
+                continue;
+            }
+            let layout = with(panel_aspect * 1.35f32.powi(step), depth);
+            let f = fit(&layout);
+            if f > best_fit * 1.01 {
+                best = layout;
+                best_fit = f;
+            }
+        }
+    }
+    best
 }

@@ -34,6 +34,11 @@ pub struct Label {
     pub color: Color,
     /// Bold.
     pub strong: bool,
+    /// For the one label that names its shape: how much it matters that it stays readable
+    /// (the person's share, higher for a marked person or a domain). When text is too small
+    /// to read, the view shows fewer, larger labels, these first; `None` for details that
+    /// simply disappear.
+    pub priority: Option<f32>,
 }
 
 /// One thing to draw.
@@ -278,6 +283,14 @@ pub fn hierarchy_scene_by(
                 left: true,
                 color: ink,
                 strong: true,
+                priority: Some(
+                    figures.hierarchical.share.max(figures.distributed.share) as f32
+                        + if marked.get(i).copied().unwrap_or(false) {
+                            1.0
+                        } else {
+                            0.0
+                        },
+                ),
             },
             Label {
                 text: shorten(
@@ -293,6 +306,7 @@ pub fn hierarchy_scene_by(
                 left: true,
                 color: if ink == INK { MUTED } else { ink },
                 strong: false,
+                priority: None,
             },
         ];
         let hidden = layout.hidden_below.get(i).copied().unwrap_or(0);
@@ -312,6 +326,7 @@ pub fn hierarchy_scene_by(
                 left: true,
                 color: if ink == INK { MUTED } else { ink },
                 strong: false,
+                priority: None,
             });
         }
         shapes.push(Shape::Box {
@@ -426,6 +441,8 @@ pub fn network_scene(
                         left: false,
                         color: theme::DECIDES,
                         strong: false,
+                        // Every domain is named before any person.
+                        priority: Some(2.0 + (d.per_month / (1.0 + d.per_month)).max(0.0) as f32),
                     }],
                 });
             }
@@ -451,6 +468,15 @@ pub fn network_scene(
                         left: false,
                         color: INK,
                         strong: true,
+                        // A flagged person is named before the domains, the rest after.
+                        priority: Some(
+                            figures.distributed.share as f32
+                                + if marked.get(*p as usize).copied().unwrap_or(false) {
+                                    3.0
+                                } else {
+                                    0.0
+                                },
+                        ),
                     }],
                 });
             }
@@ -471,6 +497,7 @@ pub fn network_scene(
                         left: false,
                         color: MUTED,
                         strong: false,
+                        priority: Some(0.0),
                     }],
                 });
             }
@@ -480,6 +507,64 @@ pub fn network_scene(
         shapes,
         bounds: layout.bounds,
     }
+}
+
+/// A selected person who is folded into their team's node, drawn out of it: their own circle
+/// beside the team's, tied to it by a dashed line, so that selecting anyone shows them in the
+/// network. Empty when they have a node of their own (or no team node to come out of).
+pub fn unfolded(org: &Org, analysis: &Analysis, layout: &NetworkLayout, person: u32) -> Vec<Shape> {
+    if layout.node_of_person.contains_key(&person) {
+        return Vec::new();
+    }
+    let (Some(p), Some(figures)) = (
+        org.people.get(person as usize),
+        analysis.persons.get(person as usize),
+    ) else {
+        return Vec::new();
+    };
+    let Some(team) = layout
+        .node_of_team
+        .get(&p.team)
+        .and_then(|&n| layout.nodes.get(n as usize))
+    else {
+        return Vec::new();
+    };
+    // Outwards from the middle of the picture, a little beyond the team's circle.
+    let middle = layout.bounds.center();
+    let (dx, dy) = (team.center.x - middle.x, team.center.y - middle.y);
+    let len = (dx * dx + dy * dy).sqrt().max(1.0);
+    let radius = 12.0;
+    let reach = team.radius + radius + 26.0;
+    let center = Point::new(
+        team.center.x + dx / len * reach,
+        team.center.y + dy / len * reach,
+    );
+    vec![
+        Shape::Line {
+            points: vec![team.center, center],
+            width: 1.5,
+            color: theme::GROUP_STROKE,
+            dash: Some(4.0),
+        },
+        Shape::Circle {
+            center,
+            radius,
+            fill: load_color(figures.distributed.share),
+            stroke: theme::CARD_STROKE,
+            stroke_width: 1.0,
+            marked: false,
+            target: Target::Person(person),
+            labels: vec![Label {
+                text: shorten(p.display_name(), 24),
+                size: 17.0,
+                at: Point::new(center.x, center.y + radius + 19.0),
+                left: false,
+                color: INK,
+                strong: true,
+                priority: Some(10.0),
+            }],
+        },
+    ]
 }
 
 /// One person's own links, each drawn on its own from where they are drawn to where the other

@@ -12,13 +12,15 @@ use egui::{
     Align2, Color32, FontId, Pos2, Sense, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, WidgetType,
 };
 
-/// Smallest text, in screen pixels, worth drawing.
-const MIN_TEXT_PX: f32 = 5.0;
-/// With more shapes than this on screen, text must be larger to be drawn: a crowd of tiny
-/// labels is unreadable anyway, and laying it out would blow the frame budget.
-const CROWD: usize = 2_000;
-/// Smallest text drawn in a crowd.
-const MIN_CROWD_TEXT_PX: f32 = 9.0;
+/// Text smaller than this on screen, in pixels, is not legible: such labels give way to fewer,
+/// larger ones (the most loaded people first) instead of being drawn tiny.
+pub const LEGIBLE_PX: f32 = 10.0;
+/// The size of the labels the level of detail shows instead.
+const DETAIL_PX: f32 = 12.0;
+/// At most this many labels stand free (outside a card) in one frame.
+const MAX_FREE_LABELS: usize = 400;
+/// At most this many free labels are tried, the most important first.
+const MAX_FREE_TRIED: usize = 3_000;
 /// At most this many shapes get their own accessible, clickable widget each frame; the rest
 /// are still clickable through the scene's hit test.
 const MAX_WIDGETS: usize = 400;
@@ -40,6 +42,8 @@ pub struct Canvas {
     dragging: Option<Target>,
     /// How many shapes the last frame drew.
     drawn: usize,
+    /// True while the view shows the whole scene as Fit framed it (no pan or zoom since).
+    fitted: bool,
 }
 
 impl Default for Canvas {
@@ -52,6 +56,7 @@ impl Default for Canvas {
             visible: None,
             dragging: None,
             drawn: 0,
+            fitted: false,
         }
     }
 }
@@ -101,6 +106,11 @@ impl Canvas {
         self.fit_pending = true;
     }
 
+    /// True while the view shows the whole scene as Fit framed it: no pan, zoom or focus since.
+    pub fn is_fitted(&self) -> bool {
+        self.fitted || self.fit_pending
+    }
+
     /// Frames `rect` (canvas units) on the next frame.
     pub fn focus(&mut self, rect: Rect) {
         self.focus_pending = Some(rect);
@@ -139,13 +149,15 @@ impl Canvas {
     }
 
     /// Draws `scene` and handles pan (drag), zoom (scroll), clicks and double-clicks.
-    /// `name` labels the view for screen readers; `accessible` names a target.
+    /// `name` labels the view for screen readers; `accessible` names a target and `tooltip`
+    /// describes it when the pointer rests on it.
     pub fn show(
         &mut self,
         ui: &mut Ui,
         picture: Picture<'_>,
         name: &str,
         accessible: &dyn Fn(&Target) -> String,
+        tooltip: &dyn Fn(&Target) -> String,
         drop_check: Option<DropCheck<'_>>,
     ) -> CanvasResponse {
         let Picture {
@@ -160,13 +172,16 @@ impl Canvas {
         if self.fit_pending && screen.width() > 1.0 {
             self.frame(scene.bounds, screen.shrink(8.0), 2.0);
             self.fit_pending = false;
+            self.fitted = true;
         }
         if let Some(focus) = self.focus_pending.take() {
+            self.fitted = false;
             let zoom = self.zoom.max(0.6);
             self.frame(focus.expand(60.0), screen.shrink(8.0), zoom.max(1.0));
             self.zoom = self.zoom.min(zoom.max(1.0));
         }
         if response.dragged() {
+            self.fitted = false;
             let d = response.drag_delta() / self.zoom;
             self.center = Point::new(self.center.x - d.x, self.center.y - d.y);
         }
@@ -182,6 +197,7 @@ impl Canvas {
             if (factor - 1.0).abs() > 1e-4
                 && let Some(pointer) = pointer
             {
+                self.fitted = false;
                 let before = self.to_canvas(screen, pointer);
                 self.zoom = (self.zoom * factor).clamp(0.002, 8.0);
                 let after = self.to_canvas(screen, pointer);
@@ -198,13 +214,7 @@ impl Canvas {
             max: self.to_canvas(screen, screen.max),
         };
         self.visible = Some(visible);
-        let min_text = if self.drawn > CROWD {
-            MIN_CROWD_TEXT_PX
-        } else {
-            MIN_TEXT_PX
-        };
-        let zoom = self.zoom;
-        let show_text = move |size: f32| size * zoom >= min_text;
+        let mut free: Vec<FreeLabel<'_>> = Vec::new();
         let mut drawn = 0;
         // Small plain cards go into one mesh, painted where the first of them would be.
         let mut batch = Batch::default();
@@ -214,7 +224,7 @@ impl Canvas {
                 continue;
             }
             drawn += 1;
-            self.paint(&painter, screen, shape, selected, &show_text, &mut batch);
+            self.paint(&painter, screen, shape, selected, &mut free, &mut batch);
             if let Some(target) = shape.target() {
                 let area = self.screen_rect(screen, shape.bounds());
                 if widgets < MAX_WIDGETS && area.width() >= 24.0 && area.height() >= 12.0 {
@@ -224,6 +234,9 @@ impl Canvas {
                     item.widget_info(|| {
                         WidgetInfo::labeled(WidgetType::Button, true, accessible(target))
                     });
+                    if item.hovered() && self.dragging.is_none() {
+                        item.clone().on_hover_text_at_pointer(tooltip(target));
+                    }
                     if item.double_clicked() {
                         out.double_clicked = Some(target.clone());
                     } else if item.clicked() {
@@ -233,6 +246,7 @@ impl Canvas {
                         self.dragging = Some(target.clone());
                     }
                     if item.dragged() && self.dragging.is_none() {
+                        self.fitted = false;
                         let d = item.drag_delta() / self.zoom;
                         self.center = Point::new(self.center.x - d.x, self.center.y - d.y);
                     }
@@ -242,14 +256,23 @@ impl Canvas {
         // Drawn over the scene: the selected person's own links, when links run between teams.
         for shape in overlay {
             if shape.bounds().intersects(&visible) {
-                self.paint(&painter, screen, shape, None, &show_text, &mut batch);
+                self.paint(&painter, screen, shape, selected, &mut free, &mut batch);
             }
         }
+        place_free_labels(&painter, screen, free);
         self.drawn = drawn;
         if let Some(slot) = batch.slot {
             painter.set(slot, egui::Shape::mesh(batch.mesh));
         }
 
+        // Shapes too small for a widget of their own still explain themselves on hover.
+        if response.hovered()
+            && self.dragging.is_none()
+            && let Some(pos) = response.hover_pos()
+            && let Some(target) = scene.hit(self.to_canvas(screen, pos))
+        {
+            response.clone().on_hover_text_at_pointer(tooltip(target));
+        }
         if let (Some(dragged), Some(check)) = (self.dragging.clone(), drop_check) {
             out.dropped = self.drag_feedback(ui, &painter, screen, scene, &dragged, check);
         }
@@ -330,13 +353,13 @@ impl Canvas {
         None
     }
 
-    fn paint(
+    fn paint<'s>(
         &self,
         painter: &egui::Painter,
         screen: egui::Rect,
-        shape: &Shape,
+        shape: &'s Shape,
         selected: Option<&Target>,
-        show_text: &dyn Fn(f32) -> bool,
+        free: &mut Vec<FreeLabel<'s>>,
         batch: &mut Batch,
     ) {
         let z = self.zoom;
@@ -383,6 +406,8 @@ impl Canvas {
                         batch.slot = Some(painter.add(egui::Shape::Noop));
                     }
                     batch.mesh.add_colored_rect(r, color(*fill));
+                    // Too small for any text of its own: its name may still stand free.
+                    self.paint_labels(painter, screen, labels, Some(r), free);
                     return;
                 }
                 let corner = if tiny { 0.0 } else { corner * z };
@@ -422,7 +447,7 @@ impl Canvas {
                 } else {
                     painter.rect(r, corner, color(*fill), outline, StrokeKind::Inside);
                 }
-                self.paint_labels(painter, screen, labels, show_text, Some(r));
+                self.paint_labels(painter, screen, labels, Some(r), free);
             }
             Shape::Circle {
                 center,
@@ -450,35 +475,150 @@ impl Canvas {
                     color(*fill),
                     Stroke::new((stroke_width * z).max(0.5), color(*stroke)),
                 );
-                self.paint_labels(painter, screen, labels, show_text, None);
+                self.paint_labels(painter, screen, labels, None, free);
             }
         }
     }
 
-    fn paint_labels(
+    /// Draws the labels of one shape. A label inside a card is drawn there, clipped to it; when
+    /// it would be too small to read, the card's name is drawn alone in a shorter form that
+    /// fills the card, and the details are left out. Labels beside a shape, and names of cards
+    /// too small for any text, are collected in `free` to be placed without overlaps.
+    fn paint_labels<'s>(
         &self,
         painter: &egui::Painter,
         screen: egui::Rect,
-        labels: &[crate::scene::Label],
-        show_text: &dyn Fn(f32) -> bool,
-        clip: Option<egui::Rect>,
+        labels: &'s [crate::scene::Label],
+        card: Option<egui::Rect>,
+        free: &mut Vec<FreeLabel<'s>>,
     ) {
         for label in labels {
-            if !show_text(label.size) {
-                continue;
-            }
+            let px = label.size * self.zoom;
             let pos = self.to_screen(screen, label.at);
-            let font = FontId::proportional(label.size * self.zoom);
             let align = if label.left {
                 Align2::LEFT_BOTTOM
             } else {
                 Align2::CENTER_BOTTOM
             };
-            let painter = match clip {
-                Some(r) => painter.with_clip_rect(r.intersect(screen)),
-                None => painter.clone(),
-            };
-            painter.text(pos, align, &label.text, font, color(label.color));
+            let inside = card.filter(|r| r.contains(pos));
+            match (inside, label.priority) {
+                (Some(r), _) if px >= LEGIBLE_PX => {
+                    painter.with_clip_rect(r.intersect(screen)).text(
+                        pos,
+                        align,
+                        &label.text,
+                        FontId::proportional(px),
+                        color(label.color),
+                    );
+                }
+                (Some(r), Some(priority)) => {
+                    let size = (r.height() * 0.6).min(15.0);
+                    let fitted = (size >= LEGIBLE_PX)
+                        .then(|| fit_name(painter, &label.text, size, r.width() - 6.0))
+                        .flatten();
+                    match fitted {
+                        Some(galley_text) => {
+                            painter.with_clip_rect(r.intersect(screen)).text(
+                                r.center(),
+                                Align2::CENTER_CENTER,
+                                galley_text,
+                                FontId::proportional(size),
+                                color(label.color),
+                            );
+                        }
+                        None => free.push(FreeLabel {
+                            pos: r.center(),
+                            align: Align2::CENTER_CENTER,
+                            text: &label.text,
+                            px: DETAIL_PX,
+                            color: color(crate::theme::INK),
+                            priority,
+                        }),
+                    }
+                }
+                (Some(_), None) => {}
+                (None, priority) if px >= LEGIBLE_PX => free.push(FreeLabel {
+                    pos,
+                    align,
+                    text: &label.text,
+                    px,
+                    color: color(label.color),
+                    priority: priority.unwrap_or(0.0),
+                }),
+                (None, Some(priority)) => free.push(FreeLabel {
+                    pos,
+                    align,
+                    text: &label.text,
+                    px: DETAIL_PX,
+                    color: color(label.color),
+                    priority,
+                }),
+                (None, None) => {}
+            }
         }
     }
+}
+
+/// A label placed after every shape is drawn, where it overlaps no label placed before it.
+pub struct FreeLabel<'s> {
+    pos: Pos2,
+    align: Align2,
+    text: &'s str,
+    px: f32,
+    color: Color32,
+    priority: f32,
+}
+
+/// Places the free labels, the most important first, each where it overlaps none placed
+/// before it, on a pale backing so that lines do not run through the text.
+fn place_free_labels(painter: &egui::Painter, screen: egui::Rect, mut free: Vec<FreeLabel<'_>>) {
+    free.retain(|l| screen.expand(200.0).contains(l.pos));
+    let by_priority = |a: &FreeLabel<'_>, b: &FreeLabel<'_>| b.priority.total_cmp(&a.priority);
+    if free.len() > MAX_FREE_TRIED {
+        free.select_nth_unstable_by(MAX_FREE_TRIED, by_priority);
+        free.truncate(MAX_FREE_TRIED);
+    }
+    free.sort_by(by_priority);
+    let mut placed: Vec<egui::Rect> = Vec::new();
+    let backing = color(crate::theme::CANVAS.with_alpha(0xd8));
+    for label in free {
+        if placed.len() >= MAX_FREE_LABELS {
+            break;
+        }
+        let galley = painter.layout_no_wrap(
+            label.text.to_owned(),
+            FontId::proportional(label.px),
+            label.color,
+        );
+        let rect = label.align.anchor_size(label.pos, galley.size());
+        if !screen.contains_rect(rect) || placed.iter().any(|p| p.intersects(rect)) {
+            continue;
+        }
+        placed.push(rect.expand(2.0));
+        painter.rect_filled(rect.expand(1.0), 3.0, backing);
+        painter.galley(rect.min, galley, label.color);
+    }
+}
+
+/// The longest form of a person's name that fits `width` pixels at `size`: the whole name,
+/// then "A. Brooks", then "Brooks", then the initials.
+fn fit_name(painter: &egui::Painter, name: &str, size: f32, width: f32) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut forms = vec![name.to_owned()];
+    if let (Some(first), Some(last)) = (words.first(), words.last())
+        && words.len() > 1
+    {
+        let initial = first.chars().next().map(String::from).unwrap_or_default();
+        forms.push(format!("{initial}. {last}"));
+        forms.push((*last).to_owned());
+        forms.push(words.iter().filter_map(|w| w.chars().next()).collect());
+    }
+    let font = FontId::proportional(size);
+    forms.into_iter().find(|form| {
+        painter
+            .layout_no_wrap(form.clone(), font.clone(), Color32::BLACK)
+            .size()
+            .x
+            <= width
+    })
 }

@@ -242,13 +242,13 @@ fn person(
             .num_columns(4)
             .striped(true)
             .show(ui, |ui| {
-                ui.label("");
+                // The boxes first: a long domain name never pushes them out of the panel.
                 for right in [Right::Decides, Right::Approves, Right::Consulted] {
                     ui.label(RichText::new(right.word()).small());
                 }
+                ui.label("");
                 ui.end_row();
                 for d in &doc.org.decisions {
-                    ui.label(&d.name);
                     for (right, list) in [
                         (Right::Decides, &d.decides),
                         (Right::Approves, &d.approves),
@@ -275,6 +275,7 @@ fn person(
                             action = Some(Action::Apply(command));
                         }
                     }
+                    ui.label(&d.name);
                     ui.end_row();
                 }
             });

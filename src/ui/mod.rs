@@ -100,7 +100,15 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
         .resizable(true)
         .default_size(270.0)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| inspector::show(app, ui));
+            // The content lives in a child that is not allocated in the panel, so however wide
+            // it is, the panel keeps the width the user gave it and the views beside it stay put.
+            let rect = ui.available_rect_before_wrap();
+            let mut inner = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+            inner.set_clip_rect(rect.intersect(ui.clip_rect()));
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(&mut inner, |ui| inspector::show(app, ui));
+            ui.allocate_rect(rect, egui::Sense::hover());
         });
     egui::Frame::central_panel(ui.style()).show(ui, |ui| views::views(app, ui));
 }

@@ -62,6 +62,7 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
     let mut color_action = None;
     let mut no_rights = None;
     let mut dropped: Option<Result<(u32, u32), String>> = None;
+    let mut hierarchy_aspect = 0.0;
     let width = ui.available_width();
     egui::Panel::left("hierarchy-view")
         .resizable(true)
@@ -101,6 +102,8 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
                 ColorBy::Load => legend(ui, "Load:"),
                 ColorBy::Links => legend_of(ui, "Incoming links:", "of all incoming link weight"),
             }
+            let size = ui.available_size();
+            hierarchy_aspect = size.x / size.y.max(1.0);
             let accessible = |t: &Target| accessible_name(doc, t, "hierarchy");
             let check = |dragged: &Target, onto: &Target| -> Result<(), String> {
                 let (Target::Person(p), Target::Person(m)) = (dragged, onto) else {
@@ -125,6 +128,7 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
                 },
                 "Reporting hierarchy view",
                 &accessible,
+                &|t| tooltip(doc, t),
                 if editable { Some(&check) } else { None },
             );
             match r.dropped {
@@ -181,12 +185,21 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
         }
         let accessible = |t: &Target| accessible_name(doc, t, "network");
         // With links between teams, the selected person's own links are drawn one by one.
-        let overlay = match &selected {
+        // A selected person folded into their team's node comes out of it.
+        let mut overlay = match &selected {
             Some(Target::Person(p)) if doc.network_layout.banded => {
                 crate::scene::links_of(&doc.org, &doc.network_layout, *p)
             }
             _ => Vec::new(),
         };
+        if let Some(Target::Person(p)) = &selected {
+            overlay.extend(crate::scene::unfolded(
+                &doc.org,
+                &doc.analysis,
+                &doc.network_layout,
+                *p,
+            ));
+        }
         let r = network_view.show(
             ui,
             Picture {
@@ -196,6 +209,7 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
             },
             "Distributed network view",
             &accessible,
+            &|t| tooltip(doc, t),
             None,
         );
         if r.clicked.is_some() {
@@ -203,6 +217,22 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
         }
         background |= r.clicked_background;
     });
+    // At Fit, the hierarchy is laid out to fill its panel's shape, and framed again.
+    if scenario.is_none()
+        && hierarchy_view.is_fitted()
+        && let Some(doc) = document.as_mut()
+        && doc.fill_panel(hierarchy_aspect)
+    {
+        hierarchy_view.fit();
+        ui.ctx().request_repaint();
+    }
+    let doc = match scenario.as_ref() {
+        Some(s) => s.shown(),
+        None => match document.as_ref() {
+            Some(doc) => doc,
+            None => return,
+        },
+    };
     // Turn what was hit into identities while the document is the one that was drawn.
     let person_id = |p: u32| doc.org.people.get(p as usize).map(|x| x.id.clone());
     let mut actions = Vec::new();
@@ -258,5 +288,113 @@ pub fn accessible_name(doc: &Document, target: &Target, view: &str) -> String {
                 format!("Decision {} in the {view}", d.name)
             }),
         Target::Group(team) => format!("Team {team} in the {view}"),
+    }
+}
+
+/// What the pointer resting on a shape tells: who or what it is, its load in both readings and
+/// its rights, in full where the picture shortens.
+pub fn tooltip(doc: &Document, target: &Target) -> String {
+    let domain_names = |ids: &[String]| -> String {
+        const SHOWN: usize = 6;
+        let mut names: Vec<&str> = ids
+            .iter()
+            .take(SHOWN)
+            .map(|id| {
+                doc.org
+                    .decision(id)
+                    .map_or(id.as_str(), |d| d.name.as_str())
+            })
+            .collect();
+        let more = ids.len().saturating_sub(SHOWN);
+        let more = (more > 0).then(|| format!("{more} more"));
+        names.extend(more.as_deref());
+        names.join(", ")
+    };
+    let people = |ids: &[crate::model::PersonId]| -> String {
+        ids.iter()
+            .map(|id| {
+                doc.org
+                    .person(id.as_str())
+                    .map_or(id.as_str(), |p| p.display_name())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match target {
+        Target::Person(p) => {
+            let (Some(person), Some(f)) = (
+                doc.org.people.get(*p as usize),
+                doc.analysis.persons.get(*p as usize),
+            ) else {
+                return String::new();
+            };
+            let mut lines = vec![person.display_name().to_owned()];
+            let role = [person.title.as_str(), person.team.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            if !role.is_empty() {
+                lines.push(role);
+            }
+            lines.push(format!(
+                "Through the hierarchy: {:.0}% of all decisions ({:.1} a month)",
+                f.hierarchical.share * 100.0,
+                f.hierarchical.load
+            ));
+            lines.push(format!(
+                "Straight to the holder: {:.0}% ({:.1} a month)",
+                f.distributed.share * 100.0,
+                f.distributed.load
+            ));
+            if f.direct_reports > 0 {
+                lines.push(format!(
+                    "{} direct reports, {} in all",
+                    f.direct_reports, f.total_reports
+                ));
+            }
+            for (word, ids) in [
+                ("Decides", &f.decides),
+                ("Approves", &f.approves),
+                ("Consulted on", &f.consulted),
+            ] {
+                if !ids.is_empty() {
+                    lines.push(format!("{word}: {}", domain_names(ids)));
+                }
+            }
+            if f.decides.is_empty() && f.approves.is_empty() {
+                lines.push("No decision rights".to_owned());
+            }
+            lines.join("\n")
+        }
+        Target::Domain(k) => {
+            let Some(d) = doc.org.decisions.get(*k as usize) else {
+                return String::new();
+            };
+            let mut lines = vec![
+                format!("Decision: {}", d.name),
+                format!("Comes up {:.1} times a month", d.per_month),
+            ];
+            if d.decides.is_empty() {
+                lines.push("Nobody may decide it".to_owned());
+            }
+            for (word, ids) in [
+                ("Decides", &d.decides),
+                ("Approves", &d.approves),
+                ("Consulted", &d.consulted),
+            ] {
+                if !ids.is_empty() {
+                    lines.push(format!("{word}: {}", people(ids)));
+                }
+            }
+            lines.join("\n")
+        }
+        Target::Group(team) => {
+            let count = doc.org.people.iter().filter(|p| &p.team == team).count();
+            format!(
+                "Team {}: {count} people in all\nThose with no decision right and no peer link are this one circle; select one of them (search, or the hierarchy) to see them drawn out of it.",
+                if team.is_empty() { "(none)" } else { team }
+            )
+        }
     }
 }
