@@ -281,6 +281,27 @@ fn the_inspector_renames_and_adds_and_deletes_people() {
 
     h.get_by_label("Delete person").click();
     h.run();
+    // It asks first, saying what happens to the reports; Cancel changes nothing.
+    h.get_by_label_contains("Delete Marta Quill Jr?");
+    assert!(
+        h.query_by_label_contains("Their 3 direct reports will report to Dana Reyes.")
+            .is_some()
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(
+        h.state()
+            .document
+            .as_ref()
+            .expect("open")
+            .org
+            .person("marta")
+            .is_some()
+    );
+    h.get_by_label("Delete person").click();
+    h.run();
+    h.get_by_label("Delete").click();
+    h.run();
     let doc = h.state().document.as_ref().expect("open");
     assert!(doc.org.person("marta").is_none());
     assert_eq!(
@@ -352,6 +373,8 @@ fn after_delete_select_and_undo_the_inspector_still_edits_the_selected_person() 
     h.run();
     h.get_by_label("Delete person").click();
     h.run();
+    h.get_by_label("Delete").click();
+    h.run();
     assert!(h.state().selection.is_none());
     h.get_by_label(SAM).click();
     h.run();
@@ -376,5 +399,113 @@ fn after_delete_select_and_undo_the_inspector_still_edits_the_selected_person() 
     assert_eq!(
         doc.history.undo_label(),
         Some("rename Sam Lee to Sam Lee Jr")
+    );
+}
+
+#[test]
+fn the_keyboard_walks_the_hierarchy_and_deletes_after_asking() {
+    let mut h = harness(None, None);
+    open_school(&mut h);
+    let selected = |h: &Harness<'static, OrgflowApp>| h.state().selection.clone();
+    // From nothing, a step goes to the top.
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(selected(&h), Some(common::selected("dana")));
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(selected(&h), Some(common::selected("marta")));
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let peer = selected(&h).expect("a peer");
+    assert_ne!(peer, common::selected("marta"));
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(selected(&h), Some(common::selected("marta")));
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert_eq!(selected(&h), Some(common::selected("dana")));
+    // At the top there is no manager: the selection stays.
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert_eq!(selected(&h), Some(common::selected("dana")));
+    // Enter puts the keyboard in the inspector's name field.
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.get_by_label("Name").is_focused()
+            || h.query_by_value("Dana Reyes")
+                .is_some_and(|n| n.is_focused())
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.ctx.memory(|m| m.focused()), None);
+    // Delete asks, then deletes when confirmed.
+    h.get_by_label(MARTA).click();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    h.get_by_label_contains("Delete Marta Quill?");
+    h.get_by_label("Delete").click();
+    h.run();
+    assert!(
+        h.state()
+            .document
+            .as_ref()
+            .expect("open")
+            .org
+            .person("marta")
+            .is_none()
+    );
+    // Escape clears the selection.
+    h.get_by_label(SAM).click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(selected(&h), None);
+}
+
+#[test]
+fn a_cards_menu_moves_it_under_a_manager_found_by_name() {
+    let mut h = harness(None, None);
+    open_school(&mut h);
+    h.get_by_label(SAM).click_secondary();
+    h.run();
+    h.get_by_label_contains("Move under…").click();
+    h.run();
+    h.get_by_label("Find a manager").type_text("Quill");
+    h.run();
+    h.get_by_label("Marta Quill, School business manager")
+        .click();
+    h.run();
+    let doc = h.state().document.as_ref().expect("open");
+    assert_eq!(
+        doc.org
+            .person("sam")
+            .and_then(|p| p.manager.clone())
+            .map(|m| m.0)
+            .as_deref(),
+        Some("marta")
+    );
+    assert_eq!(
+        doc.history.undo_label(),
+        Some("move Sam Lee under Marta Quill")
+    );
+    // The menu also hides reports, simulates absence and asks before deleting.
+    h.get_by_label("Dana Reyes, Principal, in the hierarchy")
+        .click_secondary();
+    h.run();
+    h.get_by_label("Delete…").click();
+    h.run();
+    h.get_by_label_contains("Delete Dana Reyes?");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(
+        h.state()
+            .document
+            .as_ref()
+            .expect("open")
+            .org
+            .person("dana")
+            .is_some()
     );
 }

@@ -92,6 +92,12 @@ pub enum Action {
     AddMatrixDomain,
     /// Restore the unsaved changes found after a crash, or throw them away.
     Recover(bool),
+    /// Select the person one step from the selection (arrow keys).
+    Step(super::Step),
+    /// Ask whether to delete this person.
+    AskDelete(PersonId),
+    /// Put the keyboard in the inspector's first field.
+    FocusInspector,
 }
 
 /// The answers to "Save changes?".

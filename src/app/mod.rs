@@ -10,6 +10,7 @@ mod dialogs;
 mod document;
 mod export_dialog;
 mod files;
+mod navigate;
 mod recovery;
 mod scenario;
 mod selection;
@@ -20,6 +21,7 @@ pub use dialogs::{FileDialogs, InAppPicker, NativeDialogs, Picked, Purpose};
 pub use document::{Document, EXAMPLES};
 pub use export_dialog::ExportDialog;
 pub use files::LoadFailure;
+pub use navigate::Step;
 pub use recovery::{RECOVERY_DELAY, Recovery};
 pub use scenario::{ScenarioView, Show, Suggestions};
 pub use selection::{Draft, Selection};
@@ -79,6 +81,12 @@ pub struct OrgflowApp {
     pub scenario: Option<ScenarioView>,
     /// The suggestions window.
     pub suggestions: Suggestions,
+    /// The person the user asked to delete, waiting for "Delete" or "Cancel".
+    pub confirm_delete: Option<crate::model::PersonId>,
+    /// Put the keyboard in the inspector's first field on the next frame.
+    pub focus_inspector: bool,
+    /// What the user typed in a card menu's "Move under…" search.
+    pub menu_search: String,
     actions: Vec<Action>,
 }
 
@@ -110,6 +118,9 @@ impl OrgflowApp {
             matrix: MatrixState::default(),
             scenario: None,
             suggestions: Suggestions::default(),
+            confirm_delete: None,
+            focus_inspector: false,
+            menu_search: String::new(),
             actions: Vec::new(),
         }
     }
@@ -136,11 +147,15 @@ impl OrgflowApp {
         self.actions.push(action);
     }
 
-    /// Applies the recorded actions, in order.
-    pub fn apply_actions(&mut self) {
-        for action in std::mem::take(&mut self.actions) {
+    /// Applies the recorded actions, in order; true when there were any, and the window must
+    /// be drawn again to show what they changed.
+    pub fn apply_actions(&mut self) -> bool {
+        let actions = std::mem::take(&mut self.actions);
+        let any = !actions.is_empty();
+        for action in actions {
             self.apply(action);
         }
+        any
     }
 
     fn edit(&mut self, command: Command) {
@@ -196,7 +211,16 @@ impl OrgflowApp {
                     return;
                 }
                 match crate::edit::move_under(&doc.org, &person, Some(&manager)) {
-                    Ok(command) => self.edit(command),
+                    Ok(command) => {
+                        self.edit(command);
+                        // The moved card may land far away: follow it.
+                        if let Some(doc) = &self.document
+                            && let Some(target) = doc.target(&Selection::Person(person))
+                            && let Some(rect) = doc.hierarchy_bounds_of(&[target])
+                        {
+                            self.hierarchy_view.reveal(rect);
+                        }
+                    }
                     Err(e) => self.status = Some((false, format!("Not moved: {e}"))),
                 }
             }
@@ -344,6 +368,13 @@ impl OrgflowApp {
             Action::Select(target) => self.selection = target,
             Action::FocusFinding(k) => self.focus_finding(k),
             Action::FrameSelection => self.frame_selection(),
+            Action::Step(step) => self.step(step),
+            Action::AskDelete(person) => {
+                if self.scenario.is_none() {
+                    self.confirm_delete = Some(person);
+                }
+            }
+            Action::FocusInspector => self.focus_inspector = true,
             Action::ToggleCollapse(person) => {
                 if let Some(doc) = &mut self.document {
                     doc.toggle_collapse(&person);
@@ -399,7 +430,9 @@ impl OrgflowApp {
 impl eframe::App for OrgflowApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         crate::ui::show(self, ui);
-        self.apply_actions();
+        if self.apply_actions() {
+            ui.ctx().request_repaint();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

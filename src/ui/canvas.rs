@@ -36,12 +36,16 @@ pub struct Canvas {
     fit_pending: bool,
     /// Frame these canvas rectangles on the next frame.
     focus_pending: Option<Rect>,
+    /// Pan, at the same zoom, to show this rectangle on the next frame if it is out of sight.
+    reveal_pending: Option<Rect>,
     /// The canvas area shown in the last frame.
     visible: Option<Rect>,
     /// The shape being dragged onto another, when the view restructures by dragging.
     dragging: Option<Target>,
     /// How many shapes the last frame drew.
     drawn: usize,
+    /// The shape whose right-click menu is open, when it was too small for a widget.
+    menu_target: Option<Target>,
     /// True while the view shows the whole scene as Fit framed it (no pan or zoom since).
     fitted: bool,
 }
@@ -53,9 +57,11 @@ impl Default for Canvas {
             zoom: 1.0,
             fit_pending: true,
             focus_pending: None,
+            reveal_pending: None,
             visible: None,
             dragging: None,
             drawn: 0,
+            menu_target: None,
             fitted: false,
         }
     }
@@ -94,6 +100,18 @@ pub struct Picture<'a> {
 /// Says whether dropping one shape onto another is allowed, and if not, why.
 pub type DropCheck<'a> = &'a dyn Fn(&Target, &Target) -> Result<(), String>;
 
+/// What a view says about its shapes and lets the user do with them.
+pub struct Hooks<'a> {
+    /// What a screen reader says for a shape, and what tests find it by.
+    pub accessible: &'a dyn Fn(&Target) -> String,
+    /// What the pointer resting on a shape shows.
+    pub tooltip: &'a dyn Fn(&Target) -> String,
+    /// Whether a dragged shape may be dropped on another; `None` when the view is read-only.
+    pub drop_check: Option<DropCheck<'a>>,
+    /// Fills a shape's right-click menu.
+    pub menu: &'a mut dyn FnMut(&mut Ui, &Target),
+}
+
 /// A theme colour for egui.
 pub fn color(c: theme::Color) -> Color32 {
     let [r, g, b, a] = c.0;
@@ -119,6 +137,11 @@ impl Canvas {
     /// The canvas area the last frame showed, if it has been shown.
     pub fn visible_area(&self) -> Option<Rect> {
         self.visible
+    }
+
+    /// Pans on the next frame, keeping the zoom, just enough to show `rect` (canvas units).
+    pub fn reveal(&mut self, rect: Rect) {
+        self.reveal_pending = Some(rect);
     }
 
     /// Screen pixels per canvas unit.
@@ -148,23 +171,26 @@ impl Canvas {
         egui::Rect::from_min_max(self.to_screen(screen, r.min), self.to_screen(screen, r.max))
     }
 
-    /// Draws `scene` and handles pan (drag), zoom (scroll), clicks and double-clicks.
-    /// `name` labels the view for screen readers; `accessible` names a target and `tooltip`
-    /// describes it when the pointer rests on it.
+    /// Draws `scene` and handles pan (drag), zoom (scroll), clicks, double-clicks and
+    /// right-click menus. `name` labels the view for screen readers.
     pub fn show(
         &mut self,
         ui: &mut Ui,
         picture: Picture<'_>,
         name: &str,
-        accessible: &dyn Fn(&Target) -> String,
-        tooltip: &dyn Fn(&Target) -> String,
-        drop_check: Option<DropCheck<'_>>,
+        hooks: Hooks<'_>,
     ) -> CanvasResponse {
         let Picture {
             scene,
             selected,
             overlay,
         } = picture;
+        let Hooks {
+            accessible,
+            tooltip,
+            drop_check,
+            menu,
+        } = hooks;
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         response.widget_info(|| WidgetInfo::labeled(WidgetType::Other, true, name));
         let screen = response.rect;
@@ -179,6 +205,31 @@ impl Canvas {
             let zoom = self.zoom.max(0.6);
             self.frame(focus.expand(60.0), screen.shrink(8.0), zoom.max(1.0));
             self.zoom = self.zoom.min(zoom.max(1.0));
+        }
+        if let Some(rect) = self.reveal_pending.take() {
+            let margin = 24.0 / self.zoom;
+            let half_w = screen.width() / 2.0 / self.zoom - margin;
+            let half_h = screen.height() / 2.0 / self.zoom - margin;
+            // The least move of the centre that brings each side of `rect` into view.
+            let shift = |center: f32, lo: f32, hi: f32, half: f32| {
+                if hi - lo > 2.0 * half {
+                    (lo + hi) / 2.0
+                } else if lo < center - half {
+                    lo + half
+                } else if hi > center + half {
+                    hi - half
+                } else {
+                    center
+                }
+            };
+            let center = Point::new(
+                shift(self.center.x, rect.min.x, rect.max.x, half_w),
+                shift(self.center.y, rect.min.y, rect.max.y, half_h),
+            );
+            if center != self.center {
+                self.center = center;
+                self.fitted = false;
+            }
         }
         if response.dragged() {
             self.fitted = false;
@@ -237,6 +288,7 @@ impl Canvas {
                     if item.hovered() && self.dragging.is_none() {
                         item.clone().on_hover_text_at_pointer(tooltip(target));
                     }
+                    item.context_menu(|ui| menu(ui, target));
                     if item.double_clicked() {
                         out.double_clicked = Some(target.clone());
                     } else if item.clicked() {
@@ -272,6 +324,17 @@ impl Canvas {
             && let Some(target) = scene.hit(self.to_canvas(screen, pos))
         {
             response.clone().on_hover_text_at_pointer(tooltip(target));
+        }
+        // The right-click menu of a shape too small for its own widget.
+        if response.secondary_clicked()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            self.menu_target = scene.hit(self.to_canvas(screen, pos)).cloned();
+        }
+        if let Some(target) = self.menu_target.clone()
+            && response.context_menu(|ui| menu(ui, &target)).is_none()
+        {
+            self.menu_target = None;
         }
         if let (Some(dragged), Some(check)) = (self.dragging.clone(), drop_check) {
             out.dropped = self.drag_feedback(ui, &painter, screen, scene, &dragged, check);

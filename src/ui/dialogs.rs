@@ -55,6 +55,62 @@ pub(super) fn unsaved_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
     }
 }
 
+/// "Delete this person?", with what happens to their reports; Delete is one undo step.
+pub(super) fn delete_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
+    let Some(id) = app.confirm_delete.clone() else {
+        return;
+    };
+    let Some(doc) = &app.document else {
+        app.confirm_delete = None;
+        return;
+    };
+    let Some(person) = doc.org.person(id.as_str()) else {
+        app.confirm_delete = None;
+        return;
+    };
+    let reports = doc
+        .org
+        .people
+        .iter()
+        .filter(|p| p.manager.as_ref() == Some(&id))
+        .count();
+    let manager = person
+        .manager
+        .as_ref()
+        .and_then(|m| doc.org.person(m.as_str()))
+        .map_or("the top level".to_owned(), |m| m.display_name().to_owned());
+    let name = person.display_name().to_owned();
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::new("confirm-delete")).show(ctx, |ui| {
+        ui.heading(format!("Delete {name}?"));
+        if reports > 0 {
+            ui.label(format!(
+                "Their {reports} direct reports will report to {manager}. Their decision rights go with them."
+            ));
+        } else {
+            ui.label("Their decision rights go with them.");
+        }
+        ui.label(egui::RichText::new("You can undo this with Ctrl+Z.").weak());
+        ui.horizontal(|ui| {
+            if ui.button("Delete").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                answer = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    if modal.should_close() {
+        answer = answer.or(Some(false));
+    }
+    if let Some(delete) = answer {
+        app.confirm_delete = None;
+        if delete {
+            app.act(Action::Delete(id));
+        }
+    }
+}
+
 pub(super) fn recovery_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
     let Some(r) = &app.recovered else {
         return;

@@ -16,6 +16,7 @@ const MANY_DOMAINS: usize = 40;
 pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
     ui.heading("Inspector");
     let selection = app.selection.clone();
+    let focus = std::mem::take(&mut app.focus_inspector);
     let Some(doc) = &app.document else {
         return;
     };
@@ -25,6 +26,7 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
     let action = match &selection {
         None => {
             ui.label("Click a person or a decision in either view. Drag a card onto another person in the hierarchy to make them report there.");
+            ui.label("Keys: arrows walk from a selected person to their manager, first report and peers; Enter edits; Delete deletes (after asking); Esc clears. Right-click a card for more.");
             None
         }
         Some(Selection::Person(id)) => {
@@ -33,9 +35,9 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
                 .as_ref()
                 .and_then(|s| s.absence.as_ref())
                 .is_some_and(|a| a.without == [id.0.clone()]);
-            person(doc, id, away, &mut app.draft, ui)
+            person(doc, id, away, &mut app.draft, focus, ui)
         }
-        Some(Selection::Domain(id)) => domain(doc, id, &mut app.draft, ui),
+        Some(Selection::Domain(id)) => domain(doc, id, &mut app.draft, focus, ui),
         Some(Selection::Group(team)) => {
             let count = doc.org.people.iter().filter(|p| p.team == *team).count();
             ui.label(RichText::new(if team.is_empty() { "No team" } else { team }).strong());
@@ -86,8 +88,16 @@ fn split(text: &str) -> Vec<String> {
 
 /// A labelled one-line field; true when the user finished editing it (Enter or leaving it).
 fn field(ui: &mut Ui, label: &str, text: &mut String) -> bool {
+    field_focused(ui, label, text, false)
+}
+
+/// [`field`], taking the keyboard when `focus` is set (Enter on a selected card).
+fn field_focused(ui: &mut Ui, label: &str, text: &mut String, focus: bool) -> bool {
     let label = ui.label(label);
     let response = ui.text_edit_singleline(text).labelled_by(label.id);
+    if focus {
+        response.request_focus();
+    }
     ui.end_row();
     response.lost_focus()
 }
@@ -97,6 +107,7 @@ fn person(
     id: &PersonId,
     away: bool,
     draft: &mut Draft,
+    focus: bool,
     ui: &mut Ui,
 ) -> Option<Action> {
     let p = doc.index_of(id.as_str())? as usize;
@@ -120,7 +131,7 @@ fn person(
             action = Some(Action::Apply(command));
         }
         if ui.button("Delete person").clicked() {
-            action = Some(Action::Delete(id.clone()));
+            action = Some(Action::AskDelete(id.clone()));
         }
     });
     let mut simulate = away;
@@ -140,7 +151,8 @@ fn person(
         .num_columns(2)
         .show(ui, |ui| {
             let mut changed = person.clone();
-            if field(ui, "Name", &mut draft.name) && draft.name.trim() != person.name {
+            if field_focused(ui, "Name", &mut draft.name, focus) && draft.name.trim() != person.name
+            {
                 changed.name = draft.name.trim().to_owned();
                 edited = Some((
                     format!("rename {} to {}", person.display_name(), changed.name),
@@ -388,7 +400,13 @@ fn link_picker(
     action
 }
 
-fn domain(doc: &Document, id: &DecisionId, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
+fn domain(
+    doc: &Document,
+    id: &DecisionId,
+    draft: &mut Draft,
+    focus: bool,
+    ui: &mut Ui,
+) -> Option<Action> {
     let d = doc.org.decision(id.as_str())?;
     let mut action = None;
     ui.label(RichText::new(&d.name).size(18.0).strong());
@@ -396,7 +414,7 @@ fn domain(doc: &Document, id: &DecisionId, draft: &mut Draft, ui: &mut Ui) -> Op
         .num_columns(2)
         .show(ui, |ui| {
             let mut changed = d.clone();
-            if field(ui, "Name", &mut draft.name)
+            if field_focused(ui, "Name", &mut draft.name, focus)
                 && draft.name.trim() != d.name
                 && !draft.name.trim().is_empty()
             {

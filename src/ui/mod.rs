@@ -58,6 +58,7 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
     dialogs::close_request(app, &ctx);
     dialogs::unsaved_dialog(app, &ctx);
     dialogs::recovery_dialog(app, &ctx);
+    dialogs::delete_dialog(app, &ctx);
     dialogs::in_app_picker(app, &ctx);
     if let Some(wait) = app.tick_recovery(std::time::Instant::now()) {
         ctx.request_repaint_after(wait);

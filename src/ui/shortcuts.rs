@@ -34,12 +34,50 @@ pub(super) fn keyboard(app: &mut OrgflowApp, ctx: &egui::Context) {
     } else if ctx.input_mut(|i| i.consume_shortcut(&SAVE)) {
         app.act(Action::Save);
     }
-    // While a text field has focus, Ctrl+Z belongs to it.
+    // While a text field has focus, Ctrl+Z and the arrows belong to it.
     if ctx.memory(|m| m.focused().is_none()) {
+        navigation(app, ctx);
         if ctx.input_mut(|i| i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y)) {
             app.act(Action::Redo);
         } else if ctx.input_mut(|i| i.consume_shortcut(&UNDO)) {
             app.act(Action::Undo);
         }
+    }
+}
+
+/// The keys that walk the hierarchy: arrows go to the manager, the first report and the peers;
+/// Enter opens the inspector's fields; Delete asks to delete; Escape clears the selection.
+fn navigation(app: &mut OrgflowApp, ctx: &egui::Context) {
+    use crate::app::Step;
+    if app.document.is_none() || app.confirm_delete.is_some() || app.pending.is_some() {
+        return;
+    }
+    // A menu or popup that is open takes the keys (Escape closes it).
+    if egui::Popup::is_any_open(ctx) {
+        return;
+    }
+    let key = |k: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k));
+    let steps = [
+        (Key::ArrowUp, Step::Manager),
+        (Key::ArrowDown, Step::Report),
+        (Key::ArrowLeft, Step::PreviousPeer),
+        (Key::ArrowRight, Step::NextPeer),
+    ];
+    for (k, step) in steps {
+        if key(k) {
+            app.act(Action::Step(step));
+        }
+    }
+    let person = app.selection.as_ref().and_then(|s| s.person()).cloned();
+    if key(Key::Enter) && app.selection.is_some() {
+        app.act(Action::FocusInspector);
+    }
+    if (key(Key::Delete) || key(Key::Backspace))
+        && let Some(person) = person
+    {
+        app.act(Action::AskDelete(person));
+    }
+    if key(Key::Escape) {
+        app.act(Action::Select(None));
     }
 }

@@ -1,7 +1,7 @@
 //! The two views side by side: the reporting hierarchy and the distributed network.
 
-use super::canvas::Picture;
 use super::canvas::color;
+use super::canvas::{Hooks, Picture};
 use crate::app::{Action, Document, OrgflowApp};
 use crate::scene::{ColorBy, SCALE, SCALE_TOP, Target};
 use crate::theme;
@@ -41,8 +41,10 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
         network_view,
         expand_level,
         scenario,
+        menu_search,
         ..
     } = app;
+    let mut menu_actions: Vec<Action> = Vec::new();
     // A scenario shows its own orgs, read-only; otherwise the document, editable.
     let (doc, hierarchy_scene, network_scene, editable) = match scenario.as_ref() {
         Some(s) => {
@@ -127,9 +129,14 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
                     overlay: &[],
                 },
                 "Reporting hierarchy view",
-                &accessible,
-                &|t| tooltip(doc, t),
-                if editable { Some(&check) } else { None },
+                Hooks {
+                    accessible: &accessible,
+                    tooltip: &|t| tooltip(doc, t),
+                    drop_check: if editable { Some(&check) } else { None },
+                    menu: &mut |ui, t| {
+                        card_menu(ui, doc, t, editable, menu_search, &mut menu_actions)
+                    },
+                },
             );
             match r.dropped {
                 Some((Target::Person(p), Some(Target::Person(m)))) => dropped = Some(Ok((p, m))),
@@ -208,9 +215,12 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
                 overlay: &overlay,
             },
             "Distributed network view",
-            &accessible,
-            &|t| tooltip(doc, t),
-            None,
+            Hooks {
+                accessible: &accessible,
+                tooltip: &|t| tooltip(doc, t),
+                drop_check: None,
+                menu: &mut |ui, t| card_menu(ui, doc, t, editable, menu_search, &mut menu_actions),
+            },
         );
         if r.clicked.is_some() {
             clicked = r.clicked;
@@ -235,7 +245,7 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
     };
     // Turn what was hit into identities while the document is the one that was drawn.
     let person_id = |p: u32| doc.org.people.get(p as usize).map(|x| x.id.clone());
-    let mut actions = Vec::new();
+    let mut actions = menu_actions;
     actions.extend(level_action);
     actions.extend(color_action);
     match no_rights {
@@ -396,5 +406,123 @@ pub fn tooltip(doc: &Document, target: &Target) -> String {
                 if team.is_empty() { "(none)" } else { team }
             )
         }
+    }
+}
+
+/// At most this many people are offered under "Move under…".
+const MOVE_CHOICES: usize = 10;
+
+/// The right-click menu of a card or a node: what can be done to it from where it is drawn.
+fn card_menu(
+    ui: &mut Ui,
+    doc: &Document,
+    target: &Target,
+    editable: bool,
+    search: &mut String,
+    actions: &mut Vec<Action>,
+) {
+    let Some(selection) = doc.selection_of(target) else {
+        return;
+    };
+    let mut close = false;
+    if ui.button("Select and zoom to").clicked() {
+        actions.push(Action::Select(Some(selection.clone())));
+        actions.push(Action::FrameSelection);
+        close = true;
+    }
+    let person = match target {
+        Target::Person(p) => doc.org.people.get(*p as usize),
+        _ => None,
+    };
+    if let Some(person) = person {
+        let id = person.id.clone();
+        if !editable {
+            if ui.button("Simulate absence").clicked() {
+                actions.push(Action::SimulateAbsence(id));
+                close = true;
+            }
+        } else {
+            ui.menu_button("Move under…", |ui| {
+                let label = ui.label("Find a manager");
+                ui.text_edit_singleline(search)
+                    .labelled_by(label.id)
+                    .request_focus();
+                let needle = search.trim().to_lowercase();
+                let choices = doc
+                    .org
+                    .people
+                    .iter()
+                    .filter(|m| m.id != id && person.manager.as_ref() != Some(&m.id))
+                    .filter(|m| {
+                        needle.is_empty()
+                            || m.display_name().to_lowercase().contains(&needle)
+                            || m.title.to_lowercase().contains(&needle)
+                    })
+                    .filter(|m| crate::edit::move_under(&doc.org, &id, Some(&m.id)).is_ok())
+                    .take(MOVE_CHOICES);
+                let mut any = false;
+                for m in choices {
+                    any = true;
+                    let text = if m.title.is_empty() {
+                        m.display_name().to_owned()
+                    } else {
+                        format!("{}, {}", m.display_name(), m.title)
+                    };
+                    if ui.button(text).clicked() {
+                        actions.push(Action::Move {
+                            person: id.clone(),
+                            manager: m.id.clone(),
+                        });
+                        search.clear();
+                        ui.close();
+                    }
+                }
+                if !any {
+                    ui.label(RichText::new("Nobody matches").weak());
+                }
+            });
+            if ui.button("Add a report").clicked()
+                && let Ok(command) = crate::edit::add_person(&doc.org, Some(&id))
+            {
+                actions.push(Action::Apply(command));
+                close = true;
+            }
+            let has_reports = doc
+                .analysis
+                .persons
+                .iter()
+                .any(|f| f.manager.as_deref() == Some(id.as_str()));
+            if has_reports {
+                let text = if doc.is_collapsed(&id) {
+                    "Show their reports"
+                } else {
+                    "Hide their reports"
+                };
+                if ui.button(text).clicked() {
+                    actions.push(Action::ToggleCollapse(id.clone()));
+                    close = true;
+                }
+            }
+            if ui.button("Simulate absence").clicked() {
+                actions.push(Action::SimulateAbsence(id.clone()));
+                close = true;
+            }
+            ui.separator();
+            if ui.button("Delete…").clicked() {
+                actions.push(Action::AskDelete(id));
+                close = true;
+            }
+        }
+    }
+    if matches!(target, Target::Domain(_))
+        && editable
+        && ui.button("Edit in the rights matrix").clicked()
+    {
+        actions.push(Action::Select(Some(selection)));
+        actions.push(Action::OpenMatrix);
+        close = true;
+    }
+    if close {
+        ui.close();
     }
 }

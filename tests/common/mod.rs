@@ -44,7 +44,9 @@ pub fn harness_with(app: OrgflowApp) -> Harness<'static, OrgflowApp> {
         .build_ui_state(
             |ui, app: &mut OrgflowApp| {
                 orgflow::ui::show(app, ui);
-                app.apply_actions();
+                if app.apply_actions() {
+                    ui.ctx().request_repaint();
+                }
             },
             app,
         );
