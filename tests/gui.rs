@@ -269,3 +269,32 @@ fn a_selected_person_without_rights_comes_out_of_their_team_node() {
         orgflow::scene::unfolded(&doc.org, &doc.analysis, &doc.network_layout, dana).is_empty()
     );
 }
+
+#[test]
+fn zooming_to_the_selection_shows_a_minimap_that_moves_the_view() {
+    let mut h = harness(None);
+    h.get_by_label("Open example brightpath-product.json")
+        .click();
+    h.run();
+    // At Fit the whole org is on screen: no minimap.
+    assert!(
+        h.query_by_label("Minimap of the Reporting hierarchy view")
+            .is_none()
+    );
+    h.get_by_label_contains("Gita Rao").click();
+    h.run();
+    h.key_press(egui::Key::F);
+    h.run();
+    let before = h.state().hierarchy_view.visible_area().expect("drawn");
+    let map = h
+        .get_by_label("Minimap of the Reporting hierarchy view")
+        .rect();
+    // A click at the far corner of the map moves the view there.
+    h.hover_at(map.right_bottom() - egui::vec2(2.0, 2.0));
+    h.run();
+    h.get_by_label("Minimap of the Reporting hierarchy view")
+        .click();
+    h.run();
+    let after = h.state().hierarchy_view.visible_area().expect("drawn");
+    assert!(after.center().y > before.center().y);
+}

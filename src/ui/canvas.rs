@@ -20,7 +20,13 @@ const DETAIL_PX: f32 = 12.0;
 /// At most this many labels stand free (outside a card) in one frame.
 const MAX_FREE_LABELS: usize = 400;
 /// At most this many free labels are tried, the most important first.
-const MAX_FREE_TRIED: usize = 3_000;
+const MAX_FREE_TRIED: usize = 1_000;
+/// Beyond this many nodes on screen, labels no longer step around them.
+const MAX_OBSTACLES: usize = 600;
+/// The minimap's longer side, in screen pixels.
+const MINIMAP_PX: f32 = 150.0;
+/// At most about this many shapes are dotted on a minimap.
+const MINIMAP_SHAPES: usize = 20_000;
 /// At most this many shapes get their own accessible, clickable widget each frame; the rest
 /// are still clickable through the scene's hit test.
 const MAX_WIDGETS: usize = 400;
@@ -265,7 +271,7 @@ impl Canvas {
             max: self.to_canvas(screen, screen.max),
         };
         self.visible = Some(visible);
-        let mut free: Vec<FreeLabel<'_>> = Vec::new();
+        let mut free = FreeLabels::default();
         let mut drawn = 0;
         // Small plain cards go into one mesh, painted where the first of them would be.
         let mut batch = Batch::default();
@@ -325,6 +331,9 @@ impl Canvas {
         {
             response.clone().on_hover_text_at_pointer(tooltip(target));
         }
+        if !self.fitted {
+            self.minimap(ui, &painter, screen, scene, name);
+        }
         // The right-click menu of a shape too small for its own widget.
         if response.secondary_clicked()
             && let Some(pos) = response.interact_pointer_pos()
@@ -354,6 +363,75 @@ impl Canvas {
             out.double_clicked = scene.hit(self.to_canvas(screen, pos)).cloned();
         }
         out
+    }
+
+    /// A small map of the whole scene in the corner, with the part on screen outlined; a click
+    /// or a drag on it moves the view there. Shown only while zoomed in.
+    fn minimap(
+        &mut self,
+        ui: &mut Ui,
+        painter: &egui::Painter,
+        screen: egui::Rect,
+        scene: &Scene,
+        name: &str,
+    ) {
+        let bounds = scene.bounds;
+        let (w, h) = (bounds.width().max(1.0), bounds.height().max(1.0));
+        let scale = (MINIMAP_PX / w).min(MINIMAP_PX / h);
+        let size = Vec2::new(w * scale, h * scale);
+        if size.x > screen.width() / 3.0 || size.y > screen.height() / 3.0 {
+            return;
+        }
+        let map = egui::Rect::from_min_size(screen.right_bottom() - size - Vec2::splat(10.0), size);
+        let to_map = |p: Point| {
+            map.min + Vec2::new((p.x - bounds.min.x) * scale, (p.y - bounds.min.y) * scale)
+        };
+        painter.rect(
+            map.expand(4.0),
+            4.0,
+            color(theme::CANVAS),
+            Stroke::new(1.0, color(theme::CARD_STROKE)),
+            StrokeKind::Outside,
+        );
+        // Every shape with a target as a dot of its colour; a very big scene is sampled.
+        let mut mesh = egui::Mesh::default();
+        let stride = (scene.shapes.len() / MINIMAP_SHAPES).max(1);
+        for shape in scene.shapes.iter().step_by(stride) {
+            let fill = match shape {
+                Shape::Box { fill, .. } | Shape::Circle { fill, .. } => *fill,
+                Shape::Line { .. } => continue,
+            };
+            let r = shape.bounds();
+            let rect = egui::Rect::from_min_max(to_map(r.min), to_map(r.max));
+            let rect =
+                egui::Rect::from_center_size(rect.center(), rect.size().max(Vec2::splat(1.5)));
+            mesh.add_colored_rect(rect, color(fill));
+        }
+        painter.add(egui::Shape::mesh(mesh));
+        if let Some(visible) = self.visible {
+            let shown = egui::Rect::from_min_max(to_map(visible.min), to_map(visible.max))
+                .intersect(map.expand(2.0));
+            painter.rect_stroke(
+                shown,
+                0.0,
+                Stroke::new(1.5, color(theme::SELECTED)),
+                StrokeKind::Middle,
+            );
+        }
+        let response = ui.interact(
+            map,
+            ui.id().with(("minimap", name)),
+            Sense::click_and_drag(),
+        );
+        response.widget_info(|| {
+            WidgetInfo::labeled(WidgetType::Other, true, format!("Minimap of the {name}"))
+        });
+        if (response.clicked() || response.dragged())
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            let d = (pos - map.min) / scale;
+            self.center = Point::new(bounds.min.x + d.x, bounds.min.y + d.y);
+        }
     }
 
     /// Paints the dragged card under the pointer and marks the target as accepted (green) or
@@ -422,9 +500,13 @@ impl Canvas {
         screen: egui::Rect,
         shape: &'s Shape,
         selected: Option<&Target>,
-        free: &mut Vec<FreeLabel<'s>>,
+        free: &mut FreeLabels<'s>,
         batch: &mut Batch,
     ) {
+        free.owner += 1;
+        if selected.is_some() && selected == shape.target() {
+            free.boost = free.owner;
+        }
         let z = self.zoom;
         match shape {
             Shape::Line {
@@ -474,6 +556,9 @@ impl Canvas {
                     return;
                 }
                 let corner = if tiny { 0.0 } else { corner * z };
+                if matches!(target, Target::Domain(_)) && free.obstacles.len() < MAX_OBSTACLES {
+                    free.obstacles.push((free.owner, r));
+                }
                 if *marked {
                     let (gap, width) = MARK_RING_BOX.at(z, MIN_RING_SCREEN);
                     painter.rect_stroke(
@@ -524,6 +609,13 @@ impl Canvas {
             } => {
                 let c = self.to_screen(screen, *center);
                 let r = radius * z;
+                // Labels beside other nodes must not cover this one.
+                if free.obstacles.len() < MAX_OBSTACLES {
+                    free.obstacles.push((
+                        free.owner,
+                        egui::Rect::from_center_size(c, Vec2::splat(2.0 * r)),
+                    ));
+                }
                 if *marked {
                     let (gap, width) = MARK_RING_CIRCLE.at(z, MIN_RING_SCREEN);
                     painter.circle_stroke(c, r + gap, Stroke::new(width, color(MARK)));
@@ -553,8 +645,16 @@ impl Canvas {
         screen: egui::Rect,
         labels: &'s [crate::scene::Label],
         card: Option<egui::Rect>,
-        free: &mut Vec<FreeLabel<'s>>,
+        free: &mut FreeLabels<'s>,
     ) {
+        let owner = free.owner;
+        let boost = if free.boost == owner { 100.0 } else { 0.0 };
+        // A card whose details would be illegible shows its name alone, as large as fits.
+        let compact = card.is_some_and(|r| {
+            labels.iter().any(|l| {
+                r.contains(self.to_screen(screen, l.at)) && l.size * self.zoom < LEGIBLE_PX
+            })
+        });
         for label in labels {
             let px = label.size * self.zoom;
             let pos = self.to_screen(screen, label.at);
@@ -565,7 +665,7 @@ impl Canvas {
             };
             let inside = card.filter(|r| r.contains(pos));
             match (inside, label.priority) {
-                (Some(r), _) if px >= LEGIBLE_PX => {
+                (Some(r), _) if !compact => {
                     painter.with_clip_rect(r.intersect(screen)).text(
                         pos,
                         align,
@@ -589,7 +689,8 @@ impl Canvas {
                                 color(label.color),
                             );
                         }
-                        None => free.push(FreeLabel {
+                        None => free.labels.push(FreeLabel {
+                            owner,
                             pos: r.center(),
                             align: Align2::CENTER_CENTER,
                             text: &label.text,
@@ -600,21 +701,23 @@ impl Canvas {
                     }
                 }
                 (Some(_), None) => {}
-                (None, priority) if px >= LEGIBLE_PX => free.push(FreeLabel {
+                (None, priority) if px >= LEGIBLE_PX => free.labels.push(FreeLabel {
+                    owner,
                     pos,
                     align,
                     text: &label.text,
                     px,
                     color: color(label.color),
-                    priority: priority.unwrap_or(0.0),
+                    priority: priority.unwrap_or(0.0) + boost,
                 }),
-                (None, Some(priority)) => free.push(FreeLabel {
+                (None, Some(priority)) => free.labels.push(FreeLabel {
+                    owner,
                     pos,
                     align,
                     text: &label.text,
                     px: DETAIL_PX,
                     color: color(label.color),
-                    priority,
+                    priority: priority + boost,
                 }),
                 (None, None) => {}
             }
@@ -622,8 +725,22 @@ impl Canvas {
     }
 }
 
+/// The labels that stand free this frame, and the nodes they must not cover.
+#[derive(Default)]
+pub struct FreeLabels<'s> {
+    labels: Vec<FreeLabel<'s>>,
+    /// Screen areas of nodes, by the number of the shape they belong to.
+    obstacles: Vec<(usize, egui::Rect)>,
+    /// The number of the shape being painted.
+    owner: usize,
+    /// The number of the selected shape, whose name goes first.
+    boost: usize,
+}
+
 /// A label placed after every shape is drawn, where it overlaps no label placed before it.
 pub struct FreeLabel<'s> {
+    /// The number of the shape it names.
+    owner: usize,
     pos: Pos2,
     align: Align2,
     text: &'s str,
@@ -634,7 +751,12 @@ pub struct FreeLabel<'s> {
 
 /// Places the free labels, the most important first, each where it overlaps none placed
 /// before it, on a pale backing so that lines do not run through the text.
-fn place_free_labels(painter: &egui::Painter, screen: egui::Rect, mut free: Vec<FreeLabel<'_>>) {
+fn place_free_labels(painter: &egui::Painter, screen: egui::Rect, labels: FreeLabels<'_>) {
+    let FreeLabels {
+        labels: mut free,
+        obstacles,
+        ..
+    } = labels;
     free.retain(|l| screen.expand(200.0).contains(l.pos));
     let by_priority = |a: &FreeLabel<'_>, b: &FreeLabel<'_>| b.priority.total_cmp(&a.priority);
     if free.len() > MAX_FREE_TRIED {
@@ -654,7 +776,12 @@ fn place_free_labels(painter: &egui::Painter, screen: egui::Rect, mut free: Vec<
             label.color,
         );
         let rect = label.align.anchor_size(label.pos, galley.size());
-        if !screen.contains_rect(rect) || placed.iter().any(|p| p.intersects(rect)) {
+        if !screen.contains_rect(rect)
+            || placed.iter().any(|p| p.intersects(rect))
+            || obstacles
+                .iter()
+                .any(|(owner, r)| *owner != label.owner && r.intersects(rect))
+        {
             continue;
         }
         placed.push(rect.expand(2.0));

@@ -15,6 +15,9 @@ const MANY_DOMAINS: usize = 40;
 /// Draws the inspector for the current selection.
 pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
     ui.heading("Inspector");
+    // Grids and fields keep to the panel's width: one wide row would widen every row after it.
+    let width = ui.available_width();
+    ui.spacing_mut().text_edit_width = (width - 100.0).max(80.0);
     let selection = app.selection.clone();
     let focus = std::mem::take(&mut app.focus_inspector);
     let Some(doc) = &app.document else {
@@ -114,7 +117,7 @@ fn person(
     let (person, f) = (doc.org.people.get(p)?, doc.analysis.persons.get(p)?);
     let mut action = None;
     ui.label(RichText::new(person.display_name()).size(18.0).strong());
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if f.direct_reports > 0 {
             let text = if doc.is_collapsed(id) {
                 "Show their reports"
@@ -148,6 +151,7 @@ fn person(
     }
     let mut edited = None;
     egui::Grid::new("person-fields")
+        .max_col_width((ui.available_width() - 90.0).max(80.0))
         .num_columns(2)
         .show(ui, |ui| {
             let mut changed = person.clone();
@@ -203,6 +207,7 @@ fn person(
     }
 
     egui::Grid::new("person-figures")
+        .max_col_width((ui.available_width() - 90.0).max(80.0))
         .num_columns(2)
         .show(ui, |ui| {
             ui.label("Reports");
@@ -251,6 +256,7 @@ fn person(
     .default_open(domains <= MANY_DOMAINS)
     .show(ui, |ui| {
         egui::Grid::new("rights")
+            .max_col_width((ui.available_width() - 90.0).max(80.0))
             .num_columns(4)
             .striped(true)
             .show(ui, |ui| {
@@ -411,6 +417,7 @@ fn domain(
     let mut action = None;
     ui.label(RichText::new(&d.name).size(18.0).strong());
     egui::Grid::new("domain-fields")
+        .max_col_width((ui.available_width() - 90.0).max(80.0))
         .num_columns(2)
         .show(ui, |ui| {
             let mut changed = d.clone();

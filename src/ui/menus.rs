@@ -1,6 +1,6 @@
 //! The menu bar: File, Edit, View, and the search box.
 
-use super::shortcuts::{EXPORT, FIT, OPEN, REDO, SAVE, SAVE_AS, UNDO};
+use super::shortcuts::{EXPORT, FIT, OPEN, REDO, SAVE, SAVE_AS, UNDO, ZOOM_TO_SELECTION};
 use crate::app::{Action, EXAMPLES, OrgflowApp, Selection};
 use crate::layout::Orientation;
 use egui::{Key, RichText, Ui};
@@ -102,6 +102,16 @@ pub(super) fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
                 .clicked()
             {
                 app.act(Action::FitAll);
+            }
+            if ui
+                .add_enabled(
+                    app.selection.is_some(),
+                    egui::Button::new("Zoom to selection")
+                        .shortcut_text(ui.ctx().format_shortcut(&ZOOM_TO_SELECTION)),
+                )
+                .clicked()
+            {
+                app.act(Action::FrameSelection);
             }
             let mut orientation = app.settings.orientation;
             ui.radio_value(&mut orientation, Orientation::TopDown, "Hierarchy top-down");

@@ -103,12 +103,18 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
         .show(ui, |ui| {
             // The content lives in a child that is not allocated in the panel, so however wide
             // it is, the panel keeps the width the user gave it and the views beside it stay put.
-            let rect = ui.available_rect_before_wrap();
+            // (A resizable panel's own rectangle may reach its largest size; its clip is what
+            // shows.)
+            let rect = ui.available_rect_before_wrap().intersect(ui.clip_rect());
             let mut inner = ui.new_child(egui::UiBuilder::new().max_rect(rect));
-            inner.set_clip_rect(rect.intersect(ui.clip_rect()));
+            inner.set_clip_rect(rect);
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(&mut inner, |ui| inspector::show(app, ui));
+                .show(&mut inner, |ui| {
+                    // Text wraps at the panel's width, not at the widest row's.
+                    ui.set_max_width(rect.width() - ui.spacing().scroll.bar_width);
+                    inspector::show(app, ui);
+                });
             ui.allocate_rect(rect, egui::Sense::hover());
         });
     egui::Frame::central_panel(ui.style()).show(ui, |ui| views::views(app, ui));

@@ -6,6 +6,8 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const FIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
+/// Frames the selection in both views (no modifier: only while no text field has the keys).
+pub const ZOOM_TO_SELECTION: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F);
 pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 pub const SAVE_AS: KeyboardShortcut =
@@ -76,6 +78,9 @@ fn navigation(app: &mut OrgflowApp, ctx: &egui::Context) {
         && let Some(person) = person
     {
         app.act(Action::AskDelete(person));
+    }
+    if app.selection.is_some() && ctx.input_mut(|i| i.consume_shortcut(&ZOOM_TO_SELECTION)) {
+        app.act(Action::FrameSelection);
     }
     if key(Key::Escape) {
         app.act(Action::Select(None));
