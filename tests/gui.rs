@@ -52,6 +52,9 @@ fn clicking_a_person_selects_them_in_both_views_and_fills_the_inspector() {
     h.run();
     assert_eq!(h.state().selection, Some(selected("marta")));
     // Her decision rights are check boxes: unticking one takes the right away.
+    h.get_by_label("decides Classroom supplies orders")
+        .scroll_to_me();
+    h.run();
     h.get_by_label("decides Classroom supplies orders").click();
     h.run();
     let doc = h.state().document.as_ref().expect("open");
