@@ -462,9 +462,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             columns,
             rights,
         } => {
-            use orgflow::export::{
-                ExportFormat, ExportOptions, ExportView, export_to_file, scenes,
-            };
+            use orgflow::export::{ExportFormat, ExportOptions, ExportView, export_to_file};
             check_image_size(width, height, scale)?;
             let format = match format {
                 Some(FormatArg::Png) => ExportFormat::Png,
@@ -519,7 +517,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 return Ok(());
             }
             let analysis = orgflow::analysis::analyze(&loaded.org);
-            let (hierarchy, network) = scenes(&loaded.org, &analysis, orientation, view);
+            let columns = if view == orgflow::export::ExportView::Both {
+                2
+            } else {
+                1
+            };
+            let aspect = orgflow::export::panel_aspect(&options, columns, 1);
+            let (hierarchy, network) =
+                orgflow::export::scenes_for(&loaded.org, &analysis, orientation, view, aspect);
             options.extent = match &subtree {
                 None => orgflow::export::Extent::Whole,
                 Some(id) => {

@@ -286,3 +286,83 @@ fn a_subtree_exports_only_that_part_of_the_hierarchy() {
     assert_eq!(unknown.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("nobody has the id “nobody”"));
 }
+
+/// Every font size in an SVG, with the text it sets.
+fn font_sizes(svg: &str) -> Vec<(f32, String)> {
+    svg.split("<text ")
+        .skip(1)
+        .filter_map(|t| {
+            let size = t.split("font-size=\"").nth(1)?.split('"').next()?;
+            let body = t.split('>').nth(1)?.split("</text").next()?;
+            let body = body
+                .replace("&apos;", "'")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+            Some((size.parse().ok()?, body))
+        })
+        .collect()
+}
+
+#[test]
+fn no_text_on_a_slide_is_smaller_than_12_px_and_every_card_is_named() {
+    let orgs = [
+        (
+            "riverside-traditional.json",
+            example("riverside-traditional.json"),
+        ),
+        (
+            "riverside-distributed.json",
+            example("riverside-distributed.json"),
+        ),
+        (
+            "brightpath-product.json",
+            example("brightpath-product.json"),
+        ),
+        (
+            "a generated 1,000-person org",
+            orgflow::generate::org(1_000, 7),
+        ),
+    ];
+    for (name, org) in &orgs {
+        let analysis = analyze(org);
+        for view in [
+            ExportView::Hierarchy,
+            ExportView::Distributed,
+            ExportView::Both,
+        ] {
+            let options = options(view, ExportFormat::Svg);
+            let columns = if view == ExportView::Both { 2 } else { 1 };
+            let aspect = orgflow::export::panel_aspect(&options, columns, 1);
+            let (h, n) =
+                orgflow::export::scenes_for(org, &analysis, Orientation::TopDown, view, aspect);
+            let svg = String::from_utf8(render(org, &analysis, &h, &n, &options).expect("renders"))
+                .expect("utf-8");
+            let sizes = font_sizes(&svg);
+            assert!(!sizes.is_empty());
+            for (size, body) in &sizes {
+                assert!(*size >= 12.0, "{name}, {view:?}: “{body}” at {size} px");
+            }
+            // On the bundled examples, every card of the hierarchy carries its person's name
+            // (whole, or shortened to fit, but at least their last name or initials).
+            if view == ExportView::Hierarchy && !name.starts_with("a generated") {
+                let texts: Vec<&str> = sizes.iter().map(|(_, b)| b.as_str()).collect();
+                for person in &org.people {
+                    let name = person.display_name();
+                    let base = name.split(" (").next().unwrap_or(name);
+                    let last = base.split_whitespace().last().unwrap_or("");
+                    let initials: String = base
+                        .split_whitespace()
+                        .filter_map(|w| w.chars().next())
+                        .collect();
+                    assert!(
+                        texts.iter().any(|t| t.contains(last) || *t == initials),
+                        "{name}: {} has no name on the slide",
+                        person.display_name()
+                    );
+                }
+            }
+        }
+    }
+}

@@ -6,7 +6,7 @@ mod svg;
 pub use svg::{Panel, Slide, compose, escape, slide_svg};
 
 use crate::analysis::{Analysis, Hierarchy};
-use crate::layout::{Orientation, Rect, TreeRequest, network_layout, tree_layout};
+use crate::layout::{Orientation, Rect, TreeRequest, network_layout, tree_layout_for};
 use crate::model::Org;
 use crate::scene::{Scene, hierarchy_scene, marked_people, network_scene};
 use resvg::usvg;
@@ -140,24 +140,36 @@ pub enum ExportError {
 }
 
 /// The two scenes of an org, as the window first shows them with everybody expanded; a view
-/// the export does not show is left empty.
+/// the export does not show is left empty. The hierarchy is laid out for a 3:2 panel.
 pub fn scenes(
     org: &Org,
     analysis: &Analysis,
     orientation: Orientation,
     view: ExportView,
 ) -> (Scene, Scene) {
+    scenes_for(org, analysis, orientation, view, 1.5)
+}
+
+/// [`scenes`], with the hierarchy laid out to fill a panel `aspect` times wider than high.
+pub fn scenes_for(
+    org: &Org,
+    analysis: &Analysis,
+    orientation: Orientation,
+    view: ExportView,
+    aspect: f32,
+) -> (Scene, Scene) {
     let marked = marked_people(org, analysis);
     let hierarchy = if view == ExportView::Distributed {
         Scene::default()
     } else {
         let h = Hierarchy::new(org);
-        let tree = tree_layout(
+        let tree = tree_layout_for(
             &h,
             &TreeRequest {
                 orientation,
                 ..TreeRequest::default()
             },
+            aspect,
         );
         hierarchy_scene(org, analysis, &tree, &marked)
     };
@@ -169,6 +181,20 @@ pub fn scenes(
     (hierarchy, network)
 }
 
+/// Width over height of one panel of a slide with `columns` panels a row and `rows` rows, as
+/// [`compose`] lays it out (about: the header and the findings take a share of the height).
+pub fn panel_aspect(options: &ExportOptions, columns: usize, rows: usize) -> f32 {
+    let (w, h) = (options.width as f32, options.height as f32);
+    let margin = (w.min(h) * 0.035).max(16.0);
+    let small = ((h * 0.04).clamp(18.0, 48.0) * 0.5).max(11.0);
+    let columns = columns.max(1) as f32;
+    let rows = rows.max(1) as f32;
+    let body_w = w - 2.0 * margin - margin * (columns - 1.0);
+    let lines = 2.0 + options.findings as f32 * 2.0;
+    let body_h = h - 2.0 * margin - small * (5.0 + lines * 1.45) - margin * (rows - 1.0);
+    (body_w / columns) / (body_h / rows).max(1.0)
+}
+
 /// The scenes of an org with the people who changed against `other` outlined, for one side of
 /// a comparison (`after` true for the after org).
 pub fn comparison_scenes(
@@ -177,8 +203,9 @@ pub fn comparison_scenes(
     changes: &crate::scenario::Changes,
     orientation: Orientation,
     view: ExportView,
+    aspect: f32,
 ) -> (Scene, Scene) {
-    let (mut hierarchy, mut network) = scenes(org, analysis, orientation, view);
+    let (mut hierarchy, mut network) = scenes_for(org, analysis, orientation, view, aspect);
     let by_id = changes.by_id();
     let kind_of = |p: u32| {
         org.people
@@ -199,8 +226,28 @@ pub fn comparison_svg(
     options: &ExportOptions,
 ) -> String {
     let c = crate::scenario::compare(before, after);
-    let (bh, bn) = comparison_scenes(before, &c.before, &c.changes, orientation, options.view);
-    let (ah, an) = comparison_scenes(after, &c.after, &c.changes, orientation, options.view);
+    let rows = if options.view == ExportView::Both {
+        2
+    } else {
+        1
+    };
+    let aspect = panel_aspect(options, 2, rows);
+    let (bh, bn) = comparison_scenes(
+        before,
+        &c.before,
+        &c.changes,
+        orientation,
+        options.view,
+        aspect,
+    );
+    let (ah, an) = comparison_scenes(
+        after,
+        &c.after,
+        &c.changes,
+        orientation,
+        options.view,
+        aspect,
+    );
     let caption = |side: &str, org: &Org, what: &str| format!("{side}: {} ({what})", org.name);
     let mut panels = Vec::new();
     if options.view != ExportView::Distributed {

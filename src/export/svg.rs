@@ -15,9 +15,76 @@ use std::fmt::Write;
 /// The font family every text uses; the font itself is embedded.
 pub const FONT_FAMILY: &str = "Ubuntu";
 
-/// Labels smaller than this on the slide, in pixels, are left out: unreadable, and costly
-/// for large orgs.
-const MIN_LABEL_PX: f32 = 2.0;
+/// No text on a slide is smaller than this, in pixels of a 1920×1080 slide: smaller text
+/// cannot be read from the back of a room. Labels that would be smaller give way to fewer,
+/// larger ones (the most loaded people first), or to shorter names that fill their cards.
+/// A smaller slide scales it down in proportion (it is projected just as large).
+pub const MIN_TEXT_PX: f32 = 12.0;
+
+/// The smallest text on a slide of this size.
+fn min_text(width: f32, height: f32) -> f32 {
+    (MIN_TEXT_PX * (width / 1920.0).min(height / 1080.0)).max(6.0)
+}
+/// At most this many labels stand free (beside nodes, or over cards too small for text).
+const MAX_FREE_LABELS: usize = 600;
+/// At most this many free labels are tried, the most important first.
+const MAX_FREE_TRIED: usize = 4_000;
+/// Beyond this many nodes, labels no longer step around them.
+const MAX_OBSTACLES: usize = 3_000;
+
+/// About how wide `body` is at `size` in Ubuntu (a little generous, so that text fits).
+fn text_width(body: &str, size: f32, bold: bool) -> f32 {
+    body.chars().count() as f32 * size * if bold { 0.56 } else { 0.52 }
+}
+
+/// The longest form of a person's name that fits `width` at `size`.
+fn fit_name(name: &str, size: f32, width: f32) -> Option<String> {
+    crate::scene::name_forms(name)
+        .into_iter()
+        .find(|form| text_width(form, size, true) <= width)
+}
+
+/// `body` broken at spaces into lines of about `width` at `size`, at most `most` of them; the
+/// last is cut with "…" when the text goes on.
+fn wrap(body: &str, size: f32, width: f32, most: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in body.split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{current} {word}")
+        };
+        if text_width(&candidate, size, false) <= width || current.is_empty() {
+            current = candidate;
+            continue;
+        }
+        if lines.len() + 1 == most {
+            // No room for the rest: the last line ends in "…".
+            lines.push(format!("{current} …"));
+            return lines;
+        }
+        lines.push(std::mem::take(&mut current));
+        current = word.to_owned();
+    }
+    if !current.is_empty() {
+        lines.push(fit_width(&current, size, width));
+    }
+    lines
+}
+
+/// A label to place once every shape is drawn, where it overlaps nothing placed before it.
+struct FreeLabel<'s> {
+    /// The number of the shape it names.
+    owner: usize,
+    /// Its anchor: the middle of its baseline.
+    at: (f32, f32),
+    text: &'s str,
+    size: f32,
+    color: Color,
+    bold: bool,
+    priority: f32,
+}
 
 /// Text made safe inside SVG: markup characters become entities and characters XML forbids
 /// are dropped, so nothing in a team file can inject markup.
@@ -66,18 +133,21 @@ fn opacity(c: Color) -> String {
 #[derive(Clone, Copy)]
 struct Fit {
     scale: f32,
+    /// The smallest text, in slide pixels.
+    min_text: f32,
     dx: f32,
     dy: f32,
 }
 
 impl Fit {
-    fn new(area: Rect, frame: Rect) -> Self {
+    fn new(area: Rect, frame: Rect, min_text: f32) -> Self {
         let scale =
             (frame.width() / area.width().max(1.0)).min(frame.height() / area.height().max(1.0));
         let c = area.center();
         let f = frame.center();
         Self {
             scale,
+            min_text,
             dx: f.x - c.x * scale,
             dy: f.y - c.y * scale,
         }
@@ -138,23 +208,156 @@ fn text(out: &mut String, (x, y): (f32, f32), style: Style<'_>, body: &str) {
     );
 }
 
-fn label(out: &mut String, fit: &Fit, l: &Label) {
-    let size = l.size * fit.scale;
-    if size < MIN_LABEL_PX {
-        return;
-    }
-    let style = Style {
-        size,
-        color: l.color,
-        anchor: if l.left { "start" } else { "middle" },
-        weight: if l.strong { "bold" } else { "normal" },
+/// The labels of one shape. Inside a card they are drawn there; when the card's details would
+/// be too small, its name alone fills it in a shorter form, or stands free when even that
+/// does not fit. Labels beside a node go to `free`.
+fn labels<'s>(
+    out: &mut String,
+    fit: &Fit,
+    card: Option<Rect>,
+    owner: usize,
+    labels: &'s [Label],
+    free: &mut Vec<FreeLabel<'s>>,
+) {
+    let inside = |l: &Label| {
+        card.is_some_and(|r| {
+            let (x, y) = fit.p(l.at);
+            r.contains(Point::new(x, y))
+        })
     };
-    text(out, fit.p(l.at), style, &l.text);
+    let compact = labels
+        .iter()
+        .any(|l| inside(l) && l.size * fit.scale < fit.min_text);
+    for l in labels {
+        let size = l.size * fit.scale;
+        let (x, y) = fit.p(l.at);
+        match (card.filter(|_| inside(l)), l.priority) {
+            (Some(_), _) if !compact => {
+                let style = Style {
+                    size,
+                    color: l.color,
+                    anchor: if l.left { "start" } else { "middle" },
+                    weight: if l.strong { "bold" } else { "normal" },
+                };
+                text(out, (x, y), style, &l.text);
+            }
+            (Some(r), Some(priority)) => {
+                let size = (r.height() * 0.55).min(22.0);
+                let fitted = (size >= fit.min_text)
+                    .then(|| fit_name(&l.text, size, r.width() - 8.0))
+                    .flatten();
+                let c = r.center();
+                match fitted {
+                    Some(name) => text(
+                        out,
+                        (c.x, c.y + size * 0.35),
+                        Style {
+                            size,
+                            color: l.color,
+                            anchor: "middle",
+                            weight: "bold",
+                        },
+                        &name,
+                    ),
+                    None => free.push(FreeLabel {
+                        owner,
+                        at: (c.x, c.y + fit.min_text * 0.35),
+                        text: &l.text,
+                        size: fit.min_text,
+                        color: INK,
+                        bold: true,
+                        priority,
+                    }),
+                }
+            }
+            (Some(_), None) => {}
+            (None, priority) if size >= fit.min_text => free.push(FreeLabel {
+                owner,
+                at: (x, y),
+                text: &l.text,
+                size,
+                color: l.color,
+                bold: l.strong,
+                priority: priority.unwrap_or(0.0),
+            }),
+            (None, Some(priority)) => free.push(FreeLabel {
+                owner,
+                at: (x, y),
+                text: &l.text,
+                size: fit.min_text,
+                color: l.color,
+                bold: l.strong,
+                priority,
+            }),
+            (None, None) => {}
+        }
+    }
+}
+
+/// Places the free labels, the most important first, each where it overlaps no label placed
+/// before it and no other node, inside `frame`, on a pale backing so lines do not cross it.
+fn place_free_labels(
+    out: &mut String,
+    frame: Rect,
+    mut free: Vec<FreeLabel<'_>>,
+    obstacles: &[(usize, Rect)],
+) {
+    let by_priority = |a: &FreeLabel<'_>, b: &FreeLabel<'_>| b.priority.total_cmp(&a.priority);
+    if free.len() > MAX_FREE_TRIED {
+        free.select_nth_unstable_by(MAX_FREE_TRIED, by_priority);
+        free.truncate(MAX_FREE_TRIED);
+    }
+    free.sort_by(by_priority);
+    let mut placed: Vec<Rect> = Vec::new();
+    for label in free {
+        if placed.len() >= MAX_FREE_LABELS {
+            break;
+        }
+        let width = text_width(label.text, label.size, label.bold);
+        let (x, y) = label.at;
+        let rect = Rect {
+            min: Point::new(x - width / 2.0, y - label.size * 0.95),
+            max: Point::new(x + width / 2.0, y + label.size * 0.3),
+        };
+        let within = rect.min.x >= frame.min.x
+            && rect.max.x <= frame.max.x
+            && rect.min.y >= frame.min.y
+            && rect.max.y <= frame.max.y;
+        if !within
+            || placed.iter().any(|p| p.intersects(&rect))
+            || obstacles
+                .iter()
+                .any(|(owner, r)| *owner != label.owner && r.intersects(&rect))
+        {
+            continue;
+        }
+        placed.push(rect.expand(2.0));
+        let _ = writeln!(
+            out,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="{}" fill-opacity="0.85"/>"#,
+            D1(rect.min.x - 1.5),
+            D1(rect.min.y),
+            D1(rect.width() + 3.0),
+            D1(rect.height()),
+            hex(theme::CANVAS)
+        );
+        text(
+            out,
+            (x, y),
+            Style {
+                size: label.size,
+                color: label.color,
+                anchor: "middle",
+                weight: if label.bold { "bold" } else { "normal" },
+            },
+            label.text,
+        );
+    }
 }
 
 /// Writes a scene's shapes into the slide, fitted into `frame`.
-fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str) {
-    let fit = Fit::new(area, frame);
+fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str, min_text: f32) {
+    let fit = Fit::new(area, frame, min_text);
     let s = fit.scale;
     let _ = writeln!(
         out,
@@ -165,7 +368,9 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
         D1(frame.height())
     );
     let visible = area.expand(20.0);
-    for shape in &scene.shapes {
+    let mut free = Vec::new();
+    let mut obstacles: Vec<(usize, Rect)> = Vec::new();
+    for (owner, shape) in scene.shapes.iter().enumerate() {
         if !shape.bounds().intersects(&visible) {
             continue;
         }
@@ -201,11 +406,20 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                 stroke_width,
                 dashed,
                 marked,
-                labels,
-                ..
+                labels: texts,
+                target,
             } => {
                 let (x, y) = fit.p(rect.min);
                 let (w, h) = (rect.width() * s, rect.height() * s);
+                let card = Rect {
+                    min: Point::new(x, y),
+                    max: Point::new(x + w, y + h),
+                };
+                if matches!(target, crate::scene::Target::Domain(_))
+                    && obstacles.len() < MAX_OBSTACLES
+                {
+                    obstacles.push((owner, card));
+                }
                 if *marked {
                     let (m, ring) = MARK_RING_BOX.at(s, MIN_RING_SLIDE);
                     let _ = writeln!(
@@ -238,9 +452,7 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                     w_d1 = D1(w),
                     h_d1 = D1(h)
                 );
-                for l in labels {
-                    label(out, &fit, l);
-                }
+                labels(out, &fit, Some(card), owner, texts, &mut free);
             }
             Shape::Circle {
                 center,
@@ -249,11 +461,14 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                 stroke,
                 stroke_width,
                 marked,
-                labels,
+                labels: texts,
                 ..
             } => {
                 let (x, y) = fit.p(*center);
                 let r = radius * s;
+                if obstacles.len() < MAX_OBSTACLES {
+                    obstacles.push((owner, Rect::centered(Point::new(x, y), 2.0 * r, 2.0 * r)));
+                }
                 if *marked {
                     let (gap, ring) = MARK_RING_CIRCLE.at(s, MIN_RING_SLIDE);
                     let _ = writeln!(
@@ -276,12 +491,11 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                     x_d1 = D1(x),
                     y_d1 = D1(y)
                 );
-                for l in labels {
-                    label(out, &fit, l);
-                }
+                labels(out, &fit, None, owner, texts, &mut free);
             }
         }
     }
+    place_free_labels(out, frame, free, &obstacles);
     out.push_str("</g>\n");
 }
 
@@ -430,7 +644,9 @@ pub fn compose(slide: &Slide<'_>, options: &ExportOptions) -> String {
         },
         &title,
     );
-    let small = (title_size * 0.5).max(11.0);
+    // The smallest text of the frame (the legend, at 0.9 of this) stays at least 12 px.
+    let smallest = min_text(w, h);
+    let small = (title_size * 0.5).max(smallest / 0.9);
     for line in &slide.headline {
         y += small * 1.7;
         let line = fit_width(line, small, w - 2.0 * margin);
@@ -438,11 +654,22 @@ pub fn compose(slide: &Slide<'_>, options: &ExportOptions) -> String {
     }
     let header_bottom = y + small;
 
-    // Footer: its lines, then the legend.
+    // Footer: its findings, each wrapped onto at most two lines, then the legend.
     let line = small * 1.45;
     let legend_top = h - margin - small * 1.2;
-    let footer_top = legend_top - line * slide.footer.len() as f32 - small * 0.5;
-    for (k, (color, message)) in slide.footer.iter().enumerate() {
+    let footer_size = small * 0.95;
+    let wrapped: Vec<(Color, Vec<String>)> = slide
+        .footer
+        .iter()
+        .map(|(color, message)| {
+            let width = w - 2.0 * margin - small;
+            (*color, wrap(message, footer_size, width, 2))
+        })
+        .collect();
+    let footer_lines: usize = wrapped.iter().map(|(_, l)| l.len()).sum();
+    let footer_top = legend_top - line * footer_lines as f32 - small * 0.5;
+    let mut k = 0;
+    for (color, lines) in &wrapped {
         let fy = footer_top + line * (k as f32 + 0.8);
         let _ = writeln!(
             out,
@@ -452,15 +679,24 @@ pub fn compose(slide: &Slide<'_>, options: &ExportOptions) -> String {
             D1(small * 0.3),
             hex(*color)
         );
-        let message = fit_width(message, small * 0.95, w - 2.0 * margin - small);
-        text(
-            &mut out,
-            (margin + small, fy),
-            Style::plain(small * 0.95, INK),
-            &message,
-        );
+        for text_line in lines {
+            let fy = footer_top + line * (k as f32 + 0.8);
+            text(
+                &mut out,
+                (margin + small, fy),
+                Style::plain(footer_size, INK),
+                text_line,
+            );
+            k += 1;
+        }
     }
-    legend(&mut out, margin, legend_top + small, small * 0.9);
+    legend(
+        &mut out,
+        margin,
+        legend_top + small,
+        small * 0.9,
+        w - margin,
+    );
 
     // The panels, in rows.
     let body = Rect {
@@ -502,13 +738,14 @@ pub fn compose(slide: &Slide<'_>, options: &ExportOptions) -> String {
             panel.area,
             frame.expand(-6.0),
             &format!("clip-{k}"),
+            smallest,
         );
     }
     out.push_str("</svg>\n");
     out
 }
 
-fn legend(out: &mut String, x: f32, y: f32, size: f32) {
+fn legend(out: &mut String, x: f32, y: f32, size: f32, right: f32) {
     let mut at = x;
     text(
         out,
@@ -557,10 +794,9 @@ fn legend(out: &mut String, x: f32, y: f32, size: f32) {
         "funnel, wide span or sole decider",
     );
     at += size * 17.0;
-    text(
-        out,
-        (at, y),
-        Style::plain(size, MUTED),
-        "Line width: decisions that climb it. Circle size: share when decisions go straight to the holder.",
-    );
+    // The last note only where it fits whole: a cut explanation explains nothing.
+    let note = "Line width: decisions that climb it. Circle size: share when decisions go straight to the holder.";
+    if text_width(note, size, false) <= right - at {
+        text(out, (at, y), Style::plain(size, MUTED), note);
+    }
 }

@@ -184,6 +184,29 @@ pub fn marked_people(org: &Org, analysis: &Analysis) -> Vec<bool> {
     marked
 }
 
+/// The forms of a person's name from the longest to the shortest, for a label that must fit:
+/// the whole name, without a bracketed note ("(open)"), "A. Brooks", "Brooks", the initials.
+pub fn name_forms(name: &str) -> Vec<String> {
+    let mut forms = vec![name.to_owned()];
+    let base = match name.find(" (") {
+        Some(cut) if cut > 0 => {
+            forms.push(name[..cut].to_owned());
+            &name[..cut]
+        }
+        _ => name,
+    };
+    let words: Vec<&str> = base.split_whitespace().collect();
+    if let (Some(first), Some(last)) = (words.first(), words.last())
+        && words.len() > 1
+    {
+        let initial = first.chars().next().map(String::from).unwrap_or_default();
+        forms.push(format!("{initial}. {last}"));
+        forms.push((*last).to_owned());
+        forms.push(words.iter().filter_map(|w| w.chars().next()).collect());
+    }
+    forms
+}
+
 fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         text.to_owned()

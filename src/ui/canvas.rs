@@ -790,21 +790,10 @@ fn place_free_labels(painter: &egui::Painter, screen: egui::Rect, labels: FreeLa
     }
 }
 
-/// The longest form of a person's name that fits `width` pixels at `size`: the whole name,
-/// then "A. Brooks", then "Brooks", then the initials.
+/// The longest form of a person's name that fits `width` pixels at `size`.
 fn fit_name(painter: &egui::Painter, name: &str, size: f32, width: f32) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let mut forms = vec![name.to_owned()];
-    if let (Some(first), Some(last)) = (words.first(), words.last())
-        && words.len() > 1
-    {
-        let initial = first.chars().next().map(String::from).unwrap_or_default();
-        forms.push(format!("{initial}. {last}"));
-        forms.push((*last).to_owned());
-        forms.push(words.iter().filter_map(|w| w.chars().next()).collect());
-    }
     let font = FontId::proportional(size);
-    forms.into_iter().find(|form| {
+    crate::scene::name_forms(name).into_iter().find(|form| {
         painter
             .layout_no_wrap(form.clone(), font.clone(), Color32::BLACK)
             .size()
