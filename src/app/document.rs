@@ -6,8 +6,8 @@ use crate::analysis::{Analysis, Hierarchy, analyze};
 use crate::edit::{Command, EditError, History};
 use crate::io::{Format, Loaded};
 use crate::layout::{
-    NetworkLayout, Orientation, Point, Rect, TreeLayout, TreeRequest, network_layout,
-    tree_layout_for,
+    NetworkLayout, Orientation, Point, Rect, TreeLayout, TreeRequest, best_shape, network_layout,
+    tree_layout,
 };
 use crate::model::{Org, PersonId, Problem};
 use crate::scene::{Scene, Target, marked_people, network_scene};
@@ -68,6 +68,9 @@ pub struct Document {
     pub tree: TreeLayout,
     /// Width over height of the panel the hierarchy is laid out to fill.
     pub panel_aspect: f32,
+    /// The stacking chosen for that panel, kept through edits so that they do not reshuffle
+    /// the picture; `None` asks for a new choice.
+    shape: Option<(f32, f32)>,
     /// Where each shown person's card was, by id: a new layout is shifted to keep most of
     /// them in place, so that an edit does not slide the whole picture.
     placed: HashMap<String, Point>,
@@ -104,6 +107,7 @@ impl Document {
             color_by: crate::scene::ColorBy::Load,
             tree: TreeLayout::default(),
             panel_aspect: 1.0,
+            shape: None,
             placed: HashMap::new(),
             hierarchy: Scene::default(),
             network_layout: NetworkLayout::default(),
@@ -263,7 +267,21 @@ impl Document {
                 .collect(),
             ..TreeRequest::default()
         };
-        let mut tree = tree_layout_for(&h, &request, self.panel_aspect);
+        let mut tree = match self.shape {
+            Some((aspect, column_depth)) => tree_layout(
+                &h,
+                &TreeRequest {
+                    aspect,
+                    column_depth,
+                    ..request
+                },
+            ),
+            None => {
+                let (tree, chosen) = best_shape(&h, &request, self.panel_aspect);
+                self.shape = Some((chosen.aspect, chosen.column_depth));
+                tree
+            }
+        };
         // Shift the new layout by the median move of the people shown in both, so that what
         // the edit did not touch stays where the user saw it.
         let (mut dx, mut dy) = (Vec::new(), Vec::new());
@@ -318,12 +336,14 @@ impl Document {
     /// Shows levels 1 to `level`, with everyone below collapsed.
     pub fn expand_to_level(&mut self, level: usize) {
         self.collapse_below(level.max(1));
+        self.shape = None;
         self.relayout();
     }
 
     /// Shows everybody.
     pub fn expand_all(&mut self) {
         self.collapsed.clear();
+        self.shape = None;
         self.relayout();
     }
 
@@ -342,6 +362,7 @@ impl Document {
             return false;
         }
         self.panel_aspect = aspect;
+        self.shape = None;
         self.relayout();
         true
     }
@@ -349,6 +370,7 @@ impl Document {
     /// Grows the tree the other way.
     pub fn set_orientation(&mut self, orientation: Orientation) {
         self.orientation = orientation;
+        self.shape = None;
         self.relayout();
     }
 

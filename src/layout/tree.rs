@@ -389,21 +389,27 @@ const SEARCH_UP_TO: usize = 20_000;
 /// Lays out the tree to fill a panel `panel_aspect` times wider than high: tries a range of
 /// row-stacking shapes and keeps the one that lets the whole tree be drawn largest there.
 pub fn tree_layout_for(h: &Hierarchy<'_>, request: &TreeRequest, panel_aspect: f32) -> TreeLayout {
+    best_shape(h, request, panel_aspect).0
+}
+
+/// [`tree_layout_for`], with the request that made it: laying out an edited org with the same
+/// request keeps its shape, so that an edit does not reshuffle the picture.
+pub fn best_shape(
+    h: &Hierarchy<'_>,
+    request: &TreeRequest,
+    panel_aspect: f32,
+) -> (TreeLayout, TreeRequest) {
     let panel_aspect = if panel_aspect.is_finite() {
         panel_aspect.clamp(0.1, 10.0)
     } else {
         1.5
     };
-    let with = |aspect: f32, column_depth: f32| {
-        tree_layout(
-            h,
-            &TreeRequest {
-                aspect,
-                column_depth,
-                ..request.clone()
-            },
-        )
+    let request_with = |aspect: f32, column_depth: f32| TreeRequest {
+        aspect,
+        column_depth,
+        ..request.clone()
     };
+    let with = |aspect: f32, column_depth: f32| tree_layout(h, &request_with(aspect, column_depth));
     // The zoom at which the layout fits a panel of this aspect and height 1.
     let fit = |layout: &TreeLayout| {
         let (w, hgt) = (
@@ -413,9 +419,10 @@ pub fn tree_layout_for(h: &Hierarchy<'_>, request: &TreeRequest, panel_aspect: f
         (panel_aspect / w).min(1.0 / hgt)
     };
     let mut best = with(panel_aspect, 1.0);
+    let mut chosen = request_with(panel_aspect, 1.0);
     let shown = best.cards.iter().flatten().count();
     if shown > SEARCH_UP_TO {
-        return best;
+        return (best, chosen);
     }
     let mut best_fit = fit(&best);
     // Local stacking compounds over levels, so the best local aspect is not the panel's own;
@@ -430,13 +437,15 @@ pub fn tree_layout_for(h: &Hierarchy<'_>, request: &TreeRequest, panel_aspect: f
             if step == 0 && depth == 1.0 {
                 continue;
             }
-            let layout = with(panel_aspect * 1.35f32.powi(step), depth);
+            let aspect = panel_aspect * 1.35f32.powi(step);
+            let layout = with(aspect, depth);
             let f = fit(&layout);
             if f > best_fit * 1.01 {
                 best = layout;
                 best_fit = f;
+                chosen = request_with(aspect, depth);
             }
         }
     }
-    best
+    (best, chosen)
 }
