@@ -105,7 +105,7 @@ fn measure(org: Org, moves: usize, seed: u64) -> (f32, f32) {
         let before = centers(&doc);
         let (command, _) = delete_person(&doc.org, &PersonId(who.clone())).expect("deletes");
         doc.apply(command).expect("applies");
-        deleted += displacement(&before, &centers(&doc), &[who.clone()]);
+        deleted += displacement(&before, &centers(&doc), std::slice::from_ref(who));
     }
     (moved / moves as f32, deleted / moves as f32)
 }
