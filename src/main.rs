@@ -522,9 +522,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 1
             };
-            let aspect = orgflow::export::panel_aspect(&options, columns, 1);
+            let panel = orgflow::export::panel_size(&options, columns, 1);
             let (hierarchy, network) =
-                orgflow::export::scenes_for(&loaded.org, &analysis, orientation, view, aspect);
+                orgflow::export::scenes_for(&loaded.org, &analysis, orientation, view, panel);
             options.extent = match &subtree {
                 None => orgflow::export::Extent::Whole,
                 Some(id) => {

@@ -334,9 +334,9 @@ fn no_text_on_a_slide_is_smaller_than_12_px_and_every_card_is_named() {
         ] {
             let options = options(view, ExportFormat::Svg);
             let columns = if view == ExportView::Both { 2 } else { 1 };
-            let aspect = orgflow::export::panel_aspect(&options, columns, 1);
+            let panel = orgflow::export::panel_size(&options, columns, 1);
             let (h, n) =
-                orgflow::export::scenes_for(org, &analysis, Orientation::TopDown, view, aspect);
+                orgflow::export::scenes_for(org, &analysis, Orientation::TopDown, view, panel);
             let svg = String::from_utf8(render(org, &analysis, &h, &n, &options).expect("renders"))
                 .expect("utf-8");
             let sizes = font_sizes(&svg);
@@ -364,5 +364,52 @@ fn no_text_on_a_slide_is_smaller_than_12_px_and_every_card_is_named() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn a_large_orgs_slide_shows_the_top_levels_and_the_flagged_people_and_says_so() {
+    let org = orgflow::generate::org(5_000, 3);
+    let analysis = analyze(&org);
+    let svg_options = options(ExportView::Hierarchy, ExportFormat::Svg);
+    let panel = orgflow::export::panel_size(&svg_options, 1, 1);
+    let (h, n) = orgflow::export::scenes_for(
+        &org,
+        &analysis,
+        Orientation::TopDown,
+        svg_options.view,
+        panel,
+    );
+    let note = h.note.clone().expect("a note on what is left out");
+    assert!(note.starts_with("the top "), "{note}");
+    assert!(note.contains("of 5000"), "{note}");
+    // The most loaded flagged people are on the slide, wherever they sit.
+    let marked = orgflow::scene::marked_people(&org, &analysis);
+    let mut flagged: Vec<usize> = (0..org.people.len()).filter(|&v| marked[v]).collect();
+    flagged.sort_by(|&a, &b| {
+        analysis.persons[b]
+            .hierarchical
+            .share
+            .total_cmp(&analysis.persons[a].hierarchical.share)
+    });
+    for &v in flagged.iter().take(12) {
+        assert!(
+            h.find(&orgflow::scene::Target::Person(v as u32)).is_some(),
+            "flagged {} is missing",
+            org.people[v].display_name()
+        );
+    }
+    let svg = String::from_utf8(render(&org, &analysis, &h, &n, &svg_options).expect("renders"))
+        .expect("utf-8");
+    assert!(svg.contains("Reporting hierarchy, the top "));
+    // Cards with hidden reports say how many, and no text is under 12 px.
+    assert!(svg.contains(" +"));
+    for (size, body) in font_sizes(&svg) {
+        assert!(size >= 12.0, "“{body}” at {size} px");
+    }
+    if let Ok(dir) = std::env::var("ORGFLOW_LOOK") {
+        let png = options(ExportView::Hierarchy, ExportFormat::Png);
+        let bytes = render(&org, &analysis, &h, &n, &png).expect("renders");
+        std::fs::write(Path::new(&dir).join("large-org-slide.png"), bytes).expect("written");
     }
 }

@@ -3,7 +3,7 @@
 
 mod svg;
 
-pub use svg::{Panel, Slide, compose, escape, slide_svg};
+pub use svg::{MIN_TEXT_PX, Panel, Slide, compose, escape, slide_svg};
 
 use crate::analysis::{Analysis, Hierarchy};
 use crate::layout::{Orientation, Rect, TreeRequest, network_layout, tree_layout_for};
@@ -147,31 +147,121 @@ pub fn scenes(
     orientation: Orientation,
     view: ExportView,
 ) -> (Scene, Scene) {
-    scenes_for(org, analysis, orientation, view, 1.5)
+    scenes_for(
+        org,
+        analysis,
+        orientation,
+        view,
+        PanelSize {
+            width: 1500.0,
+            height: 1000.0,
+            min_text: 0.0,
+        },
+    )
 }
 
-/// [`scenes`], with the hierarchy laid out to fill a panel `aspect` times wider than high.
+/// On a slide that cannot show everybody, at most this many flagged people are kept in view.
+const FLAGGED_SHOWN: usize = 12;
+
+/// The size of a slide's panel, in slide pixels, and the smallest text the slide allows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PanelSize {
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+    /// The smallest text, in slide pixels.
+    pub min_text: f32,
+}
+
+/// [`scenes`], with the hierarchy laid out to fill a panel of this size. When even names
+/// shortened to fit their cards would be smaller than the slide's smallest text, the slide
+/// shows the part that matters: the top levels, and every flagged person with the managers
+/// above them; a card with hidden reports carries their number ("+35"), and the scene's note
+/// says what is left out.
 pub fn scenes_for(
     org: &Org,
     analysis: &Analysis,
     orientation: Orientation,
     view: ExportView,
-    aspect: f32,
+    panel: PanelSize,
 ) -> (Scene, Scene) {
     let marked = marked_people(org, analysis);
     let hierarchy = if view == ExportView::Distributed {
         Scene::default()
     } else {
         let h = Hierarchy::new(org);
-        let tree = tree_layout_for(
-            &h,
-            &TreeRequest {
-                orientation,
-                ..TreeRequest::default()
-            },
-            aspect,
-        );
-        hierarchy_scene(org, analysis, &tree, &marked)
+        let aspect = panel.width / panel.height.max(1.0);
+        let request = TreeRequest {
+            orientation,
+            ..TreeRequest::default()
+        };
+        // A name fills about half its card's height when only the name is drawn.
+        let legible = |tree: &crate::layout::TreeLayout| {
+            let scale = (panel.width / tree.bounds.width().max(1.0))
+                .min(panel.height / tree.bounds.height().max(1.0));
+            request.card_height * scale * 0.55 >= panel.min_text
+        };
+        let mut tree = tree_layout_for(&h, &request, aspect);
+        let mut note = None;
+        if !legible(&tree) {
+            // The managers above the most loaded flagged people stay open, so that those flags
+            // show wherever they sit.
+            let mut flagged: Vec<usize> = (0..h.len())
+                .filter(|&v| marked.get(v).copied().unwrap_or(false))
+                .collect();
+            let share = |v: usize| {
+                analysis
+                    .persons
+                    .get(v)
+                    .map_or(0.0, |p| p.hierarchical.share)
+            };
+            flagged.sort_by(|&a, &b| share(b).total_cmp(&share(a)));
+            flagged.truncate(FLAGGED_SHOWN);
+            let mut keep_open = vec![false; h.len()];
+            for &v in &flagged {
+                let mut at = h.parent[v];
+                while at != crate::analysis::structure::NONE && !keep_open[at as usize] {
+                    keep_open[at as usize] = true;
+                    at = h.parent[at as usize];
+                }
+            }
+            let deepest = h.depth.iter().copied().max().unwrap_or(0) as usize + 1;
+            let mut best = None;
+            for levels in 1..deepest {
+                let collapsed: Vec<bool> = (0..h.len())
+                    .map(|v| h.depth[v] as usize + 1 >= levels && !keep_open[v])
+                    .collect();
+                let candidate = tree_layout_for(
+                    &h,
+                    &TreeRequest {
+                        collapsed,
+                        ..request.clone()
+                    },
+                    aspect,
+                );
+                let fits = legible(&candidate);
+                if fits || best.is_none() {
+                    best = Some((levels, candidate));
+                }
+                if !fits {
+                    break;
+                }
+            }
+            if let Some((levels, candidate)) = best {
+                let shown = candidate.cards.iter().flatten().count();
+                note = Some(format!(
+                    "the top {levels} level{} and the {} most loaded flagged people: {shown} of {}; +N counts the people below a card",
+                    if levels == 1 { "" } else { "s" },
+                    flagged.len(),
+                    h.len()
+                ));
+                tree = candidate;
+            }
+        }
+        let mut scene = hierarchy_scene(org, analysis, &tree, &marked);
+        scene.note = note;
+        scene
     };
     let network = if view == ExportView::Hierarchy {
         Scene::default()
@@ -181,18 +271,23 @@ pub fn scenes_for(
     (hierarchy, network)
 }
 
-/// Width over height of one panel of a slide with `columns` panels a row and `rows` rows, as
+/// The size of one panel of a slide with `columns` panels a row and `rows` rows, as
 /// [`compose`] lays it out (about: the header and the findings take a share of the height).
-pub fn panel_aspect(options: &ExportOptions, columns: usize, rows: usize) -> f32 {
+pub fn panel_size(options: &ExportOptions, columns: usize, rows: usize) -> PanelSize {
     let (w, h) = (options.width as f32, options.height as f32);
     let margin = (w.min(h) * 0.035).max(16.0);
-    let small = ((h * 0.04).clamp(18.0, 48.0) * 0.5).max(11.0);
+    let min_text = svg::min_text(w, h);
+    let small = ((h * 0.04).clamp(18.0, 48.0) * 0.5).max(min_text / 0.9);
     let columns = columns.max(1) as f32;
     let rows = rows.max(1) as f32;
     let body_w = w - 2.0 * margin - margin * (columns - 1.0);
     let lines = 2.0 + options.findings as f32 * 2.0;
     let body_h = h - 2.0 * margin - small * (5.0 + lines * 1.45) - margin * (rows - 1.0);
-    (body_w / columns) / (body_h / rows).max(1.0)
+    PanelSize {
+        width: body_w / columns - 12.0,
+        height: (body_h / rows).max(1.0) - small * 1.5 - 12.0,
+        min_text,
+    }
 }
 
 /// The scenes of an org with the people who changed against `other` outlined, for one side of
@@ -203,9 +298,9 @@ pub fn comparison_scenes(
     changes: &crate::scenario::Changes,
     orientation: Orientation,
     view: ExportView,
-    aspect: f32,
+    panel: PanelSize,
 ) -> (Scene, Scene) {
-    let (mut hierarchy, mut network) = scenes_for(org, analysis, orientation, view, aspect);
+    let (mut hierarchy, mut network) = scenes_for(org, analysis, orientation, view, panel);
     let by_id = changes.by_id();
     let kind_of = |p: u32| {
         org.people
@@ -231,14 +326,14 @@ pub fn comparison_svg(
     } else {
         1
     };
-    let aspect = panel_aspect(options, 2, rows);
+    let panel = panel_size(options, 2, rows);
     let (bh, bn) = comparison_scenes(
         before,
         &c.before,
         &c.changes,
         orientation,
         options.view,
-        aspect,
+        panel,
     );
     let (ah, an) = comparison_scenes(
         after,
@@ -246,7 +341,7 @@ pub fn comparison_svg(
         &c.changes,
         orientation,
         options.view,
-        aspect,
+        panel,
     );
     let caption = |side: &str, org: &Org, what: &str| format!("{side}: {} ({what})", org.name);
     let mut panels = Vec::new();

@@ -22,7 +22,7 @@ pub const FONT_FAMILY: &str = "Ubuntu";
 pub const MIN_TEXT_PX: f32 = 12.0;
 
 /// The smallest text on a slide of this size.
-fn min_text(width: f32, height: f32) -> f32 {
+pub(super) fn min_text(width: f32, height: f32) -> f32 {
     (MIN_TEXT_PX * (width / 1920.0).min(height / 1080.0)).max(6.0)
 }
 /// At most this many labels stand free (beside nodes, or over cards too small for text).
@@ -77,6 +77,8 @@ fn wrap(body: &str, size: f32, width: f32, most: usize) -> Vec<String> {
 struct FreeLabel<'s> {
     /// The number of the shape it names.
     owner: usize,
+    /// The node it stands beside, when it may move to another side of it to find room.
+    around: Option<Rect>,
     /// Its anchor: the middle of its baseline.
     at: (f32, f32),
     text: &'s str,
@@ -215,6 +217,7 @@ fn labels<'s>(
     out: &mut String,
     fit: &Fit,
     card: Option<Rect>,
+    node: Rect,
     owner: usize,
     labels: &'s [Label],
     free: &mut Vec<FreeLabel<'s>>,
@@ -261,6 +264,7 @@ fn labels<'s>(
                     ),
                     None => free.push(FreeLabel {
                         owner,
+                        around: None,
                         at: (c.x, c.y + fit.min_text * 0.35),
                         text: &l.text,
                         size: fit.min_text,
@@ -273,6 +277,7 @@ fn labels<'s>(
             (Some(_), None) => {}
             (None, priority) if size >= fit.min_text => free.push(FreeLabel {
                 owner,
+                around: Some(node),
                 at: (x, y),
                 text: &l.text,
                 size,
@@ -282,6 +287,7 @@ fn labels<'s>(
             }),
             (None, Some(priority)) => free.push(FreeLabel {
                 owner,
+                around: Some(node),
                 at: (x, y),
                 text: &l.text,
                 size: fit.min_text,
@@ -314,23 +320,34 @@ fn place_free_labels(
             break;
         }
         let width = text_width(label.text, label.size, label.bold);
-        let (x, y) = label.at;
-        let rect = Rect {
-            min: Point::new(x - width / 2.0, y - label.size * 0.95),
-            max: Point::new(x + width / 2.0, y + label.size * 0.3),
+        let (above, below) = (label.size * 0.95, label.size * 0.3);
+        // A label's box from the middle of its baseline.
+        let boxed = |x: f32, y: f32| Rect {
+            min: Point::new(x - width / 2.0, y - above),
+            max: Point::new(x + width / 2.0, y + below),
         };
-        let within = rect.min.x >= frame.min.x
-            && rect.max.x <= frame.max.x
-            && rect.min.y >= frame.min.y
-            && rect.max.y <= frame.max.y;
-        if !within
-            || placed.iter().any(|p| p.intersects(&rect))
-            || obstacles
-                .iter()
-                .any(|(owner, r)| *owner != label.owner && r.intersects(&rect))
-        {
-            continue;
+        // Where it was meant to be first; then above, right of and left of its node.
+        let mut places = vec![boxed(label.at.0, label.at.1)];
+        if let Some(n) = label.around {
+            let middle = n.center().y + (above - below) / 2.0;
+            places.push(boxed(n.center().x, n.min.y - 3.0 - below));
+            places.push(boxed(n.max.x + 4.0 + width / 2.0, middle));
+            places.push(boxed(n.min.x - 4.0 - width / 2.0, middle));
         }
+        let free_at = |rect: &Rect| {
+            rect.min.x >= frame.min.x
+                && rect.max.x <= frame.max.x
+                && rect.min.y >= frame.min.y
+                && rect.max.y <= frame.max.y
+                && !placed.iter().any(|p| p.intersects(rect))
+                && !obstacles
+                    .iter()
+                    .any(|(owner, r)| *owner != label.owner && r.intersects(rect))
+        };
+        let Some(rect) = places.into_iter().find(free_at) else {
+            continue;
+        };
+        let (x, y) = (rect.center().x, rect.max.y - below);
         placed.push(rect.expand(2.0));
         let _ = writeln!(
             out,
@@ -452,7 +469,7 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                     w_d1 = D1(w),
                     h_d1 = D1(h)
                 );
-                labels(out, &fit, Some(card), owner, texts, &mut free);
+                labels(out, &fit, Some(card), card, owner, texts, &mut free);
             }
             Shape::Circle {
                 center,
@@ -491,7 +508,8 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                     x_d1 = D1(x),
                     y_d1 = D1(y)
                 );
-                labels(out, &fit, None, owner, texts, &mut free);
+                let node = Rect::centered(Point::new(x, y), 2.0 * r, 2.0 * r);
+                labels(out, &fit, None, node, owner, texts, &mut free);
             }
         }
     }
@@ -567,7 +585,10 @@ pub fn slide_svg(
     let hierarchy_panel = Panel {
         scene: hierarchy,
         area: hierarchy_area,
-        caption: "Reporting hierarchy: every decision climbs the chain of command".to_owned(),
+        caption: match &hierarchy.note {
+            None => "Reporting hierarchy: every decision climbs the chain of command".to_owned(),
+            Some(note) => format!("Reporting hierarchy, {note}"),
+        },
     };
     let network_panel = Panel {
         scene: network,

@@ -134,6 +134,9 @@ pub struct Scene {
     pub shapes: Vec<Shape>,
     /// Everything drawn.
     pub bounds: Rect,
+    /// What the picture leaves out, said where it is shown ("the top 2 levels and the
+    /// flagged people"); `None` when it shows everything.
+    pub note: Option<String>,
 }
 
 impl Scene {
@@ -187,6 +190,16 @@ pub fn marked_people(org: &Org, analysis: &Analysis) -> Vec<bool> {
 /// The forms of a person's name from the longest to the shortest, for a label that must fit:
 /// the whole name, without a bracketed note ("(open)"), "A. Brooks", "Brooks", the initials.
 pub fn name_forms(name: &str) -> Vec<String> {
+    // A count of hidden reports ("Ada Brooks +35") stays on every form.
+    if let Some((base, count)) = name.rsplit_once(" +")
+        && !count.is_empty()
+        && count.chars().all(|c| c.is_ascii_digit())
+    {
+        return name_forms(base)
+            .into_iter()
+            .map(|form| format!("{form} +{count}"))
+            .collect();
+    }
     let mut forms = vec![name.to_owned()];
     let base = match name.find(" (") {
         Some(cut) if cut > 0 => {
@@ -298,9 +311,15 @@ pub fn hierarchy_scene_by(
         };
         let ink = text_on(fill);
         let x = rect.min.x + 10.0;
+        let hidden = layout.hidden_below.get(i).copied().unwrap_or(0);
+        // A card whose reports are hidden says how many, even when only its name is drawn.
+        let name = match hidden {
+            0 => shorten(person.display_name(), 21),
+            h => format!("{} +{h}", shorten(person.display_name(), 21)),
+        };
         let mut labels = vec![
             Label {
-                text: shorten(person.display_name(), 21),
+                text: name,
                 size: 17.0,
                 at: Point::new(x, rect.min.y + 23.0),
                 left: true,
@@ -332,7 +351,6 @@ pub fn hierarchy_scene_by(
                 priority: None,
             },
         ];
-        let hidden = layout.hidden_below.get(i).copied().unwrap_or(0);
         let badge = match (figures.direct_reports, hidden) {
             (0, _) => String::new(),
             (d, 0) => format!("{d} direct · {} total", figures.total_reports),
@@ -371,6 +389,7 @@ pub fn hierarchy_scene_by(
     Scene {
         shapes,
         bounds: layout.bounds.expand(40.0),
+        note: None,
     }
 }
 
@@ -529,6 +548,7 @@ pub fn network_scene(
     Scene {
         shapes,
         bounds: layout.bounds,
+        note: None,
     }
 }
 

@@ -552,7 +552,7 @@ impl Canvas {
                     }
                     batch.mesh.add_colored_rect(r, color(*fill));
                     // Too small for any text of its own: its name may still stand free.
-                    self.paint_labels(painter, screen, labels, Some(r), free);
+                    self.paint_labels(painter, screen, labels, Some(r), r, free);
                     return;
                 }
                 let corner = if tiny { 0.0 } else { corner * z };
@@ -595,7 +595,7 @@ impl Canvas {
                 } else {
                     painter.rect(r, corner, color(*fill), outline, StrokeKind::Inside);
                 }
-                self.paint_labels(painter, screen, labels, Some(r), free);
+                self.paint_labels(painter, screen, labels, Some(r), r, free);
             }
             Shape::Circle {
                 center,
@@ -630,7 +630,8 @@ impl Canvas {
                     color(*fill),
                     Stroke::new((stroke_width * z).max(0.5), color(*stroke)),
                 );
-                self.paint_labels(painter, screen, labels, None, free);
+                let node = egui::Rect::from_center_size(c, Vec2::splat(2.0 * r));
+                self.paint_labels(painter, screen, labels, None, node, free);
             }
         }
     }
@@ -645,6 +646,7 @@ impl Canvas {
         screen: egui::Rect,
         labels: &'s [crate::scene::Label],
         card: Option<egui::Rect>,
+        node: egui::Rect,
         free: &mut FreeLabels<'s>,
     ) {
         let owner = free.owner;
@@ -691,6 +693,7 @@ impl Canvas {
                         }
                         None => free.labels.push(FreeLabel {
                             owner,
+                            around: None,
                             pos: r.center(),
                             align: Align2::CENTER_CENTER,
                             text: &label.text,
@@ -703,6 +706,7 @@ impl Canvas {
                 (Some(_), None) => {}
                 (None, priority) if px >= LEGIBLE_PX => free.labels.push(FreeLabel {
                     owner,
+                    around: Some(node),
                     pos,
                     align,
                     text: &label.text,
@@ -712,6 +716,7 @@ impl Canvas {
                 }),
                 (None, Some(priority)) => free.labels.push(FreeLabel {
                     owner,
+                    around: Some(node),
                     pos,
                     align,
                     text: &label.text,
@@ -741,6 +746,8 @@ pub struct FreeLabels<'s> {
 pub struct FreeLabel<'s> {
     /// The number of the shape it names.
     owner: usize,
+    /// The node it stands beside, when it may move to another side of it to find room.
+    around: Option<egui::Rect>,
     pos: Pos2,
     align: Align2,
     text: &'s str,
@@ -775,15 +782,24 @@ fn place_free_labels(painter: &egui::Painter, screen: egui::Rect, labels: FreeLa
             FontId::proportional(label.px),
             label.color,
         );
-        let rect = label.align.anchor_size(label.pos, galley.size());
-        if !screen.contains_rect(rect)
-            || placed.iter().any(|p| p.intersects(rect))
-            || obstacles
-                .iter()
-                .any(|(owner, r)| *owner != label.owner && r.intersects(rect))
-        {
-            continue;
+        let size = galley.size();
+        // Where it was meant to be first; then above, right of and left of its node.
+        let mut places = vec![label.align.anchor_size(label.pos, size)];
+        if let Some(n) = label.around {
+            places.push(Align2::CENTER_BOTTOM.anchor_size(n.center_top() - Vec2::Y * 3.0, size));
+            places.push(Align2::LEFT_CENTER.anchor_size(n.right_center() + Vec2::X * 4.0, size));
+            places.push(Align2::RIGHT_CENTER.anchor_size(n.left_center() - Vec2::X * 4.0, size));
         }
+        let free_at = |rect: &egui::Rect| {
+            screen.contains_rect(*rect)
+                && !placed.iter().any(|p| p.intersects(*rect))
+                && !obstacles
+                    .iter()
+                    .any(|(owner, r)| *owner != label.owner && r.intersects(*rect))
+        };
+        let Some(rect) = places.into_iter().find(free_at) else {
+            continue;
+        };
         placed.push(rect.expand(2.0));
         painter.rect_filled(rect.expand(1.0), 3.0, backing);
         painter.galley(rect.min, galley, label.color);
