@@ -163,3 +163,55 @@ fn one_move_or_delete_leaves_most_cards_where_they_were() {
         );
     }
 }
+
+#[test]
+fn the_network_keeps_its_places_through_an_edit_and_new_nodes_find_room() {
+    use orgflow::edit::{Right, add_person, set_right};
+    use orgflow::layout::NodeKey;
+    let mut doc = document(example("riverside-distributed.json"));
+    let before = doc.network_layout.places(&doc.org);
+    // Delete somebody who holds rights: everybody else's node stays exactly where it was.
+    let holder = doc
+        .org
+        .decisions
+        .iter()
+        .flat_map(|d| d.decides.iter())
+        .find(|p| p.as_str() != "dana")
+        .expect("a decider")
+        .clone();
+    let (command, _) = delete_person(&doc.org, &holder).expect("deletes");
+    doc.apply(command).expect("applies");
+    let after = doc.network_layout.places(&doc.org);
+    let mut kept = 0;
+    for (key, at) in &after {
+        if let (NodeKey::Domain(_) | NodeKey::Person(_), Some(was)) = (key, before.get(key)) {
+            assert_eq!(at, was, "{key:?} moved");
+            kept += 1;
+        }
+    }
+    assert!(kept > 20, "{kept}");
+    // A new person who gets a right gets a node that overlaps none.
+    let command = add_person(&doc.org, Some(&PersonId("dana".into()))).expect("adds");
+    doc.apply(command).expect("applies");
+    let newcomer = doc.org.people.last().expect("added").id.clone();
+    let domain = doc.org.decisions[0].id.clone();
+    let command = set_right(&doc.org, &domain, &newcomer, Right::Decides, true).expect("right");
+    doc.apply(command).expect("applies");
+    let nodes = &doc.network_layout.nodes;
+    let mine = nodes
+        .iter()
+        .find(|n| matches!(n.kind, orgflow::layout::NodeKind::Person(p) if doc.org.people[p as usize].id == newcomer))
+        .expect("a node of their own");
+    for other in nodes {
+        if other != mine {
+            let d = (other.center.x - mine.center.x).hypot(other.center.y - mine.center.y);
+            assert!(d >= other.radius + mine.radius, "overlaps {:?}", other.kind);
+        }
+    }
+    // Laid out afresh, the picture is the fresh layout again.
+    doc.tidy_network();
+    assert_eq!(
+        doc.network_layout,
+        orgflow::layout::network_layout(&doc.org, &doc.analysis)
+    );
+}

@@ -98,6 +98,8 @@ pub enum Action {
     AskDelete(PersonId),
     /// Put the keyboard in the inspector's first field.
     FocusInspector,
+    /// Lay the network out afresh, forgetting where edits left its nodes.
+    TidyNetwork,
 }
 
 /// The answers to "Save changes?".

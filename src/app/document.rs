@@ -80,6 +80,10 @@ pub struct Document {
     pub network_layout: NetworkLayout,
     /// The network's picture.
     pub network: Scene,
+    /// Where each node of the network was, by identity, kept through edits.
+    network_places: HashMap<crate::layout::NodeKey, Point>,
+    /// Keep the network's places through the next re-analysis (false: lay it out afresh).
+    keep_network: bool,
     index: HashMap<String, u32>,
     decision_index: HashMap<String, u32>,
     parent: Vec<u32>,
@@ -112,6 +116,8 @@ impl Document {
             hierarchy: Scene::default(),
             network_layout: NetworkLayout::default(),
             network: Scene::default(),
+            network_places: HashMap::new(),
+            keep_network: true,
             index: HashMap::new(),
             decision_index: HashMap::new(),
             parent: Vec::new(),
@@ -170,7 +176,13 @@ impl Document {
             .map(|(i, d)| (d.id.0.clone(), i as u32))
             .collect();
         self.collapsed.retain(|id| self.index.contains_key(id));
-        self.network_layout = network_layout(&self.org, &self.analysis);
+        // What was drawn stays where it was; only what the edit changed moves.
+        let mut layout = network_layout(&self.org, &self.analysis);
+        if self.keep_network {
+            layout.keep_places(&self.org, &self.network_places);
+        }
+        self.network_places = layout.places(&self.org);
+        self.network_layout = layout;
         self.network = network_scene(
             &self.org,
             &self.analysis,
@@ -365,6 +377,13 @@ impl Document {
         self.shape = None;
         self.relayout();
         true
+    }
+
+    /// Lays the network out afresh, tidy, forgetting where the edits left its nodes.
+    pub fn tidy_network(&mut self) {
+        self.keep_network = false;
+        self.reanalyze();
+        self.keep_network = true;
     }
 
     /// Grows the tree the other way.

@@ -375,6 +375,12 @@ impl OrgflowApp {
                 }
             }
             Action::FocusInspector => self.focus_inspector = true,
+            Action::TidyNetwork => {
+                if let Some(doc) = &mut self.document {
+                    doc.tidy_network();
+                    self.network_view.fit();
+                }
+            }
             Action::ToggleCollapse(person) => {
                 if let Some(doc) = &mut self.document {
                     doc.toggle_collapse(&person);

@@ -4,7 +4,7 @@
 mod network;
 mod tree;
 
-pub use network::{NetworkLayout, NetworkNode, NodeKind, Tie, network_layout};
+pub use network::{NetworkLayout, NetworkNode, NodeKey, NodeKind, Tie, network_layout};
 pub use tree::{Orientation, TreeLayout, TreeRequest, best_shape, tree_layout, tree_layout_for};
 
 /// A point in canvas units.

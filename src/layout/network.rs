@@ -271,3 +271,82 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
         banded,
     }
 }
+
+/// What a node stands for, by identity, so that a place survives edits that renumber people
+/// and domains.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum NodeKey {
+    /// A decision domain, by id.
+    Domain(String),
+    /// A person, by id.
+    Person(String),
+    /// A team's grouped people, by team name.
+    Team(String),
+}
+
+impl NetworkLayout {
+    /// Where every node is, by identity.
+    pub fn places(&self, org: &Org) -> HashMap<NodeKey, Point> {
+        self.nodes
+            .iter()
+            .filter_map(|n| Some((key(org, &n.kind)?, n.center)))
+            .collect()
+    }
+
+    /// Puts every node that was drawn before back where it was, and each new one at the free
+    /// place on its ring nearest to where a fresh layout would put it: an edit moves nothing
+    /// but what it changed. Nodes keep their new sizes.
+    pub fn keep_places(&mut self, org: &Org, places: &HashMap<NodeKey, Point>) {
+        if places.is_empty() {
+            return;
+        }
+        let mut fresh = Vec::new();
+        for (k, node) in self.nodes.iter_mut().enumerate() {
+            match key(org, &node.kind).and_then(|key| places.get(&key)) {
+                Some(&at) => node.center = at,
+                None => fresh.push(k),
+            }
+        }
+        for k in fresh {
+            let (wanted, radius) = (self.nodes[k].center, self.nodes[k].radius);
+            let ring = (wanted.x.hypot(wanted.y)).max(1.0);
+            let start = wanted.y.atan2(wanted.x);
+            let step = ((2.0 * radius + 20.0) / ring).clamp(0.005, 0.5);
+            let clear = |at: Point, nodes: &[NetworkNode]| {
+                nodes.iter().enumerate().all(|(j, n)| {
+                    j == k
+                        || (n.center.x - at.x).hypot(n.center.y - at.y) >= n.radius + radius + 12.0
+                })
+            };
+            let tries = (TAU / step) as usize + 1;
+            let place = (0..tries * 2)
+                .map(|t| {
+                    // 0, +1, -1, +2, -2… steps from where it wants to be.
+                    let turn = t.div_ceil(2) as f32 * if t % 2 == 1 { 1.0 } else { -1.0 };
+                    let angle = start + turn * step;
+                    Point::new(ring * angle.cos(), ring * angle.sin())
+                })
+                .find(|&at| clear(at, &self.nodes));
+            // A full ring: just outside it, where it wanted to be.
+            self.nodes[k].center = place.unwrap_or_else(|| {
+                let out = ring + 2.0 * radius + 20.0;
+                Point::new(out * start.cos(), out * start.sin())
+            });
+        }
+        self.bounds = self
+            .nodes
+            .iter()
+            .map(|n| Rect::centered(n.center, 2.0 * n.radius, 2.0 * n.radius))
+            .reduce(|a, b| a.union(&b))
+            .unwrap_or_default()
+            .expand(60.0);
+    }
+}
+
+fn key(org: &Org, kind: &NodeKind) -> Option<NodeKey> {
+    Some(match kind {
+        NodeKind::Domain(k) => NodeKey::Domain(org.decisions.get(*k as usize)?.id.0.clone()),
+        NodeKind::Person(p) => NodeKey::Person(org.people.get(*p as usize)?.id.0.clone()),
+        NodeKind::Group { team, .. } => NodeKey::Team(team.clone()),
+    })
+}

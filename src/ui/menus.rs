@@ -126,6 +126,13 @@ pub(super) fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
             if ui.button("Expand everybody").clicked() {
                 app.act(Action::ExpandAll);
             }
+            if ui
+                .button("Lay out the network afresh")
+                .on_hover_text("After edits, nodes stay where they were and new ones find room; this tidies the circles again.")
+                .clicked()
+            {
+                app.act(Action::TidyNetwork);
+            }
         });
         if app.document.is_some() {
             ui.separator();
