@@ -78,6 +78,10 @@ enum Command {
         /// A before/after slide: FILE is before, this org is after, side by side.
         #[arg(long, value_name = "AFTER", conflicts_with = "subtree")]
         compare: Option<PathBuf>,
+        /// A PDF of a large org over several pages: `auto` gives an overview, then a page for
+        /// each part the overview folds away behind a "+N" card; `one` (the default) one page.
+        #[arg(long, value_enum, default_value_t = PagesArg::One, conflicts_with_all = ["subtree", "compare"])]
+        pages: PagesArg,
         #[command(flatten)]
         columns: ColumnArgs,
         #[command(flatten)]
@@ -149,6 +153,15 @@ enum ViewArg {
     Distributed,
     /// Both side by side.
     Both,
+}
+
+/// How many pages an exported PDF may have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum PagesArg {
+    /// One slide.
+    One,
+    /// An overview and a page for each part it folds away.
+    Auto,
 }
 
 /// Which image format to write.
@@ -459,6 +472,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             left_to_right,
             subtree,
             compare,
+            pages,
             columns,
             rights,
         } => {
@@ -517,30 +531,57 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 return Ok(());
             }
             let analysis = orgflow::analysis::analyze(&loaded.org);
+            if pages == PagesArg::Auto {
+                if !matches!(format, ExportFormat::Pdf) {
+                    return Err(UsageError(
+                        "--pages auto makes a PDF of several pages: end --out in .pdf or use --format pdf"
+                            .to_owned(),
+                    )
+                    .into());
+                }
+                let (bytes, count) =
+                    orgflow::export::paged_pdf(&loaded.org, &analysis, orientation, &options)?;
+                orgflow::io::write_atomically(&out, &bytes)
+                    .with_context(|| format!("{}: could not write the PDF", out.display()))?;
+                eprintln!(
+                    "{}",
+                    for_terminal(&format!("Wrote {} ({count} pages)", out.display()))
+                );
+                return Ok(());
+            }
             let columns = if view == orgflow::export::ExportView::Both {
                 2
             } else {
                 1
             };
             let panel = orgflow::export::panel_size(&options, columns, 1);
-            let (hierarchy, network) =
+            let (mut hierarchy, network) =
                 orgflow::export::scenes_for(&loaded.org, &analysis, orientation, view, panel);
-            options.extent = match &subtree {
-                None => orgflow::export::Extent::Whole,
-                Some(id) => {
-                    let area = orgflow::export::subtree_area(&loaded.org, &hierarchy, id)
-                        .ok_or_else(|| {
-                            anyhow::anyhow!(
-                                "{}: nobody has the id “{id}”, so there is no subtree to export",
-                                file.display()
-                            )
-                        })?;
-                    orgflow::export::Extent::Areas {
-                        hierarchy: area,
-                        network: network.bounds,
-                    }
+            // One person's part: them and everybody below them, in the hierarchy's place.
+            if let Some(id) = &subtree {
+                let (part, figures) = orgflow::export::part_of(&loaded.org, &analysis, id)
+                    .ok_or_else(|| {
+                        anyhow::anyhow!(
+                            "{}: nobody has the id “{id}”, so there is no subtree to export",
+                            file.display()
+                        )
+                    })?;
+                if options.title.is_none() {
+                    let name = loaded
+                        .org
+                        .person(id)
+                        .map_or(id.as_str(), |p| p.display_name());
+                    options.title = Some(format!("{}: {name}'s part", loaded.org.name));
                 }
-            };
+                hierarchy = orgflow::export::scenes_for(
+                    &part,
+                    &figures,
+                    orientation,
+                    orgflow::export::ExportView::Hierarchy,
+                    panel,
+                )
+                .0;
+            }
             export_to_file(&loaded.org, &analysis, &hierarchy, &network, &options, &out)?;
             eprintln!("{}", for_terminal(&format!("Wrote {}", out.display())));
         }

@@ -413,3 +413,80 @@ fn a_large_orgs_slide_shows_the_top_levels_and_the_flagged_people_and_says_so() 
         std::fs::write(Path::new(&dir).join("large-org-slide.png"), bytes).expect("written");
     }
 }
+
+#[test]
+fn a_large_org_pdf_splits_over_pages_with_an_overview() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("big.json");
+    let org = orgflow::generate::org(3_000, 9);
+    std::fs::write(&file, orgflow::io::to_json(&org)).expect("written");
+    let out = dir.path().join("big.pdf");
+    let run = orgflow(&[
+        "export",
+        file.to_str().expect("utf-8"),
+        "--view",
+        "hierarchy",
+        "--pages",
+        "auto",
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    let said = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert_eq!(run.status.code(), Some(0), "{said}");
+    let pages: usize = said
+        .split(" (")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("says how many pages");
+    assert!(pages > 1, "{said}");
+    let pdf = std::fs::read(&out).expect("written");
+    assert!(pdf.starts_with(b"%PDF"));
+    // One page object per slide (and one page tree).
+    let text = String::from_utf8_lossy(&pdf);
+    assert_eq!(
+        text.matches("/Type /Page\n").count()
+            + text.matches("/Type /Page/").count()
+            + text.matches("/Type /Page ").count(),
+        pages,
+        "page objects"
+    );
+    // Pages are for PDFs only, and not with a subtree.
+    let png = orgflow(&[
+        "export",
+        file.to_str().expect("utf-8"),
+        "--pages",
+        "auto",
+        "--out",
+        dir.path().join("big.png").to_str().expect("utf-8"),
+    ]);
+    assert_eq!(png.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&png.stderr).contains("--pages auto makes a PDF"));
+    // Each part page is itself legible.
+    let analysis = analyze(&org);
+    let options = options(ExportView::Hierarchy, ExportFormat::Svg);
+    let panel = orgflow::export::panel_size(&options, 1, 1);
+    // The largest part below the top.
+    let biggest = analysis
+        .persons
+        .iter()
+        .filter(|p| p.manager.is_some())
+        .max_by_key(|p| p.total_reports)
+        .expect("managers")
+        .id
+        .clone();
+    let (part, figures) = orgflow::export::part_of(&org, &analysis, &biggest).expect("a part");
+    assert!(part.people.len() > 100);
+    let (h, n) = orgflow::export::scenes_for(
+        &part,
+        &figures,
+        Orientation::TopDown,
+        ExportView::Hierarchy,
+        panel,
+    );
+    let svg = String::from_utf8(render(&part, &figures, &h, &n, &options).expect("renders"))
+        .expect("utf-8");
+    for (size, body) in font_sizes(&svg) {
+        assert!(size >= 12.0, "“{body}” at {size} px");
+    }
+}

@@ -580,3 +580,169 @@ pub fn export_to_file(
         source,
     })
 }
+
+/// One person's part of an org: them and everybody below them, as an org of its own (their
+/// manager, the domains and the links outside it left out), with every person's figures from
+/// the whole org, so that colours, line widths and flags mean what they mean on the overview.
+pub fn part_of(org: &Org, analysis: &Analysis, person: &str) -> Option<(Org, Analysis)> {
+    let h = Hierarchy::new(org);
+    let root = *h.index.get(person)?;
+    let mut inside = vec![false; h.len()];
+    inside[root as usize] = true;
+    for &v in &h.order {
+        let p = h.parent[v as usize];
+        if p != crate::analysis::structure::NONE && inside[p as usize] {
+            inside[v as usize] = true;
+        }
+    }
+    let keep: Vec<usize> = (0..org.people.len()).filter(|&v| inside[v]).collect();
+    let mut people: Vec<crate::model::Person> =
+        keep.iter().map(|&v| org.people[v].clone()).collect();
+    if let Some(top) = people.iter_mut().find(|p| p.id.as_str() == person) {
+        top.manager = None;
+    }
+    let ids: std::collections::HashSet<&str> = people.iter().map(|p| p.id.as_str()).collect();
+    let links = org
+        .links
+        .iter()
+        .filter(|l| ids.contains(l.from.as_str()) && ids.contains(l.to.as_str()))
+        .cloned()
+        .collect();
+    let part = Org {
+        people,
+        decisions: Vec::new(),
+        links,
+        ..org.clone()
+    };
+    let mut figures = analysis.clone();
+    figures.persons = keep
+        .iter()
+        .filter_map(|&v| analysis.persons.get(v).cloned())
+        .collect();
+    figures.people = part.people.len();
+    Some((part, figures))
+}
+
+/// At most this many pages in a paged PDF, the overview included.
+pub const MAX_PAGES: usize = 200;
+
+/// A large org as a PDF of several slides, each legible: the overview (the slide as
+/// [`scenes_for`] summarises it), then a page for each part hidden behind a "+N" card on it,
+/// in the overview's reading order. A part too large for one page is summarised the same way.
+pub fn paged_pdf(
+    org: &Org,
+    analysis: &Analysis,
+    orientation: Orientation,
+    options: &ExportOptions,
+) -> Result<(Vec<u8>, usize), ExportError> {
+    check_size(options.width, options.height, options.scale)?;
+    let columns = if options.view == ExportView::Both {
+        2
+    } else {
+        1
+    };
+    let (hierarchy, network) = scenes_for(
+        org,
+        analysis,
+        orientation,
+        options.view,
+        panel_size(options, columns, 1),
+    );
+    // The parts: people on the overview with reports of which none is on it.
+    let h = Hierarchy::new(org);
+    let shown = |v: u32| hierarchy.find(&crate::scene::Target::Person(v)).is_some();
+    let mut parts: Vec<(crate::layout::Point, u32)> = (0..h.len() as u32)
+        .filter(|&v| shown(v) && !h.children_of(v).is_empty())
+        .filter(|&v| !h.children_of(v).iter().any(|&c| shown(c)))
+        .filter_map(|v| {
+            let card = hierarchy.find(&crate::scene::Target::Person(v))?.bounds();
+            Some((card.min, v))
+        })
+        .collect();
+    parts.sort_by(|(a, _), (b, _)| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    parts.truncate(MAX_PAGES - 1);
+    let pages = parts.len() + 1;
+    let title = options.title.clone().unwrap_or_else(|| org.name.clone());
+    let mut slides = Vec::with_capacity(pages);
+    let overview = ExportOptions {
+        title: Some(if pages > 1 {
+            format!("{title}: overview (page 1 of {pages})")
+        } else {
+            title.clone()
+        }),
+        ..options.clone()
+    };
+    slides.push(slide_svg(org, analysis, &hierarchy, &network, &overview));
+    let part_options = ExportOptions {
+        view: ExportView::Hierarchy,
+        findings: 0,
+        ..options.clone()
+    };
+    let panel = panel_size(&part_options, 1, 1);
+    for (k, &(_, v)) in parts.iter().enumerate() {
+        let person = &org.people[v as usize];
+        let Some((part, figures)) = part_of(org, analysis, person.id.as_str()) else {
+            continue;
+        };
+        let (ph, pn) = scenes_for(&part, &figures, orientation, ExportView::Hierarchy, panel);
+        let page = ExportOptions {
+            title: Some(format!(
+                "{title}: {} and the {} below them (page {} of {pages})",
+                person.display_name(),
+                part.people.len() - 1,
+                k + 2
+            )),
+            ..part_options.clone()
+        };
+        slides.push(slide_svg(&part, &figures, &ph, &pn, &page));
+    }
+    Ok((pdf_pages(&slides)?, pages))
+}
+
+/// Slides as the pages of one PDF.
+fn pdf_pages(slides: &[String]) -> Result<Vec<u8>, ExportError> {
+    use pdf_writer::{Content, Finish, Name, Pdf, Rect as PdfRect, Ref};
+    let failed = |e: &dyn std::fmt::Display| ExportError::Render(e.to_string());
+    let mut alloc = Ref::new(1);
+    let catalog = alloc.bump();
+    let tree = alloc.bump();
+    let mut pdf = Pdf::new();
+    let mut chunks = Vec::new();
+    let mut kids = Vec::new();
+    let mut pages = Vec::new();
+    for text in slides {
+        let svg = parse(text)?;
+        let (w, h) = (svg.size().width() * 0.75, svg.size().height() * 0.75);
+        let (chunk, id) = svg2pdf::to_chunk(&svg, svg2pdf::ConversionOptions::default())
+            .map_err(|e| failed(&e))?;
+        let mut map = std::collections::HashMap::new();
+        let chunk = chunk.renumber(|old| *map.entry(old).or_insert_with(|| alloc.bump()));
+        let id = *map
+            .get(&id)
+            .ok_or_else(|| failed(&"the picture went missing"))?;
+        let (page, content) = (alloc.bump(), alloc.bump());
+        kids.push(page);
+        pages.push((page, content, id, w, h));
+        chunks.push(chunk);
+    }
+    pdf.catalog(catalog).pages(tree);
+    pdf.pages(tree)
+        .kids(kids.iter().copied())
+        .count(kids.len() as i32);
+    for &(page, content, id, w, h) in &pages {
+        let name = Name(b"S1");
+        let mut p = pdf.page(page);
+        p.media_box(PdfRect::new(0.0, 0.0, w, h));
+        p.parent(tree);
+        p.contents(content);
+        p.resources().x_objects().pair(name, id);
+        p.finish();
+        let mut c = Content::new();
+        c.transform([w, 0.0, 0.0, h, 0.0, 0.0]).x_object(name);
+        pdf.stream(content, &c.finish());
+    }
+    for chunk in &chunks {
+        pdf.extend(chunk);
+    }
+    Ok(pdf.finish())
+}

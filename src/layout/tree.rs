@@ -263,10 +263,43 @@ pub fn tree_layout(h: &Hierarchy<'_>, request: &TreeRequest) -> TreeLayout {
     let mut center_b = vec![0.0f32; n];
     let mut top_d = vec![0.0f32; n];
     let mut start = vec![0.0f32; n];
-    let mut cursor = 0.0;
+    // Many top-level people (an export whose managers are elsewhere) wrap into rows too, so
+    // that a forest keeps the aspect asked for instead of one endless strip.
+    let root_space = gap * 2.0;
+    let total: f32 = h
+        .roots
+        .iter()
+        .map(|&r| block[r as usize].breadth + root_space)
+        .sum::<f32>()
+        - root_space;
+    let widest = h
+        .roots
+        .iter()
+        .map(|&r| block[r as usize].breadth)
+        .fold(0.0, f32::max);
+    let deepest = h
+        .roots
+        .iter()
+        .map(|&r| block[r as usize].depth)
+        .fold(card_d, f32::max);
+    let rows = if h.roots.len() <= 1 || total <= (4.0 * aspect).clamp(2.0, 6.0) * card_b {
+        1
+    } else {
+        ((total / (aspect * (deepest + level))).sqrt().round() as usize).clamp(1, h.roots.len())
+    };
+    let limit = widest.max(total / rows as f32);
+    let (mut at, mut row_top, mut row_depth) = (0.0f32, 0.0f32, 0.0f32);
     for &r in &h.roots {
-        start[r as usize] = cursor;
-        cursor += block[r as usize].breadth + gap * 2.0;
+        let b = block[r as usize];
+        if at > 0.0 && at + b.breadth > limit + 0.5 {
+            row_top += row_depth + level;
+            at = 0.0;
+            row_depth = 0.0;
+        }
+        start[r as usize] = at;
+        top_d[r as usize] = row_top;
+        at += b.breadth + root_space;
+        row_depth = row_depth.max(b.depth);
     }
     let mut lines: Vec<(u32, u32, Vec<BreadthDepth>)> = Vec::new();
     let mut trunks: Vec<(u32, Vec<u32>, Vec<BreadthDepth>)> = Vec::new();
