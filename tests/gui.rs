@@ -301,3 +301,28 @@ fn zooming_to_the_selection_shows_a_minimap_that_moves_the_view() {
     let after = h.state().hierarchy_view.visible_area().expect("drawn");
     assert!(after.center().y > before.center().y);
 }
+
+#[test]
+fn the_export_dialog_writes_a_pdf_of_pages() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("school.pdf");
+    let mut h = harness(path.to_str());
+    open_school(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    // The option waits for the PDF format.
+    h.get_by_label("PDF").click();
+    h.run();
+    h.get_by_label("Overview, then a page for each part (large orgs, PDF)")
+        .click();
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    let outcome = h.state().export.outcome.clone().expect("exported");
+    assert_eq!(outcome, Ok(path.clone()));
+    let pdf = std::fs::read(&path).expect("written");
+    assert!(pdf.starts_with(b"%PDF"));
+    // A school of 31 fits one legible page: the overview is the whole PDF.
+    let text = String::from_utf8_lossy(&pdf);
+    assert_eq!(text.matches("/Type /Pages").count(), 1);
+}

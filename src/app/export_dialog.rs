@@ -31,6 +31,8 @@ pub struct ExportDialog {
     pub transparent: bool,
     /// How many findings to call out.
     pub findings: usize,
+    /// A PDF of a large org over several pages: an overview and a page per part.
+    pub pages: bool,
     /// What the last export did, for the user.
     pub outcome: Option<Result<PathBuf, String>>,
 }
@@ -51,6 +53,7 @@ impl Default for ExportDialog {
             title: String::new(),
             transparent: d.transparent,
             findings: d.findings,
+            pages: false,
             outcome: None,
         }
     }
@@ -106,34 +109,71 @@ impl OrgflowApp {
             return;
         };
         let d = &self.export;
-        let subtree = match (&self.selection, d.selected_subtree) {
-            (Some(Selection::Person(id)), true) => {
-                crate::export::subtree_area(&doc.org, &doc.hierarchy, id.as_str())
+        let options = d.options(Extent::Whole);
+        let result = if d.pages && d.format == ExportFormat::Pdf && !d.in_view_only {
+            // An overview and a page per part, each legible.
+            crate::export::paged_pdf(&doc.org, &doc.analysis, doc.orientation, &options).and_then(
+                |(bytes, _)| {
+                    crate::io::write_atomically(&path, &bytes).map_err(|source| {
+                        crate::export::ExportError::Write {
+                            path: path.clone(),
+                            source,
+                        }
+                    })
+                },
+            )
+        } else if d.in_view_only
+            && let (Some(hierarchy), Some(network)) = (
+                self.hierarchy_view.visible_area(),
+                self.network_view.visible_area(),
+            )
+        {
+            // What the views show now, as they show it.
+            let options = d.options(Extent::Areas { hierarchy, network });
+            export_to_file(
+                &doc.org,
+                &doc.analysis,
+                &doc.hierarchy,
+                &doc.network,
+                &options,
+                &path,
+            )
+        } else {
+            // The whole org (or the selected person's part), laid out for the slide.
+            let columns = if d.view == ExportView::Both { 2 } else { 1 };
+            let panel = crate::export::panel_size(&options, columns, 1);
+            let (mut hierarchy, network) =
+                crate::export::scenes_for(&doc.org, &doc.analysis, doc.orientation, d.view, panel);
+            let mut options = options;
+            if let (Some(Selection::Person(id)), true) = (&self.selection, d.selected_subtree)
+                && let Some((part, figures)) =
+                    crate::export::part_of(&doc.org, &doc.analysis, id.as_str())
+            {
+                hierarchy = crate::export::scenes_for(
+                    &part,
+                    &figures,
+                    doc.orientation,
+                    ExportView::Hierarchy,
+                    panel,
+                )
+                .0;
+                if options.title.is_none() {
+                    let name = doc
+                        .org
+                        .person(id.as_str())
+                        .map_or(id.as_str(), |p| p.display_name());
+                    options.title = Some(format!("{}: {name}'s part", doc.org.name));
+                }
             }
-            _ => None,
+            export_to_file(
+                &doc.org,
+                &doc.analysis,
+                &hierarchy,
+                &network,
+                &options,
+                &path,
+            )
         };
-        let extent = match (
-            subtree,
-            d.in_view_only,
-            self.hierarchy_view.visible_area(),
-            self.network_view.visible_area(),
-        ) {
-            (Some(hierarchy), _, _, _) => Extent::Areas {
-                hierarchy,
-                network: doc.network.bounds,
-            },
-            (None, true, Some(hierarchy), Some(network)) => Extent::Areas { hierarchy, network },
-            _ => Extent::Whole,
-        };
-        let options = d.options(extent);
-        let result = export_to_file(
-            &doc.org,
-            &doc.analysis,
-            &doc.hierarchy,
-            &doc.network,
-            &options,
-            &path,
-        );
         self.export.outcome = Some(match result {
             Ok(()) => Ok(path),
             Err(e) => Err(e.to_string()),

@@ -426,33 +426,6 @@ pub fn export_comparison_to_file(
 /// DejaVu Sans, shipped for the scripts Ubuntu lacks (Hebrew, Arabic and many more).
 pub const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
-/// The area of the hierarchy holding `person` and everybody below them, for exporting one
-/// team; `None` when there is no such person or their card is not laid out.
-pub fn subtree_area(org: &Org, hierarchy: &Scene, person: &str) -> Option<Rect> {
-    let h = Hierarchy::new(org);
-    let root = *h.index.get(person)?;
-    let mut inside = vec![false; h.len()];
-    inside[root as usize] = true;
-    // Managers come before their reports in `order`, so one pass marks the whole subtree.
-    for &v in &h.order {
-        let p = h.parent[v as usize];
-        if p != crate::analysis::structure::NONE && inside[p as usize] {
-            inside[v as usize] = true;
-        }
-    }
-    hierarchy
-        .shapes
-        .iter()
-        .filter_map(|s| match s.target() {
-            Some(crate::scene::Target::Person(p)) if inside.get(*p as usize) == Some(&true) => {
-                Some(s.bounds())
-            }
-            _ => None,
-        })
-        .reduce(|a, b| a.union(&b))
-        .map(|r| r.expand(30.0))
-}
-
 /// The fonts every export uses: egui's Ubuntu Light for text, DejaVu Sans for other
 /// scripts, Noto Emoji for emoji. None come from the system.
 pub fn fonts() -> Arc<usvg::fontdb::Database> {

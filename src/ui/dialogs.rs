@@ -192,6 +192,15 @@ pub(super) fn export_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
                         ui.radio_value(&mut d.format, ExportFormat::Pdf, "PDF");
                     });
                     ui.end_row();
+                    ui.label("Pages");
+                    ui.add_enabled(
+                        d.format == ExportFormat::Pdf && !d.in_view_only,
+                        egui::Checkbox::new(
+                            &mut d.pages,
+                            "Overview, then a page for each part (large orgs, PDF)",
+                        ),
+                    );
+                    ui.end_row();
                     let width_label = ui.label("Width");
                     ui.add(
                         egui::DragValue::new(&mut d.width)
