@@ -202,9 +202,31 @@ pub fn scenes_for(
                 .min(panel.height / tree.bounds.height().max(1.0));
             request.card_height * scale * 0.55 >= panel.min_text
         };
-        let mut tree = tree_layout_for(&h, &request, aspect);
+        // More cards than the panel holds at a legible size need no layout to be ruled out.
+        let smallest = panel.min_text / (0.55 * request.card_height);
+        let holds = if smallest > 0.0 {
+            let cell = (request.card_width + request.gap) * (request.card_height + request.gap);
+            (panel.width * panel.height / (cell * smallest * smallest)) as usize
+        } else {
+            usize::MAX
+        };
+        let shown_with = |collapsed: &[bool]| {
+            let mut visible = vec![false; h.len()];
+            for &v in &h.order {
+                let p = h.parent[v as usize];
+                visible[v as usize] = p == crate::analysis::structure::NONE
+                    || (visible[p as usize] && !collapsed[p as usize]);
+            }
+            visible.iter().filter(|&&v| v).count()
+        };
+        let everybody = h.len() <= holds;
+        let mut tree = if everybody {
+            tree_layout_for(&h, &request, aspect)
+        } else {
+            crate::layout::TreeLayout::default()
+        };
         let mut note = None;
-        if !legible(&tree) {
+        if !everybody || !legible(&tree) {
             // The managers above the most loaded flagged people stay open, so that those flags
             // show wherever they sit.
             let mut flagged: Vec<usize> = (0..h.len())
@@ -232,6 +254,9 @@ pub fn scenes_for(
                 let collapsed: Vec<bool> = (0..h.len())
                     .map(|v| h.depth[v] as usize + 1 >= levels && !keep_open[v])
                     .collect();
+                if best.is_some() && shown_with(&collapsed) > holds {
+                    break;
+                }
                 let candidate = tree_layout_for(
                     &h,
                     &TreeRequest {
@@ -257,6 +282,9 @@ pub fn scenes_for(
                     h.len()
                 ));
                 tree = candidate;
+            } else if !everybody {
+                // Nothing to fold (everybody at the top): all of them, as legible as may be.
+                tree = tree_layout_for(&h, &request, aspect);
             }
         }
         let mut scene = hierarchy_scene(org, analysis, &tree, &marked);

@@ -22,7 +22,7 @@ const MAX_FREE_LABELS: usize = 400;
 /// At most this many free labels are tried, the most important first.
 const MAX_FREE_TRIED: usize = 1_000;
 /// Beyond this many nodes on screen, labels no longer step around them.
-const MAX_OBSTACLES: usize = 600;
+const MAX_OBSTACLES: usize = 5_000;
 /// The minimap's longer side, in screen pixels.
 const MINIMAP_PX: f32 = 150.0;
 /// At most about this many shapes are dotted on a minimap.
@@ -771,10 +771,15 @@ fn place_free_labels(painter: &egui::Painter, screen: egui::Rect, labels: FreeLa
         free.truncate(MAX_FREE_TRIED);
     }
     free.sort_by(by_priority);
-    let mut placed: Vec<egui::Rect> = Vec::new();
+    let mut placed = Occupied::default();
+    let mut nodes = Occupied::default();
+    for (owner, r) in obstacles {
+        nodes.insert(owner, r);
+    }
+    let mut count = 0;
     let backing = color(crate::theme::CANVAS.with_alpha(0xd8));
     for label in free {
-        if placed.len() >= MAX_FREE_LABELS {
+        if count >= MAX_FREE_LABELS {
             break;
         }
         let galley = painter.layout_no_wrap(
@@ -792,17 +797,55 @@ fn place_free_labels(painter: &egui::Painter, screen: egui::Rect, labels: FreeLa
         }
         let free_at = |rect: &egui::Rect| {
             screen.contains_rect(*rect)
-                && !placed.iter().any(|p| p.intersects(*rect))
-                && !obstacles
-                    .iter()
-                    .any(|(owner, r)| *owner != label.owner && r.intersects(*rect))
+                && !placed.hits(*rect, |_| true)
+                && !nodes.hits(*rect, |owner| owner != label.owner)
         };
         let Some(rect) = places.into_iter().find(free_at) else {
             continue;
         };
-        placed.push(rect.expand(2.0));
+        placed.insert(usize::MAX, rect.expand(2.0));
+        count += 1;
         painter.rect_filled(rect.expand(1.0), 3.0, backing);
         painter.galley(rect.min, galley, label.color);
+    }
+}
+
+/// Rectangles on screen, found by the cells of a coarse grid they cover: placing a label
+/// checks only its neighbours, not every label and node.
+#[derive(Default)]
+struct Occupied {
+    cells: std::collections::HashMap<(i32, i32), Vec<(usize, egui::Rect)>>,
+}
+
+impl Occupied {
+    const CELL: f32 = 64.0;
+
+    fn cells_of(rect: egui::Rect) -> impl Iterator<Item = (i32, i32)> {
+        let (x0, y0) = (
+            (rect.min.x / Self::CELL).floor() as i32,
+            (rect.min.y / Self::CELL).floor() as i32,
+        );
+        let (x1, y1) = (
+            (rect.max.x / Self::CELL).floor() as i32,
+            (rect.max.y / Self::CELL).floor() as i32,
+        );
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    fn insert(&mut self, owner: usize, rect: egui::Rect) {
+        for cell in Self::cells_of(rect) {
+            self.cells.entry(cell).or_default().push((owner, rect));
+        }
+    }
+
+    /// True when `rect` overlaps a rectangle whose owner `counts`.
+    fn hits(&self, rect: egui::Rect, counts: impl Fn(usize) -> bool) -> bool {
+        Self::cells_of(rect).any(|cell| {
+            self.cells.get(&cell).is_some_and(|list| {
+                list.iter()
+                    .any(|(owner, r)| counts(*owner) && r.intersects(rect))
+            })
+        })
     }
 }
 
