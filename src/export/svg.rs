@@ -319,35 +319,65 @@ fn place_free_labels(
         if placed.len() >= MAX_FREE_LABELS {
             break;
         }
-        let width = text_width(label.text, label.size, label.bold);
-        let (above, below) = (label.size * 0.95, label.size * 0.3);
-        // A label's box from the middle of its baseline.
-        let boxed = |x: f32, y: f32| Rect {
-            min: Point::new(x - width / 2.0, y - above),
-            max: Point::new(x + width / 2.0, y + below),
-        };
-        // Where it was meant to be first; then above, right of and left of its node.
-        let mut places = vec![boxed(label.at.0, label.at.1)];
-        if let Some(n) = label.around {
-            let middle = n.center().y + (above - below) / 2.0;
-            places.push(boxed(n.center().x, n.min.y - 3.0 - below));
-            places.push(boxed(n.max.x + 4.0 + width / 2.0, middle));
-            places.push(boxed(n.min.x - 4.0 - width / 2.0, middle));
+        // One line, or (beside a node, when one does not fit) two shorter ones.
+        let mut forms = vec![vec![label.text.to_owned()]];
+        if label.around.is_some() && label.text.chars().count() >= 16 {
+            let half = label.text.len() / 2;
+            let cut = label
+                .text
+                .char_indices()
+                .filter(|(_, c)| *c == ' ')
+                .map(|(i, _)| i)
+                .min_by_key(|&i| i.abs_diff(half));
+            if let Some(cut) = cut {
+                forms.push(vec![
+                    label.text[..cut].to_owned(),
+                    label.text[cut + 1..].to_owned(),
+                ]);
+            }
         }
-        let free_at = |rect: &Rect| {
-            rect.min.x >= frame.min.x
-                && rect.max.x <= frame.max.x
-                && rect.min.y >= frame.min.y
-                && rect.max.y <= frame.max.y
-                && !placed.iter().any(|p| p.intersects(rect))
-                && !obstacles
-                    .iter()
-                    .any(|(owner, r)| *owner != label.owner && r.intersects(rect))
-        };
-        let Some(rect) = places.into_iter().find(free_at) else {
+        let line = label.size * 1.2;
+        let found = forms.into_iter().find_map(|lines| {
+            let width = lines
+                .iter()
+                .map(|l| text_width(l, label.size, label.bold))
+                .fold(0.0, f32::max);
+            let (above, below) = (
+                label.size * 0.95 + line * (lines.len() - 1) as f32,
+                label.size * 0.3,
+            );
+            // A label's box from the middle of its last baseline.
+            let boxed = |x: f32, y: f32| Rect {
+                min: Point::new(x - width / 2.0, y - above),
+                max: Point::new(x + width / 2.0, y + below),
+            };
+            // Where it was meant to be first; then above, right of and left of its node.
+            let mut places = vec![boxed(
+                label.at.0,
+                label.at.1 + line * (lines.len() - 1) as f32,
+            )];
+            if let Some(n) = label.around {
+                let middle = n.center().y + (above - below) / 2.0;
+                places.push(boxed(n.center().x, n.min.y - 3.0 - below));
+                places.push(boxed(n.max.x + 4.0 + width / 2.0, middle));
+                places.push(boxed(n.min.x - 4.0 - width / 2.0, middle));
+            }
+            let free_at = |rect: &Rect| {
+                rect.min.x >= frame.min.x
+                    && rect.max.x <= frame.max.x
+                    && rect.min.y >= frame.min.y
+                    && rect.max.y <= frame.max.y
+                    && !placed.iter().any(|p| p.intersects(rect))
+                    && !obstacles
+                        .iter()
+                        .any(|(owner, r)| *owner != label.owner && r.intersects(rect))
+            };
+            let rect = places.into_iter().find(free_at)?;
+            Some((rect, lines, below))
+        });
+        let Some((rect, lines, below)) = found else {
             continue;
         };
-        let (x, y) = (rect.center().x, rect.max.y - below);
         placed.push(rect.expand(2.0));
         let _ = writeln!(
             out,
@@ -358,17 +388,21 @@ fn place_free_labels(
             D1(rect.height()),
             hex(theme::CANVAS)
         );
-        text(
-            out,
-            (x, y),
-            Style {
-                size: label.size,
-                color: label.color,
-                anchor: "middle",
-                weight: if label.bold { "bold" } else { "normal" },
-            },
-            label.text,
-        );
+        let last = rect.max.y - below;
+        for (k, body) in lines.iter().enumerate() {
+            let y = last - line * (lines.len() - 1 - k) as f32;
+            text(
+                out,
+                (rect.center().x, y),
+                Style {
+                    size: label.size,
+                    color: label.color,
+                    anchor: "middle",
+                    weight: if label.bold { "bold" } else { "normal" },
+                },
+                body,
+            );
+        }
     }
 }
 

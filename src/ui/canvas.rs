@@ -782,25 +782,43 @@ fn place_free_labels(painter: &egui::Painter, screen: egui::Rect, labels: FreeLa
         if count >= MAX_FREE_LABELS {
             break;
         }
-        let galley = painter.layout_no_wrap(
-            label.text.to_owned(),
-            FontId::proportional(label.px),
-            label.color,
-        );
-        let size = galley.size();
+        let font = FontId::proportional(label.px);
+        let one_line = painter.layout_no_wrap(label.text.to_owned(), font.clone(), label.color);
         // Where it was meant to be first; then above, right of and left of its node.
-        let mut places = vec![label.align.anchor_size(label.pos, size)];
-        if let Some(n) = label.around {
-            places.push(Align2::CENTER_BOTTOM.anchor_size(n.center_top() - Vec2::Y * 3.0, size));
-            places.push(Align2::LEFT_CENTER.anchor_size(n.right_center() + Vec2::X * 4.0, size));
-            places.push(Align2::RIGHT_CENTER.anchor_size(n.left_center() - Vec2::X * 4.0, size));
-        }
+        let places = |size: Vec2| {
+            let mut places = vec![label.align.anchor_size(label.pos, size)];
+            if let Some(n) = label.around {
+                places
+                    .push(Align2::CENTER_BOTTOM.anchor_size(n.center_top() - Vec2::Y * 3.0, size));
+                places
+                    .push(Align2::LEFT_CENTER.anchor_size(n.right_center() + Vec2::X * 4.0, size));
+                places
+                    .push(Align2::RIGHT_CENTER.anchor_size(n.left_center() - Vec2::X * 4.0, size));
+            }
+            places
+        };
         let free_at = |rect: &egui::Rect| {
             screen.contains_rect(*rect)
                 && !placed.hits(*rect, |_| true)
                 && !nodes.hits(*rect, |owner| owner != label.owner)
         };
-        let Some(rect) = places.into_iter().find(free_at) else {
+        let found = places(one_line.size())
+            .into_iter()
+            .find(free_at)
+            .map(|rect| (rect, one_line.clone()));
+        // A long label beside a node may fit on two shorter lines where one long one does not.
+        let found = found.or_else(|| {
+            let wide = one_line.size().x;
+            if label.around.is_none() || wide < 8.0 * label.px {
+                return None;
+            }
+            let two = painter.layout(label.text.to_owned(), font, label.color, wide * 0.55);
+            places(two.size())
+                .into_iter()
+                .find(free_at)
+                .map(|rect| (rect, two))
+        });
+        let Some((rect, galley)) = found else {
             continue;
         };
         placed.insert(usize::MAX, rect.expand(2.0));
