@@ -231,11 +231,7 @@ impl OrgflowApp {
                 let Some(p) = doc.org.person(person.as_str()) else {
                     return;
                 };
-                let manager = p
-                    .manager
-                    .as_ref()
-                    .and_then(|m| doc.org.person(m.as_str()))
-                    .map_or("the top level".to_owned(), |m| m.display_name().to_owned());
+                let manager = doc.org.manager_name(p);
                 let name = p.display_name().to_owned();
                 match crate::edit::delete_person(&doc.org, &person) {
                     Ok((command, moved)) => {

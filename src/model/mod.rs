@@ -314,6 +314,15 @@ impl Org {
         self.people.iter().find(|p| p.id.0 == id)
     }
 
+    /// Who `person`'s reports go to when they leave: their manager's name, or "the top level".
+    pub fn manager_name(&self, person: &Person) -> String {
+        person
+            .manager
+            .as_ref()
+            .and_then(|m| self.person(m.as_str()))
+            .map_or("the top level".to_owned(), |m| m.display_name().to_owned())
+    }
+
     /// The decision domain with this id, if any (linear).
     pub fn decision(&self, id: &str) -> Option<&Decision> {
         self.decisions.iter().find(|d| d.id.0 == id)

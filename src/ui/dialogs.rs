@@ -74,11 +74,7 @@ pub(super) fn delete_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
         .iter()
         .filter(|p| p.manager.as_ref() == Some(&id))
         .count();
-    let manager = person
-        .manager
-        .as_ref()
-        .and_then(|m| doc.org.person(m.as_str()))
-        .map_or("the top level".to_owned(), |m| m.display_name().to_owned());
+    let manager = doc.org.manager_name(person);
     let name = person.display_name().to_owned();
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::new("confirm-delete")).show(ctx, |ui| {
