@@ -326,3 +326,44 @@ fn the_export_dialog_writes_a_pdf_of_pages() {
     let text = String::from_utf8_lossy(&pdf);
     assert_eq!(text.matches("/Type /Pages").count(), 1);
 }
+
+#[test]
+fn at_fit_on_a_1920_by_1080_screen_every_domain_of_each_example_is_named() {
+    for example in [
+        "riverside-traditional.json",
+        "riverside-distributed.json",
+        "brightpath-product.json",
+    ] {
+        let mut h = harness(None);
+        h.set_size(egui::vec2(1920.0, 1080.0));
+        h.run();
+        h.get_by_label(&format!("Open example {example}")).click();
+        h.run();
+        h.run();
+        let app = h.state();
+        let doc = app.document.as_ref().expect("open");
+        let shown = app.network_view.free_labels();
+        let missing: Vec<&str> = doc
+            .org
+            .decisions
+            .iter()
+            .map(|d| d.name.as_str())
+            .filter(|name| {
+                !shown.iter().any(|s| {
+                    s == name
+                        || s.trim_end_matches('…').len() > 4
+                            && name.starts_with(s.trim_end_matches('…'))
+                })
+            })
+            .collect();
+        eprintln!(
+            "{example}: {} of {} domains named",
+            doc.org.decisions.len() - missing.len(),
+            doc.org.decisions.len()
+        );
+        assert!(
+            missing.is_empty(),
+            "{example}: not named at Fit: {missing:?}"
+        );
+    }
+}

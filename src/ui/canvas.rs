@@ -50,6 +50,9 @@ pub struct Canvas {
     dragging: Option<Target>,
     /// How many shapes the last frame drew.
     drawn: usize,
+    /// The texts of the labels that stood free in the last frame (beside nodes, or over cards
+    /// too small for text), for tests and the status of what is readable.
+    free_shown: Vec<String>,
     /// The shape whose right-click menu is open, when it was too small for a widget.
     menu_target: Option<Target>,
     /// True while the view shows the whole scene as Fit framed it (no pan or zoom since).
@@ -67,6 +70,7 @@ impl Default for Canvas {
             visible: None,
             dragging: None,
             drawn: 0,
+            free_shown: Vec::new(),
             menu_target: None,
             fitted: false,
         }
@@ -148,6 +152,12 @@ impl Canvas {
     /// Pans on the next frame, keeping the zoom, just enough to show `rect` (canvas units).
     pub fn reveal(&mut self, rect: Rect) {
         self.reveal_pending = Some(rect);
+    }
+
+    /// The labels that stood free in the last frame: names beside network nodes, or over cards
+    /// too small for text of their own.
+    pub fn free_labels(&self) -> &[String] {
+        &self.free_shown
     }
 
     /// Screen pixels per canvas unit.
@@ -317,7 +327,9 @@ impl Canvas {
                 self.paint(&painter, screen, shape, selected, &mut free, &mut batch);
             }
         }
-        place_free_labels(&painter, screen, free);
+        // Labels of a ring of nodes may also move out along the ray from the picture's middle.
+        let hub = self.to_screen(screen, Point::default());
+        self.free_shown = place_free_labels(&painter, screen, hub, free);
         self.drawn = drawn;
         if let Some(slot) = batch.slot {
             painter.set(slot, egui::Shape::mesh(batch.mesh));
@@ -758,7 +770,13 @@ pub struct FreeLabel<'s> {
 
 /// Places the free labels, the most important first, each where it overlaps none placed
 /// before it, on a pale backing so that lines do not run through the text.
-fn place_free_labels(painter: &egui::Painter, screen: egui::Rect, labels: FreeLabels<'_>) {
+fn place_free_labels(
+    painter: &egui::Painter,
+    screen: egui::Rect,
+    hub: Pos2,
+    labels: FreeLabels<'_>,
+) -> Vec<String> {
+    let mut shown = Vec::new();
     let FreeLabels {
         labels: mut free,
         obstacles,
@@ -784,7 +802,8 @@ fn place_free_labels(painter: &egui::Painter, screen: egui::Rect, labels: FreeLa
         }
         let font = FontId::proportional(label.px);
         let one_line = painter.layout_no_wrap(label.text.to_owned(), font.clone(), label.color);
-        // Where it was meant to be first; then above, right of and left of its node.
+        // Where it was meant to be first; then above, right of and left of its node; then at
+        // its corners.
         let places = |size: Vec2| {
             let mut places = vec![label.align.anchor_size(label.pos, size)];
             if let Some(n) = label.around {
@@ -794,6 +813,29 @@ fn place_free_labels(painter: &egui::Painter, screen: egui::Rect, labels: FreeLa
                     .push(Align2::LEFT_CENTER.anchor_size(n.right_center() + Vec2::X * 4.0, size));
                 places
                     .push(Align2::RIGHT_CENTER.anchor_size(n.left_center() - Vec2::X * 4.0, size));
+                // Then at its corners, reaching away from it.
+                let d = Vec2::splat(3.0);
+                places.push(Align2::LEFT_TOP.anchor_size(n.right_bottom() + d, size));
+                places.push(
+                    Align2::RIGHT_TOP.anchor_size(n.left_bottom() + Vec2::new(-3.0, 3.0), size),
+                );
+                places.push(
+                    Align2::LEFT_BOTTOM.anchor_size(n.right_top() + Vec2::new(3.0, -3.0), size),
+                );
+                places.push(Align2::RIGHT_BOTTOM.anchor_size(n.left_top() - d, size));
+                // Then further out, or in, along the ray from the middle through the node.
+                let ray = (n.center() - hub).normalized();
+                if ray.is_finite() && ray != Vec2::ZERO {
+                    for k in 1..=6 {
+                        let reach = n.width() / 2.0 + size.y * 0.8 + k as f32 * 16.0;
+                        places.push(
+                            Align2::CENTER_CENTER.anchor_size(n.center() + ray * reach, size),
+                        );
+                        places.push(
+                            Align2::CENTER_CENTER.anchor_size(n.center() - ray * reach, size),
+                        );
+                    }
+                }
             }
             places
         };
@@ -812,7 +854,11 @@ fn place_free_labels(painter: &egui::Painter, screen: egui::Rect, labels: FreeLa
             if label.around.is_none() || wide < 8.0 * label.px {
                 return None;
             }
-            let two = painter.layout(label.text.to_owned(), font, label.color, wide * 0.55);
+            let two = painter.layout(label.text.to_owned(), font, label.color, wide * 0.62);
+            // Two lines broken between words, or not at all.
+            if two.rows.len() > 2 {
+                return None;
+            }
             places(two.size())
                 .into_iter()
                 .find(free_at)
@@ -823,9 +869,22 @@ fn place_free_labels(painter: &egui::Painter, screen: egui::Rect, labels: FreeLa
         };
         placed.insert(usize::MAX, rect.expand(2.0));
         count += 1;
+        // A label that had to move away from its node keeps a thin leader to it.
+        if let Some(n) = label.around
+            && !rect.expand(6.0).intersects(n)
+        {
+            let from = n.center() + (rect.center() - n.center()).normalized() * n.width() / 2.0;
+            let to = rect.expand(1.0).clamp(n.center());
+            painter.line_segment(
+                [from, to],
+                Stroke::new(1.0, color(crate::theme::MUTED.with_alpha(0x90))),
+            );
+        }
         painter.rect_filled(rect.expand(1.0), 3.0, backing);
         painter.galley(rect.min, galley, label.color);
+        shown.push(label.text.to_owned());
     }
+    shown
 }
 
 /// Rectangles on screen, found by the cells of a coarse grid they cover: placing a label
