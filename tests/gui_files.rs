@@ -24,13 +24,16 @@ fn run_until(
     h: &mut Harness<'static, OrgflowApp>,
     done: impl Fn(&Harness<'static, OrgflowApp>) -> bool,
 ) {
-    for _ in 0..50 {
+    // The picker lists folders on a thread of its own: on a busy machine that takes a while.
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::time::Instant::now() < until {
         if done(h) {
             return;
         }
         h.run();
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
+    panic!("the window never got there in 20 s");
 }
 
 #[test]
