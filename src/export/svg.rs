@@ -32,9 +32,33 @@ const MAX_FREE_TRIED: usize = 4_000;
 /// Beyond this many nodes, labels no longer step around them.
 const MAX_OBSTACLES: usize = 3_000;
 
-/// About how wide `body` is at `size` in Ubuntu (a little generous, so that text fits).
+/// The font every slide's text is set in, parsed once.
+fn face() -> Option<&'static ttf_parser::Face<'static>> {
+    static FACE: std::sync::OnceLock<Option<ttf_parser::Face<'static>>> =
+        std::sync::OnceLock::new();
+    FACE.get_or_init(|| ttf_parser::Face::parse(epaint_default_fonts::UBUNTU_LIGHT, 0).ok())
+        .as_ref()
+}
+
+/// How wide `body` is at `size`, from the embedded font's advances (a glyph it lacks, drawn
+/// from a fallback font, counts as a wide one); bold is given a little room.
 fn text_width(body: &str, size: f32, bold: bool) -> f32 {
-    body.chars().count() as f32 * size * if bold { 0.56 } else { 0.52 }
+    let slack = if bold { 1.05 } else { 1.02 };
+    match face() {
+        Some(face) => {
+            let em = face.units_per_em().max(1) as f32;
+            let units: f32 = body
+                .chars()
+                .map(|c| {
+                    face.glyph_index(c)
+                        .and_then(|g| face.glyph_hor_advance(g))
+                        .map_or(em * 0.6, f32::from)
+                })
+                .sum();
+            units / em * size * slack
+        }
+        None => body.chars().count() as f32 * size * 0.55 * slack,
+    }
 }
 
 /// The longest form of a person's name that fits `width` at `size`.
@@ -107,16 +131,18 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// `body` cut with "…" to about `width` pixels at `size` (Ubuntu averages half an em a letter).
+/// `body` cut with "…" to fit `width` pixels at `size`.
 fn fit_width(body: &str, size: f32, width: f32) -> String {
-    let most = (width / (size * 0.5)).max(4.0) as usize;
-    if body.chars().count() <= most {
-        body.to_owned()
-    } else {
-        let mut cut: String = body.chars().take(most - 1).collect();
-        cut.push('…');
-        cut
+    if text_width(body, size, false) <= width {
+        return body.to_owned();
     }
+    let mut cut: String = body.to_owned();
+    while !cut.is_empty() && text_width(&format!("{cut}…"), size, false) > width {
+        cut.pop();
+    }
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
 }
 
 fn hex(c: Color) -> String {
@@ -305,6 +331,7 @@ fn labels<'s>(
 fn place_free_labels(
     out: &mut String,
     frame: Rect,
+    hub: (f32, f32),
     mut free: Vec<FreeLabel<'_>>,
     obstacles: &[(usize, Rect)],
 ) {
@@ -361,6 +388,26 @@ fn place_free_labels(
                 places.push(boxed(n.center().x, n.min.y - 3.0 - below));
                 places.push(boxed(n.max.x + 4.0 + width / 2.0, middle));
                 places.push(boxed(n.min.x - 4.0 - width / 2.0, middle));
+                // Then at its corners, reaching away from it.
+                let half = width / 2.0;
+                places.push(boxed(n.max.x + 3.0 + half, n.max.y + 3.0 + above));
+                places.push(boxed(n.min.x - 3.0 - half, n.max.y + 3.0 + above));
+                places.push(boxed(n.max.x + 3.0 + half, n.min.y - 3.0 - below));
+                places.push(boxed(n.min.x - 3.0 - half, n.min.y - 3.0 - below));
+                // Then further out, or in, along the ray from the middle through the node.
+                let c = n.center();
+                let (dx, dy) = (c.x - hub.0, c.y - hub.1);
+                let len = dx.hypot(dy);
+                if len > 1.0 {
+                    let (ux, uy) = (dx / len, dy / len);
+                    for k in 1..=6 {
+                        let reach = n.width() / 2.0 + (above + below) * 0.8 + k as f32 * 16.0;
+                        for sign in [1.0, -1.0] {
+                            let (x, y) = (c.x + sign * ux * reach, c.y + sign * uy * reach);
+                            places.push(boxed(x, y + (above - below) / 2.0));
+                        }
+                    }
+                }
             }
             let free_at = |rect: &Rect| {
                 rect.min.x >= frame.min.x
@@ -379,6 +426,28 @@ fn place_free_labels(
             continue;
         };
         placed.push(rect.expand(2.0));
+        // A label that had to move away from its node keeps a thin leader to it.
+        if let Some(n) = label.around
+            && !rect.expand(6.0).intersects(&n)
+        {
+            let c = n.center();
+            let to = Point::new(
+                c.x.clamp(rect.min.x, rect.max.x),
+                c.y.clamp(rect.min.y, rect.max.y),
+            );
+            let (dx, dy) = (to.x - c.x, to.y - c.y);
+            let len = dx.hypot(dy).max(1.0);
+            let r = n.width() / 2.0;
+            let _ = writeln!(
+                out,
+                r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-opacity="0.55" stroke-width="1"/>"#,
+                D1(c.x + dx / len * r),
+                D1(c.y + dy / len * r),
+                D1(to.x),
+                D1(to.y),
+                hex(MUTED)
+            );
+        }
         let _ = writeln!(
             out,
             r#"<rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="{}" fill-opacity="0.85"/>"#,
@@ -547,7 +616,7 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
             }
         }
     }
-    place_free_labels(out, frame, free, &obstacles);
+    place_free_labels(out, frame, fit.p(Point::default()), free, &obstacles);
     out.push_str("</g>\n");
 }
 
