@@ -306,7 +306,7 @@ fn font_sizes(svg: &str) -> Vec<(f32, String)> {
 }
 
 #[test]
-fn no_text_on_a_slide_is_smaller_than_12_px_and_every_card_is_named() {
+fn no_text_on_a_slide_is_smaller_than_12_px_and_every_card_and_domain_is_named() {
     let orgs = [
         (
             "riverside-traditional.json",
@@ -343,6 +343,22 @@ fn no_text_on_a_slide_is_smaller_than_12_px_and_every_card_is_named() {
             assert!(!sizes.is_empty());
             for (size, body) in &sizes {
                 assert!(*size >= 12.0, "{name}, {view:?}: “{body}” at {size} px");
+            }
+            // On the bundled examples, every decision domain of the network is named (whole, cut
+            // with "…", or over two lines).
+            if view != ExportView::Hierarchy && !name.starts_with("a generated") {
+                let texts: Vec<&str> = sizes.iter().map(|(_, b)| b.as_str()).collect();
+                for d in &org.decisions {
+                    let named = texts.iter().any(|t| {
+                        let t = t.trim_end_matches('…').trim_end();
+                        *t == d.name || (t.len() > 5 && d.name.starts_with(t))
+                    });
+                    assert!(
+                        named,
+                        "{name}, {view:?}: the domain “{}” is not named",
+                        d.name
+                    );
+                }
             }
             // On the bundled examples, every card of the hierarchy carries its person's name
             // (whole, or shortened to fit, but at least their last name or initials).
