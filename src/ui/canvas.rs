@@ -21,6 +21,9 @@ const DETAIL_PX: f32 = 12.0;
 const MAX_FREE_LABELS: usize = 400;
 /// At most this many free labels are tried, the most important first.
 const MAX_FREE_TRIED: usize = 1_000;
+/// Labels of at least this priority (domains, flagged people, the selection) try every place
+/// before giving up; the others only the four sides of their node.
+const MUST_READ: f32 = 2.0;
 /// Beyond this many nodes on screen, labels no longer step around them.
 const MAX_OBSTACLES: usize = 5_000;
 /// The minimap's longer side, in screen pixels.
@@ -813,7 +816,11 @@ fn place_free_labels(
                     .push(Align2::LEFT_CENTER.anchor_size(n.right_center() + Vec2::X * 4.0, size));
                 places
                     .push(Align2::RIGHT_CENTER.anchor_size(n.left_center() - Vec2::X * 4.0, size));
-                // Then at its corners, reaching away from it.
+                // The labels that must be read (flagged people, domains, the selection) try
+                // harder: its corners, then out or in along the ray from the middle.
+                if label.priority < MUST_READ {
+                    return places;
+                }
                 let d = Vec2::splat(3.0);
                 places.push(Align2::LEFT_TOP.anchor_size(n.right_bottom() + d, size));
                 places.push(
@@ -851,7 +858,7 @@ fn place_free_labels(
         // A long label beside a node may fit on two shorter lines where one long one does not.
         let found = found.or_else(|| {
             let wide = one_line.size().x;
-            if label.around.is_none() || wide < 8.0 * label.px {
+            if label.around.is_none() || wide < 8.0 * label.px || label.priority < MUST_READ {
                 return None;
             }
             let two = painter.layout(label.text.to_owned(), font, label.color, wide * 0.62);
