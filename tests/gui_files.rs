@@ -30,7 +30,8 @@ fn run_until(
         if done(h) {
             return;
         }
-        h.run();
+        // While it lists a folder the picker asks for frames itself: run a few, not to rest.
+        h.run_steps(4);
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     panic!("the window never got there in 20 s");
@@ -68,7 +69,7 @@ fn without_system_dialogs_saving_says_so_and_uses_orgflows_own_picker() {
     open_school(&mut h);
     // A bundled example has no file: Save asks where.
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    h.run_steps(4);
     let (ok, message) = h.state().status.clone().expect("the user is told");
     assert!(!ok);
     assert!(
@@ -98,13 +99,13 @@ fn without_system_dialogs_opening_uses_orgflows_own_picker() {
     .expect("copied");
     let mut h = app_in(dir.path());
     h.get_by_label("Open…").click();
-    h.run();
+    h.run_steps(4);
     assert!(h.state().picker.purpose.is_some());
     run_until(&mut h, |h| {
         h.query_by_label_contains("brightpath.json").is_some()
     });
     h.get_by_label_contains("brightpath.json").click();
-    h.run();
+    h.run_steps(4);
     h.get_by_label("Open").click();
     run_until(&mut h, |h| h.state().document.is_some());
     let doc = h.state().document.as_ref().expect("opened");

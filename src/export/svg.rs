@@ -378,36 +378,18 @@ fn place_free_labels(
                 min: Point::new(x - width / 2.0, y - above),
                 max: Point::new(x + width / 2.0, y + below),
             };
-            // Where it was meant to be first; then above, right of and left of its node.
+            // Where it was meant to be first; then the other places beside its node.
             let mut places = vec![boxed(
                 label.at.0,
                 label.at.1 + line * (lines.len() - 1) as f32,
             )];
             if let Some(n) = label.around {
-                let middle = n.center().y + (above - below) / 2.0;
-                places.push(boxed(n.center().x, n.min.y - 3.0 - below));
-                places.push(boxed(n.max.x + 4.0 + width / 2.0, middle));
-                places.push(boxed(n.min.x - 4.0 - width / 2.0, middle));
-                // Then at its corners, reaching away from it.
-                let half = width / 2.0;
-                places.push(boxed(n.max.x + 3.0 + half, n.max.y + 3.0 + above));
-                places.push(boxed(n.min.x - 3.0 - half, n.max.y + 3.0 + above));
-                places.push(boxed(n.max.x + 3.0 + half, n.min.y - 3.0 - below));
-                places.push(boxed(n.min.x - 3.0 - half, n.min.y - 3.0 - below));
-                // Then further out, or in, along the ray from the middle through the node.
-                let c = n.center();
-                let (dx, dy) = (c.x - hub.0, c.y - hub.1);
-                let len = dx.hypot(dy);
-                if len > 1.0 {
-                    let (ux, uy) = (dx / len, dy / len);
-                    for k in 1..=6 {
-                        let reach = n.width() / 2.0 + (above + below) * 0.8 + k as f32 * 16.0;
-                        for sign in [1.0, -1.0] {
-                            let (x, y) = (c.x + sign * ux * reach, c.y + sign * uy * reach);
-                            places.push(boxed(x, y + (above - below) / 2.0));
-                        }
-                    }
-                }
+                places.extend(crate::scene::label_places(
+                    n,
+                    (width, above + below),
+                    Point::new(hub.0, hub.1),
+                    label.priority >= crate::scene::MUST_READ,
+                ));
             }
             let free_at = |rect: &Rect| {
                 rect.min.x >= frame.min.x

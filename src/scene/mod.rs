@@ -187,6 +187,54 @@ pub fn marked_people(org: &Org, analysis: &Analysis) -> Vec<bool> {
     marked
 }
 
+/// Labels of at least this priority (domains, flagged people, the selection) try every place
+/// beside their node before giving up; the others only its four sides.
+pub const MUST_READ: f32 = 2.0;
+
+/// The other places, in the order to try, where a label `width` × `height` may stand beside
+/// `node` when its own place (below it) is taken; y grows downwards (screen and slide alike).
+/// Above, right and left of the node; for a label that must be read, then its corners, and
+/// out or in along the ray from `hub` (the middle of the picture) through the node.
+pub fn label_places(
+    node: Rect,
+    (width, height): (f32, f32),
+    hub: Point,
+    must_read: bool,
+) -> Vec<Rect> {
+    let at = |x: f32, y: f32| Rect {
+        min: Point::new(x, y),
+        max: Point::new(x + width, y + height),
+    };
+    let c = node.center();
+    let mut places = vec![
+        at(c.x - width / 2.0, node.min.y - 3.0 - height),
+        at(node.max.x + 4.0, c.y - height / 2.0),
+        at(node.min.x - 4.0 - width, c.y - height / 2.0),
+    ];
+    if !must_read {
+        return places;
+    }
+    places.extend([
+        at(node.max.x + 3.0, node.max.y + 3.0),
+        at(node.min.x - 3.0 - width, node.max.y + 3.0),
+        at(node.max.x + 3.0, node.min.y - 3.0 - height),
+        at(node.min.x - 3.0 - width, node.min.y - 3.0 - height),
+    ]);
+    let (dx, dy) = (c.x - hub.x, c.y - hub.y);
+    let len = dx.hypot(dy);
+    if len > 1.0 {
+        let (ux, uy) = (dx / len, dy / len);
+        for k in 1..=6 {
+            let reach = node.width() / 2.0 + height * 0.8 + k as f32 * 16.0;
+            for sign in [1.0, -1.0] {
+                let (x, y) = (c.x + sign * ux * reach, c.y + sign * uy * reach);
+                places.push(at(x - width / 2.0, y - height / 2.0));
+            }
+        }
+    }
+    places
+}
+
 /// The forms of a person's name from the longest to the shortest, for a label that must fit:
 /// the whole name, without a bracketed note ("(open)"), "A. Brooks", "Brooks", the initials.
 pub fn name_forms(name: &str) -> Vec<String> {

@@ -3,7 +3,7 @@
 //! an idle window uses no CPU.
 
 use crate::layout::{Point, Rect};
-use crate::scene::{Scene, Shape, Target};
+use crate::scene::{MUST_READ, Scene, Shape, Target};
 use crate::theme::{
     self, MARK, MARK_RING_BOX, MARK_RING_CIRCLE, MIN_RING_SCREEN, SELECTED_RING_BOX,
     SELECTED_RING_CIRCLE,
@@ -21,9 +21,6 @@ const DETAIL_PX: f32 = 12.0;
 const MAX_FREE_LABELS: usize = 400;
 /// At most this many free labels are tried, the most important first.
 const MAX_FREE_TRIED: usize = 1_000;
-/// Labels of at least this priority (domains, flagged people, the selection) try every place
-/// before giving up; the others only the four sides of their node.
-const MUST_READ: f32 = 2.0;
 /// Beyond this many nodes on screen, labels no longer step around them.
 const MAX_OBSTACLES: usize = 5_000;
 /// The minimap's longer side, in screen pixels.
@@ -51,8 +48,6 @@ pub struct Canvas {
     visible: Option<Rect>,
     /// The shape being dragged onto another, when the view restructures by dragging.
     dragging: Option<Target>,
-    /// How many shapes the last frame drew.
-    drawn: usize,
     /// The texts of the labels that stood free in the last frame (beside nodes, or over cards
     /// too small for text), for tests and the status of what is readable.
     free_shown: Vec<String>,
@@ -72,7 +67,6 @@ impl Default for Canvas {
             reveal_pending: None,
             visible: None,
             dragging: None,
-            drawn: 0,
             free_shown: Vec::new(),
             menu_target: None,
             fitted: false,
@@ -285,7 +279,6 @@ impl Canvas {
         };
         self.visible = Some(visible);
         let mut free = FreeLabels::default();
-        let mut drawn = 0;
         // Small plain cards go into one mesh, painted where the first of them would be.
         let mut batch = Batch::default();
         let mut widgets = 0;
@@ -293,7 +286,6 @@ impl Canvas {
             if !shape.bounds().intersects(&visible) {
                 continue;
             }
-            drawn += 1;
             self.paint(&painter, screen, shape, selected, &mut free, &mut batch);
             if let Some(target) = shape.target() {
                 let area = self.screen_rect(screen, shape.bounds());
@@ -333,7 +325,6 @@ impl Canvas {
         // Labels of a ring of nodes may also move out along the ray from the picture's middle.
         let hub = self.to_screen(screen, Point::default());
         self.free_shown = place_free_labels(&painter, screen, hub, free);
-        self.drawn = drawn;
         if let Some(slot) = batch.slot {
             painter.set(slot, egui::Shape::mesh(batch.mesh));
         }
@@ -810,39 +801,19 @@ fn place_free_labels(
         let places = |size: Vec2| {
             let mut places = vec![label.align.anchor_size(label.pos, size)];
             if let Some(n) = label.around {
-                places
-                    .push(Align2::CENTER_BOTTOM.anchor_size(n.center_top() - Vec2::Y * 3.0, size));
-                places
-                    .push(Align2::LEFT_CENTER.anchor_size(n.right_center() + Vec2::X * 4.0, size));
-                places
-                    .push(Align2::RIGHT_CENTER.anchor_size(n.left_center() - Vec2::X * 4.0, size));
-                // The labels that must be read (flagged people, domains, the selection) try
-                // harder: its corners, then out or in along the ray from the middle.
-                if label.priority < MUST_READ {
-                    return places;
-                }
-                let d = Vec2::splat(3.0);
-                places.push(Align2::LEFT_TOP.anchor_size(n.right_bottom() + d, size));
-                places.push(
-                    Align2::RIGHT_TOP.anchor_size(n.left_bottom() + Vec2::new(-3.0, 3.0), size),
+                let must_read = label.priority >= MUST_READ;
+                let others = crate::scene::label_places(
+                    to_layout(n),
+                    (size.x, size.y),
+                    Point::new(hub.x, hub.y),
+                    must_read,
                 );
-                places.push(
-                    Align2::LEFT_BOTTOM.anchor_size(n.right_top() + Vec2::new(3.0, -3.0), size),
-                );
-                places.push(Align2::RIGHT_BOTTOM.anchor_size(n.left_top() - d, size));
-                // Then further out, or in, along the ray from the middle through the node.
-                let ray = (n.center() - hub).normalized();
-                if ray.is_finite() && ray != Vec2::ZERO {
-                    for k in 1..=6 {
-                        let reach = n.width() / 2.0 + size.y * 0.8 + k as f32 * 16.0;
-                        places.push(
-                            Align2::CENTER_CENTER.anchor_size(n.center() + ray * reach, size),
-                        );
-                        places.push(
-                            Align2::CENTER_CENTER.anchor_size(n.center() - ray * reach, size),
-                        );
-                    }
-                }
+                places.extend(others.into_iter().map(|r| {
+                    egui::Rect::from_min_max(
+                        Pos2::new(r.min.x, r.min.y),
+                        Pos2::new(r.max.x, r.max.y),
+                    )
+                }));
             }
             places
         };
@@ -892,6 +863,14 @@ fn place_free_labels(
         shown.push(label.text.to_owned());
     }
     shown
+}
+
+/// A screen rectangle in the layout's own type, for the geometry shared with the slides.
+fn to_layout(r: egui::Rect) -> Rect {
+    Rect {
+        min: Point::new(r.min.x, r.min.y),
+        max: Point::new(r.max.x, r.max.y),
+    }
 }
 
 /// Rectangles on screen, found by the cells of a coarse grid they cover: placing a label
