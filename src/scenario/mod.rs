@@ -540,33 +540,31 @@ pub fn figure_rows(before: &Org, after: &Org, c: &Comparison) -> Vec<[String; 4]
         }
     };
     let bus = |x: Option<usize>| x.map_or("n/a".to_owned(), |x| x.to_string());
+    // "41% Ada Brooks": a top share and whose it is.
+    let top = |share: String, who: String| format!("{share} {who}");
     let d = &c.delta;
     vec![
         [
             "Top share, through the hierarchy".to_owned(),
-            format!(
-                "{} {}",
+            top(
                 pct(b.top_share_hierarchical),
-                name(before, &b.top_hierarchical)
+                name(before, &b.top_hierarchical),
             ),
-            format!(
-                "{} {}",
+            top(
                 pct(a.top_share_hierarchical),
-                name(after, &a.top_hierarchical)
+                name(after, &a.top_hierarchical),
             ),
             points(d.top_share_hierarchical),
         ],
         [
             "Top share, straight to the holder".to_owned(),
-            format!(
-                "{} {}",
+            top(
                 pct(b.top_share_distributed),
-                name(before, &b.top_distributed)
+                name(before, &b.top_distributed),
             ),
-            format!(
-                "{} {}",
+            top(
                 pct(a.top_share_distributed),
-                name(after, &a.top_distributed)
+                name(after, &a.top_distributed),
             ),
             points(d.top_share_distributed),
         ],
