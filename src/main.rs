@@ -72,8 +72,9 @@ enum Command {
         /// Draw the hierarchy left to right instead of top down.
         #[arg(long)]
         left_to_right: bool,
-        /// Show only this person's part of the hierarchy (their id) and everybody below them.
-        #[arg(long, value_name = "ID")]
+        /// Show only this person's part of the hierarchy (their id or name) and everybody
+        /// below them.
+        #[arg(long, value_name = "ID or NAME")]
         subtree: Option<String>,
         /// A before/after slide: FILE is before, this org is after, side by side.
         #[arg(long, value_name = "AFTER", conflicts_with = "subtree")]
@@ -105,8 +106,9 @@ enum Command {
     WhatIf {
         /// The team file or export.
         file: PathBuf,
-        /// Who is away: ids, separated by commas.
-        #[arg(long, value_name = "ID[,ID…]", value_delimiter = ',', required = true)]
+        /// Who is away: ids or names, separated by semicolons (or commas, when no name has a
+        /// comma: "King, Janet" is one name).
+        #[arg(long, value_name = "ID[;ID…]", required = true)]
         without: Vec<String>,
         /// Print as JSON (`without`, `orphaned_domains`, `carriers`, `comparison`).
         #[arg(long)]
@@ -196,6 +198,19 @@ struct ColumnArgs {
     /// The sheet to read from a workbook (.xlsx, .xls, .ods); the first one by default.
     #[arg(long, value_name = "NAME")]
     sheet: Option<String>,
+    /// Count people who have left as still here (a historical view): by default they stay in
+    /// the chart but hold no right and carry no load.
+    #[arg(long)]
+    include_left: bool,
+}
+
+/// For `--include-left`: everybody who left counts as here again.
+fn include_left(org: &mut orgflow::model::Org) {
+    for p in &mut org.people {
+        if p.status == orgflow::model::Status::Left {
+            p.status = orgflow::model::Status::Active;
+        }
+    }
 }
 
 /// Decision rights from a spreadsheet, merged onto the org.
@@ -381,7 +396,11 @@ fn load_org(
     rights: RightsArgs,
 ) -> anyhow::Result<Loaded> {
     let sheet = columns.sheet.clone();
+    let keep_left = columns.include_left;
     let mut loaded = load(file, &columns.into()).map_err(describe)?;
+    if keep_left {
+        include_left(&mut loaded.org);
+    }
     print_import_problems(file, &loaded.import_problems);
     for note in &loaded.notes {
         eprintln!("{}", for_terminal(&format!("{}: {note}", file.display())));
@@ -399,6 +418,12 @@ fn load_org(
             "{}",
             for_terminal(&format!("{}: {}", sheet_path.display(), import.summary()))
         );
+        for note in &import.notes {
+            eprintln!(
+                "{}",
+                for_terminal(&format!("{}: {note}", sheet_path.display()))
+            );
+        }
         print_import_problems(&sheet_path, &import.problems);
         loaded.org = import.org;
     }
@@ -425,7 +450,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             && !file.is_file()
         {
             anyhow::bail!(
-                "{}: there is no such file (commands are “analyze” and “convert”; see orgflow --help)",
+                "{}: there is no such file (the commands are analyze, export, compare, what-if, suggest and convert; see orgflow --help)",
                 file.display()
             );
         }
@@ -558,7 +583,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let (mut hierarchy, network) =
                 orgflow::export::scenes_for(&loaded.org, &analysis, orientation, view, panel);
             // One person's part: them and everybody below them, in the hierarchy's place.
-            if let Some(id) = &subtree {
+            if let Some(query) = &subtree {
+                let id = &loaded
+                    .org
+                    .find_person(query)
+                    .map_err(|e| {
+                        anyhow::anyhow!("{}: {e}, so there is no part to export", file.display())
+                    })?
+                    .id
+                    .0
+                    .clone();
                 let (part, figures) = orgflow::export::part_of(&loaded.org, &analysis, id)
                     .ok_or_else(|| {
                         anyhow::anyhow!(
@@ -591,9 +625,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             json,
             columns,
         } => {
+            let keep_left = columns.include_left;
             let columns: CsvColumns = columns.into();
-            let b = load(&before, &columns).map_err(describe)?;
-            let a = load(&after, &columns).map_err(describe)?;
+            let mut b = load(&before, &columns).map_err(describe)?;
+            let mut a = load(&after, &columns).map_err(describe)?;
+            if keep_left {
+                include_left(&mut b.org);
+                include_left(&mut a.org);
+            }
             let c = orgflow::scenario::compare(&b.org, &a.org);
             if json {
                 print_json(&c)?;
@@ -611,6 +650,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             rights,
         } => {
             let loaded = load_org(&file, columns, rights)?;
+            let without = away_list(&loaded.org, &without);
             let absence = orgflow::scenario::without(&loaded.org, &without)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
             if json {
@@ -717,6 +757,30 @@ fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
     print_out(&text)
 }
 
+/// The people a `--without` list names: split at semicolons; without any, at commas, unless
+/// the whole text (or a "Last, First" pair) is one person's name.
+fn away_list(org: &orgflow::model::Org, given: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for text in given {
+        if text.contains(';') {
+            out.extend(
+                text.split(';')
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty()),
+            );
+        } else if org.find_person(text).is_ok() {
+            out.push(text.trim().to_owned());
+        } else {
+            out.extend(
+                text.split(',')
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty()),
+            );
+        }
+    }
+    out
+}
+
 fn what_if_report(org: &orgflow::model::Org, a: &orgflow::scenario::Absence) -> String {
     use std::fmt::Write;
     let names: Vec<String> = a
@@ -728,20 +792,7 @@ fn what_if_report(org: &orgflow::model::Org, a: &orgflow::scenario::Absence) -> 
         })
         .collect();
     let mut out = format!("If {} were away\n", names.join(" and "));
-    if a.orphaned_domains.is_empty() {
-        out.push_str("Every decision still has somebody to decide it.\n");
-    } else {
-        let _ = writeln!(
-            out,
-            "{} decisions would have nobody to decide them: {}",
-            a.orphaned_domains.len(),
-            a.orphaned_domains
-                .iter()
-                .map(|d| d.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
+    let _ = writeln!(out, "{}", a.orphaned_sentence());
     if !a.carriers.is_empty() {
         out.push_str("\nWho carries their load (decisions a month more, hierarchy / straight to the holder):\n");
         for c in &a.carriers {

@@ -30,7 +30,10 @@ fn close(actual: f64, expected: f64) {
 ///   A: A→B→E (B, E), B: B→E (E), C: C→A→B→E (A, B, E), D: D→B→E (B, E), E: own,
 ///   F: F→C→A→B→E (C, A, B, E). Hops 2+1+3+2+0+4 = 12.
 /// Decision y (2 a month, raised by F, decided by D, approved by C):
-///   F→C→A→B→D (C, A, B, D: 4 hops), then D→B→A→C (B, A, C: 3 hops), each ×2.
+///   F→C→A→B→D (C, A, B, D: 4 hops), then D→B→A→C (B, A, C: 3 hops), each ×2. The route
+///   reaches C, A, B and D: each counts the decision once, though B, A and C see it twice.
+///
+/// Loads from x: A 2 (C, F), B 4 (A, C, D, F), C 1 (F), E 5; from y: 2 each for A, B, C, D.
 const SMALL: &str = r#"{
   "orgflow": 1, "name": "Small",
   "people": [
@@ -52,9 +55,9 @@ fn hierarchical_loads_follow_the_chain_of_command() {
     let a = analyze(&org(SMALL));
     close(a.decisions_per_month, 8.0);
     for (id, load) in [
-        ("a", 6.0),
-        ("b", 8.0),
-        ("c", 5.0),
+        ("a", 4.0),
+        ("b", 6.0),
+        ("c", 3.0),
         ("d", 2.0),
         ("e", 5.0),
         ("f", 0.0),
@@ -62,10 +65,10 @@ fn hierarchical_loads_follow_the_chain_of_command() {
         close(person(&a, id).hierarchical.load, load);
         close(person(&a, id).hierarchical.share, load / 8.0);
     }
-    // (12 + 2 × 7) hops over 8 decisions.
+    // Hops count every hand-off: (12 + 2 × 7) over 8 decisions.
     close(a.readings.hierarchical.mean_hops, 26.0 / 8.0);
     assert_eq!(a.readings.hierarchical.top.as_deref(), Some("b"));
-    close(a.readings.hierarchical.top_share, 1.0);
+    close(a.readings.hierarchical.top_share, 0.75);
 }
 
 #[test]
@@ -139,7 +142,7 @@ fn a_decision_nobody_decides_climbs_to_the_top_and_is_a_finding() {
     let a = analyze(&org(r#"{"orgflow": 1, "name": "Orphan",
       "people": [{"id": "boss", "name": "Boss"}, {"id": "p", "name": "P", "manager": "boss"},
                  {"id": "q", "name": "Q", "manager": "p"}],
-      "decisions": [{"id": "d", "name": "Parking", "per_month": 3}]}"#));
+      "decisions": [{"id": "d", "name": "Parking", "per_month": 3, "consulted": ["q"]}]}"#));
     // Everyone raises 1: Q's climbs through P to Boss, P's to Boss; Boss keeps their own.
     close(person(&a, "boss").hierarchical.load, 2.0);
     close(person(&a, "p").hierarchical.load, 1.0);
@@ -154,16 +157,33 @@ fn a_decision_nobody_decides_climbs_to_the_top_and_is_a_finding() {
 }
 
 #[test]
-fn open_positions_raise_nothing_but_pass_decisions_on() {
+fn a_domain_nobody_is_named_for_is_left_out_and_said() {
+    let a = analyze(&org(r#"{"orgflow": 1, "name": "New",
+      "people": [{"id": "boss", "name": "Boss"}, {"id": "p", "name": "P", "manager": "boss"}],
+      "decisions": [{"id": "d", "name": "Parking", "per_month": 3}]}"#));
+    close(a.decisions_per_month, 0.0);
+    close(person(&a, "boss").hierarchical.load, 0.0);
+    assert!(!a.findings.iter().any(|f| f.kind == FindingKind::NoDecider));
+    let note = a
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::IncompleteRights && f.domains == ["d"])
+        .expect("says it is left out");
+    assert!(note.message.contains("Parking"), "{}", note.message);
+}
+
+#[test]
+fn open_positions_raise_nothing_and_are_skipped_on_the_climb() {
     let a = analyze(&org(r#"{"orgflow": 1, "name": "Vacancy",
       "people": [{"id": "boss", "name": "Boss"},
                  {"id": "open", "name": "Open", "manager": "boss", "vacant": true},
                  {"id": "w", "name": "W", "manager": "open"}],
       "decisions": [{"id": "d", "name": "D", "per_month": 2, "decides": ["boss"]}]}"#));
-    // Boss and W raise 1 each; W's climbs through the open position.
-    close(person(&a, "open").hierarchical.load, 1.0);
+    // Boss and W raise 1 each; W's goes past the open position straight to Boss: one hop.
+    close(person(&a, "open").hierarchical.load, 0.0);
     close(person(&a, "boss").hierarchical.load, 1.0);
     close(person(&a, "boss").distributed.load, 1.0);
+    close(a.readings.hierarchical.mean_hops, 0.5);
 }
 
 #[test]
@@ -290,8 +310,9 @@ fn articulation_points_and_betweenness_use_peer_links() {
       "links": [{"from": "l1", "to": "l2"}, {"from": "l2", "to": "x"}]}"#));
     // m2 is not one: x still links l2's side to the rest. Listed in file order.
     assert_eq!(a.articulation_points, vec!["l1", "l2"]);
-    // In the link network l1 – l2 – x, l2 lies on the one path between the others.
-    assert_eq!(person(&a, "l2").betweenness, Some(1.0));
+    // In the directed link network l1 → l2 → x, l2 lies on the one path of the six ordered
+    // pairs that have one (l1 to x): 1 / ((3 − 1)(3 − 2)) = 0.5, as networkx says.
+    assert_eq!(person(&a, "l2").betweenness, Some(0.5));
     assert_eq!(person(&a, "l1").betweenness, Some(0.0));
     assert_eq!(person(&a, "m1").betweenness, None);
 }

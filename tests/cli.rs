@@ -138,8 +138,12 @@ fn csv_import_problems_are_listed_on_stderr() {
     assert!(err.contains("4 rows needed attention"), "{err}");
     assert!(err.contains("row 5: Bo Brandt reports to “ghost”"), "{err}");
     assert!(err.contains("shown under a placeholder"), "{err}");
-    // The four people and the placeholder for “ghost”, whom Bo reports to.
-    assert!(text(&out.stdout).contains("5 people"));
+    // The four people of the file, and “ghost”, whom Bo reports to, outside it.
+    let report = text(&out.stdout);
+    assert!(
+        report.contains("4 people; 1 manager not in this file"),
+        "{report}"
+    );
 }
 
 #[test]

@@ -300,7 +300,7 @@ const CASES: &[Case] = &[
     case(
         &["analyze", "tests/bad/manager-unknown-everywhere.csv"],
         0,
-        "4 people",
+        "2 people; 2 managers not in this file",
     ),
     case(
         &["analyze", "tests/bad/excel-unicode-text-le.txt"],

@@ -284,7 +284,9 @@ fn a_subtree_exports_only_that_part_of_the_hierarchy() {
         out.to_str().expect("utf-8"),
     ]);
     assert_eq!(unknown.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&unknown.stderr).contains("nobody has the id “nobody”"));
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr).contains("nobody has the id or name “nobody”")
+    );
 }
 
 /// Every font size in an SVG, with the text it sets.

@@ -158,7 +158,9 @@ fn exact_betweenness_of_a_path_is_the_textbook_value() {
         .map(|p| p.betweenness.unwrap_or(-1.0))
         .collect();
     assert!(a.betweenness.is_some_and(|m| m.exact));
-    for (got, want) in b.iter().zip([0.0, 2.0 / 3.0, 2.0 / 3.0, 0.0]) {
+    // Directed a → b → c → d: b lies on a→c and a→d, c on a→d and b→d, of the 4 × 3
+    // ordered pairs; normalised by (4 − 1)(4 − 2) = 6: 2/6 each.
+    for (got, want) in b.iter().zip([0.0, 1.0 / 3.0, 1.0 / 3.0, 0.0]) {
         assert!((got - want).abs() < 1e-9, "{b:?}");
     }
 }

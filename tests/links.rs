@@ -275,3 +275,117 @@ fn many_links_run_between_teams_and_a_persons_own_links_stay_visible() {
     assert!(own.len() >= 4, "{}", own.len());
     assert_eq!(own.len() % 2, 0, "a line and an arrowhead each");
 }
+
+/// Directed betweenness against networkx (`tests/reference/betweenness.py` prints these):
+/// the five highest, and the sum over everybody, to 1e-9.
+#[test]
+fn directed_betweenness_matches_networkx_on_the_real_networks() {
+    type Reference = (
+        &'static str,
+        &'static str,
+        &'static str,
+        [(&'static str, f64); 5],
+        f64,
+    );
+    let cases: [Reference; 3] = [
+        (
+            "krackhardt_hightech/edges_reports_to.csv",
+            "krackhardt_hightech/edges_advice.csv",
+            "advice",
+            [
+                ("18", 0.23399122807017544),
+                ("21", 0.15822890559732666),
+                ("7", 0.07269632414369255),
+                ("10", 0.048149540517961574),
+                ("1", 0.03617585630743525),
+            ],
+            0.7078947368421054,
+        ),
+        (
+            "lazega_lawfirm/nodes.csv",
+            "lazega_lawfirm/edges_advice.csv",
+            "advice",
+            [
+                ("16", 0.0799836790470071),
+                ("17", 0.07855679481717165),
+                ("30", 0.07491023142150818),
+                ("39", 0.07320791418995971),
+                ("26", 0.06642682993590107),
+            ],
+            1.175569358178054,
+        ),
+        (
+            "manufacturing_email_hierarchy/reportsto.csv",
+            "manufacturing_email_hierarchy/email_edges_weighted.csv",
+            "communication",
+            [
+                ("45", 0.05998710266199434),
+                ("89", 0.05626480100389687),
+                ("17", 0.04724613061167925),
+                ("73", 0.037675689027147394),
+                ("130", 0.028147061380710676),
+            ],
+            0.6490937608922964,
+        ),
+    ];
+    for (people, edges, kind, top, sum) in cases {
+        let (Some(people), Some(edges)) = (dataset(people), dataset(edges)) else {
+            return;
+        };
+        let org = load(&people, &CsvColumns::default()).expect("people").org;
+        let org = load_links(&org, &edges, None, kind).expect("links").org;
+        let a = analyze(&org);
+        assert!(a.betweenness.is_some_and(|m| m.exact));
+        let mut ranked: Vec<(&str, f64)> = a
+            .persons
+            .iter()
+            .filter_map(|p| p.betweenness.map(|b| (p.id.as_str(), b)))
+            .collect();
+        ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
+        for ((id, b), (want_id, want)) in ranked.iter().zip(top) {
+            assert_eq!(*id, want_id, "{}", edges.display());
+            assert!((b - want).abs() < 1e-9, "{id}: {b} vs {want}");
+        }
+        let total: f64 = ranked.iter().map(|(_, b)| b).sum();
+        assert!(
+            (total - sum).abs() < 1e-9,
+            "{}: sum {total} vs {sum}",
+            edges.display()
+        );
+    }
+}
+
+/// The hub rule runs over everybody: in the e-mail log, 45 is written to by more than half of
+/// the people who write, though five others receive more e-mail.
+#[test]
+fn every_person_is_checked_for_the_hub_rule() {
+    let (Some(people), Some(emails)) = (
+        dataset("manufacturing_email_hierarchy/reportsto.csv"),
+        dataset("manufacturing_email_hierarchy/email_edges_weighted.csv"),
+    ) else {
+        return;
+    };
+    let org = load(&people, &CsvColumns::default()).expect("people").org;
+    let org = load_links(&org, &emails, None, "communication")
+        .expect("links")
+        .org;
+    let a = analyze(&org);
+    let net = a.network.as_ref().expect("links");
+    let p45 = a.persons.iter().find(|p| p.id == "45").expect("45");
+    assert!(
+        p45.sought_by * 2 >= net.seekers,
+        "{} of {}",
+        p45.sought_by,
+        net.seekers
+    );
+    assert!(
+        !net.top.iter().any(|s| s.id == "45"),
+        "not among the five heaviest"
+    );
+    assert!(
+        a.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::InformalHub && f.people == ["45"]),
+        "45 is a hub"
+    );
+}

@@ -1,7 +1,12 @@
-//! The fast routing agrees with a plain, raiser-by-raiser walk of the rules on random orgs.
+//! The fast routing agrees with a plain, raiser-by-raiser walk of the rules on random orgs:
+//! each decision's route is walked leg by leg, the people it reaches are collected as a set,
+//! and everybody in the set but the raiser gets the decision once. People who cannot act
+//! (open posts, leavers, placeholders) are skipped over on the climb and hold no right.
 
 use orgflow::analysis::{Hierarchy, route};
-use orgflow::model::{Decision, DecisionId, Org, Person, PersonId};
+use orgflow::model::{
+    Decision, DecisionId, Org, Person, PersonId, Right, RoleKind, RoleRight, Status,
+};
 use proptest::prelude::*;
 
 const TEAMS: [&str; 3] = ["Red", "Green", "Blue"];
@@ -15,13 +20,26 @@ struct Oracle {
 impl Oracle {
     fn new(org: &Org) -> Self {
         let ids: Vec<&str> = org.people.iter().map(|p| p.id.as_str()).collect();
-        let parent: Vec<Option<usize>> = org
-            .people
-            .iter()
-            .map(|p| {
-                p.manager
-                    .as_ref()
-                    .and_then(|m| ids.iter().position(|i| *i == m.as_str()))
+        let manager = |i: usize| {
+            org.people[i]
+                .manager
+                .as_ref()
+                .and_then(|m| ids.iter().position(|x| *x == m.as_str()))
+        };
+        // The nearest manager above who can act; nobody for those who cannot.
+        let parent: Vec<Option<usize>> = (0..org.people.len())
+            .map(|i| {
+                if !org.people[i].can_act() {
+                    return None;
+                }
+                let mut m = manager(i);
+                while let Some(x) = m {
+                    if org.people[x].can_act() {
+                        return Some(x);
+                    }
+                    m = manager(x);
+                }
+                None
             })
             .collect();
         let depth = (0..parent.len())
@@ -88,6 +106,7 @@ fn dedup(list: &[PersonId], org: &Org) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for id in list {
         if let Some(i) = org.people.iter().position(|p| &p.id == id)
+            && org.people[i].can_act()
             && !out.contains(&i)
         {
             out.push(i);
@@ -117,13 +136,15 @@ fn oracle_route(org: &Org) -> OracleResult {
     let mut lines = vec![0.0; n];
     let (mut hier, mut dist) = (vec![0.0; n], vec![0.0; n]);
     let (mut hops, mut dhops, mut total) = (0.0, 0.0, 0.0);
-    let any_active = org.people.iter().any(|p| !p.vacant);
+    let acts = |i: usize| org.people[i].can_act();
     for d in &org.decisions {
+        if !d.has_rights() {
+            continue;
+        }
         let raisers: Vec<usize> = match d.raised_by.as_deref() {
-            None | Some([]) => (0..n)
-                .filter(|&i| !org.people[i].vacant || !any_active)
-                .collect(),
+            None | Some([]) => (0..n).filter(|&i| acts(i)).collect(),
             Some(list) => (0..n)
+                .filter(|&i| acts(i))
                 .filter(|&i| {
                     let p = &org.people[i];
                     list.iter().any(|e| *e == p.id.0 || *e == p.team)
@@ -135,54 +156,105 @@ fn oracle_route(org: &Org) -> OracleResult {
         }
         total += d.per_month;
         let w = d.per_month / raisers.len() as f64;
-        let mut deciders = dedup(&d.decides, org);
-        deciders.sort_unstable();
-        let chain = dedup(&d.approves, org);
+        let base_deciders = dedup(&d.decides, org);
+        let base_chain = dedup(&d.approves, org);
         for &p in &raisers {
+            // Role rights: the holder in the raiser's chain, else in their team, else all.
+            let mut deciders = base_deciders.clone();
+            let mut chain = base_chain.clone();
+            for role in &d.roles {
+                let holders: Vec<usize> = (0..n)
+                    .filter(|&i| acts(i) && role.held_by(&org.people[i]))
+                    .collect();
+                let resolved: Vec<usize> =
+                    match o.chain(p).into_iter().find(|v| holders.contains(v)) {
+                        Some(v) => vec![v],
+                        None => {
+                            let team: Vec<usize> = holders
+                                .iter()
+                                .copied()
+                                .filter(|&v| {
+                                    !org.people[p].team.is_empty()
+                                        && org.people[v].team == org.people[p].team
+                                })
+                                .collect();
+                            if team.is_empty() {
+                                holders.clone()
+                            } else {
+                                team
+                            }
+                        }
+                    };
+                let list = if role.right == Right::Decides {
+                    &mut deciders
+                } else {
+                    &mut chain
+                };
+                for v in resolved {
+                    if !list.contains(&v) {
+                        list.push(v);
+                    }
+                }
+            }
+            deciders.sort_unstable();
+            // Everybody the decision reaches, once each.
+            let mut reached_h: Vec<usize> = Vec::new();
+            let mut reached_d: Vec<usize> = Vec::new();
             let (visited, end) = o.path(p, &deciders);
             add_lines(&o, p, &visited, w, &mut lines);
-            for &v in &visited {
-                hier[v] += w;
-            }
+            reached_h.extend(&visited);
             hops += w * visited.len() as f64;
             if let Some(t) = end
                 && t != p
             {
-                dist[t] += w;
+                reached_d.push(t);
                 dhops += w;
             }
-            let mut at = end.unwrap_or(p);
+            // Undecided, it waits at the top, and approvals start there; straight to the
+            // holder, they start with the raiser.
+            let mut at = end.unwrap_or_else(|| *o.chain(p).last().unwrap());
+            let mut straight_at = end.unwrap_or(p);
             for &a in &chain {
                 let (visited, _) = o.path(at, &[a]);
                 add_lines(&o, at, &visited, w, &mut lines);
-                for &v in &visited {
-                    hier[v] += w;
-                }
+                reached_h.extend(&visited);
                 hops += w * visited.len() as f64;
-                if a != at {
-                    dist[a] += w;
+                if a != straight_at {
+                    reached_d.push(a);
                     dhops += w;
                 }
                 at = a;
+                straight_at = a;
+            }
+            for (reached, loads) in [(&mut reached_h, &mut hier), (&mut reached_d, &mut dist)] {
+                reached.sort_unstable();
+                reached.dedup();
+                for &v in reached.iter().filter(|&&v| v != p) {
+                    loads[v] += w;
+                }
             }
         }
     }
     (hier, dist, hops, dhops, total, lines)
 }
 
-/// Rate, deciders, approvers, raising people, raising team (as a person whose team it is).
+/// Rate, deciders, approvers, raising people, raising team (as a person whose team it is),
+/// a role right (0 none, 1 the "Lead" title decides, 2 it approves).
 type DecisionSpec = (
     f64,
     Vec<usize>,
     Vec<usize>,
     Option<Vec<usize>>,
     Option<usize>,
+    u8,
 );
 
 #[derive(Debug, Clone)]
 struct Spec {
     parents: Vec<Option<usize>>,
     vacant: Vec<bool>,
+    left: Vec<bool>,
+    leads: Vec<bool>,
     teams: Vec<usize>,
     decisions: Vec<DecisionSpec>,
 }
@@ -204,16 +276,21 @@ fn spec() -> impl Strategy<Value = Spec> {
             prop::collection::vec(0..n, 0..3),
             prop::option::of(prop::collection::vec(0..n, 1..4)),
             prop::option::of(0..n),
+            0u8..3,
         );
         (
             parents,
             prop::collection::vec(prop::bool::weighted(0.15), n),
+            prop::collection::vec(prop::bool::weighted(0.1), n),
+            prop::collection::vec(prop::bool::weighted(0.3), n),
             prop::collection::vec(0..TEAMS.len(), n),
             prop::collection::vec(decision, 0..6),
         )
-            .prop_map(|(parents, vacant, teams, decisions)| Spec {
+            .prop_map(|(parents, vacant, left, leads, teams, decisions)| Spec {
                 parents,
                 vacant,
+                left,
+                leads,
                 teams,
                 decisions,
             })
@@ -230,8 +307,14 @@ fn build(spec: &Spec) -> Org {
             id: id(i),
             name: format!("P{i}"),
             team: TEAMS[spec.teams[i]].to_owned(),
+            title: if spec.leads[i] { "Lead" } else { "Member" }.to_owned(),
             manager: parent.map(id),
             vacant: spec.vacant[i],
+            status: if spec.left[i] {
+                Status::Left
+            } else {
+                Status::Active
+            },
             ..Person::default()
         })
         .collect();
@@ -239,20 +322,34 @@ fn build(spec: &Spec) -> Org {
         .decisions
         .iter()
         .enumerate()
-        .map(|(k, (rate, decides, approves, raisers, team))| Decision {
-            id: DecisionId(format!("d{k}")),
-            name: format!("D{k}"),
-            per_month: *rate,
-            raised_by: raisers.as_ref().map(|r| {
-                let mut list: Vec<String> = r.iter().map(|&i| id(i).0).collect();
-                // The team of some person, so the team exists.
-                list.extend(team.map(|t| TEAMS[spec.teams[t]].to_owned()));
-                list
-            }),
-            decides: decides.iter().map(|&i| id(i)).collect(),
-            approves: approves.iter().map(|&i| id(i)).collect(),
-            ..Decision::default()
-        })
+        .map(
+            |(k, (rate, decides, approves, raisers, team, role))| Decision {
+                id: DecisionId(format!("d{k}")),
+                name: format!("D{k}"),
+                per_month: *rate,
+                raised_by: raisers.as_ref().map(|r| {
+                    let mut list: Vec<String> = r.iter().map(|&i| id(i).0).collect();
+                    // The team of some person, so the team exists.
+                    list.extend(team.map(|t| TEAMS[spec.teams[t]].to_owned()));
+                    list
+                }),
+                decides: decides.iter().map(|&i| id(i)).collect(),
+                approves: approves.iter().map(|&i| id(i)).collect(),
+                roles: match role {
+                    0 => Vec::new(),
+                    r => vec![RoleRight {
+                        of: RoleKind::Title,
+                        name: "Lead".to_owned(),
+                        right: if *r == 1 {
+                            Right::Decides
+                        } else {
+                            Right::Approves
+                        },
+                    }],
+                },
+                ..Decision::default()
+            },
+        )
         .collect();
     Org {
         name: "Random".to_owned(),
@@ -273,9 +370,14 @@ proptest! {
     fn fast_routing_matches_the_rules(spec in spec()) {
         let org = build(&spec);
         prop_assert!(orgflow::model::validate(&org).is_empty());
-        let fast = route(&org, &Hierarchy::new(&org));
+        let h = Hierarchy::new(&org);
+        let acts: Vec<bool> = org.people.iter().map(Person::can_act).collect();
+        let fast = route(&org, h.acting(&org).as_ref().unwrap_or(&h), &acts);
         let (hier, dist, hops, dhops, total, lines) = oracle_route(&org);
         for i in 0..org.people.len() {
+            // A share is never above 100%.
+            prop_assert!(fast.hierarchical[i] <= fast.total_per_month * (1.0 + 1e-9));
+            prop_assert!(fast.distributed[i] <= fast.total_per_month * (1.0 + 1e-9));
             prop_assert!(same(fast.hierarchical[i], hier[i]), "hierarchical p{i}: {} vs {}", fast.hierarchical[i], hier[i]);
             prop_assert!(same(fast.distributed[i], dist[i]), "distributed p{i}: {} vs {}", fast.distributed[i], dist[i]);
             prop_assert!(same(fast.line_to_manager[i], lines[i]), "line above p{i}: {} vs {}", fast.line_to_manager[i], lines[i]);

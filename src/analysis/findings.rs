@@ -26,6 +26,8 @@ pub enum FindingKind {
     TooManyLayers,
     /// A manager with exactly one direct report.
     OneOverOne,
+    /// The rights cover too few domains to judge concentration, funnels or the bus factor.
+    IncompleteRights,
     /// One person receives a large share of what people seek from each other.
     InformalHub,
     /// The most sought person is not the formal top.
@@ -84,16 +86,67 @@ fn names(org: &Org, ids: &[String], most: usize) -> String {
     shown.join(", ")
 }
 
+/// True for a post of the org: not somebody who left, a placeholder or a manager outside the
+/// file (whose spans say nothing about how they manage).
+fn in_post(p: &crate::model::Person) -> bool {
+    !p.external && p.status.is_active()
+}
+
 /// Every finding for `org`, most severe first; within a kind, the biggest first.
 pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> Vec<Finding> {
     let mut out = Vec::new();
     let person = |i: usize| &org.people[i];
+    let auth = &a.concentration.authority;
+
+    // Judgement needs evidence: while fewer than half of the domains name a decider (a
+    // matrix just started, a template whose titles matched nobody), concentration, funnels
+    // and the bus factor would only describe the few domains filled in.
+    let total_domains = org.decisions.len();
+    let judged = total_domains == 0 || auth.domains_with_decider * 2 >= total_domains;
+    if !judged {
+        out.push(Finding {
+            kind: FindingKind::IncompleteRights,
+            severity: Severity::Info,
+            people: Vec::new(),
+            domains: Vec::new(),
+            message: format!(
+                "Rights name a decider for {} of {} domains: too few to judge concentration, funnels or the bus factor. Fill in who decides the rest.",
+                auth.domains_with_decider, total_domains
+            ),
+        });
+    }
+    let unfilled: Vec<String> = org
+        .decisions
+        .iter()
+        .filter(|d| !d.has_rights())
+        .map(|d| d.id.0.clone())
+        .collect();
+    if !unfilled.is_empty() {
+        out.push(Finding {
+            kind: FindingKind::IncompleteRights,
+            severity: Severity::Info,
+            people: Vec::new(),
+            message: format!(
+                "{} {} nobody named for any right yet ({}): left out of every figure until somebody is.",
+                unfilled.len(),
+                if unfilled.len() == 1 {
+                    "domain has"
+                } else {
+                    "domains have"
+                },
+                names(org, &unfilled, 4)
+            ),
+            domains: unfilled,
+        });
+    }
 
     // Funnels, largest share first.
     let mut funnels: Vec<(usize, f64, f64)> = a
         .persons
         .iter()
         .enumerate()
+        .filter(|_| judged)
+        .filter(|(_, p)| p.can_act)
         .filter(|(_, p)| {
             p.hierarchical.share >= t.funnel_share || p.distributed.share >= t.funnel_share
         })
@@ -137,8 +190,7 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
         });
     }
 
-    let auth = &a.concentration.authority;
-    if auth.spread.hhi > t.high_hhi {
+    if judged && auth.spread.hhi > t.high_hhi {
         out.push(Finding {
             kind: FindingKind::HighConcentration,
             severity: if auth.spread.effective < 2.0 {
@@ -155,8 +207,9 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
         });
     }
     if let Some(bf) = auth.bus_factor
+        && judged
         && bf <= 2
-        && !org.decisions.is_empty()
+        && auth.domains_with_rights > 0
     {
         let who: Vec<String> = auth
             .bus_factor_people
@@ -164,10 +217,14 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
             .filter_map(|id| org.person(id).map(|p| p.display_name().to_owned()))
             .collect();
         let message = if bf == 0 {
-            "More than half of the decision domains have nobody who may decide them.".to_owned()
+            format!(
+                "More than half of the decision domains ({} of {}) have nobody who can decide them.",
+                auth.undecided_domains, auth.domains_with_rights
+            )
         } else {
             format!(
-                "Bus factor {bf}: if {} were away, more than half of the decision domains would have nobody left to decide them.",
+                "Bus factor {}: if {} were away, more than half of the decision domains would have nobody left to decide them.",
+                auth.bus_factor_text(),
                 who.join(" and ")
             )
         };
@@ -189,6 +246,7 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
         .persons
         .iter()
         .enumerate()
+        .filter(|_| judged)
         .filter(|(_, p)| p.sole_decider_of.len() >= t.single_holder_domains)
         .map(|(i, p)| (i, p.sole_decider_of.clone()))
         .collect();
@@ -214,12 +272,21 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
     }
 
     // Wide spans, widest first.
+    // Reports in post: people who left and placeholders are not coached or queued for.
+    let in_post_reports = |i: usize| {
+        h.children_of(i as u32)
+            .iter()
+            .filter_map(|&c| org.people.get(c as usize))
+            .filter(|c| c.vacant || c.can_act())
+            .count()
+    };
     let mut wide: Vec<(usize, usize)> = a
         .persons
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.direct_reports > t.wide_span)
-        .map(|(i, p)| (i, p.direct_reports))
+        .filter(|(i, p)| p.direct_reports > t.wide_span && in_post(person(*i)))
+        .map(|(i, _)| (i, in_post_reports(i)))
+        .filter(|&(_, span)| span > t.wide_span)
         .collect();
     wide.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     for (i, span) in wide {
@@ -241,15 +308,40 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
         });
     }
 
-    for d in &org.decisions {
-        if d.decides.is_empty() {
+    for (d, f) in org.decisions.iter().zip(&a.domains) {
+        if f.has_rights && f.deciders == 0 {
+            let named: Vec<String> = d
+                .decides
+                .iter()
+                .filter_map(|id| h.index.get(id.as_str()))
+                .filter_map(|&i| org.people.get(i as usize))
+                .map(|p| {
+                    let why = if p.external {
+                        "is not in this file"
+                    } else if p.vacant {
+                        "is an open post"
+                    } else if p.status == crate::model::Status::Left {
+                        "has left"
+                    } else if p.status == crate::model::Status::Away {
+                        "is away"
+                    } else {
+                        "is a placeholder"
+                    };
+                    format!("{} {why}", p.display_name())
+                })
+                .collect();
+            let why = if named.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", named.join("; "))
+            };
             out.push(Finding {
                 kind: FindingKind::NoDecider,
                 severity: Severity::Warning,
                 people: Vec::new(),
                 domains: vec![d.id.0.clone()],
                 message: format!(
-                    "Nobody may decide “{}” ({} a month): in the hierarchy it climbs to the top and waits there.",
+                    "Nobody who can act may decide “{}”{why} ({} a month): in the hierarchy it climbs to the top and waits there.",
                     d.name,
                     trim_number(d.per_month)
                 ),
@@ -272,7 +364,7 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
     }
 
     for (i, p) in a.persons.iter().enumerate() {
-        if p.direct_reports == 1 {
+        if p.direct_reports == 1 && in_post(person(i)) {
             let manager = person(i);
             let report = h
                 .children_of(i as u32)
@@ -322,10 +414,31 @@ fn informal(org: &Org, a: &Analysis, t: &Thresholds) -> Vec<Finding> {
     };
     let by_id: std::collections::HashMap<&str, &super::PersonFigures> =
         a.persons.iter().map(|p| (p.id.as_str(), p)).collect();
-    // Hubs: a large share of all incoming weight, or sought by half of all seekers.
-    for s in &net.top {
-        let half = net.seekers >= 4 && s.sought_by * 2 >= net.seekers;
-        if s.share >= t.informal_hub_share || half {
+    // Hubs: a large share of all incoming weight, or sought by half of all seekers; every
+    // person is checked, most incoming weight first.
+    let total_in = net.total_weight;
+    let mut hubs: Vec<super::Sought> = a
+        .persons
+        .iter()
+        .filter(|p| p.links_in > 0.0)
+        .map(|p| super::Sought {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            links_in: p.links_in,
+            share: if total_in > 0.0 {
+                p.links_in / total_in
+            } else {
+                0.0
+            },
+            sought_by: p.sought_by,
+        })
+        .filter(|s| {
+            s.share >= t.informal_hub_share || (net.seekers >= 4 && s.sought_by * 2 >= net.seekers)
+        })
+        .collect();
+    hubs.sort_by(|x, y| y.links_in.total_cmp(&x.links_in).then(x.id.cmp(&y.id)));
+    for s in &hubs {
+        {
             out.push(finding(
                 FindingKind::InformalHub,
                 if s.share >= 2.0 * t.informal_hub_share {

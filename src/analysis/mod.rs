@@ -5,17 +5,21 @@ mod concentration;
 mod findings;
 mod network;
 mod report;
+mod roles;
 mod routing;
 pub mod structure;
 
-pub use concentration::{Authority, Spread, decide_weights};
+pub use concentration::{
+    Authority, BUS_FACTOR_WORK, BusFactor, Spread, bus_factor, decide_weights,
+};
 pub use findings::{Finding, FindingKind, Severity, findings, trim_number};
 pub use network::{BetweennessMethod, EXACT_BETWEENNESS_WORK, NetworkFigures, Sought};
 pub use report::{percent, text_report, thousands};
+pub use roles::RoleIndex;
 pub use routing::{Routing, route};
 pub use structure::{Hierarchy, SpanStats, Structure, min_layers};
 
-use crate::model::{Org, Thresholds};
+use crate::model::{Org, Right, Thresholds};
 use serde::Serialize;
 
 /// Everything orgflow measures about one org.
@@ -25,6 +29,8 @@ pub struct Analysis {
     pub name: String,
     /// Number of people (open positions included).
     pub people: usize,
+    /// Who of them can act, who left, who is a placeholder or outside the file.
+    pub headcount: Headcount,
     /// Ids of the top-level people.
     pub roots: Vec<String>,
     /// 1 + the deepest level.
@@ -54,6 +60,112 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// The thresholds the findings used.
     pub thresholds: Thresholds,
+}
+
+/// Who is in the org and who can take part in decisions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Headcount {
+    /// Rows of the file: everybody but the managers it names without listing.
+    pub in_file: usize,
+    /// Of those, people who can act.
+    pub active: usize,
+    /// People who have left.
+    pub left: usize,
+    /// Placeholders and eliminated posts.
+    pub placeholders: usize,
+    /// People away (a simulated absence).
+    pub away: usize,
+    /// Open positions.
+    pub open: usize,
+    /// Managers the file names but does not list.
+    pub outside: usize,
+}
+
+impl Headcount {
+    /// Counts the people of `org`.
+    pub fn of(org: &Org) -> Self {
+        let mut c = Self::default();
+        for p in &org.people {
+            if p.external {
+                c.outside += 1;
+                continue;
+            }
+            c.in_file += 1;
+            if p.vacant {
+                c.open += 1;
+            } else {
+                match p.status {
+                    crate::model::Status::Active => c.active += 1,
+                    crate::model::Status::Left => c.left += 1,
+                    crate::model::Status::Placeholder => c.placeholders += 1,
+                    crate::model::Status::Away => c.away += 1,
+                }
+            }
+        }
+        c
+    }
+
+    /// "311 people: 207 active, 104 who left; 5 managers not in this file". Only the parts
+    /// that apply; "12 people" alone when everybody can act.
+    pub fn sentence(&self) -> String {
+        let mut parts = Vec::new();
+        if self.left + self.placeholders + self.open + self.away > 0 {
+            parts.push(format!("{} active", thousands(self.active as f64)));
+        }
+        if self.left > 0 {
+            parts.push(format!("{} who left", thousands(self.left as f64)));
+        }
+        if self.away > 0 {
+            parts.push(format!("{} away", thousands(self.away as f64)));
+        }
+        if self.placeholders > 0 {
+            parts.push(format!(
+                "{} {}",
+                thousands(self.placeholders as f64),
+                if self.placeholders == 1 {
+                    "placeholder"
+                } else {
+                    "placeholders"
+                }
+            ));
+        }
+        if self.open > 0 {
+            parts.push(format!(
+                "{} open {}",
+                thousands(self.open as f64),
+                if self.open == 1 {
+                    "position"
+                } else {
+                    "positions"
+                }
+            ));
+        }
+        let mut out = format!(
+            "{} {}",
+            thousands(self.in_file as f64),
+            if self.in_file == 1 {
+                "person"
+            } else {
+                "people"
+            }
+        );
+        if !parts.is_empty() {
+            out.push_str(": ");
+            out.push_str(&parts.join(", "));
+        }
+        if self.outside > 0 {
+            out.push_str(&format!(
+                "; {} {} not in this file",
+                thousands(self.outside as f64),
+                if self.outside == 1 {
+                    "manager"
+                } else {
+                    "managers"
+                }
+            ));
+        }
+        out
+    }
 }
 
 /// The manager with the most direct reports.
@@ -97,10 +209,11 @@ pub struct Concentration {
 /// One person's load in one reading.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Load {
-    /// Decisions per month that pass through or reach them (their own raising excluded).
+    /// Decisions per month, raised by somebody else, that need them at least once on their
+    /// route: passing through on the climb, deciding or approving. A decision that reaches
+    /// them twice counts once.
     pub load: f64,
-    /// That load as a share (0–1) of all decisions raised per month. A decision that reaches
-    /// a person on two routes (decider and approver) counts twice.
+    /// That load as a share (0–1) of all decisions raised per month: never above 1.
     pub share: f64,
 }
 
@@ -113,6 +226,11 @@ pub struct PersonFigures {
     pub name: String,
     /// Their manager's id.
     pub manager: Option<String>,
+    /// Whether they can take part in decisions: not somebody who left, a placeholder, an
+    /// open position or a manager outside the file. Those who cannot carry no load.
+    pub can_act: bool,
+    /// "active", "left", "placeholder", "open" (a vacancy) or "outside" (not in this file).
+    pub status: &'static str,
     /// Number of direct reports.
     pub direct_reports: usize,
     /// Number of people below them.
@@ -158,10 +276,24 @@ pub struct DomainFigures {
     pub name: String,
     /// How often it comes up per month.
     pub per_month: f64,
-    /// How many people may decide it.
+    /// Whether the file names anybody for it yet; a domain without rights is left out of every
+    /// figure.
+    pub has_rights: bool,
+    /// How many people who can act may decide it.
     pub deciders: usize,
-    /// How many must approve it.
+    /// How many people who can act must approve it.
     pub approvers: usize,
+}
+
+/// A person's status as one word for reports and JSON.
+pub fn status_word(p: &crate::model::Person) -> &'static str {
+    if p.external {
+        "outside"
+    } else if p.vacant {
+        "open"
+    } else {
+        p.status.word()
+    }
 }
 
 /// Analyses `org` with its own thresholds.
@@ -173,7 +305,11 @@ pub fn analyze(org: &Org) -> Analysis {
 pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
     let h = Hierarchy::new(org);
     let structure = Structure::new(org, &h, thresholds.target_span);
-    let routing = route(org, &h);
+    let acts: Vec<bool> = org.people.iter().map(|p| p.can_act()).collect();
+    let acting = h.acting(org);
+    let rh = acting.as_ref().unwrap_or(&h);
+    let routing = route(org, rh, &acts);
+    let roles = RoleIndex::new(org, rh, &acts);
     let total_reports = h.total_reports();
     let ends = network::link_ends(org, &h);
     let articulation = network::articulation_points(&h, &ends);
@@ -195,21 +331,27 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
     let mut consulted = vec![Vec::new(); n];
     let mut sole = vec![Vec::new(); n];
     for d in &org.decisions {
-        for (lists, ids) in [
-            (&mut decides, &d.decides),
-            (&mut approves, &d.approves),
-            (&mut consulted, &d.consulted),
+        if !d.has_rights() {
+            continue;
+        }
+        for (lists, ids, right) in [
+            (&mut decides, &d.decides, Right::Decides),
+            (&mut approves, &d.approves, Right::Approves),
+            (&mut consulted, &d.consulted, Right::Consulted),
         ] {
-            for id in ids {
-                if let Some(&p) = h.index.get(id.as_str()) {
-                    lists[p as usize].push(d.id.0.clone());
-                }
+            let mut holders: Vec<u32> = ids
+                .iter()
+                .filter_map(|id| h.index.get(id.as_str()).copied())
+                .collect();
+            holders.extend(roles.holders_of(d, right));
+            holders.sort_unstable();
+            holders.dedup();
+            for p in holders {
+                lists[p as usize].push(d.id.0.clone());
             }
         }
-        if let [only] = d.decides.as_slice()
-            && let Some(&p) = h.index.get(only.as_str())
-        {
-            sole[p as usize].push(d.id.0.clone());
+        if let [p] = concentration::holders(d, Right::Decides, &h.index, &acts, &roles).as_slice() {
+            sole[*p as usize].push(d.id.0.clone());
         }
     }
 
@@ -227,6 +369,8 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
             id: p.id.0.clone(),
             name: p.display_name().to_owned(),
             manager: p.manager.as_ref().map(|m| m.0.clone()),
+            can_act: acts[i],
+            status: status_word(p),
             direct_reports: h.span(i as u32),
             total_reports: total_reports[i] as usize,
             level: h.depth[i] as usize,
@@ -288,9 +432,13 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
             count: p.direct_reports,
         });
 
+    let count_acting = |d: &crate::model::Decision, right: Right| {
+        concentration::holders(d, right, &h.index, &acts, &roles).len()
+    };
     let mut analysis = Analysis {
         name: org.name.clone(),
         people: n,
+        headcount: Headcount::of(org),
         roots: h
             .roots
             .iter()
@@ -302,7 +450,7 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
         decisions_per_month: total,
         readings,
         concentration: Concentration {
-            authority: Authority::new(org, &h.index),
+            authority: Authority::new(org, &h.index, &acts, &roles),
         },
         articulation_points: articulation
             .iter()
@@ -318,8 +466,9 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
                 id: d.id.0.clone(),
                 name: d.name.clone(),
                 per_month: d.per_month,
-                deciders: d.decides.len(),
-                approvers: d.approves.len(),
+                has_rights: d.has_rights(),
+                deciders: count_acting(d, Right::Decides),
+                approvers: count_acting(d, Right::Approves),
             })
             .collect(),
         findings: Vec::new(),

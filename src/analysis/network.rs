@@ -2,7 +2,7 @@
 
 use super::structure::{Hierarchy, NONE};
 use crate::model::Org;
-use petgraph::graph::{NodeIndex, UnGraph};
+use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
 use serde::Serialize;
 
 /// Work (linked people × (linked people + distinct links)) up to which betweenness is exact.
@@ -51,6 +51,11 @@ pub fn articulation_points(h: &Hierarchy<'_>, ends: &[(u32, u32, f64)]) -> Vec<u
 /// Normalised betweenness of each person in the peer-link network (`None` for people without
 /// links), with how it was computed; `None` when there are no links.
 ///
+/// Links are directed (`from` seeks `to`), so the shortest paths are directed; weights are
+/// how often people seek each other, not distances, so every link counts as one step and
+/// repeated links between the same two people as one. Normalised by (n − 1)(n − 2) over the
+/// n linked people, as networkx and igraph normalise directed betweenness.
+///
 /// Exact (rustworkx-core, Brandes 2001) while linked people × (people + links) stays under
 /// [`EXACT_BETWEENNESS_WORK`]; above that, estimated from evenly spaced sample sources and
 /// scaled up (Brandes & Pich 2007), so a small file with a dense link list cannot take minutes.
@@ -73,12 +78,11 @@ pub fn link_betweenness(
                 person_of.push(v);
             }
         }
-        let (x, y) = (node_of[a as usize], node_of[b as usize]);
-        pairs.push((x.min(y), x.max(y)));
+        pairs.push((node_of[a as usize], node_of[b as usize]));
     }
     pairs.sort_unstable();
     pairs.dedup();
-    let graph: UnGraph<(), ()> = UnGraph::from_edges(pairs.iter().copied());
+    let graph: DiGraph<(), ()> = DiGraph::from_edges(pairs.iter().copied());
     let n = person_of.len();
     // One breadth-first search per source costs about people + links.
     let per_source = n + pairs.len();
@@ -113,21 +117,27 @@ pub fn link_betweenness(
 /// each, scaled by n / k, normalised as rustworkx-core normalises the exact figure. The
 /// neighbours sit in one array and predecessors are found again from the distances, so a
 /// search allocates nothing.
-fn sampled_betweenness(graph: &UnGraph<(), ()>, k: usize) -> Vec<Option<f64>> {
+fn sampled_betweenness(graph: &DiGraph<(), ()>, k: usize) -> Vec<Option<f64>> {
     let n = graph.node_count();
-    let mut start = vec![0usize; n + 1];
-    for v in 0..n {
-        start[v + 1] = start[v] + graph.neighbors(NodeIndex::new(v)).count();
-    }
-    let mut adjacent = vec![0u32; start[n]];
-    for v in 0..n {
-        for (slot, w) in adjacent[start[v]..start[v + 1]]
-            .iter_mut()
-            .zip(graph.neighbors(NodeIndex::new(v)))
-        {
-            *slot = w.index() as u32;
+    // Out-links to search forward, in-links to find each person's predecessors.
+    let rows = |dir: petgraph::Direction| {
+        let mut start = vec![0usize; n + 1];
+        for v in 0..n {
+            start[v + 1] = start[v] + graph.neighbors_directed(NodeIndex::new(v), dir).count();
         }
-    }
+        let mut adjacent = vec![0u32; start[n]];
+        for v in 0..n {
+            for (slot, w) in adjacent[start[v]..start[v + 1]]
+                .iter_mut()
+                .zip(graph.neighbors_directed(NodeIndex::new(v), dir))
+            {
+                *slot = w.index() as u32;
+            }
+        }
+        (start, adjacent)
+    };
+    let (start, adjacent) = rows(petgraph::Direction::Outgoing);
+    let (in_start, in_adjacent) = rows(petgraph::Direction::Incoming);
     let mut total = vec![0.0f64; n];
     let mut sigma = vec![0.0f64; n];
     let mut dist = vec![u32::MAX; n];
@@ -164,7 +174,7 @@ fn sampled_betweenness(graph: &UnGraph<(), ()>, k: usize) -> Vec<Option<f64>> {
         for &w in order.iter().rev() {
             let w = w as usize;
             let coeff = (1.0 + delta[w]) / sigma[w];
-            for &v in &adjacent[start[w]..start[w + 1]] {
+            for &v in &in_adjacent[in_start[w]..in_start[w + 1]] {
                 let v = v as usize;
                 if dist[v] != u32::MAX && dist[v] + 1 == dist[w] {
                     delta[v] += sigma[v] * coeff;

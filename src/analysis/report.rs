@@ -43,16 +43,8 @@ pub fn text_report(a: &Analysis) -> String {
     };
     let _ = writeln!(
         out,
-        "{}{}, {roots}, {} (this headcount needs {} at a span of {})",
-        count(s.people, "person", "people"),
-        if s.vacancies > 0 {
-            format!(
-                " ({})",
-                count(s.vacancies, "open position", "open positions")
-            )
-        } else {
-            String::new()
-        },
+        "{}; {roots}, {} (this headcount needs {} at a span of {})",
+        a.headcount.sentence(),
         count(s.layers, "layer", "layers"),
         s.min_layers,
         a.thresholds.target_span,
@@ -74,9 +66,18 @@ pub fn text_report(a: &Analysis) -> String {
             "No decision domains in this file: add \"decisions\" to compare the two readings"
         );
     } else {
+        let auth = &a.concentration.authority;
+        let filled = if auth.domains_with_rights < a.domains.len() {
+            format!(
+                " ({} of them with rights filled in; the rest are left out)",
+                auth.domains_with_rights
+            )
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "{} decisions a month in {}",
+            "{} decisions a month in {}{filled}",
             trim_number(a.decisions_per_month),
             count(a.domains.len(), "domain", "domains")
         );
@@ -125,14 +126,43 @@ pub fn text_report(a: &Analysis) -> String {
         );
     }
     let auth = &a.concentration.authority;
-    if !a.domains.is_empty() {
+    if auth.domains_with_rights > 0 {
+        let undecided = if auth.undecided_domains > 0 {
+            format!(
+                " ({} of the {} domains with rights {} nobody who can decide {} and {} left out)",
+                auth.undecided_domains,
+                auth.domains_with_rights,
+                if auth.undecided_domains == 1 {
+                    "has"
+                } else {
+                    "have"
+                },
+                if auth.undecided_domains == 1 {
+                    "it"
+                } else {
+                    "them"
+                },
+                if auth.undecided_domains == 1 {
+                    "is"
+                } else {
+                    "are"
+                },
+            )
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "\nDecision authority: HHI {}, as if {:.1} people decided everything; {} of people hold a right to decide or approve; bus factor {}.",
+            "\nDecision authority: HHI {}, as if {:.1} people decided everything{undecided}; {} of the people who can act hold a right to decide or approve; bus factor {}{}.",
             thousands(auth.spread.hhi),
             auth.spread.effective,
             percent(auth.holders_share),
-            auth.bus_factor.map_or("n/a".to_owned(), |b| b.to_string()),
+            auth.bus_factor_text(),
+            if auth.bus_factor_exact {
+                ""
+            } else {
+                " (bounds: the exact search would take too long)"
+            },
         );
     }
 

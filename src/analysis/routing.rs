@@ -1,21 +1,33 @@
 //! Decision routing in the two readings of one org.
 //!
+//! Only people who can act ([`crate::model::Person::can_act`]) raise, decide, approve or pass
+//! decisions on: the routing runs over [`Hierarchy::acting`], where a decision that would reach
+//! somebody who has left, a placeholder or an open post goes on to the next person above who
+//! can act. Domains whose rights are not filled in yet ([`crate::model::Decision::has_rights`])
+//! are left out.
+//!
 //! *Hierarchical*: a decision raised by a person climbs their reporting chain until it reaches
 //! someone who may decide it. If nobody above them may, it climbs to their lowest common
 //! manager with a decider and goes down to that decider (the one nearest the top, then the
 //! first in the file). From the decider it then goes to each approver in turn, the same way.
-//! A decision nobody may decide climbs to the top of the chain and stays there; its approvers
-//! are then reached from the raiser. Between separate trees (a file with several top-level
-//! people) a decision crosses at the top.
+//! A decision nobody may decide climbs to the top of the chain and stays there: the top person
+//! stands in for the decider, and its approvers are reached from there. Between separate
+//! trees (a file with several top-level people) a decision crosses at the top.
 //!
 //! *Distributed*: the decision goes straight from the raiser to the same decider, and from
 //! there straight to each approver: one hop each.
 //!
-//! A person's load is the decisions per month that pass through them or reach them; their
-//! own raising does not count. Each leg (raisers → targets) is routed over the part of the
-//! tree it touches: the targets, the raisers when they are a few, and their managers above.
-//! Decisions raised by everyone are handled by one shared term plus corrections along the
-//! targets' chains, so the cost of a leg grows with the depth of the org, not its headcount.
+//! A person's load is the decisions per month that need them at least once on their route
+//! (passing through on the climb, deciding or approving), raised by somebody else: a
+//! decision that reaches a person twice (on the climb and again as approver) counts once, so
+//! a load is never more than all decisions raised by others. Hops count every hand-off.
+//!
+//! Each leg (raisers → deciders) is routed over the part of the tree it touches: the
+//! deciders, the raisers when they are a few, and their managers above. Decisions raised by
+//! everyone are handled by one shared term plus corrections along the deciders' chains, so
+//! the cost of a leg grows with the depth of the org, not its headcount. Every person's flow
+//! in a leg ends at one decider, so the approvers' routes (short walks along the tree) only
+//! add the load of those on them whom the decision has not already reached.
 
 use super::structure::{Hierarchy, NONE};
 use crate::model::{Org, PersonId};
@@ -44,15 +56,6 @@ pub struct Routing {
 enum Raisers {
     Everyone,
     Some(Vec<u32>),
-}
-
-/// Where the decisions of one leg start, and how many per month from each person.
-#[derive(Clone, Copy, Debug)]
-enum Source<'a> {
-    /// Every raiser of the current group raises `per_raiser` a month.
-    Group { per_raiser: f64 },
-    /// These people raise these amounts a month.
-    People(&'a [(u32, f64)]),
 }
 
 /// Scratch arrays reused across legs: only the entries a leg touches are written and reset.
@@ -86,17 +89,20 @@ struct Router<'a> {
     flow: Vec<f64>,
     down: Vec<f64>,
     part: Vec<u32>,
+    /// The current leg's touched people, kept until [`Router::finish_leg`].
+    leg: Vec<u32>,
+    /// The current leg's rate per raiser.
+    leg_rate: f64,
+    /// Where flows stranded at the top of a tree without a decider go in the current leg.
+    entry: u32,
+    /// Scratch marks for the approvers' walks.
+    seen: Vec<bool>,
 }
 
 impl<'a> Router<'a> {
-    fn new(org: &Org, h: &'a Hierarchy<'a>) -> Self {
+    fn new(acts: &[bool], h: &'a Hierarchy<'a>) -> Self {
         let n = h.len();
-        let any_active = org.people.iter().any(|p| !p.vacant);
-        let active: Vec<f64> = org
-            .people
-            .iter()
-            .map(|p| if !p.vacant || !any_active { 1.0 } else { 0.0 })
-            .collect();
+        let active: Vec<f64> = acts.iter().map(|&a| if a { 1.0 } else { 0.0 }).collect();
         let mut position = vec![u32::MAX; n];
         for (i, &v) in h.order.iter().enumerate() {
             position[v as usize] = i as u32;
@@ -120,6 +126,10 @@ impl<'a> Router<'a> {
             flow: vec![0.0; n],
             down: vec![0.0; n],
             part: Vec::new(),
+            leg: Vec::new(),
+            leg_rate: 0.0,
+            entry: NONE,
+            seen: vec![false; n],
         }
     }
 
@@ -192,24 +202,16 @@ impl<'a> Router<'a> {
         }
     }
 
-    /// Routes one leg and returns how many decisions a month end at each target (their own
-    /// raising included).
-    fn route(&mut self, source: Source<'_>, targets: &[u32], out: &mut Routing) -> Vec<(u32, f64)> {
+    /// Routes one leg (each raiser of the group raising `per_person` a month) and returns how
+    /// many decisions a month end at each decider, their own raising included; with no
+    /// decider, at each top-level person. The leg's state stays readable ([`Router::dest`],
+    /// [`Router::through`]) until [`Router::finish_leg`].
+    fn route(&mut self, per_person: f64, targets: &[u32], out: &mut Routing) -> Vec<(u32, f64)> {
         let h = self.h;
         self.part.clear();
-        let per_person = match source {
-            Source::Group { per_raiser } => {
-                self.group_rate += per_raiser;
-                per_raiser
-            }
-            Source::People(people) => {
-                for &(p, amount) in people {
-                    self.own[p as usize] += amount;
-                    self.mark_up(p);
-                }
-                0.0
-            }
-        };
+        self.group_rate += per_person;
+        self.leg_rate = per_person;
+        self.entry = NONE;
         for &t in targets {
             if self.position[t as usize] != u32::MAX {
                 self.is_target[t as usize] = true;
@@ -298,6 +300,7 @@ impl<'a> Router<'a> {
                 });
             if let Some(r) = entry {
                 self.down[r as usize] += stranded;
+                self.entry = self.best[r as usize];
             }
         }
 
@@ -326,16 +329,184 @@ impl<'a> Router<'a> {
             }
         }
 
-        for &v in &part {
+        if ends.is_empty() {
+            // Nobody may decide: the decisions wait at the top of each raiser's tree (the
+            // group's people are listed managers first, each once).
+            for &v in &self.group_part {
+                if h.parent[v as usize] != NONE {
+                    break;
+                }
+                let amount = self.through(v);
+                if amount > 0.0 {
+                    ends.push((v, amount));
+                }
+            }
+        }
+        self.leg = part;
+        ends.sort_unstable_by_key(|&(v, _)| v);
+        ends
+    }
+
+    /// Clears what the last leg wrote.
+    fn finish_leg(&mut self) {
+        for &v in &self.leg {
             let v = v as usize;
             self.in_part[v] = false;
             self.is_target[v] = false;
             self.own[v] = 0.0;
             self.down[v] = 0.0;
         }
-        self.part = part;
-        ends.sort_unstable_by_key(|&(v, _)| v);
-        ends
+        self.part = std::mem::take(&mut self.leg);
+    }
+
+    /// Where the decisions of the last leg that pass through `v` or start there end: one
+    /// decider (or a top-level person) for all of them. `NONE` when `v` is outside the tree.
+    fn dest(&self, mut v: u32) -> u32 {
+        let h = self.h;
+        loop {
+            let vu = v as usize;
+            if self.position.get(vu).is_none_or(|&p| p == u32::MAX) {
+                return NONE;
+            }
+            if self.in_part[vu] {
+                if self.is_target[vu] {
+                    return v;
+                }
+                if !self.above_target[vu] && self.has_target[vu] {
+                    return self.best[vu];
+                }
+            }
+            let p = h.parent[vu];
+            if p == NONE {
+                return if self.entry != NONE { self.entry } else { v };
+            }
+            v = p;
+        }
+    }
+
+    /// Decisions a month of the last leg that pass through `v` or start there.
+    fn through(&self, v: u32) -> f64 {
+        let v = v as usize;
+        if self.in_part[v] {
+            self.flow[v] + self.down[v]
+        } else {
+            self.leg_rate * self.below[v]
+        }
+    }
+
+    /// Decisions a month of the last leg that `v` raises.
+    fn own_raising(&self, v: u32) -> f64 {
+        self.leg_rate * self.unit[v as usize]
+    }
+
+    /// Routes the approvals of `amount` decisions a month made by `at`: to each approver of
+    /// `chain` in turn, along the tree (hierarchical) and straight (distributed). Each person
+    /// on the way counts once, less what of it the decision already reached on its way to
+    /// `at` (`share` of the last leg's flow), and less their own raising.
+    fn approve(
+        &mut self,
+        at: u32,
+        amount: f64,
+        share: f64,
+        decided: bool,
+        chain: &[u32],
+        out: &mut Routing,
+    ) {
+        let h = self.h;
+        let mut visited: Vec<u32> = Vec::new();
+        self.seen[at as usize] = true;
+        let mut from = at;
+        let mut first = true;
+        for &to in chain {
+            if self.position[to as usize] == u32::MAX {
+                continue;
+            }
+            if first && !decided {
+                // Undecided, the decision goes straight from each raiser to the approver.
+                let own = if self.dest(to) == at {
+                    self.own_raising(to) * share
+                } else {
+                    0.0
+                };
+                out.distributed_hops += (amount - own).max(0.0);
+            } else if to != from {
+                out.distributed_hops += amount;
+            }
+            first = false;
+            walk(h, from, to, |v, line| {
+                out.hierarchical_hops += amount;
+                if let Some(line) = line {
+                    out.line_to_manager[line as usize] += amount;
+                }
+                if !self.seen[v as usize] {
+                    self.seen[v as usize] = true;
+                    visited.push(v);
+                }
+            });
+            from = to;
+        }
+        self.seen[at as usize] = false;
+        for &v in &visited {
+            self.seen[v as usize] = false;
+            let reached = if self.dest(v) == at {
+                self.through(v) * share
+            } else {
+                0.0
+            };
+            out.hierarchical[v as usize] += (amount - reached).max(0.0);
+        }
+        let mut counted: Vec<u32> = Vec::with_capacity(chain.len());
+        for &c in chain {
+            if (decided && c == at) || counted.contains(&c) {
+                continue;
+            }
+            if self.position[c as usize] == u32::MAX {
+                continue;
+            }
+            counted.push(c);
+            let own = if self.dest(c) == at {
+                self.own_raising(c) * share
+            } else {
+                0.0
+            };
+            out.distributed[c as usize] += (amount - own).max(0.0);
+        }
+    }
+}
+
+/// Walks the tree path from `a` to `b` as the hierarchical routing takes it (up to the lowest
+/// common manager, then down; between trees, up to the top, across, and down), calling
+/// `step` with each person reached and the person whose reporting line the step crossed.
+fn walk(h: &Hierarchy<'_>, a: u32, b: u32, mut step: impl FnMut(u32, Option<u32>)) {
+    if a == b {
+        return;
+    }
+    let (mut x, mut y) = (a, b);
+    let mut down: Vec<u32> = Vec::new();
+    while h.depth[x as usize] > h.depth[y as usize] {
+        let p = h.parent[x as usize];
+        step(p, Some(x));
+        x = p;
+    }
+    while h.depth[y as usize] > h.depth[x as usize] {
+        down.push(y);
+        y = h.parent[y as usize];
+    }
+    while x != y {
+        let (px, py) = (h.parent[x as usize], h.parent[y as usize]);
+        if px == NONE || py == NONE {
+            // Separate trees: cross at the top.
+            down.push(y);
+            break;
+        }
+        step(px, Some(x));
+        down.push(y);
+        x = px;
+        y = py;
+    }
+    for &v in down.iter().rev() {
+        let line = (h.parent[v as usize] != NONE).then_some(v);
+        step(v, line);
     }
 }
 
@@ -347,8 +518,9 @@ struct Group {
     approvals: BTreeMap<Vec<u32>, f64>,
 }
 
-/// Routes every decision of `org` in both readings.
-pub fn route(org: &Org, h: &Hierarchy<'_>) -> Routing {
+/// Routes every decision of `org` in both readings, over the tree `h` (usually
+/// [`Hierarchy::acting`]); only people with `acts` set raise or hold rights.
+pub fn route(org: &Org, h: &Hierarchy<'_>, acts: &[bool]) -> Routing {
     let n = h.len();
     let mut out = Routing {
         hierarchical: vec![0.0; n],
@@ -356,35 +528,27 @@ pub fn route(org: &Org, h: &Hierarchy<'_>) -> Routing {
         line_to_manager: vec![0.0; n],
         ..Routing::default()
     };
-    let mut router = Router::new(org, h);
-    for (raisers, groups) in groups(org, h, &mut out) {
+    let mut router = Router::new(acts, h);
+    for (raisers, groups) in groups(org, h, acts, &mut out) {
         router.begin_group(&raisers);
         if router.raisers <= 0.0 {
             router.end_group(&mut out);
             continue;
         }
         let raisers_count = router.raisers;
-        let per_raiser = |rate: f64| Source::Group {
-            per_raiser: rate / raisers_count,
-        };
         for (deciders, group) in groups {
-            let ends = router.route(per_raiser(group.rate), &deciders, &mut out);
-            for (chain, rate) in group.approvals {
-                // Approvals start where the decision was made, or with the raisers when
-                // nobody may decide it.
-                let mut at: Vec<(u32, f64)> = ends
-                    .iter()
-                    .map(|&(v, amount)| (v, amount * rate / group.rate))
-                    .collect();
-                for &approver in &chain {
-                    let start = if deciders.is_empty() && at.is_empty() {
-                        per_raiser(rate)
-                    } else {
-                        Source::People(&at)
-                    };
-                    at = router.route(start, &[approver], &mut out);
+            let ends = router.route(group.rate / raisers_count, &deciders, &mut out);
+            let decided = !deciders.is_empty();
+            for (chain, rate) in &group.approvals {
+                // Approvals start where the decision was made (or waits, undecided).
+                let share = rate / group.rate;
+                for &(at, amount) in &ends {
+                    if amount > 0.0 {
+                        router.approve(at, amount * share, share, decided, chain, &mut out);
+                    }
                 }
             }
+            router.finish_leg();
         }
         router.end_group(&mut out);
     }
@@ -395,11 +559,16 @@ pub fn route(org: &Org, h: &Hierarchy<'_>) -> Routing {
 fn groups(
     org: &Org,
     h: &Hierarchy<'_>,
+    acts: &[bool],
     out: &mut Routing,
 ) -> BTreeMap<Raisers, BTreeMap<Vec<u32>, Group>> {
+    let mut roles = super::roles::RoleIndex::new(org, h, acts);
+    let can = |i: u32| acts.get(i as usize).copied().unwrap_or(false);
+    // Nobody raises a decision meant for everyone when nobody can act.
+    let anyone = h.order.iter().any(|&v| can(v));
     let mut teams: HashMap<&str, Vec<u32>> = HashMap::new();
     for (i, p) in org.people.iter().enumerate() {
-        if !p.team.is_empty() {
+        if !p.team.is_empty() && can(i as u32) {
             teams.entry(p.team.as_str()).or_default().push(i as u32);
         }
     }
@@ -407,6 +576,7 @@ fn groups(
         let mut v: Vec<u32> = list
             .iter()
             .filter_map(|id| h.index.get(id.as_str()).copied())
+            .filter(|&i| can(i))
             .collect();
         if sort {
             v.sort_unstable();
@@ -417,7 +587,7 @@ fn groups(
     };
     let mut all: BTreeMap<Raisers, BTreeMap<Vec<u32>, Group>> = BTreeMap::new();
     for d in &org.decisions {
-        if d.per_month.is_nan() || d.per_month <= 0.0 {
+        if d.per_month.is_nan() || d.per_month <= 0.0 || !d.has_rights() {
             continue;
         }
         let raisers = match d.raised_by.as_deref() {
@@ -428,7 +598,9 @@ fn groups(
                     list.iter().map(String::as_str).collect();
                 let mut who: Vec<u32> = Vec::new();
                 for entry in entries {
-                    if let Some(&i) = h.index.get(entry) {
+                    if let Some(&i) = h.index.get(entry)
+                        && can(i)
+                    {
                         who.push(i);
                     }
                     if let Some(members) = teams.get(entry) {
@@ -443,17 +615,68 @@ fn groups(
                 Raisers::Some(who)
             }
         };
+        if raisers == Raisers::Everyone && !anyone {
+            continue;
+        }
         out.total_per_month += d.per_month;
-        let group = all
-            .entry(raisers)
-            .or_default()
-            .entry(people(&d.decides, true))
-            .or_default();
-        group.rate += d.per_month;
+        let deciders = people(&d.decides, true);
         let chain = people(&d.approves, false);
-        if !chain.is_empty() {
-            *group.approvals.entry(chain).or_default() += d.per_month;
+        let routed_roles = d
+            .roles
+            .iter()
+            .any(|r| r.right != crate::model::Right::Consulted);
+        if !routed_roles {
+            add_case(&mut all, raisers, deciders, chain, d.per_month);
+            continue;
+        }
+        // Role rights name a holder per raiser: the raisers split into parts by who is
+        // responsible for them, each part raising its share of the rate.
+        let everyone: Vec<u32>;
+        let list: &[u32] = match &raisers {
+            Raisers::Everyone => {
+                everyone = h.order.iter().copied().filter(|&v| can(v)).collect();
+                &everyone
+            }
+            Raisers::Some(who) => who,
+        };
+        if list.is_empty() {
+            continue;
+        }
+        let mut parts: BTreeMap<(Vec<u32>, Vec<u32>), Vec<u32>> = BTreeMap::new();
+        for &r in list {
+            parts.entry(roles.resolve(d, r)).or_default().push(r);
+        }
+        let count = list.len() as f64;
+        for ((role_deciders, role_approvers), mut who) in parts {
+            let mut deciders = deciders.clone();
+            deciders.extend(role_deciders);
+            deciders.sort_unstable();
+            deciders.dedup();
+            let mut chain = chain.clone();
+            for a in role_approvers {
+                if !chain.contains(&a) {
+                    chain.push(a);
+                }
+            }
+            who.sort_unstable();
+            let rate = d.per_month * who.len() as f64 / count;
+            add_case(&mut all, Raisers::Some(who), deciders, chain, rate);
         }
     }
     all
+}
+
+/// Adds `rate` decisions a month from `raisers` to `deciders`, then `chain`, to the groups.
+fn add_case(
+    all: &mut BTreeMap<Raisers, BTreeMap<Vec<u32>, Group>>,
+    raisers: Raisers,
+    deciders: Vec<u32>,
+    chain: Vec<u32>,
+    rate: f64,
+) {
+    let group = all.entry(raisers).or_default().entry(deciders).or_default();
+    group.rate += rate;
+    if !chain.is_empty() {
+        *group.approvals.entry(chain).or_default() += rate;
+    }
 }

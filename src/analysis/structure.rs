@@ -32,7 +32,6 @@ pub struct Hierarchy<'a> {
 impl<'a> Hierarchy<'a> {
     /// Indexes the reporting lines of `org`.
     pub fn new(org: &'a Org) -> Self {
-        let n = org.people.len();
         let mut index: HashMap<&str, u32> = HashMap::with_capacity(org.people.len());
         for (i, p) in org.people.iter().enumerate() {
             index.entry(p.id.as_str()).or_insert(i as u32);
@@ -49,6 +48,39 @@ impl<'a> Hierarchy<'a> {
                     .unwrap_or(NONE)
             })
             .collect();
+        Self::from_parents(parent, index)
+    }
+
+    /// The reporting lines among the people who can act ([`crate::model::Person::can_act`]):
+    /// everybody who can reports to the nearest manager above them who can too, and the
+    /// others stand alone, raising nothing and reached by nothing. `None` when everybody can
+    /// act, so the full tree serves as it is.
+    pub fn acting(&self, org: &Org) -> Option<Self> {
+        let can: Vec<bool> = org.people.iter().map(|p| p.can_act()).collect();
+        if can.iter().all(|&c| c) {
+            return None;
+        }
+        // Managers come before their reports in `order`, so each nearest acting manager is
+        // known by the time their reports are reached.
+        let mut nearest = vec![NONE; self.len()];
+        let mut parent = vec![NONE; self.len()];
+        for &v in &self.order {
+            let v = v as usize;
+            let p = self.parent[v];
+            let above = if p == NONE { NONE } else { nearest[p as usize] };
+            if can[v] {
+                parent[v] = above;
+                nearest[v] = v as u32;
+            } else {
+                nearest[v] = above;
+            }
+        }
+        Some(Self::from_parents(parent, self.index.clone()))
+    }
+
+    /// The tree from each person's manager index (or [`NONE`]).
+    fn from_parents(parent: Vec<u32>, index: HashMap<&'a str, u32>) -> Self {
+        let n = parent.len();
         let mut child_start = vec![0u32; n + 1];
         for &p in &parent {
             if p != NONE {

@@ -154,6 +154,14 @@ fn apply_raw(org: &mut Org, edit: Edit) -> Result<Edit, EditError> {
         }
         Edit::InsertDecision { at, decision } => {
             check_position(at, org.decisions.len())?;
+            // Two domains with one id could not be told apart, and undo would remove the wrong
+            // one.
+            if org.decisions.iter().any(|d| d.id == decision.id) {
+                return Err(EditError::Invalid(format!(
+                    "a decision domain with the id “{}” is already there",
+                    decision.id
+                )));
+            }
             let id = decision.id.clone();
             org.decisions.insert(at, decision);
             Edit::RemoveDecision { id }
@@ -469,27 +477,7 @@ pub fn add_domain(org: &Org) -> Command {
     }
 }
 
-/// The rights a person can hold in a decision domain.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Right {
-    /// May decide.
-    Decides,
-    /// Must approve.
-    Approves,
-    /// Is consulted.
-    Consulted,
-}
-
-impl Right {
-    /// The word for it.
-    pub fn word(&self) -> &'static str {
-        match self {
-            Right::Decides => "decides",
-            Right::Approves => "approves",
-            Right::Consulted => "consulted",
-        }
-    }
-}
+pub use crate::model::Right;
 
 /// Gives or takes a right in a domain ("let Sam Lee decide Budget allocation").
 pub fn set_right(

@@ -2,7 +2,7 @@
 //! merged in, a template of common domains.
 
 use super::{Command, Edit, EditError, Right, fresh_decision_id};
-use crate::model::{Decision, DecisionId, Org, PersonId};
+use crate::model::{Decision, DecisionId, Org, PersonId, RoleKind, RoleRight};
 use serde::Deserialize;
 
 /// The right a set of people hold in a domain, as one cell of the matrix shows it: the right
@@ -190,21 +190,38 @@ fn words(text: &str) -> String {
     )
 }
 
-/// Everybody whose title holds the first of `titles` that anybody's title holds.
-fn holders_of(org: &Org, titles: &[String]) -> Vec<PersonId> {
-    titles
-        .iter()
-        .map(|t| words(t))
-        .find_map(|wanted| {
-            let found: Vec<PersonId> = org
-                .people
-                .iter()
-                .filter(|p| !p.vacant && !p.external && words(&p.title).contains(&wanted))
-                .map(|p| p.id.clone())
-                .collect();
-            (!found.is_empty()).then_some(found)
-        })
-        .unwrap_or_default()
+/// Who gets a template's right: the first of `titles` that anybody who can act holds; the one
+/// person who holds it, or, when several do, a role right for the title's words (each
+/// decision then goes to the holder responsible for its raiser).
+fn holders_of(
+    org: &Org,
+    titles: &[String],
+    right: crate::model::Right,
+) -> (Vec<PersonId>, Vec<RoleRight>) {
+    for title in titles {
+        let wanted = words(title);
+        let found: Vec<PersonId> = org
+            .people
+            .iter()
+            .filter(|p| p.can_act() && words(&p.title).contains(&wanted))
+            .map(|p| p.id.clone())
+            .collect();
+        match found.len() {
+            0 => continue,
+            1 => return (found, Vec::new()),
+            _ => {
+                return (
+                    Vec::new(),
+                    vec![RoleRight {
+                        of: RoleKind::TitleWords,
+                        name: wanted.trim().to_owned(),
+                        right,
+                    }],
+                );
+            }
+        }
+    }
+    (Vec::new(), Vec::new())
 }
 
 /// Adds a template's domains that the org does not have yet (by name), with deciders,
@@ -222,16 +239,27 @@ pub fn apply_template(org: &Org, template: &Template) -> Option<(Command, Vec<De
         if known {
             continue;
         }
+        let (decides, mut roles) = holders_of(org, &t.decides, crate::model::Right::Decides);
+        let (approves, more) = holders_of(org, &t.approves, crate::model::Right::Approves);
+        roles.extend(more);
+        let (consulted, more) = holders_of(org, &t.consulted, crate::model::Right::Consulted);
+        roles.extend(more);
         let decision = Decision {
             id: fresh_decision_id(&work, &words(&t.name).trim().replace(' ', "-")),
             name: t.name.clone(),
             per_month: t.per_month,
-            decides: holders_of(org, &t.decides),
-            approves: holders_of(org, &t.approves),
-            consulted: holders_of(org, &t.consulted),
+            decides,
+            approves,
+            consulted,
+            roles,
             ..Decision::default()
         };
-        if decision.decides.is_empty() {
+        if decision.decides.is_empty()
+            && !decision
+                .roles
+                .iter()
+                .any(|r| r.right == crate::model::Right::Decides)
+        {
             undecided.push(decision.id.clone());
         }
         let at = work.decisions.len();

@@ -5,7 +5,7 @@
 //! number; only a reporting cycle stops the import.
 
 use super::table::{Table, csv_table};
-use crate::model::{Extra, FORMAT_VERSION, Org, Person, PersonId, Problem};
+use crate::model::{Extra, FORMAT_VERSION, Org, Person, PersonId, Problem, Status};
 use std::collections::HashMap;
 
 /// Header names the user gives to override detection; `None` means detect.
@@ -123,6 +123,33 @@ const MANAGER_NAME_NAMES: &[&str] = &[
     "reportingmanagername",
 ];
 const VACANT_NAMES: &[&str] = &["vacant", "isvacant", "vacancy"];
+/// Columns that say in words whether someone still works here ("Active", "Voluntarily
+/// Terminated"…).
+const STATUS_NAMES: &[&str] = &[
+    "employmentstatus",
+    "employeestatus",
+    "empstatus",
+    "workerstatus",
+    "employmentstate",
+    "status",
+];
+/// Columns that flag a leaver (1, yes, true).
+const LEFT_FLAG_NAMES: &[&str] = &["termd", "terminated", "isterminated", "hasleft", "leaver"];
+/// Columns with the day someone left or will leave.
+const END_DATE_NAMES: &[&str] = &[
+    "dateoftermination",
+    "terminationdate",
+    "termdate",
+    "dateterminated",
+    "leavingdate",
+    "leavedate",
+    "dateleft",
+    "separationdate",
+    "exitdate",
+    "enddate",
+    "lastday",
+    "lastworkingday",
+];
 const SKILL_NAMES: &[&str] = &["skills", "skill"];
 /// Names that mark an open position rather than a person.
 const VACANT_MARKERS: &[&str] = &["vacant", "vacancy", "vacantpost", "open", "tbc", "tbd"];
@@ -151,6 +178,10 @@ struct Columns {
     managers: Vec<usize>,
     vacant: Option<usize>,
     skills: Option<usize>,
+    /// Columns that say who has left: a status in words, a flag, an end date.
+    status: Option<usize>,
+    left_flag: Option<usize>,
+    end_date: Option<usize>,
 }
 
 fn find(headers: &[String], wanted: &[&str], taken: &[Option<usize>]) -> Option<usize> {
@@ -228,6 +259,9 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
     };
     let vacant = find(&headers, VACANT_NAMES, &taken);
     let skills = find(&headers, SKILL_NAMES, &taken);
+    let status = find(&headers, STATUS_NAMES, &taken);
+    let left_flag = find(&headers, LEFT_FLAG_NAMES, &taken);
+    let end_date = find(&headers, END_DATE_NAMES, &taken);
     // A column the user named is the one; otherwise every header that may hold managers is a
     // candidate, and the one that links the most people wins.
     let mut managers: Vec<usize> = manager.into_iter().collect();
@@ -261,6 +295,9 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
             managers,
             vacant,
             skills,
+            status,
+            left_flag,
+            end_date,
         })
     } else {
         Err(problems)
@@ -338,6 +375,9 @@ pub fn import_people(
     let mut problems: Vec<(usize, Problem)> = table.problems;
     let mut rows: Vec<Row> = Vec::new();
     let mut first_row_of: HashMap<String, usize> = HashMap::new();
+    let today = crate::model::today();
+    // How many people each column marked as gone, for the note.
+    let mut left_because: std::collections::BTreeMap<String, usize> = Default::default();
     for table_row in table.rows {
         let number = table_row.number;
         let record = table_row.cells;
@@ -396,6 +436,10 @@ pub fn import_people(
                 title.clone()
             };
         }
+        let (status, why) = status_of(&record, &cols, today);
+        if let Some(why) = why {
+            *left_because.entry(why).or_default() += 1;
+        }
         let skills = cell(&record, cols.skills)
             .split(';')
             .map(str::trim)
@@ -424,6 +468,7 @@ pub fn import_people(
                 manager: None,
                 vacant,
                 external: false,
+                status,
                 skills,
                 extra,
             },
@@ -443,6 +488,12 @@ pub fn import_people(
         return Err(list);
     }
     let mut notes = Vec::new();
+    for (why, count) in &left_because {
+        notes.push(format!(
+            "{count} {} as {why}: they stay in the chart with their reports but hold no right and carry no load (--include-left counts people who left as here)",
+            if *count == 1 { "person read" } else { "people read" }
+        ));
+    }
     let mut people = match choose_manager_column(&rows, &cols.managers) {
         Some(choice) => {
             let header = raw_headers
@@ -495,8 +546,76 @@ pub fn import_people(
     })
 }
 
+/// Whether a row's person is still here, and if not, which column said so ("having left
+/// (column “Termd”)"), read from the status words, the leaver flag and the end date, in
+/// that order.
+fn status_of(
+    record: &[String],
+    cols: &Columns,
+    today: (i32, u32, u32),
+) -> (Status, Option<String>) {
+    if cols.status.is_some() {
+        let word = normalise(&cell(record, cols.status));
+        if let Some(status) = status_word(&word) {
+            let what = if status == Status::Left {
+                "having left"
+            } else {
+                "placeholders or eliminated posts"
+            };
+            return (status, Some(format!("{what} (the status column)")));
+        }
+    }
+    if cols.left_flag.is_some() && truthy(&cell(record, cols.left_flag)) {
+        return (
+            Status::Left,
+            Some("having left (the leaver flag column)".to_owned()),
+        );
+    }
+    if cols.end_date.is_some()
+        && let Some(date) = crate::model::parse_past_date(&cell(record, cols.end_date), today)
+        && date
+    {
+        return (
+            Status::Left,
+            Some("having left (an end date in the past)".to_owned()),
+        );
+    }
+    (Status::Active, None)
+}
+
+/// What a status cell (normalised) says: left, a placeholder, or nothing to act on.
+fn status_word(word: &str) -> Option<Status> {
+    const LEFT: &[&str] = &[
+        "terminat",
+        "left",
+        "leaver",
+        "inactive",
+        "resigned",
+        "retired",
+        "deceased",
+        "former",
+        "separated",
+        "withdrawn",
+        "dismissed",
+        "exited",
+    ];
+    const PLACEHOLDER: &[&str] = &["eliminated", "placeholder", "abolished"];
+    if word.is_empty() || word.starts_with("active") {
+        return None;
+    }
+    if PLACEHOLDER.iter().any(|w| word.contains(w)) {
+        Some(Status::Placeholder)
+    } else if LEFT.iter().any(|w| word.contains(w)) {
+        Some(Status::Left)
+    } else {
+        None
+    }
+}
+
 /// The field names a person already has in a team file; a spare column must not take one.
-const PERSON_FIELDS: &[&str] = &["id", "name", "title", "team", "manager", "vacant", "skills"];
+const PERSON_FIELDS: &[&str] = &[
+    "id", "name", "title", "team", "manager", "vacant", "status", "skills",
+];
 
 /// The unused columns, each with a name of its own for the person's extra fields: a header that
 /// is empty, repeats an earlier one, or is a field name a person already has (`title` beside a

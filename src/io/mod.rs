@@ -9,6 +9,7 @@ mod table;
 
 pub use csv_export::{csv_losses, neutralise_formula, write_csv};
 pub use csv_import::{CsvColumns, CsvImport, import_csv, import_people};
+pub(crate) use csv_import::{name_key, without_initials};
 pub use json::{parse_json, to_json};
 pub use links::{LinksImport, import_links};
 pub use rights::{RightsImport, RightsScheme, import_rights, rights_sheet};

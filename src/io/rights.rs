@@ -2,12 +2,14 @@
 //! or orgflow's own D/A/C letters, merged onto an org.
 //!
 //! One row per decision domain: a `decision` column (its name), optional `per_month` and
-//! `raised_by` columns, and one column per person (id or name), job title (every holder of it)
-//! or team (every member). Cells hold letters; the scheme says what each letter means.
+//! `raised_by` columns, and one column per person (id or name), job title or team. A title or
+//! team held by several people becomes a role right ([`crate::model::RoleRight`]): each
+//! decision goes to the holder responsible for whoever raises it. Cells hold letters; the
+//! scheme says what each letter means.
 
 use super::csv_import::normalise;
 use super::table::Table;
-use crate::model::{Decision, DecisionId, Org, PersonId, Problem};
+use crate::model::{Decision, DecisionId, Org, PersonId, Problem, Right, RoleKind, RoleRight};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How the letters of a rights sheet read.
@@ -113,6 +115,8 @@ pub struct RightsImport {
     pub added: usize,
     /// Columns, rows and cells that were ignored, with their places.
     pub problems: Vec<Problem>,
+    /// How columns were read that a user might not expect (a title held by several people).
+    pub notes: Vec<String>,
 }
 
 impl RightsImport {
@@ -226,24 +230,66 @@ pub fn import_rights(
         }
     }
     let mut problems: Vec<Problem> = table.problems.into_iter().map(|(_, p)| p).collect();
-    // Each column that names somebody, with everybody it stands for.
-    let mut columns: Vec<(usize, Vec<PersonId>)> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    // Each column that names somebody: a person, or a role (a title or a team held by several
+    // people, resolved for each raiser).
+    let mut columns: Vec<(usize, Holder)> = Vec::new();
     for (i, raw) in table.headers.iter().enumerate() {
         if special.contains(&Some(i)) || raw.trim().is_empty() {
             continue;
         }
         let key = normalise(raw);
-        let holders = if let Some(id) = ids.get(raw.trim()) {
-            Some(vec![id.clone()])
-        } else if let Some(people) = by_name.get(&key).filter(|v| v.len() == 1) {
-            Some(people.clone())
-        } else if let Some(people) = by_title.get(&key) {
-            Some(people.clone())
-        } else {
-            by_team.get(&key).cloned()
+        let role = |of: RoleKind, people: &Vec<PersonId>, written: &str| {
+            if people.len() == 1 {
+                Holder::People(people.clone())
+            } else {
+                Holder::Role(of, written.to_owned(), people.len())
+            }
         };
+        let spelt = |people: &Vec<PersonId>, field: fn(&crate::model::Person) -> &str| {
+            people
+                .first()
+                .and_then(|id| org.person(id.as_str()))
+                .map_or(raw.trim().to_owned(), |p| field(p).to_owned())
+        };
+        let holders = if let Some(id) = ids.get(raw.trim()) {
+            Some(Holder::People(vec![id.clone()]))
+        } else if let Some(people) = by_name.get(&key).filter(|v| v.len() == 1) {
+            Some(Holder::People(people.clone()))
+        } else if let Some(people) = by_title.get(&key) {
+            Some(role(RoleKind::Title, people, &spelt(people, |p| &p.title)))
+        } else {
+            by_team
+                .get(&key)
+                .map(|people| role(RoleKind::Team, people, &spelt(people, |p| &p.team)))
+        };
+        if let Some(Holder::Role(of, name, count)) = &holders {
+            let acting = by_title
+                .get(&key)
+                .filter(|_| *of == RoleKind::Title)
+                .or_else(|| by_team.get(&key))
+                .map_or(0, |people| {
+                    people
+                        .iter()
+                        .filter(|id| org.person(id.as_str()).is_some_and(|p| p.can_act()))
+                        .count()
+                });
+            let held = if acting == *count {
+                format!("{count} people")
+            } else {
+                format!("{count} people, {acting} of whom can act")
+            };
+            notes.push(format!(
+                "column {} (“{raw}”) is {} held by {held}: each decision goes to the one responsible for whoever raises it (the nearest in their chain of command, else the one in their team, else all {acting})",
+                column_letter(i),
+                match of {
+                    RoleKind::Team => format!("the team {name}"),
+                    _ => format!("the job title {name}"),
+                }
+            ));
+        }
         match holders {
-            Some(people) => columns.push((i, people)),
+            Some(holder) => columns.push((i, holder)),
             None => problems.push(Problem::new(
                 format!("column {} (“{raw}”)", column_letter(i)),
                 "is not a person's id or name, a job title or a team in the org; its cells were ignored",
@@ -311,13 +357,12 @@ pub fn import_rights(
         seen.insert(normalise(&name), row.number);
 
         let (mut decides, mut approves, mut consulted) = (Vec::new(), Vec::new(), Vec::new());
-        for (c, people) in &columns {
+        let mut roles: Vec<RoleRight> = Vec::new();
+        for (c, holder) in &columns {
             let text = cell(Some(*c));
             for letter in letters_of(&text) {
-                let list = match scheme.read(letter) {
-                    Letter::Right(crate::edit::Right::Decides) => &mut decides,
-                    Letter::Right(crate::edit::Right::Approves) => &mut approves,
-                    Letter::Right(crate::edit::Right::Consulted) => &mut consulted,
+                let right = match scheme.read(letter) {
+                    Letter::Right(right) => right,
                     Letter::Without => continue,
                     Letter::Unknown => {
                         problems.push(Problem::new(
@@ -330,6 +375,25 @@ pub fn import_rights(
                         ));
                         continue;
                     }
+                };
+                let people = match holder {
+                    Holder::People(people) => people,
+                    Holder::Role(of, name, _) => {
+                        let r = RoleRight {
+                            of: *of,
+                            name: name.clone(),
+                            right,
+                        };
+                        if !roles.contains(&r) {
+                            roles.push(r);
+                        }
+                        continue;
+                    }
+                };
+                let list = match right {
+                    Right::Decides => &mut decides,
+                    Right::Approves => &mut approves,
+                    Right::Consulted => &mut consulted,
                 };
                 for p in people {
                     if !list.contains(p) {
@@ -412,6 +476,7 @@ pub fn import_rights(
         decision.decides = decides;
         decision.approves = approves;
         decision.consulted = consulted;
+        decision.roles = roles;
         if let Some(rate) = per_month {
             decision.per_month = rate;
         }
@@ -441,7 +506,16 @@ pub fn import_rights(
         domains,
         added,
         problems,
+        notes,
     })
+}
+
+/// What a column of a rights sheet stands for.
+enum Holder {
+    /// These people (one person, or a title or team held by one).
+    People(Vec<PersonId>),
+    /// A title or team held by several people, as spelt in the org, and how many.
+    Role(RoleKind, String, usize),
 }
 
 /// An id for a new domain, from its name: "Budget allocation" → "budget-allocation".

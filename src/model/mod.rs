@@ -112,6 +112,17 @@ impl Default for Org {
     }
 }
 
+/// Why [`Org::find_person`] found nobody, or more than one.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FindError {
+    /// No id or name matches.
+    #[error("nobody has the id or name “{0}”")]
+    Nobody(String),
+    /// Several people have that name.
+    #[error("“{0}” could be any of {n} people: {list}; give the id instead", n = .1.len(), list = .1.join("; "))]
+    Ambiguous(String, Vec<String>),
+}
+
 /// One person, or one open position.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Person {
@@ -141,12 +152,52 @@ pub struct Person {
     /// their reports stay together.
     #[serde(default, skip_serializing_if = "is_false")]
     pub external: bool,
+    /// Whether they are still here: people who have left and placeholders stay in the chart
+    /// (with their reports) but hold no right and carry no load.
+    #[serde(default, skip_serializing_if = "Status::is_active")]
+    pub status: Status,
     /// Skills, free text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skills: Vec<String>,
     /// Unknown fields, kept on save.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// Whether a person is still in the org, as the file says.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Working here (the default).
+    #[default]
+    Active,
+    /// Has left (a termination column, or a termination date in the past).
+    Left,
+    /// Stands for someone or something that is not a person of the org ("Board of
+    /// Directors"), or a post that was eliminated.
+    Placeholder,
+    /// Away for a while (what `what-if --without` simulates): in the chart, but their
+    /// decisions go on to the next person who can act.
+    Away,
+}
+
+impl Status {
+    /// True for [`Status::Active`].
+    pub fn is_active(&self) -> bool {
+        *self == Status::Active
+    }
+
+    /// The word in the team file: "active", "left", "placeholder".
+    pub fn word(&self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Left => "left",
+            Status::Placeholder => "placeholder",
+            Status::Away => "away",
+        }
+    }
 }
 
 /// A kind of decision that comes up in the org, and who holds which right in it.
@@ -173,9 +224,24 @@ pub struct Decision {
     /// People asked for input.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub consulted: Vec<PersonId>,
+    /// Rights held by a job title or a team, resolved for each raiser (see [`RoleRight`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<RoleRight>,
     /// Unknown fields, kept on save.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl Decision {
+    /// True when the file names at least one holder of any right (decides, approves or
+    /// consulted): a domain just added, or whose titles matched nobody, has none yet and is
+    /// left out of the figures rather than raising alarms.
+    pub fn has_rights(&self) -> bool {
+        !(self.decides.is_empty()
+            && self.approves.is_empty()
+            && self.consulted.is_empty()
+            && self.roles.is_empty())
+    }
 }
 
 impl Default for Decision {
@@ -188,9 +254,105 @@ impl Default for Decision {
             decides: Vec::new(),
             approves: Vec::new(),
             consulted: Vec::new(),
+            roles: Vec::new(),
             extra: Extra::new(),
         }
     }
+}
+
+/// The rights a person can hold in a decision domain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Right {
+    /// May decide.
+    Decides,
+    /// Must approve.
+    Approves,
+    /// Is consulted.
+    Consulted,
+}
+
+impl Right {
+    /// The word for it.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Right::Decides => "decides",
+            Right::Approves => "approves",
+            Right::Consulted => "consulted",
+        }
+    }
+}
+
+/// What a role right names: a job title, words of a title, or a team.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleKind {
+    /// Everybody with this job title (case and punctuation aside).
+    Title,
+    /// Everybody whose title holds these words ("head" in "Head of Year").
+    TitleWords,
+    /// Everybody in this team.
+    Team,
+}
+
+/// A right held by a role rather than a named person: "the Production Manager approves
+/// hiring". Each decision goes to the holder responsible for whoever raised it: the nearest
+/// holder in the raiser's own chain of command (the raiser included), else the holders in the
+/// raiser's team, else every holder.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleRight {
+    /// What `name` is.
+    pub of: RoleKind,
+    /// The title, title words or team, as written.
+    pub name: String,
+    /// The right it gives.
+    pub right: Right,
+}
+
+impl RoleRight {
+    /// Whether `p` holds this role.
+    pub fn held_by(&self, p: &Person) -> bool {
+        match self.of {
+            RoleKind::Title => !p.title.is_empty() && role_key(&p.title) == role_key(&self.name),
+            RoleKind::TitleWords => {
+                let wanted = format!(" {} ", words_of(&self.name));
+                wanted.trim() != "" && format!(" {} ", words_of(&p.title)).contains(&wanted)
+            }
+            RoleKind::Team => !p.team.is_empty() && role_key(&p.team) == role_key(&self.name),
+        }
+    }
+
+    /// "the Production Manager (by title)", for messages.
+    pub fn describe(&self) -> String {
+        match self.of {
+            RoleKind::Title => format!("the {} (a job title)", self.name),
+            RoleKind::TitleWords => format!("a “{}” (by title)", self.name),
+            RoleKind::Team => format!("{} (a team)", self.name),
+        }
+    }
+}
+
+/// Lower case, letters and digits only.
+fn role_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Lower-case words separated by single spaces.
+fn words_of(text: &str) -> String {
+    let spaced: String = text
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A peer link between two people outside the reporting lines.
@@ -323,6 +485,50 @@ impl Org {
             .map_or("the top level".to_owned(), |m| m.display_name().to_owned())
     }
 
+    /// The person a user means: their id, or else their name written either way ("Janet
+    /// King", "King, Janet"; case, punctuation and initials aside). An id wins over a name.
+    pub fn find_person(&self, query: &str) -> Result<&Person, FindError> {
+        let query = query.trim();
+        if let Some(p) = self.person(query) {
+            return Ok(p);
+        }
+        let key = crate::io::name_key(query);
+        let mut found: Vec<&Person> = self
+            .people
+            .iter()
+            .filter(|p| !key.is_empty() && crate::io::name_key(&p.name) == key)
+            .collect();
+        if found.is_empty() {
+            let loose = crate::io::without_initials(&key);
+            found = self
+                .people
+                .iter()
+                .filter(|p| {
+                    !loose.is_empty()
+                        && crate::io::without_initials(&crate::io::name_key(&p.name)) == loose
+                })
+                .collect();
+        }
+        match found.as_slice() {
+            [] => Err(FindError::Nobody(query.to_owned())),
+            [one] => Ok(one),
+            many => Err(FindError::Ambiguous(
+                query.to_owned(),
+                many.iter()
+                    .map(|p| {
+                        let mut text = format!("{} (id {}", p.display_name(), p.id);
+                        if !p.title.is_empty() {
+                            text.push_str(", ");
+                            text.push_str(&p.title);
+                        }
+                        text.push(')');
+                        text
+                    })
+                    .collect(),
+            )),
+        }
+    }
+
     /// The decision domain with this id, if any (linear).
     pub fn decision(&self, id: &str) -> Option<&Decision> {
         self.decisions.iter().find(|d| d.id.0 == id)
@@ -344,6 +550,12 @@ impl Person {
         }
     }
 
+    /// True for someone who can take part in decisions today: not an open position, not a
+    /// manager outside the file, not a placeholder and not somebody who has left.
+    pub fn can_act(&self) -> bool {
+        !self.vacant && !self.external && self.status.is_active()
+    }
+
     /// The name to show: the name, or the title or id when the name is empty.
     pub fn display_name(&self) -> &str {
         if !self.name.is_empty() {
@@ -354,6 +566,89 @@ impl Person {
             self.id.as_str()
         }
     }
+}
+
+/// Today's date (UTC) as (year, month, day).
+pub fn today() -> (i32, u32, u32) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// Days since 1970-01-01 of a civil date (Hinnant's algorithm).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day count since 1970-01-01.
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
+    (y, m, d)
+}
+
+/// Whether a date cell is before `today`: `Some(true)` when it is under every reading of it
+/// (6/7/2016 may be June or July), `Some(false)` when it is not, `None` when it is no date.
+/// Reads 2016-06-16 (with or without a time), 6/16/2016, 16.06.2016, 16-06-2016 and
+/// spreadsheet day numbers (42537).
+pub fn parse_past_date(text: &str, today: (i32, u32, u32)) -> Option<bool> {
+    let now = days_from_civil(today.0, today.1, today.2);
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    if let Ok(serial) = text.parse::<f64>() {
+        // Spreadsheet day numbers count from 1899-12-30; 20,000–80,000 is 1954–2119.
+        if (20_000.0..80_000.0).contains(&serial) {
+            return Some(days_from_civil(1899, 12, 30) + (serial as i64) < now);
+        }
+        return None;
+    }
+    let date = text.split(['T', ' ']).next().unwrap_or(text);
+    let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let num = |s: &str| s.parse::<u32>().ok();
+    let (a, b, c) = (num(a)?, num(b)?, num(c)?);
+    let valid = |y: u32, m: u32, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d) && y > 0;
+    let year = |y: u32| if y < 100 { 2000 + y } else { y };
+    let mut readings = Vec::new();
+    if a > 31 {
+        if valid(a, b, c) {
+            readings.push((a, b, c));
+        }
+    } else {
+        let y = year(c);
+        if valid(y, a, b) {
+            readings.push((y, a, b));
+        }
+        if valid(y, b, a) {
+            readings.push((y, b, a));
+        }
+    }
+    if readings.is_empty() {
+        return None;
+    }
+    Some(
+        readings
+            .iter()
+            .all(|&(y, m, d)| days_from_civil(y as i32, m, d) < now),
+    )
 }
 
 fn one() -> f64 {

@@ -32,8 +32,16 @@ pub struct Figures {
     pub authority_hhi: f64,
     /// As if this many people decided everything.
     pub effective_deciders: f64,
-    /// Fewest people whose absence leaves most domains undecided.
+    /// Fewest people whose absence leaves most domains undecided (the smallest set found; exact
+    /// when it equals `bus_factor_lower`).
     pub bus_factor: Option<usize>,
+    /// A proven lower bound of the bus factor.
+    pub bus_factor_lower: Option<usize>,
+    /// Domains with rights.
+    pub domains_with_rights: usize,
+    /// Of those, the domains nobody who can act may decide; concentration is computed over
+    /// the others.
+    pub undecided_domains: usize,
     /// Hand-offs per decision, through the hierarchy.
     pub mean_hops_hierarchical: f64,
     /// Hand-offs per decision, straight to the holder.
@@ -53,6 +61,15 @@ pub struct Figures {
 }
 
 impl Figures {
+    /// The bus factor as "2", or "2–3" when only bounds are known, or "n/a".
+    pub fn bus_factor_text(&self) -> String {
+        match (self.bus_factor_lower, self.bus_factor) {
+            (Some(l), Some(u)) if l < u => format!("{l}–{u}"),
+            (_, Some(u)) => u.to_string(),
+            _ => "n/a".to_owned(),
+        }
+    }
+
     /// The figures of an analysis.
     pub fn of(a: &Analysis) -> Self {
         let count = |s: Severity| a.findings.iter().filter(|f| f.severity == s).count();
@@ -67,6 +84,9 @@ impl Figures {
             authority_hhi: a.concentration.authority.spread.hhi,
             effective_deciders: a.concentration.authority.spread.effective,
             bus_factor: a.concentration.authority.bus_factor,
+            bus_factor_lower: a.concentration.authority.bus_factor_lower,
+            domains_with_rights: a.concentration.authority.domains_with_rights,
+            undecided_domains: a.concentration.authority.undecided_domains,
             mean_hops_hierarchical: a.readings.hierarchical.mean_hops,
             mean_hops_distributed: a.readings.distributed.mean_hops,
             layers: a.layers,
@@ -98,6 +118,8 @@ pub struct Delta {
     pub effective_deciders: f64,
     /// Change in bus factor (0 when either has none).
     pub bus_factor: i64,
+    /// Change in the domains nobody can decide.
+    pub undecided_domains: i64,
     /// Change in hops through the hierarchy.
     pub mean_hops_hierarchical: f64,
     /// Change in hops straight to the holder.
@@ -129,6 +151,7 @@ impl Delta {
                 (Some(x), Some(y)) => i(x, y),
                 _ => 0,
             },
+            undecided_domains: i(b.undecided_domains, a.undecided_domains),
             mean_hops_hierarchical: a.mean_hops_hierarchical - b.mean_hops_hierarchical,
             mean_hops_distributed: a.mean_hops_distributed - b.mean_hops_distributed,
             layers: i(b.layers, a.layers),
@@ -184,6 +207,10 @@ pub struct Changes {
     pub removed: Vec<Named>,
     /// People with another manager.
     pub moved: Vec<Moved>,
+    /// People away in the after org (a simulated absence): still in the chart, acting for
+    /// nobody.
+    #[serde(default)]
+    pub away: Vec<Named>,
     /// Rights given, taken or changed.
     pub rights: Vec<RightChange>,
 }
@@ -193,7 +220,7 @@ impl Changes {
     pub fn kind_of(&self, id: &str) -> Option<ChangeKind> {
         if self.added.iter().any(|n| n.id == id) {
             Some(ChangeKind::Added)
-        } else if self.removed.iter().any(|n| n.id == id) {
+        } else if self.removed.iter().any(|n| n.id == id) || self.away.iter().any(|n| n.id == id) {
             Some(ChangeKind::Removed)
         } else if self.moved.iter().any(|m| m.person.id == id) {
             Some(ChangeKind::Moved)
@@ -213,7 +240,11 @@ impl Changes {
                 ChangeKind::Added,
             ),
             (
-                self.removed.iter().map(|n| n.id.as_str()).collect(),
+                self.removed
+                    .iter()
+                    .chain(&self.away)
+                    .map(|n| n.id.as_str())
+                    .collect(),
                 ChangeKind::Removed,
             ),
             (
@@ -232,10 +263,28 @@ impl Changes {
         out
     }
 
+    /// "Changes: 2 added, 0 removed, 26 moved, 50 rights changed" (and "1 away" when anybody
+    /// is).
+    pub fn summary(&self) -> String {
+        let away = if self.away.is_empty() {
+            String::new()
+        } else {
+            format!(", {} away", self.away.len())
+        };
+        format!(
+            "Changes: {} added, {} removed{away}, {} moved, {} rights changed",
+            self.added.len(),
+            self.removed.len(),
+            self.moved.len(),
+            self.rights.len()
+        )
+    }
+
     /// True when nothing changed.
     pub fn is_empty(&self) -> bool {
         self.added.is_empty()
             && self.removed.is_empty()
+            && self.away.is_empty()
             && self.moved.is_empty()
             && self.rights.is_empty()
     }
@@ -299,12 +348,20 @@ pub fn changes(before: &Org, after: &Org) -> Changes {
     for p in &after.people {
         match before_ids.get(p.id.as_str()) {
             None => out.added.push(named(after, &p.id)),
-            Some(old) if old.manager != p.manager => out.moved.push(Moved {
-                person: named(after, &p.id),
-                from: old.manager.as_ref().map(|m| m.0.clone()),
-                to: p.manager.as_ref().map(|m| m.0.clone()),
-            }),
-            Some(_) => {}
+            Some(old) => {
+                if old.manager != p.manager {
+                    out.moved.push(Moved {
+                        person: named(after, &p.id),
+                        from: old.manager.as_ref().map(|m| m.0.clone()),
+                        to: p.manager.as_ref().map(|m| m.0.clone()),
+                    });
+                }
+                if p.status == crate::model::Status::Away
+                    && old.status != crate::model::Status::Away
+                {
+                    out.away.push(named(after, &p.id));
+                }
+            }
         }
     }
     for p in &before.people {
@@ -370,9 +427,9 @@ pub fn compare(before: &Org, after: &Org) -> Comparison {
 /// Why an absence cannot be simulated.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ScenarioError {
-    /// Nobody has this id.
-    #[error("nobody has the id “{0}”")]
-    Unknown(String),
+    /// Nobody, or more than one person, answers to this id or name.
+    #[error(transparent)]
+    Unknown(#[from] crate::model::FindError),
     /// Taking them away would break the org (a bug; please report it).
     #[error("cannot take “{0}” away: {1}")]
     Invalid(String, String),
@@ -389,8 +446,9 @@ pub struct Carrier {
     pub distributed: f64,
 }
 
-/// What happens while some people are away: their reports go to their manager, their rights
-/// lapse. The org itself is not changed.
+/// What happens while some people are away: they stay in the chart but can act for nobody, so
+/// decisions that would reach them go on to the next person above who can, and the domains
+/// only they could decide have nobody. The org itself is not changed.
 #[derive(Clone, Debug, Serialize)]
 pub struct Absence {
     /// Who is away (ids).
@@ -406,32 +464,63 @@ pub struct Absence {
     pub org: Org,
 }
 
-/// Simulates the absence of these people.
-pub fn without(org: &Org, ids: &[String]) -> Result<Absence, ScenarioError> {
-    let mut away = org.clone();
-    for id in ids {
-        let person = PersonId(id.clone());
-        let (command, _) = crate::edit::delete_person(&away, &person)
-            .map_err(|_| ScenarioError::Unknown(id.clone()))?;
-        crate::edit::apply(&mut away, command)
-            .map_err(|e| ScenarioError::Invalid(id.clone(), e.to_string()))?;
+impl Absence {
+    /// "13 of 14 domains would have nobody who can decide them: Budget, …", or that every
+    /// decision still has somebody.
+    pub fn orphaned_sentence(&self) -> String {
+        if self.orphaned_domains.is_empty() {
+            return "Every decision still has somebody to decide it.".to_owned();
+        }
+        let names: Vec<&str> = self
+            .orphaned_domains
+            .iter()
+            .map(|d| d.name.as_str())
+            .collect();
+        format!(
+            "{} of {} domains would have nobody who can decide them: {}",
+            names.len(),
+            self.comparison.figures[0].domains_with_rights,
+            names.join(", ")
+        )
     }
-    let orphaned_domains = org
-        .decisions
+}
+
+/// Simulates the absence of these people, each given by id or by name; someone named twice
+/// is away once.
+pub fn without(org: &Org, who: &[String]) -> Result<Absence, ScenarioError> {
+    let mut ids: Vec<String> = Vec::new();
+    for query in who {
+        let id = org.find_person(query)?.id.0.clone();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let mut away = org.clone();
+    for p in &mut away.people {
+        if ids.contains(&p.id.0) {
+            p.status = crate::model::Status::Away;
+        }
+    }
+    let comparison = compare(org, &away);
+    // Domains somebody who can act could decide before, and nobody can now.
+    let orphaned_domains = comparison
+        .before
+        .domains
         .iter()
-        .filter(|d| !d.decides.is_empty())
+        .filter(|d| d.has_rights && d.deciders > 0)
         .filter(|d| {
-            away.decisions
+            comparison
+                .after
+                .domains
                 .iter()
                 .find(|x| x.id == d.id)
-                .is_none_or(|x| x.decides.is_empty())
+                .is_none_or(|x| x.deciders == 0)
         })
         .map(|d| Named {
-            id: d.id.0.clone(),
+            id: d.id.clone(),
             name: d.name.clone(),
         })
         .collect();
-    let comparison = compare(org, &away);
     let before: BTreeMap<&str, &crate::analysis::PersonFigures> = comparison
         .before
         .persons
@@ -465,7 +554,7 @@ pub fn without(org: &Org, ids: &[String]) -> Result<Absence, ScenarioError> {
     });
     carriers.truncate(10);
     Ok(Absence {
-        without: ids.to_vec(),
+        without: ids,
         orphaned_domains,
         carriers,
         comparison,
@@ -484,6 +573,14 @@ pub fn headline(before: &Org, c: &Comparison) -> String {
     };
     let pct = |x: f64| format!("{:.0}%", x * 100.0);
     let mut parts = Vec::new();
+    // Losing deciders is the news: concentration over fewer domains is no improvement.
+    let lost = a.undecided_domains > b.undecided_domains;
+    if lost {
+        parts.push(format!(
+            "{} of {} domains would have nobody who can decide them (before: {})",
+            a.undecided_domains, a.domains_with_rights, b.undecided_domains
+        ));
+    }
     if let Some(top) = &b.top_distributed {
         let after_share = c
             .after
@@ -498,13 +595,22 @@ pub fn headline(before: &Org, c: &Comparison) -> String {
             pct(after_share)
         ));
     }
-    if let (Some(x), Some(y)) = (b.bus_factor, a.bus_factor) {
-        parts.push(format!("bus factor {x} → {y}"));
+    if b.bus_factor.is_some() && a.bus_factor.is_some() {
+        parts.push(format!(
+            "bus factor {} → {}",
+            b.bus_factor_text(),
+            a.bus_factor_text()
+        ));
     }
     parts.push(format!(
-        "authority HHI {} → {}",
+        "authority HHI {} → {}{}",
         crate::model::thousands(b.authority_hhi),
-        crate::model::thousands(a.authority_hhi)
+        crate::model::thousands(a.authority_hhi),
+        if lost {
+            " (over the domains that still have a decider)"
+        } else {
+            ""
+        }
     ));
     parts.join("; ")
 }
@@ -539,7 +645,6 @@ pub fn figure_rows(before: &Org, after: &Org, c: &Comparison) -> Vec<[String; 4]
             format!("{x:+}")
         }
     };
-    let bus = |x: Option<usize>| x.map_or("n/a".to_owned(), |x| x.to_string());
     // "41% Ada Brooks": a top share and whose it is.
     let top = |share: String, who: String| format!("{share} {who}");
     let d = &c.delta;
@@ -587,7 +692,13 @@ pub fn figure_rows(before: &Org, after: &Org, c: &Comparison) -> Vec<[String; 4]
             ),
         ],
         [
-            "Authority HHI".to_owned(),
+            "Domains nobody can decide".to_owned(),
+            format!("{} of {}", b.undecided_domains, b.domains_with_rights),
+            format!("{} of {}", a.undecided_domains, a.domains_with_rights),
+            int(d.undecided_domains),
+        ],
+        [
+            "Authority HHI (domains with a decider)".to_owned(),
             crate::model::thousands(b.authority_hhi),
             crate::model::thousands(a.authority_hhi),
             signed(d.authority_hhi, 0),
@@ -600,8 +711,8 @@ pub fn figure_rows(before: &Org, after: &Org, c: &Comparison) -> Vec<[String; 4]
         ],
         [
             "Bus factor".to_owned(),
-            bus(b.bus_factor),
-            bus(a.bus_factor),
+            b.bus_factor_text(),
+            a.bus_factor_text(),
             int(d.bus_factor),
         ],
         [
@@ -665,19 +776,15 @@ pub fn text_report(before: &Org, after: &Org, c: &Comparison) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let _ = writeln!(
-        out,
-        "\nChanges: {} added, {} removed, {} moved, {} rights changed",
-        ch.added.len(),
-        ch.removed.len(),
-        ch.moved.len(),
-        ch.rights.len()
-    );
+    let _ = writeln!(out, "\n{}", ch.summary());
     if !ch.added.is_empty() {
         let _ = writeln!(out, "  Added: {}", list(&ch.added));
     }
     if !ch.removed.is_empty() {
         let _ = writeln!(out, "  Removed: {}", list(&ch.removed));
+    }
+    if !ch.away.is_empty() {
+        let _ = writeln!(out, "  Away: {}", list(&ch.away));
     }
     let manager = |id: &Option<String>| {
         id.as_ref()

@@ -12,13 +12,19 @@
 //! 3. **Add a second decider.** The overloaded person's remaining sole domains get their most
 //!    senior direct report who manages people as a second decider, so they do not wait when the
 //!    person is away.
-//! 4. **Split a wide span.** A manager with more direct reports than `wide_span` hands those
-//!    who manage nobody to two leads, one for each half of their teams; each lead is the member
-//!    of their half who holds the most rights (then first in the file).
+//! 4. **Split a wide span.** A manager with more direct reports in post than `wide_span` hands
+//!    those who manage nobody to as many leads as keep each lead within `wide_span` (at least
+//!    two), the reports taken team by team in file order; each lead is the member of their
+//!    group who holds the most rights (then first in the file). A split never makes a new wide
+//!    span.
 //!
-//! Rights only ever move to people in the org, and no domain is left without a decider.
+//! Rights only ever go to people who can act (never to somebody who left, a placeholder, an
+//! open post or a manager outside the file), never back up the holder's chain of command and
+//! never to somebody already overloaded, so suggesting again on the result proposes nothing
+//! that undoes an accepted proposal; no domain is left without a decider.
 
 use super::{Figures, compare};
+use crate::analysis::structure::NONE;
 use crate::analysis::{Hierarchy, analyze};
 use crate::edit::{Command, Edit};
 use crate::model::{Decision, Org, Person, PersonId};
@@ -30,7 +36,6 @@ impl Proposal {
     /// between before and after.
     pub fn effect(&self, to: &str) -> String {
         let pct = |x: f64| format!("{:.0}%", x * 100.0);
-        let bus = |x: Option<usize>| x.map_or("n/a".to_owned(), |x| x.to_string());
         let (b, a) = (&self.before, &self.after);
         format!(
             "top share straight to the holder {} {to} {}; authority HHI {} {to} {}; bus factor {} {to} {}; widest span {} {to} {}",
@@ -38,8 +43,8 @@ impl Proposal {
             pct(a.top_share_distributed),
             crate::model::thousands(b.authority_hhi),
             crate::model::thousands(a.authority_hhi),
-            bus(b.bus_factor),
-            bus(a.bus_factor),
+            b.bus_factor_text(),
+            a.bus_factor_text(),
             b.widest_span,
             a.widest_span
         )
@@ -111,10 +116,14 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
     let analysis = analyze(org);
     let thresholds = analysis.thresholds;
     let h = Hierarchy::new(org);
-    let usable = |p: &Person| !p.vacant && !p.external;
+    // Rights only go to people who can act: not leavers, placeholders, open posts or managers
+    // outside the file.
+    let usable = |p: &Person| p.can_act();
+    let can_act = |id: &PersonId| org.person(id.as_str()).is_some_and(Person::can_act);
     let overloaded: BTreeSet<&str> = analysis
         .persons
         .iter()
+        .filter(|p| p.can_act)
         .filter(|p| {
             p.hierarchical.share >= thresholds.funnel_share
                 || p.distributed.share >= thresholds.funnel_share
@@ -122,9 +131,35 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
         })
         .map(|p| p.id.as_str())
         .collect();
-    let sole_overloaded = |d: &Decision| match d.decides.as_slice() {
-        [only] if overloaded.contains(only.as_str()) => Some(only.clone()),
-        _ => None,
+    // A domain whose one decider who can act is overloaded (people named who cannot act do
+    // not count); a domain with no rights filled in is nobody's yet.
+    let sole_overloaded = |d: &Decision| {
+        if !d.has_rights() {
+            return None;
+        }
+        let mut able = d.decides.iter().filter(|id| can_act(id));
+        match (able.next(), able.next()) {
+            (Some(only), None) if overloaded.contains(only.as_str()) => Some(only.clone()),
+            _ => None,
+        }
+    };
+    // Distributing moves a decision out or down, never back up the holder's chain: a domain
+    // handed to a report must not be handed back to the manager it came from.
+    let above = |holder: &PersonId, candidate: &PersonId| {
+        let (Some(&h0), Some(&c)) = (
+            h.index.get(holder.as_str()),
+            h.index.get(candidate.as_str()),
+        ) else {
+            return false;
+        };
+        let mut v = h.parent.get(h0 as usize).copied().unwrap_or(NONE);
+        while v != NONE {
+            if v == c {
+                return true;
+            }
+            v = h.parent.get(v as usize).copied().unwrap_or(NONE);
+        }
+        false
     };
     let depth = |id: &PersonId| {
         h.index
@@ -190,7 +225,11 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
         let main_team = (teams.len() == 1).then(|| teams[0].clone());
         let mut best: Option<(i32, u32, usize, PersonId, Vec<&'static str>)> = None;
         for (i, p) in org.people.iter().enumerate() {
-            if p.id == holder || !usable(p) {
+            if p.id == holder
+                || !usable(p)
+                || above(&holder, &p.id)
+                || overloaded.contains(p.id.as_str())
+            {
                 continue;
             }
             let mut score = 0;
@@ -275,7 +314,7 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
         let deciders: Vec<PersonId> = teams
             .iter()
             .filter_map(|t| senior_of(t))
-            .filter(|p| *p != holder)
+            .filter(|p| *p != holder && !above(&holder, p))
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
@@ -374,7 +413,8 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
         );
     }
 
-    // Rule 4: split a wide span under two leads.
+    // Rule 4: split a wide span under as many leads as keep every new span within the
+    // threshold.
     let rights_held = |id: &PersonId| {
         org.decisions
             .iter()
@@ -383,60 +423,73 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
             })
             .count()
     };
+    let wide = thresholds.wide_span.max(1);
     for (m, manager) in org.people.iter().enumerate() {
-        if h.span(m as u32) <= thresholds.wide_span {
+        if !usable(manager) {
             continue;
         }
-        // Their reports who manage nobody, by team in the order teams first appear.
-        let mut teams: Vec<(String, Vec<&Person>)> = Vec::new();
-        for p in org
-            .people
+        let reports: Vec<&Person> = h
+            .children_of(m as u32)
             .iter()
-            .filter(|p| p.manager.as_ref() == Some(&manager.id))
-        {
-            let manages = h.index.get(p.id.as_str()).is_some_and(|&i| h.span(i) > 0);
-            if manages {
-                continue;
-            }
-            match teams.iter_mut().find(|(t, _)| *t == p.team) {
-                Some((_, members)) => members.push(p),
-                None => teams.push((p.team.clone(), vec![p])),
-            }
-        }
-        let total: usize = teams.iter().map(|(_, m)| m.len()).sum();
-        if teams.len() < 2 || total < 4 {
+            .filter_map(|&c| org.people.get(c as usize))
+            .filter(|p| p.vacant || p.can_act())
+            .collect();
+        if reports.len() <= wide {
             continue;
         }
-        let mut halves: [Vec<&(String, Vec<&Person>)>; 2] = [Vec::new(), Vec::new()];
-        let mut count = 0;
-        for t in &teams {
-            let half = usize::from(count * 2 >= total);
-            halves[half].push(t);
-            count += t.1.len();
+        // Their reports who manage nobody and can act, grouped by team in the order teams
+        // first appear.
+        let mut members: Vec<&Person> = Vec::new();
+        let mut team_order: Vec<&str> = Vec::new();
+        for p in &reports {
+            if !team_order.contains(&p.team.as_str()) {
+                team_order.push(p.team.as_str());
+            }
         }
-        if halves[1].is_empty() {
+        for team in &team_order {
+            for p in &reports {
+                let manages = h.index.get(p.id.as_str()).is_some_and(|&i| h.span(i) > 0);
+                if p.team == *team && !manages && usable(p) {
+                    members.push(p);
+                }
+            }
+        }
+        let total = members.len();
+        // Each lead takes at most `wide` reports of their own: groups of at most wide + 1.
+        let groups = total.div_ceil(wide + 1).max(2);
+        let kept = reports.len() - total;
+        if total < 4 || kept + groups >= reports.len() {
             continue;
         }
         let mut edits = Vec::new();
         let mut leads = Vec::new();
-        for half in &halves {
-            let members: Vec<&Person> = half.iter().flat_map(|(_, m)| m.iter().copied()).collect();
-            let Some(lead) = members
+        let mut start = 0;
+        for g in 0..groups {
+            let end = total * (g + 1) / groups;
+            let Some(chunk) = members.get(start..end) else {
+                continue;
+            };
+            start = end;
+            let Some(lead) = chunk
                 .iter()
-                .filter(|p| usable(p))
                 .enumerate()
                 .max_by_key(|(i, p)| (rights_held(&p.id), usize::MAX - i))
                 .map(|(_, p)| *p)
             else {
                 continue;
             };
-            let team_names: Vec<String> = half.iter().map(|(t, _)| t.clone()).collect();
-            leads.push(format!(
-                "{} for {}",
-                name_of(org, &lead.id),
-                list(&team_names)
-            ));
-            for p in members.iter().filter(|p| p.id != lead.id) {
+            let mut team_names: Vec<String> = Vec::new();
+            for p in chunk {
+                if !p.team.is_empty() && !team_names.contains(&p.team) {
+                    team_names.push(p.team.clone());
+                }
+            }
+            leads.push(if team_names.is_empty() {
+                format!("{} for {} people", name_of(org, &lead.id), chunk.len() - 1)
+            } else {
+                format!("{} for {}", name_of(org, &lead.id), list(&team_names))
+            });
+            for p in chunk.iter().filter(|p| p.id != lead.id) {
                 let mut moved = (*p).clone();
                 moved.manager = Some(lead.id.clone());
                 edits.push(Edit::ReplacePerson {
@@ -451,17 +504,22 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
         add(
             ProposalKind::SplitSpan,
             format!(
-                "Split {}'s {} direct reports under two leads",
+                "Split {}'s {} direct reports under {} leads",
                 manager.display_name(),
-                h.span(m as u32)
+                reports.len(),
+                leads.len()
             ),
             format!(
-                "{}: each lead already holds the most rights in their half; {} keeps the leads and the managers.",
+                "{}: each lead already holds the most rights in their group and takes at most {wide} reports; {} keeps the leads and the managers.",
                 list(&leads),
                 manager.display_name()
             ),
             Command {
-                label: format!("split {}'s span under two leads", manager.display_name()),
+                label: format!(
+                    "split {}'s span under {} leads",
+                    manager.display_name(),
+                    leads.len()
+                ),
                 edit: Edit::Batch(edits),
             },
         );

@@ -34,20 +34,10 @@ pub(super) fn scenario_window(app: &mut OrgflowApp, ctx: &egui::Context) {
             if let Some(absence) = &s.absence {
                 ui.separator();
                 if absence.orphaned_domains.is_empty() {
-                    ui.label("Every decision still has somebody to decide it.");
+                    ui.label(absence.orphaned_sentence());
                 } else {
-                    let names: Vec<&str> = absence
-                        .orphaned_domains
-                        .iter()
-                        .map(|d| d.name.as_str())
-                        .collect();
                     ui.label(
-                        RichText::new(format!(
-                            "{} decisions would have nobody to decide them: {}",
-                            names.len(),
-                            names.join(", ")
-                        ))
-                        .color(color(theme::ERROR_TEXT)),
+                        RichText::new(absence.orphaned_sentence()).color(color(theme::ERROR_TEXT)),
                     );
                 }
                 if !absence.carriers.is_empty() {
@@ -130,43 +120,40 @@ fn changes(ui: &mut Ui, s: &crate::app::ScenarioView) {
             .and_then(|id| s.after.org.person(id).or_else(|| s.before.org.person(id)))
             .map_or("the top".to_owned(), |p| p.display_name().to_owned())
     };
-    egui::CollapsingHeader::new(format!(
-        "Changes: {} added, {} removed, {} moved, {} rights changed",
-        ch.added.len(),
-        ch.removed.len(),
-        ch.moved.len(),
-        ch.rights.len()
-    ))
-    .id_salt("scenario-changes")
-    .show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .max_height(180.0)
-            .show(ui, |ui| {
-                for n in &ch.added {
-                    ui.label(format!("Added: {}", n.name));
-                }
-                for n in &ch.removed {
-                    ui.label(format!("Removed: {}", n.name));
-                }
-                for m in &ch.moved {
-                    ui.label(format!(
-                        "Moved: {} from {} to {}",
-                        m.person.name,
-                        name(&m.from),
-                        name(&m.to)
-                    ));
-                }
-                for r in &ch.rights {
-                    ui.label(format!(
-                        "{}: {} {}, was {}",
-                        r.domain_name,
-                        r.person.name,
-                        r.after.unwrap_or("no right"),
-                        r.before.unwrap_or("no right")
-                    ));
-                }
-            });
-    });
+    egui::CollapsingHeader::new(ch.summary())
+        .id_salt("scenario-changes")
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(180.0)
+                .show(ui, |ui| {
+                    for n in &ch.added {
+                        ui.label(format!("Added: {}", n.name));
+                    }
+                    for n in &ch.removed {
+                        ui.label(format!("Removed: {}", n.name));
+                    }
+                    for n in &ch.away {
+                        ui.label(format!("Away: {}", n.name));
+                    }
+                    for m in &ch.moved {
+                        ui.label(format!(
+                            "Moved: {} from {} to {}",
+                            m.person.name,
+                            name(&m.from),
+                            name(&m.to)
+                        ));
+                    }
+                    for r in &ch.rights {
+                        ui.label(format!(
+                            "{}: {} {}, was {}",
+                            r.domain_name,
+                            r.person.name,
+                            r.after.unwrap_or("no right"),
+                            r.before.unwrap_or("no right")
+                        ));
+                    }
+                });
+        });
 }
 
 /// The suggestions window, while it is open.
