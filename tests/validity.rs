@@ -434,3 +434,33 @@ fn suggest_is_stable_on_its_own_output() {
         }
     }
 }
+
+/// Every proposal's figures are what applying it and analysing again gives, on the examples
+/// and on a generated org of 1,000.
+#[test]
+fn suggest_claims_the_measured_effect_on_the_examples_and_a_generated_org() {
+    let mut orgs: Vec<(String, Org)> = [
+        "riverside-traditional.json",
+        "riverside-distributed.json",
+        "brightpath-product.json",
+    ]
+    .iter()
+    .map(|name| {
+        let org = load(&Path::new("assets/examples").join(name), &CsvColumns::default())
+            .expect("example")
+            .org;
+        (name.to_string(), org)
+    })
+    .collect();
+    orgs.push(("generated 1,000".to_owned(), orgflow::generate::org(1_000, 7)));
+    for (name, org) in orgs {
+        let proposals = orgflow::scenario::suggest(&org);
+        for p in &proposals {
+            let mut after = org.clone();
+            orgflow::edit::apply(&mut after, p.command.clone()).expect("applies");
+            let measured = orgflow::scenario::Figures::of(&analyze(&after));
+            assert_eq!(p.after, measured, "{name}: {}", p.title);
+            assert_eq!(p.before, orgflow::scenario::Figures::of(&analyze(&org)), "{name}");
+        }
+    }
+}

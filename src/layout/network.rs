@@ -113,19 +113,41 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
     let mut angle_sum: BTreeMap<u32, (f32, f32)> = BTreeMap::new();
     for (k, d) in org.decisions.iter().enumerate() {
         let angle = TAU * k as f32 / domains.max(1) as f32 - TAU / 4.0;
-        for (ids, tie) in [
-            (&d.decides, Tie::Decides),
-            (&d.approves, Tie::Approves),
-            (&d.consulted, Tie::Consulted),
+        // Rights held by a title or team tie the domain to every holder who can act.
+        let by_role = |right: crate::model::Right| -> Vec<u32> {
+            d.roles
+                .iter()
+                .filter(|r| r.right == right)
+                .flat_map(|r| {
+                    org.people
+                        .iter()
+                        .enumerate()
+                        .filter(move |(_, p)| r.held_by(p))
+                        .map(|(i, _)| i as u32)
+                })
+                .collect()
+        };
+        for (ids, right, tie) in [
+            (&d.decides, crate::model::Right::Decides, Tie::Decides),
+            (&d.approves, crate::model::Right::Approves, Tie::Approves),
+            (&d.consulted, crate::model::Right::Consulted, Tie::Consulted),
         ] {
-            for id in ids {
-                if let Some(&p) = index.get(id.as_str()) {
-                    let weight = if tie == Tie::Decides { 2.0 } else { 1.0 };
-                    let e = angle_sum.entry(p).or_default();
-                    e.0 += weight * angle.cos();
-                    e.1 += weight * angle.sin();
-                    ties.push((k as u32, p, tie));
-                }
+            let mut holders: Vec<u32> = ids
+                .iter()
+                .filter_map(|id| index.get(id.as_str()).copied())
+                .collect();
+            holders.extend(by_role(right));
+            let mut seen = std::collections::BTreeSet::new();
+            // People who cannot act hold no right, so no tie.
+            holders.retain(|&p| {
+                org.people.get(p as usize).is_some_and(|x| x.can_act()) && seen.insert(p)
+            });
+            for p in holders {
+                let weight = if tie == Tie::Decides { 2.0 } else { 1.0 };
+                let e = angle_sum.entry(p).or_default();
+                e.0 += weight * angle.cos();
+                e.1 += weight * angle.sin();
+                ties.push((k as u32, p, tie));
             }
         }
     }

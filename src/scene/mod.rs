@@ -268,6 +268,31 @@ pub fn name_forms(name: &str) -> Vec<String> {
     forms
 }
 
+/// A card's second line: the title, or what keeps the person from acting ("Open position",
+/// "Left: Production Manager", "Away: Principal", "Not in this file").
+pub fn status_line(person: &crate::model::Person) -> String {
+    use crate::model::Status;
+    let with = |word: &str| {
+        if person.title.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{word}: {}", person.title)
+        }
+    };
+    if person.vacant {
+        "Open position".to_owned()
+    } else if person.external {
+        person.title.clone()
+    } else {
+        match person.status {
+            Status::Active => person.title.clone(),
+            Status::Left => with("Left"),
+            Status::Placeholder => with("Placeholder"),
+            Status::Away => with("Away"),
+        }
+    }
+}
+
 fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         text.to_owned()
@@ -349,7 +374,10 @@ pub fn hierarchy_scene_by(
         else {
             continue;
         };
-        let fill = if person.vacant || person.external {
+        // Open posts, people who left, placeholders and those away are drawn pale and dashed:
+        // in the chart with their reports, carrying nothing.
+        let idle = !person.can_act();
+        let fill = if idle {
             theme::VACANT_FILL
         } else {
             load_color(match color_by {
@@ -383,14 +411,7 @@ pub fn hierarchy_scene_by(
                 ),
             },
             Label {
-                text: shorten(
-                    if person.vacant {
-                        "Open position"
-                    } else {
-                        &person.title
-                    },
-                    26,
-                ),
+                text: shorten(&status_line(person), 26),
                 size: 13.0,
                 at: Point::new(x, rect.min.y + 42.0),
                 left: true,
@@ -422,13 +443,9 @@ pub fn hierarchy_scene_by(
             rect: *rect,
             corner: 6.0,
             fill,
-            stroke: if person.vacant || person.external {
-                MUTED
-            } else {
-                theme::CARD_STROKE
-            },
+            stroke: if idle { MUTED } else { theme::CARD_STROKE },
             stroke_width: 1.0,
-            dashed: person.vacant || person.external,
+            dashed: idle,
             marked: marked.get(i).copied().unwrap_or(false),
             target: Target::Person(i as u32),
             labels,
@@ -511,17 +528,22 @@ pub fn network_scene(
                     continue;
                 };
                 let rect = Rect::centered(node.center, node.radius * 2.0, node.radius * 2.0);
+                // Nobody who can act may decide it (none named, or all of them gone).
+                let undecided = analysis
+                    .domains
+                    .get(*k as usize)
+                    .is_none_or(|f| f.deciders == 0);
                 shapes.push(Shape::Box {
                     rect,
                     corner: 3.0,
-                    fill: if d.decides.is_empty() {
+                    fill: if undecided {
                         theme::DOMAIN_UNDECIDED_FILL
                     } else {
                         theme::DOMAIN_FILL
                     },
                     stroke: theme::APPROVES,
                     stroke_width: 1.5,
-                    dashed: d.decides.is_empty(),
+                    dashed: undecided,
                     marked: false,
                     target: Target::Domain(*k),
                     labels: vec![Label {

@@ -20,6 +20,11 @@ pub(super) fn figures(app: &mut OrgflowApp, ui: &mut Ui) {
         if !doc.org.mission.is_empty() {
             ui.label(RichText::new(format!("— {}", doc.org.mission)).italics());
         }
+        // Who is counted: "311 people: 207 active, 104 who left; 5 managers not in this file".
+        ui.label(RichText::new(a.headcount.sentence()).weak())
+            .on_hover_text(
+                "People who left, placeholders, open posts and managers outside the file stay in the chart, pale, but hold no right and carry no load",
+            );
     });
     let mut ask = None;
     if doc.org.decisions.is_empty() {

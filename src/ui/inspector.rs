@@ -483,6 +483,20 @@ fn domain(
     ui.label(format!("Decides: {}", names(&d.decides)));
     ui.label(format!("Approves: {}", names(&d.approves)));
     ui.label(format!("Consulted: {}", names(&d.consulted)));
+    for role in &d.roles {
+        ui.label(format!(
+            "{}: {}, the one responsible for whoever raises it",
+            match role.right {
+                Right::Decides => "Decides",
+                Right::Approves => "Approves",
+                Right::Consulted => "Consulted",
+            },
+            role.describe()
+        ))
+        .on_hover_text(
+            "The nearest holder in the raiser's chain of command (the raiser included), else the holders in the raiser's team, else every holder",
+        );
+    }
     ui.label(
         RichText::new("Select a person to give or take their rights.")
             .small()
