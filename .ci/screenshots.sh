@@ -11,8 +11,10 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 export DISPLAY=:97
 sleep 1
-shoot() { # example, output
-  HOME="$(mktemp -d)" ./target/debug/orgflow "assets/examples/$1" &
+shoot() { # file (an example's name, or a path), output
+  local file="$1"
+  [ -e "$file" ] || file="assets/examples/$1"
+  HOME="$(mktemp -d)" ./target/debug/orgflow "$file" &
   local app=$!
   sleep "${WAIT:-8}"
   import -window root "screenshots/$2"
@@ -26,4 +28,10 @@ mkdir -p screenshots
 shoot riverside-traditional.json school-traditional.png
 shoot riverside-distributed.json school-distributed.png
 shoot brightpath-product.json product-company.png
+./target/debug/orgflow export assets/examples/riverside-traditional.json --compare assets/examples/riverside-distributed.json --out screenshots/slide-compare.png
+# An HR export shaped like a real one (leavers, managers outside the file, a RACI sheet by
+# job title), converted to a team file with its rights.
+hr="$(mktemp -d)/hr-export.json"
+./target/debug/orgflow convert tests/hris/people.csv "$hr" --rights tests/hris/raci.csv 2>/dev/null
+shoot "$hr" hr-export.png
 echo "Wrote screenshots/*.png"

@@ -446,13 +446,19 @@ fn suggest_claims_the_measured_effect_on_the_examples_and_a_generated_org() {
     ]
     .iter()
     .map(|name| {
-        let org = load(&Path::new("assets/examples").join(name), &CsvColumns::default())
-            .expect("example")
-            .org;
+        let org = load(
+            &Path::new("assets/examples").join(name),
+            &CsvColumns::default(),
+        )
+        .expect("example")
+        .org;
         (name.to_string(), org)
     })
     .collect();
-    orgs.push(("generated 1,000".to_owned(), orgflow::generate::org(1_000, 7)));
+    orgs.push((
+        "generated 1,000".to_owned(),
+        orgflow::generate::org(1_000, 7),
+    ));
     for (name, org) in orgs {
         let proposals = orgflow::scenario::suggest(&org);
         for p in &proposals {
@@ -460,7 +466,11 @@ fn suggest_claims_the_measured_effect_on_the_examples_and_a_generated_org() {
             orgflow::edit::apply(&mut after, p.command.clone()).expect("applies");
             let measured = orgflow::scenario::Figures::of(&analyze(&after));
             assert_eq!(p.after, measured, "{name}: {}", p.title);
-            assert_eq!(p.before, orgflow::scenario::Figures::of(&analyze(&org)), "{name}");
+            assert_eq!(
+                p.before,
+                orgflow::scenario::Figures::of(&analyze(&org)),
+                "{name}"
+            );
         }
     }
 }

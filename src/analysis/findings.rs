@@ -201,8 +201,19 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
             people: auth.spread.top.iter().cloned().collect(),
             domains: Vec::new(),
             message: format!(
-                "The right to decide is highly concentrated: HHI {:.0} (above {:.0}), as if only {:.1} people decided everything.",
-                auth.spread.hhi, t.high_hhi, auth.spread.effective
+                "The right to decide is highly concentrated: HHI {:.0} (above {:.0}), as if only {:.1} people decided everything{}.",
+                auth.spread.hhi,
+                t.high_hhi,
+                auth.spread.effective,
+                if auth.undecided_domains > 0 {
+                    format!(
+                        " (over the {} of {} domains somebody can still decide)",
+                        auth.domains_with_rights - auth.undecided_domains,
+                        auth.domains_with_rights
+                    )
+                } else {
+                    String::new()
+                }
             ),
         });
     }
