@@ -474,3 +474,33 @@ fn suggest_claims_the_measured_effect_on_the_examples_and_a_generated_org() {
         }
     }
 }
+
+/// The DfT senior organogram (September 2011) as published: 114 posts, 6 of them "Vacant";
+/// Lin Homer (post 1) at the top; 4 layers; 22 posts with reports, the widest two with 10
+/// each (counted with a short script over `reports_to`). Without decision rights nothing is
+/// routed, so nobody may be named a funnel, and no concentration or bus factor is judged.
+#[test]
+fn a_uk_organogram_reads_as_published_and_judges_nothing_it_cannot() {
+    let path = Path::new("../shared/datasets/uk_organogram_2011_09/dft_senior_posts.csv");
+    if !path.exists() {
+        eprintln!("skipped: {} is not here", path.display());
+        return;
+    }
+    let org = load(path, &CsvColumns::default()).expect("loads").org;
+    let a = analyze(&org);
+    assert_eq!(
+        a.headcount.sentence(),
+        "114 people: 108 active, 6 open positions"
+    );
+    assert_eq!(a.roots, ["1"]);
+    assert_eq!(a.layers, 4);
+    assert_eq!(a.structure.managers, 22);
+    assert_eq!(a.max_span.as_ref().map(|m| m.count), Some(10));
+    assert_eq!(a.decisions_per_month, 0.0);
+    assert!(a.persons.iter().all(|p| p.hierarchical.load == 0.0));
+    assert!(!a.findings.iter().any(|f| matches!(
+        f.kind,
+        FindingKind::Funnel | FindingKind::BusFactor | FindingKind::HighConcentration
+    )));
+    assert_eq!(a.concentration.authority.bus_factor, None);
+}

@@ -108,61 +108,36 @@ impl Headcount {
     /// "311 people: 207 active, 104 who left; 5 managers not in this file". Only the parts
     /// that apply; "12 people" alone when everybody can act.
     pub fn sentence(&self) -> String {
+        let counted = |n: usize, one: &str, many: &str| {
+            format!(
+                "{} {}",
+                thousands(n as f64),
+                if n == 1 { one } else { many }
+            )
+        };
         let mut parts = Vec::new();
         if self.left + self.placeholders + self.open + self.away > 0 {
             parts.push(format!("{} active", thousands(self.active as f64)));
         }
-        if self.left > 0 {
-            parts.push(format!("{} who left", thousands(self.left as f64)));
-        }
-        if self.away > 0 {
-            parts.push(format!("{} away", thousands(self.away as f64)));
-        }
-        if self.placeholders > 0 {
-            parts.push(format!(
-                "{} {}",
-                thousands(self.placeholders as f64),
-                if self.placeholders == 1 {
-                    "placeholder"
-                } else {
-                    "placeholders"
-                }
-            ));
-        }
-        if self.open > 0 {
-            parts.push(format!(
-                "{} open {}",
-                thousands(self.open as f64),
-                if self.open == 1 {
-                    "position"
-                } else {
-                    "positions"
-                }
-            ));
-        }
-        let mut out = format!(
-            "{} {}",
-            thousands(self.in_file as f64),
-            if self.in_file == 1 {
-                "person"
-            } else {
-                "people"
+        for (n, one, many) in [
+            (self.left, "who left", "who left"),
+            (self.away, "away", "away"),
+            (self.placeholders, "placeholder", "placeholders"),
+            (self.open, "open position", "open positions"),
+        ] {
+            if n > 0 {
+                parts.push(counted(n, one, many));
             }
-        );
+        }
+        let mut out = counted(self.in_file, "person", "people");
         if !parts.is_empty() {
             out.push_str(": ");
             out.push_str(&parts.join(", "));
         }
         if self.outside > 0 {
-            out.push_str(&format!(
-                "; {} {} not in this file",
-                thousands(self.outside as f64),
-                if self.outside == 1 {
-                    "manager"
-                } else {
-                    "managers"
-                }
-            ));
+            out.push_str("; ");
+            out.push_str(&counted(self.outside, "manager", "managers"));
+            out.push_str(" not in this file");
         }
         out
     }

@@ -174,20 +174,7 @@ pub fn templates() -> Vec<Template> {
 
 /// Words of a title, lower case, padded so that " head " matches the word and not "headteacher".
 fn words(text: &str) -> String {
-    let spaced: String = text
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    format!(
-        " {} ",
-        spaced.split_whitespace().collect::<Vec<_>>().join(" ")
-    )
+    format!(" {} ", crate::model::words_of(text))
 }
 
 /// Who gets a template's right: the first of `titles` that anybody who can act holds; the one

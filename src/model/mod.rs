@@ -340,8 +340,8 @@ fn role_key(text: &str) -> String {
         .collect()
 }
 
-/// Lower-case words separated by single spaces.
-fn words_of(text: &str) -> String {
+/// Lower-case words separated by single spaces: "Head-of-Year  2" → "head of year 2".
+pub(crate) fn words_of(text: &str) -> String {
     let spaced: String = text
         .chars()
         .map(|c| {
