@@ -33,7 +33,7 @@ def generate(folder):
         w = csv.writer(f)
         w.writerow(["id", "name", "manager"])
         for i in range(PEOPLE):
-            w.writerow([f"p{i}", f"Person {i}", "" if i == 0 else f"p{rng.randrange(max(1, i // 8), i)}"])
+            w.writerow([f"p{i}", f"Person {i}", "" if i == 0 else f"p{rng.randrange(i // 8, i)}"])
     pairs = set()
     while len(pairs) < LINKS:
         a, b = rng.randrange(PEOPLE), rng.randrange(PEOPLE)

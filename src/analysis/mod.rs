@@ -10,7 +10,7 @@ mod routing;
 pub mod structure;
 
 pub use concentration::{
-    Authority, BUS_FACTOR_WORK, BusFactor, Spread, bus_factor, decide_weights,
+    Authority, BUS_FACTOR_SMALL, BUS_FACTOR_WORK, BusFactor, Spread, bus_factor, decide_weights,
 };
 pub use findings::{Finding, FindingKind, Severity, findings, trim_number};
 pub use network::{BetweennessMethod, EXACT_BETWEENNESS_WORK, NetworkFigures, Sought};
