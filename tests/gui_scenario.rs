@@ -161,3 +161,35 @@ fn an_advice_survey_colours_the_hierarchy_by_who_people_go_to() {
     let doc = h.state().document.as_ref().expect("open");
     assert_eq!(doc.org.links.len(), 3);
 }
+
+/// Suggestions made for one file are never shown or accepted for the next one opened, though
+/// both histories start at the same version.
+#[test]
+fn suggestions_follow_the_open_file() {
+    let mut h = harness(None, None);
+    open_school(&mut h);
+    let first: Vec<String> = h
+        .state_mut()
+        .suggestions()
+        .iter()
+        .map(|p| p.title.clone())
+        .collect();
+    assert!(first.iter().any(|t| t.contains("Marta Quill")));
+    h.state_mut().open(std::path::Path::new(
+        "assets/examples/brightpath-product.json",
+    ));
+    h.run();
+    let after: Vec<String> = h
+        .state_mut()
+        .suggestions()
+        .iter()
+        .map(|p| p.title.clone())
+        .collect();
+    let fresh: Vec<String> =
+        orgflow::scenario::suggest(&h.state().document.as_ref().expect("open").org)
+            .iter()
+            .map(|p| p.title.clone())
+            .collect();
+    assert_eq!(after, fresh);
+    assert!(!after.iter().any(|t| t.contains("Marta Quill")));
+}

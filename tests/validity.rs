@@ -278,6 +278,15 @@ fn include_left_counts_leavers_as_here() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["headcount"]["active"], 18);
+    // Notes are written as the report names them.
+    let severities: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["severity"].as_str())
+        .collect();
+    assert!(severities.contains(&"note"), "{severities:?}");
+    assert!(!severities.contains(&"info"));
     // Sullivan decides Terminations again.
     let undecided = v["concentration"]["authority"]["undecided_domains"].clone();
     assert_eq!(undecided, 0);

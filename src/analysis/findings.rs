@@ -49,7 +49,8 @@ pub enum Severity {
     Critical,
     /// Worth acting on.
     Warning,
-    /// Worth knowing.
+    /// Worth knowing; written "note", as the report says.
+    #[serde(rename = "note")]
     Info,
 }
 

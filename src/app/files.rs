@@ -62,6 +62,9 @@ impl OrgflowApp {
         self.document = Some(document);
         self.failure = None;
         self.selection = None;
+        // Proposals are keyed by the history's version, which starts again with each file:
+        // another file's proposals must never be shown or accepted here.
+        self.suggestions.proposals = None;
         self.status = None;
         self.hierarchy_view.fit();
         self.network_view.fit();
