@@ -235,3 +235,32 @@ proptest! {
         prop_assert_eq!(to_json(&org), edited);
     }
 }
+
+/// Undo keeps the last `MAX_UNDO` steps: the oldest are forgotten, and undoing all that are
+/// kept leaves the document changed (and unsaved), not at the file.
+#[test]
+fn undo_is_bounded() {
+    use orgflow::edit::MAX_UNDO;
+    let mut org = school();
+    let mut history = History::default();
+    let extra = 5;
+    for k in 0..MAX_UNDO + extra {
+        let mut p = org.people[1].clone();
+        p.title = format!("Title {k}");
+        let command = Command {
+            label: format!("retitle {k}"),
+            edit: Edit::ReplacePerson {
+                id: p.id.clone(),
+                person: p,
+            },
+        };
+        history.apply(&mut org, command).expect("applies");
+    }
+    let mut undone = 0;
+    while history.undo(&mut org).is_some() {
+        undone += 1;
+    }
+    assert_eq!(undone, MAX_UNDO);
+    assert_eq!(org.people[1].title, format!("Title {}", extra - 1));
+    assert!(history.is_dirty());
+}

@@ -235,10 +235,18 @@ pub struct History {
     redo_versions: Vec<u64>,
 }
 
+/// Undo steps kept; the oldest go first (an edit of a large org can hold a copy of much of it).
+pub const MAX_UNDO: usize = 1_000;
+
 impl History {
-    /// Applies a command as one undo step, clearing the redo stack.
+    /// Applies a command as one undo step, clearing the redo stack. Past [`MAX_UNDO`] steps
+    /// the oldest is forgotten.
     pub fn apply(&mut self, org: &mut Org, command: Command) -> Result<(), EditError> {
         let inverse = apply(org, command)?;
+        if self.undo.len() >= MAX_UNDO {
+            self.undo.remove(0);
+            self.versions.remove(0);
+        }
         self.undo.push(inverse);
         self.versions.push(self.version);
         self.redo.clear();
