@@ -360,59 +360,33 @@ fn greedy_by_person(
     n: usize,
 ) -> Vec<usize> {
     use std::cmp::Reverse;
-    use std::collections::BinaryHeap;
-    let mut away = vec![false; n];
-    let mut missing: Vec<usize> = sets.iter().map(Vec::len).collect();
-    // How many domains each person is the last decider of.
-    let mut last = vec![0usize; n];
-    for (k, s) in sets.iter().enumerate() {
-        if missing[k] == 1 {
-            for &p in s {
-                last[p] += 1;
-            }
-        }
-    }
-    let mut people: BinaryHeap<(usize, Reverse<usize>)> =
-        (0..n).map(|p| (last[p], Reverse(p))).collect();
-    let mut domains: BinaryHeap<Reverse<(usize, usize)>> = missing
-        .iter()
-        .enumerate()
-        .map(|(k, &m)| Reverse((m, k)))
-        .collect();
-    let mut lost = 0;
-    let mut chosen = Vec::new();
-    let mut take = |p: usize,
-                    away: &mut Vec<bool>,
-                    missing: &mut Vec<usize>,
-                    last: &mut Vec<usize>,
-                    people: &mut BinaryHeap<(usize, Reverse<usize>)>,
-                    domains: &mut BinaryHeap<Reverse<(usize, usize)>>,
-                    lost: &mut usize| {
-        away[p] = true;
-        chosen.push(p);
-        for &j in &domains_of[p] {
-            missing[j] -= 1;
-            match missing[j] {
-                0 => {
-                    *lost += 1;
-                    last[p] = last[p].saturating_sub(1);
-                }
-                1 => {
-                    if let Some(&q) = sets[j].iter().find(|&&q| !away[q]) {
-                        last[q] += 1;
-                        people.push((last[q], Reverse(q)));
-                    }
-                    domains.push(Reverse((1, j)));
-                }
-                m => domains.push(Reverse((m, j))),
-            }
-        }
+    let mut g = PersonGreedy {
+        sets,
+        domains_of,
+        away: vec![false; n],
+        missing: sets.iter().map(Vec::len).collect(),
+        last: vec![0; n],
+        people: std::collections::BinaryHeap::new(),
+        domains: std::collections::BinaryHeap::new(),
+        lost: 0,
+        chosen: Vec::new(),
     };
-    while lost < target {
+    for (k, s) in sets.iter().enumerate() {
+        if s.len() == 1 {
+            for &p in s {
+                g.last[p] += 1;
+            }
+        }
+        g.domains.push(Reverse((s.len(), k)));
+    }
+    for p in 0..n {
+        g.people.push((g.last[p], Reverse(p)));
+    }
+    while g.lost < target {
         // The person who loses the most domains alone, if anyone does.
         let mut picked = None;
-        while let Some((count, Reverse(p))) = people.pop() {
-            if away[p] || count != last[p] {
+        while let Some((count, Reverse(p))) = g.people.pop() {
+            if g.away[p] || count != g.last[p] {
                 continue;
             }
             if count > 0 {
@@ -421,39 +395,59 @@ fn greedy_by_person(
             break;
         }
         if let Some(p) = picked {
-            take(
-                p,
-                &mut away,
-                &mut missing,
-                &mut last,
-                &mut people,
-                &mut domains,
-                &mut lost,
-            );
+            g.take(p);
             continue;
         }
         // Otherwise the cheapest domain still open, all of its deciders.
-        let Some(Reverse((m, k))) = domains.pop() else {
+        let Some(Reverse((m, k))) = g.domains.pop() else {
             break;
         };
-        if m != missing[k] || m == 0 {
+        if m != g.missing[k] || m == 0 {
             continue;
         }
         for &p in &sets[k] {
-            if !away[p] {
-                take(
-                    p,
-                    &mut away,
-                    &mut missing,
-                    &mut last,
-                    &mut people,
-                    &mut domains,
-                    &mut lost,
-                );
+            if !g.away[p] {
+                g.take(p);
             }
         }
     }
-    chosen
+    g.chosen
+}
+
+/// The state of [`greedy_by_person`].
+struct PersonGreedy<'a> {
+    sets: &'a [Vec<usize>],
+    domains_of: &'a [Vec<usize>],
+    away: Vec<bool>,
+    missing: Vec<usize>,
+    /// How many domains each person is the last decider of.
+    last: Vec<usize>,
+    people: std::collections::BinaryHeap<(usize, std::cmp::Reverse<usize>)>,
+    domains: std::collections::BinaryHeap<std::cmp::Reverse<(usize, usize)>>,
+    lost: usize,
+    chosen: Vec<usize>,
+}
+
+impl PersonGreedy<'_> {
+    fn take(&mut self, p: usize) {
+        use std::cmp::Reverse;
+        self.away[p] = true;
+        self.chosen.push(p);
+        for &j in &self.domains_of[p] {
+            self.missing[j] -= 1;
+            match self.missing[j] {
+                0 => self.lost += 1,
+                1 => {
+                    if let Some(&q) = self.sets[j].iter().find(|&&q| !self.away[q]) {
+                        self.last[q] += 1;
+                        self.people.push((self.last[q], Reverse(q)));
+                    }
+                    self.domains.push(Reverse((1, j)));
+                }
+                m => self.domains.push(Reverse((m, j))),
+            }
+        }
+    }
 }
 
 /// The branch and bound's state: who is away, how many deciders each domain still has.

@@ -439,21 +439,21 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
         }
         // Their reports who manage nobody and can act, grouped by team in the order teams
         // first appear.
-        let mut members: Vec<&Person> = Vec::new();
-        let mut team_order: Vec<&str> = Vec::new();
+        let mut first_seen: BTreeMap<&str, usize> = BTreeMap::new();
         for p in &reports {
-            if !team_order.contains(&p.team.as_str()) {
-                team_order.push(p.team.as_str());
-            }
+            let next = first_seen.len();
+            first_seen.entry(p.team.as_str()).or_insert(next);
         }
-        for team in &team_order {
-            for p in &reports {
+        let mut members: Vec<&Person> = reports
+            .iter()
+            .copied()
+            .filter(|p| {
                 let manages = h.index.get(p.id.as_str()).is_some_and(|&i| h.span(i) > 0);
-                if p.team == *team && !manages && usable(p) {
-                    members.push(p);
-                }
-            }
-        }
+                !manages && usable(p)
+            })
+            .collect();
+        // Stable: within a team, file order.
+        members.sort_by_key(|p| first_seen.get(p.team.as_str()).copied().unwrap_or(0));
         let total = members.len();
         // Each lead takes at most `wide` reports of their own: groups of at most wide + 1.
         let groups = total.div_ceil(wide + 1).max(2);
