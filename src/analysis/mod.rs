@@ -283,8 +283,8 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
     let acts: Vec<bool> = org.people.iter().map(|p| p.can_act()).collect();
     let acting = h.acting(org);
     let rh = acting.as_ref().unwrap_or(&h);
-    let routing = route(org, rh, &acts);
-    let roles = RoleIndex::new(org, rh, &acts);
+    let mut roles = RoleIndex::new(org, rh, &acts);
+    let routing = routing::route_with(org, rh, &acts, &mut roles);
     let total_reports = h.total_reports();
     let ends = network::link_ends(org, &h);
     let articulation = network::articulation_points(&h, &ends);

@@ -43,11 +43,12 @@ impl<'h> RoleIndex<'h> {
                 if index.by_role.contains_key(&key) {
                     continue;
                 }
+                let holds = role.matcher();
                 let holders: Vec<u32> = org
                     .people
                     .iter()
                     .enumerate()
-                    .filter(|(i, p)| acts.get(*i).copied().unwrap_or(false) && role.held_by(p))
+                    .filter(|(i, p)| acts.get(*i).copied().unwrap_or(false) && holds(p))
                     .map(|(i, _)| i as u32)
                     .collect();
                 index.by_role.insert(key, index.roles.len());

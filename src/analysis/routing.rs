@@ -521,6 +521,21 @@ struct Group {
 /// Routes every decision of `org` in both readings, over the tree `h` (usually
 /// [`Hierarchy::acting`]); only people with `acts` set raise or hold rights.
 pub fn route(org: &Org, h: &Hierarchy<'_>, acts: &[bool]) -> Routing {
+    route_with(
+        org,
+        h,
+        acts,
+        &mut super::roles::RoleIndex::new(org, h, acts),
+    )
+}
+
+/// [`route`] with the roles already indexed over `h` (the analysis needs them again).
+pub fn route_with(
+    org: &Org,
+    h: &Hierarchy<'_>,
+    acts: &[bool],
+    roles: &mut super::roles::RoleIndex<'_>,
+) -> Routing {
     let n = h.len();
     let mut out = Routing {
         hierarchical: vec![0.0; n],
@@ -529,7 +544,7 @@ pub fn route(org: &Org, h: &Hierarchy<'_>, acts: &[bool]) -> Routing {
         ..Routing::default()
     };
     let mut router = Router::new(acts, h);
-    for (raisers, groups) in groups(org, h, acts, &mut out) {
+    for (raisers, groups) in groups(org, h, acts, roles, &mut out) {
         router.begin_group(&raisers);
         if router.raisers <= 0.0 {
             router.end_group(&mut out);
@@ -560,9 +575,9 @@ fn groups(
     org: &Org,
     h: &Hierarchy<'_>,
     acts: &[bool],
+    roles: &mut super::roles::RoleIndex<'_>,
     out: &mut Routing,
 ) -> BTreeMap<Raisers, BTreeMap<Vec<u32>, Group>> {
-    let mut roles = super::roles::RoleIndex::new(org, h, acts);
     let can = |i: u32| acts.get(i as usize).copied().unwrap_or(false);
     // Nobody raises a decision meant for everyone when nobody can act.
     let anyone = h.order.iter().any(|&v| can(v));

@@ -25,8 +25,8 @@ pub struct Hierarchy<'a> {
     pub depth: Vec<u32>,
     /// Top-level people, in file order.
     pub roots: Vec<u32>,
-    /// Person index by id.
-    pub index: HashMap<&'a str, u32>,
+    /// Person index by id, shared with [`Hierarchy::acting`] (a million ids are not copied).
+    pub index: std::rc::Rc<HashMap<&'a str, u32>>,
 }
 
 impl<'a> Hierarchy<'a> {
@@ -48,7 +48,7 @@ impl<'a> Hierarchy<'a> {
                     .unwrap_or(NONE)
             })
             .collect();
-        Self::from_parents(parent, index)
+        Self::from_parents(parent, std::rc::Rc::new(index))
     }
 
     /// The reporting lines among the people who can act ([`crate::model::Person::can_act`]):
@@ -79,7 +79,7 @@ impl<'a> Hierarchy<'a> {
     }
 
     /// The tree from each person's manager index (or [`NONE`]).
-    fn from_parents(parent: Vec<u32>, index: HashMap<&'a str, u32>) -> Self {
+    fn from_parents(parent: Vec<u32>, index: std::rc::Rc<HashMap<&'a str, u32>>) -> Self {
         let n = parent.len();
         let mut child_start = vec![0u32; n + 1];
         for &p in &parent {

@@ -231,6 +231,12 @@ pub fn import_rights(
     }
     let mut problems: Vec<Problem> = table.problems.into_iter().map(|(_, p)| p).collect();
     let mut notes: Vec<String> = Vec::new();
+    let acting: std::collections::HashSet<&str> = org
+        .people
+        .iter()
+        .filter(|p| p.can_act())
+        .map(|p| p.id.as_str())
+        .collect();
     // Each column that names somebody: a person, or a role (a title or a team held by several
     // people, resolved for each raiser).
     let mut columns: Vec<(usize, Holder)> = Vec::new();
@@ -264,23 +270,23 @@ pub fn import_rights(
                 .map(|people| role(RoleKind::Team, people, &spelt(people, |p| &p.team)))
         };
         if let Some(Holder::Role(of, name, count)) = &holders {
-            let acting = by_title
+            let acting_count = by_title
                 .get(&key)
                 .filter(|_| *of == RoleKind::Title)
                 .or_else(|| by_team.get(&key))
                 .map_or(0, |people| {
                     people
                         .iter()
-                        .filter(|id| org.person(id.as_str()).is_some_and(|p| p.can_act()))
+                        .filter(|id| acting.contains(id.as_str()))
                         .count()
                 });
-            let held = if acting == *count {
+            let held = if acting_count == *count {
                 format!("{count} people")
             } else {
-                format!("{count} people, {acting} of whom can act")
+                format!("{count} people, {acting_count} of whom can act")
             };
             notes.push(format!(
-                "column {} (“{raw}”) is {} held by {held}: each decision goes to the one responsible for whoever raises it (the nearest in their chain of command, else the one in their team, else all {acting})",
+                "column {} (“{raw}”) is {} held by {held}: each decision goes to the one responsible for whoever raises it (the nearest in their chain of command, else the one in their team, else all {acting_count})",
                 column_letter(i),
                 match of {
                     RoleKind::Team => format!("the team {name}"),

@@ -119,11 +119,13 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
                 .iter()
                 .filter(|r| r.right == right)
                 .flat_map(|r| {
+                    let holds = r.matcher();
                     org.people
                         .iter()
                         .enumerate()
-                        .filter(move |(_, p)| r.held_by(p))
+                        .filter(|(_, p)| holds(p))
                         .map(|(i, _)| i as u32)
+                        .collect::<Vec<u32>>()
                 })
                 .collect()
         };

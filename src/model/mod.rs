@@ -312,13 +312,22 @@ pub struct RoleRight {
 impl RoleRight {
     /// Whether `p` holds this role.
     pub fn held_by(&self, p: &Person) -> bool {
-        match self.of {
-            RoleKind::Title => !p.title.is_empty() && role_key(&p.title) == role_key(&self.name),
+        self.matcher()(p)
+    }
+
+    /// A test for holding this role, with the role's own key worked out once (for a pass over
+    /// everybody).
+    pub fn matcher(&self) -> impl Fn(&Person) -> bool + '_ {
+        let key = match self.of {
+            RoleKind::TitleWords => format!(" {} ", words_of(&self.name)),
+            RoleKind::Title | RoleKind::Team => role_key(&self.name),
+        };
+        move |p: &Person| match self.of {
+            RoleKind::Title => !p.title.is_empty() && role_key(&p.title) == key,
             RoleKind::TitleWords => {
-                let wanted = format!(" {} ", words_of(&self.name));
-                wanted.trim() != "" && format!(" {} ", words_of(&p.title)).contains(&wanted)
+                key.trim() != "" && format!(" {} ", words_of(&p.title)).contains(&key)
             }
-            RoleKind::Team => !p.team.is_empty() && role_key(&p.team) == role_key(&self.name),
+            RoleKind::Team => !p.team.is_empty() && role_key(&p.team) == key,
         }
     }
 

@@ -503,19 +503,18 @@ pub fn without(org: &Org, who: &[String]) -> Result<Absence, ScenarioError> {
     }
     let comparison = compare(org, &away);
     // Domains somebody who can act could decide before, and nobody can now.
+    let deciders_after: BTreeMap<&str, usize> = comparison
+        .after
+        .domains
+        .iter()
+        .map(|d| (d.id.as_str(), d.deciders))
+        .collect();
     let orphaned_domains = comparison
         .before
         .domains
         .iter()
         .filter(|d| d.has_rights && d.deciders > 0)
-        .filter(|d| {
-            comparison
-                .after
-                .domains
-                .iter()
-                .find(|x| x.id == d.id)
-                .is_none_or(|x| x.deciders == 0)
-        })
+        .filter(|d| deciders_after.get(d.id.as_str()).is_none_or(|&n| n == 0))
         .map(|d| Named {
             id: d.id.clone(),
             name: d.name.clone(),

@@ -119,7 +119,12 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
     // Rights only go to people who can act: not leavers, placeholders, open posts or managers
     // outside the file.
     let usable = |p: &Person| p.can_act();
-    let can_act = |id: &PersonId| org.person(id.as_str()).is_some_and(Person::can_act);
+    let can_act = |id: &PersonId| {
+        h.index
+            .get(id.as_str())
+            .and_then(|&i| org.people.get(i as usize))
+            .is_some_and(Person::can_act)
+    };
     let overloaded: BTreeSet<&str> = analysis
         .persons
         .iter()
