@@ -80,8 +80,9 @@ enum Command {
         #[arg(long, value_name = "AFTER", conflicts_with = "subtree")]
         compare: Option<PathBuf>,
         /// A PDF of a large org over several pages: `auto` gives an overview, then a page for
-        /// each part the overview folds away behind a "+N" card; `one` (the default) one page.
-        #[arg(long, value_enum, default_value_t = PagesArg::One, conflicts_with_all = ["subtree", "compare"])]
+        /// each part the overview folds away behind a "+N" card (at most 200 pages); a number
+        /// allows that many pages (up to 5,000); `one` (the default) one page.
+        #[arg(long, value_name = "one|auto|N", default_value = "one", value_parser = pages_arg, conflicts_with_all = ["subtree", "compare"])]
         pages: PagesArg,
         #[command(flatten)]
         columns: ColumnArgs,
@@ -139,6 +140,10 @@ enum Command {
         input: PathBuf,
         /// The file to write; its extension (.json or .csv) picks the format.
         output: PathBuf,
+        /// Replace an existing CSV (its columns orgflow does not write are lost). The file
+        /// being converted is never replaced.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         columns: ColumnArgs,
         #[command(flatten)]
@@ -158,12 +163,26 @@ enum ViewArg {
 }
 
 /// How many pages an exported PDF may have.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum PagesArg {
     /// One slide.
     One,
-    /// An overview and a page for each part it folds away.
-    Auto,
+    /// An overview and a page for each part it folds away, at most this many pages.
+    Auto(usize),
+}
+
+fn pages_arg(text: &str) -> Result<PagesArg, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "one" | "1" => Ok(PagesArg::One),
+        "auto" => Ok(PagesArg::Auto(orgflow::export::DEFAULT_PAGES)),
+        n => match n.parse::<usize>() {
+            Ok(n) if (2..=orgflow::export::MAX_PAGES).contains(&n) => Ok(PagesArg::Auto(n)),
+            _ => Err(format!(
+                "expected one, auto or a number of pages from 2 to {}",
+                orgflow::export::MAX_PAGES
+            )),
+        },
+    }
 }
 
 /// Which image format to write.
@@ -233,6 +252,25 @@ struct RightsArgs {
     /// What the links are: advice, communication, collaboration… [default: advice].
     #[arg(long, value_name = "KIND", default_value = "advice")]
     links_kind: String,
+}
+
+impl RightsArgs {
+    /// The files these flags read, each with its role for a message.
+    fn inputs(&self) -> Vec<(&'static str, &std::path::Path)> {
+        let mut inputs: Vec<(&'static str, &std::path::Path)> = Vec::new();
+        if let Some(sheet) = &self.rights {
+            inputs.push(("the --rights sheet", sheet.as_path()));
+        }
+        for links in &self.links {
+            inputs.push(("a --links file", links.as_path()));
+        }
+        inputs
+    }
+}
+
+/// Refuses an output that is one of the command's inputs (exit 2: the command line is wrong).
+fn check_output(out: &std::path::Path, inputs: &[(&str, &std::path::Path)]) -> anyhow::Result<()> {
+    orgflow::io::check_output(out, inputs).map_err(|e| UsageError(e.to_string()).into())
 }
 
 /// The letters of a rights sheet.
@@ -335,7 +373,7 @@ fn main() -> ExitCode {
             } else {
                 1
             };
-            eprintln!("{}", for_terminal(&format!("orgflow: {e:#}")));
+            eprintln!("{}", for_terminal(&format!("orgflow: {}", error_text(&e))));
             ExitCode::from(code)
         }
     }
@@ -345,6 +383,23 @@ fn main() -> ExitCode {
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 struct UsageError(String);
+
+/// An error and its causes, each said once: a cause whose words the message already holds
+/// (an error that quotes what the system said) is not repeated.
+fn error_text(e: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in e.chain() {
+        let words = cause.to_string();
+        if text.contains(&words) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&words);
+    }
+    text
+}
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|cause| {
@@ -368,8 +423,9 @@ fn for_terminal(text: &str) -> String {
 fn print_out(text: &str) -> anyhow::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .context("could not write to standard output")?;
     Ok(())
 }
 
@@ -438,6 +494,9 @@ fn load_org(
                 import.summary(&rights.links_kind)
             ))
         );
+        for note in &import.notes {
+            eprintln!("{}", for_terminal(&format!("{}: {note}", edges.display())));
+        }
         print_import_problems(edges, &import.problems);
         loaded.org = import.org;
     }
@@ -514,6 +573,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     )
                 })?,
             };
+            let mut inputs = vec![("the team file", file.as_path())];
+            if let Some(after) = &compare {
+                inputs.push(("the --compare file", after.as_path()));
+            }
+            inputs.extend(rights.inputs());
+            check_output(&out, &inputs)?;
             let plain: CsvColumns = columns.clone().into();
             let loaded = load_org(&file, columns, rights)?;
             let orientation = if left_to_right {
@@ -556,7 +621,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 return Ok(());
             }
             let analysis = orgflow::analysis::analyze(&loaded.org);
-            if pages == PagesArg::Auto {
+            if let PagesArg::Auto(max_pages) = pages {
                 if !matches!(format, ExportFormat::Pdf) {
                     return Err(UsageError(
                         "--pages auto makes a PDF of several pages: end --out in .pdf or use --format pdf"
@@ -564,14 +629,30 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     )
                     .into());
                 }
-                let (bytes, count) =
-                    orgflow::export::paged_pdf(&loaded.org, &analysis, orientation, &options)?;
-                orgflow::io::write_atomically(&out, &bytes)
+                let paged = orgflow::export::paged_pdf(
+                    &loaded.org,
+                    &analysis,
+                    orientation,
+                    &options,
+                    max_pages,
+                )?;
+                orgflow::io::write_atomically(&out, &paged.bytes)
                     .with_context(|| format!("{}: could not write the PDF", out.display()))?;
                 eprintln!(
                     "{}",
-                    for_terminal(&format!("Wrote {} ({count} pages)", out.display()))
+                    for_terminal(&format!("Wrote {} ({} pages)", out.display(), paged.pages))
                 );
+                if paged.missing() > 0 {
+                    eprintln!(
+                        "{}",
+                        for_terminal(&format!(
+                            "{}: {} of {} people are on no page, only counted behind “+N” cards; allow more pages (--pages N, up to 5,000) or export a part on its own (--subtree NAME)",
+                            out.display(),
+                            orgflow::model::thousands(paged.missing() as f64),
+                            orgflow::model::thousands(paged.people as f64),
+                        ))
+                    );
+                }
                 return Ok(());
             }
             let columns = if view == orgflow::export::ExportView::Both {
@@ -666,6 +747,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             columns,
             rights,
         } => {
+            if let Some(out) = &out {
+                let mut inputs = vec![("the team file", file.as_path())];
+                inputs.extend(rights.inputs());
+                check_output(out, &inputs)?;
+            }
             let loaded = load_org(&file, columns, rights)?;
             let proposals = orgflow::scenario::suggest(&loaded.org);
             if json {
@@ -695,11 +781,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Convert {
             input,
             output,
+            force,
             columns,
             rights,
         } => {
+            let mut inputs = vec![("the file to convert", input.as_path())];
+            inputs.extend(rights.inputs());
+            check_output(&output, &inputs)?;
             let loaded = load_org(&input, columns, rights)?;
             if orgflow::io::Format::from_path(&output) == Some(orgflow::io::Format::Csv) {
+                orgflow::io::check_csv_overwrite(
+                    &output,
+                    &orgflow::io::csv_headers(&loaded.org),
+                    force,
+                )
+                .map_err(|e| UsageError(e.to_string()))?;
                 let lost = orgflow::io::csv_losses(&loaded.org);
                 if !lost.is_empty() {
                     eprintln!(

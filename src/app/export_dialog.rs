@@ -35,6 +35,8 @@ pub struct ExportDialog {
     pub pages: bool,
     /// What the last export did, for the user.
     pub outcome: Option<Result<PathBuf, String>>,
+    /// What the last export left out, when it did ("12 pages; 9,100 people are on no page").
+    pub left_out: Option<String>,
 }
 
 impl Default for ExportDialog {
@@ -55,6 +57,7 @@ impl Default for ExportDialog {
             findings: d.findings,
             pages: false,
             outcome: None,
+            left_out: None,
         }
     }
 }
@@ -110,18 +113,32 @@ impl OrgflowApp {
         };
         let d = &self.export;
         let options = d.options(Extent::Whole);
+        let mut left_out = None;
         let result = if d.pages && d.format == ExportFormat::Pdf && !d.in_view_only {
             // An overview and a page per part, each legible.
-            crate::export::paged_pdf(&doc.org, &doc.analysis, doc.orientation, &options).and_then(
-                |(bytes, _)| {
-                    crate::io::write_atomically(&path, &bytes).map_err(|source| {
-                        crate::export::ExportError::Write {
-                            path: path.clone(),
-                            source,
-                        }
-                    })
-                },
+            crate::export::paged_pdf(
+                &doc.org,
+                &doc.analysis,
+                doc.orientation,
+                &options,
+                crate::export::DEFAULT_PAGES,
             )
+            .and_then(|paged| {
+                if paged.missing() > 0 {
+                    left_out = Some(format!(
+                        "{} pages; {} of {} people are on no page: export a selected person's part for them",
+                        paged.pages,
+                        crate::model::thousands(paged.missing() as f64),
+                        crate::model::thousands(paged.people as f64)
+                    ));
+                }
+                crate::io::write_atomically(&path, &paged.bytes).map_err(|source| {
+                    crate::export::ExportError::Write {
+                        path: path.clone(),
+                        source,
+                    }
+                })
+            })
         } else if d.in_view_only
             && let (Some(hierarchy), Some(network)) = (
                 self.hierarchy_view.visible_area(),
@@ -174,6 +191,7 @@ impl OrgflowApp {
                 &path,
             )
         };
+        self.export.left_out = left_out;
         self.export.outcome = Some(match result {
             Ok(()) => Ok(path),
             Err(e) => Err(e.to_string()),

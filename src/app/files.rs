@@ -316,6 +316,8 @@ impl OrgflowApp {
                 if let Some(doc) = &mut self.document {
                     doc.import_problems = import.problems;
                     doc.notes = vec![format!("{file}: {summary}")];
+                    doc.notes
+                        .extend(import.notes.iter().map(|n| format!("{file}: {n}")));
                 }
                 self.status = Some((true, format!("Imported {file}: {summary}")));
             }

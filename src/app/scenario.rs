@@ -243,6 +243,7 @@ impl OrgflowApp {
             &options,
             &path,
         );
+        self.export.left_out = None;
         self.export.outcome = Some(match result {
             Ok(()) => Ok(path),
             Err(e) => Err(e.to_string()),

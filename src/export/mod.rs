@@ -624,47 +624,156 @@ pub fn part_of(org: &Org, analysis: &Analysis, person: &str) -> Option<(Org, Ana
     Some((part, figures))
 }
 
-/// At most this many pages in a paged PDF, the overview included.
-pub const MAX_PAGES: usize = 200;
+/// Pages in a paged PDF unless asked otherwise, the overview included.
+pub const DEFAULT_PAGES: usize = 200;
+/// The most pages a paged PDF may have.
+pub const MAX_PAGES: usize = 5_000;
 
-/// A large org as a PDF of several slides, each legible: the overview (the slide as
-/// [`scenes_for`] summarises it), then a page for each part hidden behind a "+N" card on it,
-/// in the overview's reading order. A part too large for one page is summarised the same way.
+/// A paged PDF, and how much of the org it shows.
+#[derive(Clone, Debug)]
+pub struct PagedPdf {
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// Its pages, the overview included.
+    pub pages: usize,
+    /// People in the org.
+    pub people: usize,
+    /// People drawn as themselves (not only counted in a "+N") on at least one page.
+    pub shown: usize,
+}
+
+impl PagedPdf {
+    /// People on no page: only counted behind a "+N" card.
+    pub fn missing(&self) -> usize {
+        self.people - self.shown
+    }
+}
+
+/// The people a scene draws, each with where its card starts: indices into the org (`to_org`
+/// maps a part's own indices back).
+fn drawn_people(
+    scene: &Scene,
+    to_org: impl Fn(u32) -> Option<u32>,
+) -> Vec<(u32, crate::layout::Point)> {
+    scene
+        .shapes
+        .iter()
+        .filter_map(|s| match s.target() {
+            Some(crate::scene::Target::Person(v)) => Some((to_org(*v)?, s.bounds().min)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A large org as a PDF of at most `max_pages` slides, each legible: the overview (the slide as
+/// [`scenes_for`] summarises it), then a page for each part hidden behind a "+N" card, nearest
+/// the top first (the overview's parts in reading order, then the parts folded on those pages,
+/// and so on). When the pages run out before everybody is drawn, the overview's caption says
+/// how many people are on no page, and [`PagedPdf::missing`] counts them.
 pub fn paged_pdf(
     org: &Org,
     analysis: &Analysis,
     orientation: Orientation,
     options: &ExportOptions,
-) -> Result<(Vec<u8>, usize), ExportError> {
+    max_pages: usize,
+) -> Result<PagedPdf, ExportError> {
     check_size(options.width, options.height, options.scale)?;
+    let max_pages = max_pages.clamp(1, MAX_PAGES);
     let columns = if options.view == ExportView::Both {
         2
     } else {
         1
     };
-    let (hierarchy, network) = scenes_for(
+    let (mut hierarchy, network) = scenes_for(
         org,
         analysis,
         orientation,
         options.view,
         panel_size(options, columns, 1),
     );
-    // The parts: people on the overview with reports of which none is on it.
     let h = Hierarchy::new(org);
-    let shown = |v: u32| hierarchy.find(&crate::scene::Target::Person(v)).is_some();
-    let mut parts: Vec<(crate::layout::Point, u32)> = (0..h.len() as u32)
-        .filter(|&v| shown(v) && !h.children_of(v).is_empty())
-        .filter(|&v| !h.children_of(v).iter().any(|&c| shown(c)))
-        .filter_map(|v| {
-            let card = hierarchy.find(&crate::scene::Target::Person(v))?.bounds();
-            Some((card.min, v))
-        })
-        .collect();
-    parts.sort_by(|(a, _), (b, _)| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    parts.truncate(MAX_PAGES - 1);
-    let pages = parts.len() + 1;
+    let mut drawn = vec![false; h.len()];
+    let mut paged = vec![false; h.len()];
+    // The parts a page folds away: people it draws whose reports it does not draw, in reading
+    // order (by their card's place).
+    let folded = |on_page: &[(u32, crate::layout::Point)], drawn_here: &[bool]| -> Vec<u32> {
+        let mut parts: Vec<(crate::layout::Point, u32)> = on_page
+            .iter()
+            .filter(|&&(v, _)| {
+                let children = h.children_of(v);
+                !children.is_empty() && !children.iter().any(|&c| drawn_here[c as usize])
+            })
+            .map(|&(v, at)| (at, v))
+            .collect();
+        parts.sort_by(|(a, _), (b, _)| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        parts.dedup_by_key(|(_, v)| *v);
+        parts.into_iter().map(|(_, v)| v).collect()
+    };
+    let overview_people = drawn_people(&hierarchy, Some);
+    let mut here = vec![false; h.len()];
+    for &(v, _) in &overview_people {
+        here[v as usize] = true;
+        drawn[v as usize] = true;
+    }
+    let mut queue: std::collections::VecDeque<u32> = folded(&overview_people, &here).into();
+    for &(v, _) in &overview_people {
+        here[v as usize] = false;
+    }
     let title = options.title.clone().unwrap_or_else(|| org.name.clone());
-    let mut slides = Vec::with_capacity(pages);
+    let part_options = ExportOptions {
+        view: ExportView::Hierarchy,
+        findings: 0,
+        ..options.clone()
+    };
+    let panel = panel_size(&part_options, 1, 1);
+    // Each part page: its person, its size, and its slide (titled once the count is known).
+    let mut parts: Vec<(u32, usize, Org, Analysis, Scene, Scene)> = Vec::new();
+    while parts.len() + 1 < max_pages {
+        let Some(v) = queue.pop_front() else { break };
+        if std::mem::replace(&mut paged[v as usize], true) {
+            continue;
+        }
+        let person = &org.people[v as usize];
+        let Some((part, figures)) = part_of(org, analysis, person.id.as_str()) else {
+            continue;
+        };
+        let (ph, pn) = scenes_for(&part, &figures, orientation, ExportView::Hierarchy, panel);
+        // The part's own indices, back to the org's.
+        let local: Vec<u32> = part
+            .people
+            .iter()
+            .filter_map(|p| h.index.get(p.id.as_str()).copied())
+            .collect();
+        let on_page = drawn_people(&ph, |i| local.get(i as usize).copied());
+        for &(u, _) in &on_page {
+            here[u as usize] = true;
+            drawn[u as usize] = true;
+        }
+        // The parts this page folds away, for pages further on.
+        let mut deeper = folded(&on_page, &here);
+        deeper.retain(|&u| u != v && !paged[u as usize]);
+        queue.extend(deeper);
+        for &(u, _) in &on_page {
+            here[u as usize] = false;
+        }
+        let size = part.people.len() - 1;
+        parts.push((v, size, part, figures, ph, pn));
+    }
+    let pages = parts.len() + 1;
+    let shown = drawn.iter().filter(|&&d| d).count();
+    let missing = h.len() - shown;
+    if missing > 0 {
+        // First in the caption, so a long caption never cuts it off.
+        let note = format!(
+            "{} of {} people on no page of this PDF (at most {max_pages} pages; export a part on its own for them)",
+            crate::model::thousands(missing as f64),
+            crate::model::thousands(h.len() as f64)
+        );
+        hierarchy.note = Some(match hierarchy.note.take() {
+            Some(old) => format!("{note}; this page: {old}"),
+            None => note,
+        });
+    }
     let overview = ExportOptions {
         title: Some(if pages > 1 {
             format!("{title}: overview (page 1 of {pages})")
@@ -673,31 +782,26 @@ pub fn paged_pdf(
         }),
         ..options.clone()
     };
+    let mut slides = Vec::with_capacity(pages);
     slides.push(slide_svg(org, analysis, &hierarchy, &network, &overview));
-    let part_options = ExportOptions {
-        view: ExportView::Hierarchy,
-        findings: 0,
-        ..options.clone()
-    };
-    let panel = panel_size(&part_options, 1, 1);
-    for (k, &(_, v)) in parts.iter().enumerate() {
-        let person = &org.people[v as usize];
-        let Some((part, figures)) = part_of(org, analysis, person.id.as_str()) else {
-            continue;
-        };
-        let (ph, pn) = scenes_for(&part, &figures, orientation, ExportView::Hierarchy, panel);
+    for (k, (v, size, part, figures, ph, pn)) in parts.iter().enumerate() {
+        let person = &org.people[*v as usize];
         let page = ExportOptions {
             title: Some(format!(
-                "{title}: {} and the {} below them (page {} of {pages})",
+                "{title}: {} and the {size} below them (page {} of {pages})",
                 person.display_name(),
-                part.people.len() - 1,
                 k + 2
             )),
             ..part_options.clone()
         };
-        slides.push(slide_svg(&part, &figures, &ph, &pn, &page));
+        slides.push(slide_svg(part, figures, ph, pn, &page));
     }
-    Ok((pdf_pages(&slides)?, pages))
+    Ok(PagedPdf {
+        bytes: pdf_pages(&slides)?,
+        pages,
+        people: h.len(),
+        shown,
+    })
 }
 
 /// Slides as the pages of one PDF.

@@ -1,6 +1,6 @@
 //! Export of the people to CSV, safe to open in a spreadsheet.
 
-use crate::model::Org;
+use crate::model::{Org, Status};
 use std::collections::BTreeSet;
 
 /// What a CSV of people cannot hold of a team file, in words for the user; empty when nothing
@@ -47,20 +47,59 @@ pub fn neutralise_formula(text: &str) -> String {
     }
 }
 
-/// The people of `org` as CSV: id, name, title, team, manager, vacant, skills (`;`-separated),
-/// then every extra field the people carry (columns an import kept), in name order.
-pub fn write_csv(org: &Org) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let extras: BTreeSet<&str> = org
-        .people
+/// The columns [`write_csv`] writes for `org`, in order.
+pub fn csv_headers(org: &Org) -> Vec<String> {
+    let mut header: Vec<String> = BASE_HEADER.iter().map(|h| (*h).to_owned()).collect();
+    let (external, status) = flag_columns(org);
+    if external {
+        header.push("external".to_owned());
+    }
+    if status {
+        header.push("status".to_owned());
+    }
+    header.extend(extra_columns(org).into_iter().map(str::to_owned));
+    header
+}
+
+const BASE_HEADER: [&str; 7] = ["id", "name", "title", "team", "manager", "vacant", "skills"];
+
+/// Whether the org needs the `external` and `status` columns (only then are they written).
+fn flag_columns(org: &Org) -> (bool, bool) {
+    (
+        org.people.iter().any(|p| p.external),
+        org.people.iter().any(|p| p.status != Status::Active),
+    )
+}
+
+fn extra_columns(org: &Org) -> BTreeSet<&str> {
+    org.people
         .iter()
         .flat_map(|p| p.extra.keys().map(String::as_str))
-        .collect();
-    let header = ["id", "name", "title", "team", "manager", "vacant", "skills"];
+        .collect()
+}
+
+/// The people of `org` as CSV: id, name, title, team, manager, vacant, skills (`;`-separated),
+/// `external` and `status` when anybody is outside the org or not active, then every extra field the people carry (columns an import kept), in name order.
+pub fn write_csv(org: &Org) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let extras = extra_columns(org);
+    let (external, status) = flag_columns(org);
     // Writing to a Vec cannot fail.
-    let _ = writer.write_record(header.iter().copied().chain(extras.iter().copied()));
+    let _ = writer.write_record(csv_headers(org));
     for p in &org.people {
         let manager = p.manager.as_ref().map(|m| m.as_str()).unwrap_or("");
+        let flags = [
+            external.then(|| if p.external { "yes" } else { "" }.to_owned()),
+            status.then(|| {
+                match p.status {
+                    Status::Active => "",
+                    Status::Left => "left",
+                    Status::Placeholder => "placeholder",
+                    Status::Away => "away",
+                }
+                .to_owned()
+            }),
+        ];
         let row = [
             neutralise_formula(p.id.as_str()),
             neutralise_formula(&p.name),
@@ -77,7 +116,11 @@ pub fn write_csv(org: &Org) -> Vec<u8> {
                 Some(other) => other.to_string(),
             })
         });
-        let _ = writer.write_record(row.into_iter().chain(extra));
+        let _ = writer.write_record(
+            row.into_iter()
+                .chain(flags.into_iter().flatten())
+                .chain(extra),
+        );
     }
     writer.into_inner().unwrap_or_default()
 }

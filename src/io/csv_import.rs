@@ -123,6 +123,8 @@ const MANAGER_NAME_NAMES: &[&str] = &[
     "reportingmanagername",
 ];
 const VACANT_NAMES: &[&str] = &["vacant", "isvacant", "vacancy"];
+/// Columns that mark people outside the org (a manager from another file, a contractor).
+const EXTERNAL_NAMES: &[&str] = &["external", "isexternal"];
 /// Columns that say in words whether someone still works here ("Active", "Voluntarily
 /// Terminated"…).
 const STATUS_NAMES: &[&str] = &[
@@ -153,9 +155,11 @@ const END_DATE_NAMES: &[&str] = &[
 const SKILL_NAMES: &[&str] = &["skills", "skill"];
 /// Names that mark an open position rather than a person.
 const VACANT_MARKERS: &[&str] = &["vacant", "vacancy", "vacantpost", "open", "tbc", "tbd"];
-/// Manager cells that mean "top of the org" (unless a person really has that id).
+/// Manager cells that mean "top of the org", compared without case: only when no person in
+/// the file has that id (a person whose id is `0` is somebody's manager, not a marker). A cell
+/// with no letter or digit at all (empty, `-`, `—`) is a marker too.
 const ROOT_MARKERS: &[&str] = &[
-    "", "xx", "x", "none", "null", "na", "nil", "top", "root", "0",
+    "xx", "x", "none", "null", "na", "n/a", "#n/a", "nil", "top", "root", "0", "(none)", "(blank)",
 ];
 
 /// Lower case, letters and digits only: "Reports to Senior Post" → "reportstoseniorpost".
@@ -177,6 +181,7 @@ struct Columns {
     /// Every column that may hold managers, the best guess first.
     managers: Vec<usize>,
     vacant: Option<usize>,
+    external: Option<usize>,
     skills: Option<usize>,
     /// Columns that say who has left: a status in words, a flag, an end date.
     status: Option<usize>,
@@ -258,6 +263,7 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
         (None, None)
     };
     let vacant = find(&headers, VACANT_NAMES, &taken);
+    let external = find(&headers, EXTERNAL_NAMES, &taken);
     let skills = find(&headers, SKILL_NAMES, &taken);
     let status = find(&headers, STATUS_NAMES, &taken);
     let left_flag = find(&headers, LEFT_FLAG_NAMES, &taken);
@@ -294,6 +300,7 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
             team,
             managers,
             vacant,
+            external,
             skills,
             status,
             left_flag,
@@ -357,6 +364,7 @@ pub fn import_people(
     user: &CsvColumns,
 ) -> Result<CsvImport, Vec<Problem>> {
     let raw_headers = table.headers;
+    let table_notes = table.notes;
     let cols = detect(&raw_headers, user)?;
     let used = [
         cols.id,
@@ -366,7 +374,11 @@ pub fn import_people(
         cols.title,
         cols.team,
         cols.vacant,
+        cols.external,
         cols.skills,
+        // orgflow's own status column (its words only) is read, not kept as a field as well.
+        cols.status
+            .filter(|&c| own_status_column(&table.rows, &raw_headers, c)),
     ];
     // Candidate manager columns stay extra fields until one is chosen.
     let extra_columns = extra_column_names(&raw_headers, &used);
@@ -425,11 +437,13 @@ pub fn import_people(
                 .join(" ");
         }
         let title = cell(&record, cols.title).into_owned();
-        let vacant = VACANT_MARKERS.contains(&normalise(&name).as_str())
-            || cols
-                .vacant
-                .is_some_and(|_| truthy(&cell(&record, cols.vacant)));
-        if name.is_empty() || VACANT_MARKERS.contains(&normalise(&name).as_str()) {
+        // A column that says which posts are open is the only word on it; without one, a
+        // name like "Vacant" marks the post.
+        let vacant = match cols.vacant {
+            Some(_) => truthy(&cell(&record, cols.vacant)),
+            None => VACANT_MARKERS.contains(&normalise(&name).as_str()),
+        };
+        if name.is_empty() || (cols.vacant.is_none() && vacant) {
             name = if title.is_empty() {
                 id.clone()
             } else {
@@ -467,7 +481,9 @@ pub fn import_people(
                 team: cell(&record, cols.team).into_owned(),
                 manager: None,
                 vacant,
-                external: false,
+                external: cols
+                    .external
+                    .is_some_and(|_| truthy(&cell(&record, cols.external))),
                 status,
                 skills,
                 extra,
@@ -487,7 +503,7 @@ pub fn import_people(
         );
         return Err(list);
     }
-    let mut notes = Vec::new();
+    let mut notes = table_notes;
     for (why, count) in &left_because {
         notes.push(format!(
             "{count} {} as {why}: they stay in the chart with their reports but hold no right and carry no load (--include-left counts people who left as here)",
@@ -557,10 +573,10 @@ fn status_of(
     if cols.status.is_some() {
         let word = normalise(&cell(record, cols.status));
         if let Some(status) = status_word(&word) {
-            let what = if status == Status::Left {
-                "having left"
-            } else {
-                "placeholders or eliminated posts"
+            let what = match status {
+                Status::Left => "having left",
+                Status::Away => "away",
+                _ => "placeholders or eliminated posts",
             };
             return (status, Some(format!("{what} (the status column)")));
         }
@@ -583,6 +599,18 @@ fn status_of(
     (Status::Active, None)
 }
 
+/// Whether column `c` is the status column orgflow writes: headed `status`, holding only the
+/// words `active`, `left`, `placeholder` and `away`.
+fn own_status_column(rows: &[super::TableRow], headers: &[String], c: usize) -> bool {
+    headers.get(c).is_some_and(|h| normalise(h) == "status")
+        && rows.iter().all(|r| {
+            matches!(
+                normalise(&cell(&r.cells, Some(c))).as_str(),
+                "" | "active" | "left" | "placeholder" | "away"
+            )
+        })
+}
+
 /// What a status cell (normalised) says: left, a placeholder, or nothing to act on.
 fn status_word(word: &str) -> Option<Status> {
     const LEFT: &[&str] = &[
@@ -603,6 +631,10 @@ fn status_word(word: &str) -> Option<Status> {
     if word.is_empty() || word.starts_with("active") {
         return None;
     }
+    // The word orgflow writes for somebody away in a scenario.
+    if word == "away" {
+        return Some(Status::Away);
+    }
     if PLACEHOLDER.iter().any(|w| word.contains(w)) {
         Some(Status::Placeholder)
     } else if LEFT.iter().any(|w| word.contains(w)) {
@@ -614,7 +646,7 @@ fn status_word(word: &str) -> Option<Status> {
 
 /// The field names a person already has in a team file; a spare column must not take one.
 const PERSON_FIELDS: &[&str] = &[
-    "id", "name", "title", "team", "manager", "vacant", "status", "skills",
+    "id", "name", "title", "team", "manager", "vacant", "external", "status", "skills",
 ];
 
 /// The unused columns, each with a name of its own for the person's extra fields: a header that
@@ -673,6 +705,16 @@ pub(crate) fn without_initials(key: &str) -> String {
         .join(" ")
 }
 
+/// What a manager cell says.
+enum Manager {
+    /// Nobody: the person is at the top.
+    Top,
+    /// This person (their id), and whether they were found by name.
+    Person(String, bool),
+    /// Somebody not in the file.
+    Unknown,
+}
+
 /// Who a manager cell names: people by id, and by name keys (a key two people share is no one).
 struct Directory {
     ids: std::collections::HashSet<String>,
@@ -705,6 +747,21 @@ impl Directory {
         }
     }
 
+    /// What a manager cell says: a person's id first (even `0` or `none`), then "top of the
+    /// org" for a marker, then a person's name.
+    fn read(&self, cell: &str) -> Manager {
+        if self.ids.contains(cell) {
+            return Manager::Person(cell.to_owned(), false);
+        }
+        if is_root_marker(cell) {
+            return Manager::Top;
+        }
+        match self.find(cell) {
+            Some((id, named)) => Manager::Person(id, named),
+            None => Manager::Unknown,
+        }
+    }
+
     /// The person a cell names, and whether it was by name.
     fn find(&self, cell: &str) -> Option<(String, bool)> {
         if self.ids.contains(cell) {
@@ -723,8 +780,10 @@ impl Directory {
     }
 }
 
+/// Whether a manager cell means "top of the org". Call it only for a cell that is nobody's id.
 fn is_root_marker(cell: &str) -> bool {
-    ROOT_MARKERS.contains(&normalise(cell).as_str())
+    let cell = cell.trim();
+    !cell.chars().any(char::is_alphanumeric) || ROOT_MARKERS.contains(&cell.to_lowercase().as_str())
 }
 
 /// The manager column that links the most people, and how it did.
@@ -769,10 +828,10 @@ fn choose_manager_column(rows: &[Row], columns: &[usize]) -> Option<ManagerChoic
             let (mut found, mut by_name) = (0, 0);
             for row in rows {
                 let cell = row.managers.get(index).map_or("", String::as_str);
-                if cell == row.person.id.as_str() || is_root_marker(cell) {
+                if cell == row.person.id.as_str() {
                     continue;
                 }
-                if let Some((id, named)) = directory.find(cell)
+                if let Manager::Person(id, named) = directory.read(cell)
                     && id != row.person.id.as_str()
                 {
                     found += 1;
@@ -806,15 +865,15 @@ fn resolve_managers(
         rows.iter().map(|r| r.person.id.0.clone()).collect();
     for row in rows.iter_mut() {
         let cell = row.managers.get(column).map_or("", String::as_str).trim();
-        if cell == row.person.id.as_str() || is_root_marker(cell) {
+        if cell == row.person.id.as_str() {
             continue;
         }
-        match directory.find(cell) {
-            Some((id, _)) if id != row.person.id.as_str() => {
+        match directory.read(cell) {
+            Manager::Person(id, _) if id != row.person.id.as_str() => {
                 row.person.manager = Some(PersonId(id));
             }
-            Some(_) => {}
-            None => {
+            Manager::Person(..) | Manager::Top => {}
+            Manager::Unknown => {
                 let key = name_key(cell);
                 let id = placeholder_of.entry(key.clone()).or_insert_with(|| {
                     let base = if ids {

@@ -19,6 +19,8 @@ pub struct LinksImport {
     pub weight_column: Option<String>,
     /// Rows skipped, with their row numbers.
     pub problems: Vec<Problem>,
+    /// How the file was read, when a user might not expect it (its encoding).
+    pub notes: Vec<String>,
 }
 
 impl LinksImport {
@@ -119,6 +121,14 @@ pub fn import_links(org: &Org, table: Table, kind: &str) -> Result<LinksImport, 
             .map(|p| p.id.clone())
             .unwrap_or_default()
     };
+    // The weight a pair already has in the org, so a sum never passes the limit.
+    let mut already: HashMap<(u32, u32), f64> = HashMap::new();
+    for l in org.links.iter().filter(|l| l.kind == kind) {
+        if let (Some(&a), Some(&b)) = (ids.get(l.from.as_str()), ids.get(l.to.as_str())) {
+            *already.entry((a, b)).or_default() += l.weight;
+        }
+    }
+    let existing_weight = |key: (u32, u32)| already.get(&key).copied().unwrap_or(0.0);
     let mut problems: Vec<Problem> = table.problems.into_iter().map(|(_, p)| p).collect();
     let mut weights: HashMap<(u32, u32), f64> = HashMap::new();
     let mut order: Vec<(u32, u32)> = Vec::new();
@@ -155,8 +165,19 @@ pub fn import_links(org: &Org, table: Table, kind: &str) -> Result<LinksImport, 
                 }
             },
         };
-        rows += 1;
         let key = (from, to);
+        let so_far = weights.get(&key).copied().unwrap_or(0.0) + existing_weight(key);
+        if so_far + weight > crate::model::MAX_WEIGHT {
+            problems.push(Problem::new(
+                place,
+                format!(
+                    "the weights of “{a}” → “{b}” add up past {}, the most a link can weigh; this row was skipped",
+                    crate::model::thousands(crate::model::MAX_WEIGHT)
+                ),
+            ));
+            continue;
+        }
+        rows += 1;
         match weights.get_mut(&key) {
             Some(w) => *w += weight,
             None => {
@@ -208,5 +229,6 @@ pub fn import_links(org: &Org, table: Table, kind: &str) -> Result<LinksImport, 
         links,
         weight_column: weight_col.and_then(|c| table.headers.get(c).cloned()),
         problems,
+        notes: table.notes,
     })
 }

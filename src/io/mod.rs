@@ -4,14 +4,16 @@ mod csv_export;
 mod csv_import;
 mod json;
 mod links;
+mod output;
 mod rights;
 mod table;
 
-pub use csv_export::{csv_losses, neutralise_formula, write_csv};
+pub use csv_export::{csv_headers, csv_losses, neutralise_formula, write_csv};
 pub use csv_import::{CsvColumns, CsvImport, import_csv, import_people};
 pub(crate) use csv_import::{name_key, without_initials};
 pub use json::{parse_json, to_json};
 pub use links::{LinksImport, import_links};
+pub use output::{OutputError, check_csv_overwrite, check_output, is_stream, same_file};
 pub use rights::{RightsImport, RightsScheme, import_rights, rights_sheet};
 pub use table::{Table, TableRow, csv_table, is_workbook, read_table, sheet_table};
 
@@ -252,12 +254,70 @@ pub fn save(org: &Org, path: &Path) -> Result<(), SaveError> {
     })
 }
 
-/// Writes bytes to a temporary file beside `path`, syncs it and renames it over `path`.
-///
-/// The temporary file gets an unpredictable name and is created exclusively (the `tempfile`
-/// crate), so a link planted where it will be written is never followed; the rename replaces
-/// `path` itself and never writes through it. An existing file keeps its permissions.
+/// Writes bytes to `path` atomically: see [`write_atomically_with`].
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |w| w.write_all(bytes))
+}
+
+/// Where a write goes: a file replaced atomically, or a stream written straight to.
+enum Destination {
+    /// Standard output (`-`).
+    Stdout,
+    /// A FIFO, a terminal, a device (`/dev/stdout`, `/dev/null`…): opened and written, never
+    /// replaced by a regular file.
+    Stream,
+    /// A regular file, new or old, replaced atomically. A link to a regular file is followed, so
+    /// the link stays and its target gets the new contents.
+    File(PathBuf),
+}
+
+fn destination(path: &Path) -> Destination {
+    if path.as_os_str() == "-" {
+        return Destination::Stdout;
+    }
+    #[cfg(unix)]
+    if let Ok(meta) = fs::metadata(path) {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() || kind.is_char_device() || kind.is_socket() || kind.is_block_device() {
+            return Destination::Stream;
+        }
+    }
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && let Ok(target) = fs::canonicalize(path) {
+        return Destination::File(target);
+    }
+    Destination::File(path.to_owned())
+}
+
+/// Writes what `write` produces to `path`, so that a failure never leaves a half-written file
+/// and nobody but those the old file allowed can read the new contents, even for a moment.
+///
+/// - `-` writes to standard output; a FIFO, terminal or device is opened and written straight
+///   to, never replaced.
+/// - Otherwise a temporary file beside `path` is created, already with the old file's
+///   permissions (a new file: as any program would, the umask applies), then written, synced
+///   and renamed over `path`.
+/// - The temporary file gets an unpredictable name and is created exclusively (the `tempfile`
+///   crate), so a link planted where it will be written is never followed.
+/// - Errors carry what the system said, never the temporary file's name.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let path = match destination(path) {
+        Destination::Stdout => {
+            let mut out = std::io::stdout().lock();
+            write(&mut out)?;
+            return out.flush();
+        }
+        Destination::Stream => {
+            let mut stream = fs::OpenOptions::new().write(true).open(path)?;
+            write(&mut stream)?;
+            return stream.flush();
+        }
+        Destination::File(path) => path,
+    };
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
@@ -266,22 +326,39 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "orgflow".to_owned());
-    let old_permissions = fs::metadata(path).ok().map(|m| m.permissions());
+    let old_permissions = fs::metadata(&path).ok().map(|m| m.permissions());
     let prefix = format!(".{file_name}.");
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
     {
-        // A new file is created as any program would (the umask applies), not owner-only.
+        // Created with the final mode (the umask may narrow it, never widen it): an old file's,
+        // or, for a new file, what any program would create.
         use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
+        let mode = old_permissions
+            .as_ref()
+            .map_or(0o666, |p| p.mode() & 0o7777);
+        builder.permissions(fs::Permissions::from_mode(mode));
     }
-    let mut temp = builder.tempfile_in(&folder)?;
-    temp.write_all(bytes)?;
+    let mut temp = builder.tempfile_in(&folder).map_err(|e| {
+        std::io::Error::new(
+            e.kind(),
+            format!(
+                "could not create a file in {}: {}",
+                folder.display(),
+                e.kind()
+            ),
+        )
+    })?;
+    // Bits the umask took off an old file's mode come back before a byte is written.
     if let Some(permissions) = old_permissions {
         temp.as_file().set_permissions(permissions)?;
     }
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
+    // The file itself, not the temporary wrapper, whose errors name the temporary file.
+    let file = temp.as_file_mut();
+    write(file)?;
+    file.flush()?;
+    file.sync_all()?;
+    temp.persist(&path).map_err(|e| e.error)?;
     Ok(())
 }

@@ -230,7 +230,7 @@ pub fn import_rights(
         }
     }
     let mut problems: Vec<Problem> = table.problems.into_iter().map(|(_, p)| p).collect();
-    let mut notes: Vec<String> = Vec::new();
+    let mut notes: Vec<String> = table.notes.clone();
     let acting: std::collections::HashSet<&str> = org
         .people
         .iter()

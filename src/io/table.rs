@@ -25,6 +25,8 @@ pub struct Table {
     pub problems: Vec<(usize, Problem)>,
     /// CSV rows whose number of cells differs from the header's (spreadsheets are rectangular).
     pub ragged: bool,
+    /// How the file was read, when a user might not expect it (the encoding it was read in).
+    pub notes: Vec<String>,
 }
 
 /// Workbook files, by extension.
@@ -32,7 +34,11 @@ pub const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods"]
 
 /// Reads a table from a CSV file's bytes.
 pub fn csv_table(bytes: &[u8]) -> Result<Table, Vec<Problem>> {
-    let text = decode(bytes);
+    let Decoded {
+        text,
+        encoding,
+        invalid_bytes,
+    } = decode(bytes);
     if text.trim().is_empty() {
         return Err(vec![Problem::new("", "the file is empty")]);
     }
@@ -61,6 +67,23 @@ pub fn csv_table(bytes: &[u8]) -> Result<Table, Vec<Problem>> {
         ragged: true,
         ..Table::default()
     };
+    match encoding {
+        Encoding::Utf8 if invalid_bytes > 0 => table.notes.push(format!(
+            "read as UTF-8, but {} not valid UTF-8; each shows as “\u{fffd}” (the rows are listed). Save the file as UTF-8 to fix them",
+            if invalid_bytes == 1 {
+                "1 byte is".to_owned()
+            } else {
+                format!("{invalid_bytes} bytes are")
+            }
+        )),
+        Encoding::Utf8 => {}
+        Encoding::Utf16 => table
+            .notes
+            .push("read as UTF-16 (Excel's “Unicode text”)".to_owned()),
+        Encoding::Windows1252 => table.notes.push(
+            "read as Windows-1252, the encoding of older Excel exports: the file is not UTF-8. If names look wrong, save it as UTF-8".to_owned(),
+        ),
+    }
     for (index, result) in reader.records().enumerate() {
         // The header is row 1, as in a spreadsheet.
         let number = index + 2;
@@ -68,6 +91,15 @@ pub fn csv_table(bytes: &[u8]) -> Result<Table, Vec<Problem>> {
             Ok(record) => {
                 if record.iter().all(|c| c.trim().is_empty()) {
                     continue;
+                }
+                if invalid_bytes > 0 && record.iter().any(|c| c.contains('\u{fffd}')) {
+                    table.problems.push((
+                        number,
+                        Problem::new(
+                            format!("row {number}"),
+                            "has bytes that are not valid UTF-8 (the rest of the file is); they show as “\u{fffd}”. The row was read",
+                        ),
+                    ));
                 }
                 table.rows.push(TableRow {
                     number,
@@ -165,6 +197,7 @@ pub fn sheet_table(bytes: &[u8], sheet: Option<&str>) -> Result<Table, Vec<Probl
         rows,
         problems: Vec::new(),
         ragged: false,
+        notes: Vec::new(),
     })
 }
 
@@ -188,17 +221,50 @@ pub fn is_workbook(path: &std::path::Path) -> bool {
         .is_some_and(|e| WORKBOOK_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// Text of the file: a byte-order mark names its encoding (UTF-8, or UTF-16 as Excel's
-/// "Unicode text" writes); without one, UTF-8 when it is valid, UTF-16 when every other byte is
-/// zero, and otherwise Windows-1252 (old Excel exports: `O’Brien`, `€`, smart quotes).
-pub(crate) fn decode(bytes: &[u8]) -> String {
+/// Which encoding a CSV file was read in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Encoding {
+    /// UTF-8 (with or without a byte-order mark).
+    Utf8,
+    /// UTF-16, either byte order.
+    Utf16,
+    /// Windows-1252 (a superset of Latin-1).
+    Windows1252,
+}
+
+/// A file's text, the encoding it was read in, and how many bytes were not valid in it.
+pub(crate) struct Decoded {
+    pub(crate) text: String,
+    pub(crate) encoding: Encoding,
+    /// Bytes replaced by U+FFFD: only in a UTF-8 file with a few stray bytes.
+    pub(crate) invalid_bytes: usize,
+}
+
+/// Text of the file, one encoding for the whole file:
+/// - a byte-order mark names it (UTF-8, or UTF-16 as Excel's "Unicode text" writes);
+/// - UTF-16 when every other byte is zero;
+/// - UTF-8 when the file is UTF-8 as a whole: valid, or with fewer invalid sequences than valid
+///   non-ASCII ones (a stray Latin-1 byte in a UTF-8 export), each bad byte shown as U+FFFD;
+/// - otherwise Windows-1252 (old Excel exports: `O’Brien`, `€`, smart quotes), where every byte
+///   is a character.
+pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     use encoding_rs::{UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+    let whole = |text: String, encoding| Decoded {
+        text,
+        encoding,
+        invalid_bytes: 0,
+    };
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let rest = bytes.get(bom..).unwrap_or_default();
-        return encoding.decode_without_bom_handling(rest).0.into_owned();
+        return if encoding == UTF_8 {
+            utf8_lossy(rest)
+        } else {
+            let text = encoding.decode_without_bom_handling(rest).0.into_owned();
+            whole(text, Encoding::Utf16)
+        };
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return text.to_owned();
+        return whole(text.to_owned(), Encoding::Utf8);
     }
     let zeros_at = |parity: usize| {
         bytes
@@ -210,16 +276,61 @@ pub(crate) fn decode(bytes: &[u8]) -> String {
             .count()
     };
     let sample = bytes.len().min(8192) / 2;
-    let encoding = if sample > 0 && zeros_at(1) * 10 > sample * 3 {
-        UTF_16LE
-    } else if sample > 0 && zeros_at(0) * 10 > sample * 3 {
-        UTF_16BE
-    } else if bytes.is_empty() {
-        UTF_8
-    } else {
+    if sample > 0 && zeros_at(1) * 10 > sample * 3 {
+        return whole(
+            UTF_16LE.decode_without_bom_handling(bytes).0.into_owned(),
+            Encoding::Utf16,
+        );
+    }
+    if sample > 0 && zeros_at(0) * 10 > sample * 3 {
+        return whole(
+            UTF_16BE.decode_without_bom_handling(bytes).0.into_owned(),
+            Encoding::Utf16,
+        );
+    }
+    let (valid, invalid) = utf8_sequences(bytes);
+    if valid > invalid {
+        return utf8_lossy(bytes);
+    }
+    whole(
         WINDOWS_1252
-    };
-    encoding.decode_without_bom_handling(bytes).0.into_owned()
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+        Encoding::Windows1252,
+    )
+}
+
+/// UTF-8 with every invalid byte replaced by U+FFFD, and how many there were.
+fn utf8_lossy(bytes: &[u8]) -> Decoded {
+    let (_, invalid) = utf8_sequences(bytes);
+    Decoded {
+        text: String::from_utf8_lossy(bytes).into_owned(),
+        encoding: Encoding::Utf8,
+        invalid_bytes: invalid,
+    }
+}
+
+/// Valid non-ASCII UTF-8 sequences and invalid ones in `bytes`.
+fn utf8_sequences(mut bytes: &[u8]) -> (usize, usize) {
+    let (mut valid, mut invalid) = (0, 0);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                valid += text.chars().filter(|c| !c.is_ascii()).count();
+                return (valid, invalid);
+            }
+            Err(e) => {
+                let (good, rest) = bytes.split_at(e.valid_up_to());
+                valid += std::str::from_utf8(good)
+                    .map_or(0, |t| t.chars().filter(|c| !c.is_ascii()).count());
+                invalid += 1;
+                // A sequence cut short by the end of the file is one bad sequence.
+                let skip = e.error_len().unwrap_or(rest.len()).max(1);
+                bytes = rest.get(skip..).unwrap_or_default();
+            }
+        }
+    }
 }
 
 /// Where a quote opens that never closes, as (spreadsheet row, line of the file): such a quote
@@ -232,7 +343,11 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<(usize, usize)> {
     let mut record_start = true;
     let mut open: Option<(usize, usize)> = None;
     let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    while let Some(mut c) = chars.next() {
+        // A carriage return alone ends a line too (old Mac files), as the CSV reader reads it.
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            c = '\n';
+        }
         if c == '\n' {
             line += 1;
         }

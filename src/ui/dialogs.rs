@@ -242,6 +242,9 @@ pub(super) fn export_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
                 match &d.outcome {
                     Some(Ok(path)) => {
                         ui.label(format!("Saved {}", path.display()));
+                        if let Some(left_out) = &d.left_out {
+                            ui.colored_label(color(theme::WARNING_TEXT), left_out);
+                        }
                     }
                     Some(Err(e)) => {
                         ui.colored_label(color(theme::ERROR_TEXT), e);
