@@ -426,6 +426,69 @@ const CASES: &[Case] = &[
         2,
         "width must be 320 to 20,000",
     ),
+    // Hostile workbooks (made by tests/bad/workbooks/make.py): bounded before they are unpacked,
+    // each refusal says why, and what can be read is read.
+    case(&["analyze", "tests/bad/workbooks/good.xlsx"], 0, "3 people"),
+    case(
+        &["analyze", "tests/bad/workbooks/dimension-whole-grid.xlsx"],
+        0,
+        "3 people",
+    ),
+    case(
+        &["analyze", "tests/bad/workbooks/far-corner.xlsx"],
+        0,
+        "3 people",
+    ),
+    case(
+        &["analyze", "tests/bad/workbooks/shared-strings-max.xlsx"],
+        0,
+        "3 people",
+    ),
+    case(
+        &["analyze", "tests/bad/workbooks/shared-strings-1e12.xlsx"],
+        0,
+        "3 people",
+    ),
+    case(
+        &["analyze", "tests/bad/workbooks/shared-strings-1e9.xlsx"],
+        0,
+        "3 people",
+    ),
+    case(
+        &["analyze", "tests/bad/workbooks/bad-cell.xlsx"],
+        0,
+        "3 people",
+    ),
+    case(
+        &["analyze", "tests/bad/workbooks/error-cell.xlsx"],
+        0,
+        "3 people",
+    ),
+    case(
+        &["analyze", "tests/bad/workbooks/bomb.xlsx"],
+        1,
+        "342 times",
+    ),
+    case(
+        &["analyze", "tests/bad/workbooks/truncated.xlsx"],
+        1,
+        "cut short or damaged",
+    ),
+    case(
+        &["analyze", "tests/bad/workbooks/password.xlsx"],
+        1,
+        "protected by a password",
+    ),
+    case(
+        &["analyze", "tests/bad/workbooks/password-encrypted.xlsx"],
+        1,
+        "protected by a password",
+    ),
+    case(
+        &["analyze", "tests/bad/workbooks/not-a-workbook.xlsx"],
+        1,
+        "give it a name ending in .csv",
+    ),
 ];
 
 #[test]
@@ -482,12 +545,23 @@ fn the_table_names_every_file_of_the_corpus() {
         .collect();
     let mut files = BTreeSet::new();
     for entry in std::fs::read_dir("tests/bad").expect("the corpus") {
-        let name = entry
-            .expect("entry")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
-        files.insert(name);
+        let entry = entry.expect("entry");
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.path().is_dir() {
+            // A folder of generated files: each file but its generator is a case.
+            for inner in std::fs::read_dir(entry.path()).expect("a folder of the corpus") {
+                let inner = inner
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned();
+                if !inner.ends_with(".py") {
+                    files.insert(format!("{name}/{inner}"));
+                }
+            }
+        } else {
+            files.insert(name);
+        }
     }
     let missing: Vec<&String> = files
         .iter()

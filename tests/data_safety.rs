@@ -463,6 +463,128 @@ fn a_paged_pdf_says_how_many_people_are_on_no_page() {
     assert!(text(&bad.stderr).contains("one, auto or a number"));
 }
 
+#[test]
+fn a_person_given_two_rights_in_one_domain_keeps_the_strongest_and_it_is_said() {
+    let org = parse_json(&std::fs::read(example()).expect("example")).expect("valid");
+    // Dana by her id, her name and her title (she is the only Principal).
+    let sheet = orgflow::io::csv_table(
+        "decision,dana,Dana Reyes,Principal,marta\nBudget,C,,D,A\nTimetable,,A,C,D\nTrips,D,D,,\n"
+            .as_bytes(),
+    )
+    .expect("table");
+    let import = orgflow::io::import_rights(&org, sheet, None).expect("loads");
+    let domain = |name: &str| {
+        import
+            .org
+            .decisions
+            .iter()
+            .find(|d| d.name == name)
+            .expect("domain")
+    };
+    let ids = |list: &[orgflow::model::PersonId]| -> Vec<String> {
+        list.iter().map(|p| p.0.clone()).collect()
+    };
+    let budget = domain("Budget");
+    assert_eq!(ids(&budget.decides), ["dana"]);
+    assert_eq!(ids(&budget.approves), ["marta"]);
+    assert!(budget.consulted.is_empty(), "{:?}", budget.consulted);
+    let timetable = domain("Timetable");
+    assert_eq!(ids(&timetable.decides), ["marta"]);
+    assert_eq!(ids(&timetable.approves), ["dana"]);
+    assert!(timetable.consulted.is_empty());
+    // The same right twice is no contradiction.
+    assert_eq!(ids(&domain("Trips").decides), ["dana"]);
+    let note = import
+        .notes
+        .iter()
+        .find(|n| n.contains("more than one right"))
+        .expect("a note");
+    assert!(note.starts_with("2 times a person was"), "{note}");
+    assert!(
+        note.contains("row 2 (“Budget”): Dana Reyes is consulted (column B, “dana”) and decides (column D, “Principal”); kept: decides")
+            || note.contains("row 2 (“Budget”): Dana Reyes decides (column D, “Principal”) and is consulted (column B, “dana”); kept: decides"),
+        "{note}"
+    );
+    assert!(!note.contains("Trips"), "{note}");
+}
+
+#[test]
+fn names_and_ids_match_in_either_unicode_form() {
+    // A manager typed as e + combining accent finds the person written with é, and back.
+    let composed = "id,name,manager\nj1,José Núñez,\nj2,Ana Ruiz,Jose\u{301} Nu\u{301}n\u{303}ez\n";
+    let import = import_csv(composed.as_bytes(), "t", &CsvColumns::default()).expect("imports");
+    assert_eq!(manager_of(&import.org, "j2").as_deref(), Some("j1"));
+    assert_eq!(
+        import.org.people.len(),
+        2,
+        "no placeholder for the same name"
+    );
+    // Ids too: a link file in one form, the team file in the other.
+    let team = "id,name,manager\nre\u{301}a,Réa,\nbo,Bo,re\u{301}a\n";
+    let org = import_csv(team.as_bytes(), "t", &CsvColumns::default())
+        .expect("imports")
+        .org;
+    assert_eq!(manager_of(&org, "réa").as_deref(), None);
+    assert!(org.person("réa").is_some(), "ids are composed on import");
+    let links = orgflow::io::csv_table("from,to\nbo,réa\n".as_bytes()).expect("table");
+    let import = orgflow::io::import_links(&org, links, "advice").expect("loads");
+    assert_eq!(import.rows, 1, "{:?}", import.problems);
+    // And a name given on the command line.
+    assert!(org.find_person("Re\u{301}a").is_ok());
+}
+
+#[test]
+fn ids_that_differ_only_by_an_invisible_character_are_refused_naming_both_rows() {
+    let csv = "id,name,manager\nsam,Sam Hill,\nsa\u{200b}m,Sam Hull,sam\nann,Ann,sam\n";
+    let problems = import_csv(csv.as_bytes(), "t", &CsvColumns::default()).expect_err("refused");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let said = problems[0].to_string();
+    assert!(said.starts_with("row 3"), "{said}");
+    assert!(said.contains("on row 2"), "{said}");
+    assert!(said.contains("sa⟨U+200B⟩m"), "{said}");
+    assert!(said.contains("zero-width space"), "{said}");
+    // One id with such a character and no twin is just an id.
+    let alone = "id,name,manager\nsa\u{200b}m,Sam Hill,\nann,Ann,sa\u{200b}m\n";
+    assert!(import_csv(alone.as_bytes(), "t", &CsvColumns::default()).is_ok());
+}
+
+#[test]
+fn workbook_cells_are_named_and_one_bad_cell_does_not_refuse_the_sheet() {
+    let run = orgflow(&["analyze", "tests/bad/workbooks/bad-cell.xlsx"]);
+    let said = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{said}");
+    assert!(
+        said.contains("the cell after Staff!A4: says it holds a number but holds something else"),
+        "{said}"
+    );
+    assert!(text(&run.stdout).contains("3 people"));
+    // A formula error is no manager: Cy stays under a placeholder-free reading, named by cell.
+    let run = orgflow(&["analyze", "tests/bad/workbooks/error-cell.xlsx"]);
+    let said = text(&run.stderr);
+    assert!(said.contains("Staff!C4: holds the error #N/A"), "{said}");
+    // A rights sheet goes through the same guards: a hostile one is refused, never a crash.
+    let run = orgflow(&[
+        "analyze",
+        example(),
+        "--rights",
+        "tests/bad/workbooks/shared-strings-max.xlsx",
+    ]);
+    let said = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("has no column naming the decisions"),
+        "{said}"
+    );
+    let run = orgflow(&[
+        "analyze",
+        example(),
+        "--rights",
+        "tests/bad/workbooks/bomb.xlsx",
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(text(&run.stderr).contains("342 times"));
+}
+
 mod round_trip {
     use orgflow::io::{CsvColumns, import_csv, parse_json, to_json, write_csv};
     use orgflow::model::{Org, Person, PersonId, Status};

@@ -164,7 +164,7 @@ const ROOT_MARKERS: &[&str] = &[
 
 /// Lower case, letters and digits only: "Reports to Senior Post" → "reportstoseniorpost".
 pub(crate) fn normalise(header: &str) -> String {
-    header
+    crate::model::nfc(header)
         .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -387,6 +387,9 @@ pub fn import_people(
     let mut problems: Vec<(usize, Problem)> = table.problems;
     let mut rows: Vec<Row> = Vec::new();
     let mut first_row_of: HashMap<String, usize> = HashMap::new();
+    // Ids without their invisible characters, with the first row and id that had each.
+    let mut look_of: HashMap<String, (usize, String)> = HashMap::new();
+    let mut look_alikes: Vec<Problem> = Vec::new();
     let today = crate::model::today();
     // How many people each column marked as gone, for the note.
     let mut left_because: std::collections::BTreeMap<String, usize> = Default::default();
@@ -416,6 +419,24 @@ pub fn import_people(
             problems.push((number, Problem::new(place, "has no id; skipped")));
             continue;
         }
+        // Ids that differ only by characters nobody can see are two people who look like one.
+        let look: String = id
+            .chars()
+            .filter(|&c| !crate::model::is_invisible(c))
+            .collect();
+        if let Some((row, other)) = look_of.get(&look)
+            && *other != id
+        {
+            look_alikes.push(Problem::new(
+                place.clone(),
+                format!(
+                    "the id “{}” looks the same as “{}” on row {row} but differs by a character that does not show ({}); make them one id, or two that look different",
+                    visible(&id),
+                    visible(other),
+                    invisible_names(&id, other)
+                ),
+            ));
+        }
         if let Some(first) = first_row_of.get(&id) {
             problems.push((
                 number,
@@ -427,6 +448,7 @@ pub fn import_people(
             continue;
         }
         first_row_of.insert(id.clone(), number);
+        look_of.entry(look).or_insert_with(|| (number, id.clone()));
         let mut name = cell(&record, cols.name).into_owned();
         if cols.name.is_none() {
             name = [cell(&record, cols.first), cell(&record, cols.last)]
@@ -491,6 +513,9 @@ pub fn import_people(
         });
     }
 
+    if !look_alikes.is_empty() {
+        return Err(look_alikes);
+    }
     if rows.is_empty() {
         problems.sort_by_key(|(row, _)| *row);
         let mut list: Vec<Problem> = problems.into_iter().map(|(_, p)| p).collect();
@@ -681,7 +706,8 @@ pub(crate) fn name_key(text: &str) -> String {
         }
         _ => text.to_owned(),
     };
-    text.split(|c: char| !c.is_alphanumeric())
+    crate::model::nfc(&text)
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
@@ -784,6 +810,46 @@ impl Directory {
 fn is_root_marker(cell: &str) -> bool {
     let cell = cell.trim();
     !cell.chars().any(char::is_alphanumeric) || ROOT_MARKERS.contains(&cell.to_lowercase().as_str())
+}
+
+/// An id with its invisible characters written out: "sa⟨U+200B⟩m".
+fn visible(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if crate::model::is_invisible(c) {
+                format!("⟨U+{:04X}⟩", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The invisible characters in either id, named.
+fn invisible_names(a: &str, b: &str) -> String {
+    let mut found: Vec<char> = a
+        .chars()
+        .chain(b.chars())
+        .filter(|&c| crate::model::is_invisible(c))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+        .iter()
+        .map(|&c| {
+            let name = match c {
+                '\u{200b}' => "a zero-width space",
+                '\u{200c}' => "a zero-width non-joiner",
+                '\u{200d}' => "a zero-width joiner",
+                '\u{2060}' => "a word joiner",
+                '\u{feff}' => "a byte-order mark",
+                '\u{00ad}' => "a soft hyphen",
+                _ => "an invisible mark",
+            };
+            format!("{name}, U+{:04X}", u32::from(c))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The manager column that links the most people, and how it did.

@@ -85,11 +85,12 @@ pub fn import_links(org: &Org, table: Table, kind: &str) -> Result<LinksImport, 
     };
     let weight_col = find(WEIGHT_NAMES);
     // People by index: 500,000 rows must not hash and clone ids pair by pair.
-    let ids: HashMap<&str, u32> = org
+    // Ids in one Unicode form: the table's cells are composed (NFC), a team file's may not be.
+    let ids: HashMap<std::borrow::Cow<'_, str>, u32> = org
         .people
         .iter()
         .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i as u32))
+        .map(|(i, p)| (crate::model::nfc(p.id.as_str()), i as u32))
         .collect();
     let mut names: HashMap<String, Option<u32>> = HashMap::new();
     for (i, p) in org.people.iter().enumerate() {
@@ -124,7 +125,11 @@ pub fn import_links(org: &Org, table: Table, kind: &str) -> Result<LinksImport, 
     // The weight a pair already has in the org, so a sum never passes the limit.
     let mut already: HashMap<(u32, u32), f64> = HashMap::new();
     for l in org.links.iter().filter(|l| l.kind == kind) {
-        if let (Some(&a), Some(&b)) = (ids.get(l.from.as_str()), ids.get(l.to.as_str())) {
+        let (from, to) = (
+            crate::model::nfc(l.from.as_str()),
+            crate::model::nfc(l.to.as_str()),
+        );
+        if let (Some(&a), Some(&b)) = (ids.get(&from), ids.get(&to)) {
             *already.entry((a, b)).or_default() += l.weight;
         }
     }

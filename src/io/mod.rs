@@ -7,6 +7,7 @@ mod links;
 mod output;
 mod rights;
 mod table;
+mod workbook;
 
 pub use csv_export::{csv_headers, csv_losses, neutralise_formula, write_csv};
 pub use csv_import::{CsvColumns, CsvImport, import_csv, import_people};
@@ -15,7 +16,8 @@ pub use json::{parse_json, to_json};
 pub use links::{LinksImport, import_links};
 pub use output::{OutputError, check_csv_overwrite, check_output, is_stream, same_file};
 pub use rights::{RightsImport, RightsScheme, import_rights, rights_sheet};
-pub use table::{Table, TableRow, csv_table, is_workbook, read_table, sheet_table};
+pub use table::{Table, TableRow, csv_table, is_workbook, read_table};
+pub use workbook::{MAX_CELLS, MAX_PART_BYTES, MAX_RATIO, MAX_TOTAL_BYTES, sheet_table};
 
 use crate::model::{Org, Problem};
 use std::fs;

@@ -206,10 +206,11 @@ pub fn import_rights(
     let mut by_name: HashMap<String, Vec<PersonId>> = HashMap::new();
     let mut by_title: HashMap<String, Vec<PersonId>> = HashMap::new();
     let mut by_team: HashMap<String, Vec<PersonId>> = HashMap::new();
+    // Ids in one Unicode form: the sheet's cells are composed (NFC), a team file's may not be.
     let ids: HashMap<String, PersonId> = org
         .people
         .iter()
-        .map(|p| (p.id.0.clone(), p.id.clone()))
+        .map(|p| (crate::model::nfc(p.id.as_str()).into_owned(), p.id.clone()))
         .collect();
     for p in &org.people {
         by_name
@@ -228,6 +229,11 @@ pub fn import_rights(
                 .or_default()
                 .push(p.id.clone());
         }
+    }
+    // Teams by their key, as the org spells them (the first spelling met).
+    let mut teams: HashMap<String, &str> = HashMap::new();
+    for p in org.people.iter().filter(|p| !p.team.is_empty()) {
+        teams.entry(normalise(&p.team)).or_insert(p.team.as_str());
     }
     let mut problems: Vec<Problem> = table.problems.into_iter().map(|(_, p)| p).collect();
     let mut notes: Vec<String> = table.notes.clone();
@@ -329,7 +335,19 @@ pub fn import_rights(
     let scheme = scheme.unwrap_or_else(|| RightsScheme::detect(&present));
 
     let mut out = org.clone();
+    // The org's domains by id and by name, so a long sheet finds each in one look-up.
+    let mut domain_by_id: HashMap<String, usize> = org
+        .decisions
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (d.id.0.clone(), k))
+        .collect();
+    let mut domain_by_name: HashMap<String, usize> = HashMap::new();
+    for (k, d) in org.decisions.iter().enumerate() {
+        domain_by_name.entry(normalise(&d.name)).or_insert(k);
+    }
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut contradictions: Vec<String> = Vec::new();
     let (mut domains, mut added) = (0, 0);
     for row in &table.rows {
         let cell = |c: Option<usize>| {
@@ -362,7 +380,8 @@ pub fn import_rights(
         }
         seen.insert(normalise(&name), row.number);
 
-        let (mut decides, mut approves, mut consulted) = (Vec::new(), Vec::new(), Vec::new());
+        // Every right a person is given on this row, with the column that gave it.
+        let mut given: Vec<(&PersonId, Right, usize)> = Vec::new();
         let mut roles: Vec<RoleRight> = Vec::new();
         for (c, holder) in &columns {
             let text = cell(Some(*c));
@@ -396,16 +415,57 @@ pub fn import_rights(
                         continue;
                     }
                 };
-                let list = match right {
-                    Right::Decides => &mut decides,
-                    Right::Approves => &mut approves,
-                    Right::Consulted => &mut consulted,
-                };
-                for p in people {
-                    if !list.contains(p) {
-                        list.push(p.clone());
-                    }
-                }
+                given.extend(people.iter().map(|p| (p, right, *c)));
+            }
+        }
+        // One right each: the strongest they were given (a person under their name, their
+        // title and their team may be given three). Given through several columns, that is a
+        // contradiction in the sheet, and the note names it.
+        let (mut decides, mut approves, mut consulted) = (Vec::new(), Vec::new(), Vec::new());
+        let mut strongest: HashMap<&PersonId, (Right, GivenBy)> = HashMap::new();
+        let mut order: Vec<&PersonId> = Vec::new();
+        for &(p, right, c) in &given {
+            let entry = strongest.entry(p).or_insert_with(|| {
+                order.push(p);
+                (right, BTreeSet::new())
+            });
+            if rank(right) < rank(entry.0) {
+                entry.0 = right;
+            }
+            entry.1.insert((rank(right), c));
+        }
+        for p in order {
+            let Some((right, from)) = strongest.get(p) else {
+                continue;
+            };
+            match right {
+                Right::Decides => decides.push(p.clone()),
+                Right::Approves => approves.push(p.clone()),
+                Right::Consulted => consulted.push(p.clone()),
+            }
+            let rights: BTreeSet<u8> = from.iter().map(|(r, _)| *r).collect();
+            let columns: BTreeSet<usize> = from.iter().map(|(_, c)| *c).collect();
+            if rights.len() > 1 && columns.len() > 1 {
+                let who = org
+                    .person(p.as_str())
+                    .map_or(p.as_str(), |q| q.display_name());
+                let said: Vec<String> = from
+                    .iter()
+                    .map(|&(r, c)| {
+                        format!(
+                            "{} (column {}, “{}”)",
+                            RIGHT_WORDS[r as usize],
+                            column_letter(c),
+                            table.headers.get(c).map_or("", String::as_str)
+                        )
+                    })
+                    .collect();
+                contradictions.push(format!(
+                    "row {} (“{name}”): {who} {}; kept: {}",
+                    row.number,
+                    said.join(" and "),
+                    RIGHT_WORDS[rank(*right) as usize]
+                ));
             }
         }
 
@@ -431,11 +491,10 @@ pub fn import_rights(
                     .filter(|e| !e.is_empty())
                 {
                     let key = normalise(entry);
-                    if ids.contains_key(entry) || org.people.iter().any(|p| p.team == entry) {
-                        list.push(entry.to_owned());
-                    } else if let Some(team) = org.people.iter().find(|p| normalise(&p.team) == key)
-                    {
-                        list.push(team.team.clone());
+                    if let Some(id) = ids.get(entry) {
+                        list.push(id.0.clone());
+                    } else if let Some(team) = teams.get(&key) {
+                        list.push((*team).to_owned());
                     } else if let Some([id]) = by_name.get(&key).map(Vec::as_slice) {
                         list.push(id.0.clone());
                     } else {
@@ -454,15 +513,15 @@ pub fn import_rights(
         };
 
         let wanted_id = cell(id_col);
-        let existing = out.decisions.iter().position(|d| {
-            (!wanted_id.is_empty() && d.id.as_str() == wanted_id)
-                || normalise(&d.name) == normalise(&name)
-        });
+        let existing = (!wanted_id.is_empty())
+            .then(|| domain_by_id.get(wanted_id.as_str()).copied())
+            .flatten()
+            .or_else(|| domain_by_name.get(&normalise(&name)).copied());
         let decision = match existing {
             Some(k) => &mut out.decisions[k],
             None => {
                 let id = fresh_id(
-                    &out,
+                    &domain_by_id,
                     if wanted_id.is_empty() {
                         &name
                     } else {
@@ -476,6 +535,8 @@ pub fn import_rights(
                 });
                 added += 1;
                 let last = out.decisions.len() - 1;
+                domain_by_name.insert(normalise(&name), last);
+                domain_by_id.insert(out.decisions[last].id.0.clone(), last);
                 &mut out.decisions[last]
             }
         };
@@ -490,6 +551,23 @@ pub fn import_rights(
             decision.raised_by = raised_by;
         }
         domains += 1;
+    }
+    if !contradictions.is_empty() {
+        let count = contradictions.len();
+        let mut note = format!(
+            "{} given more than one right in a domain through different columns (their name, title or team); each keeps the strongest (decides, then approves, then consulted): ",
+            if count == 1 {
+                "1 time a person was".to_owned()
+            } else {
+                format!("{count} times a person was")
+            }
+        );
+        const SHOWN: usize = 5;
+        note.push_str(&contradictions[..count.min(SHOWN)].join("; "));
+        if count > SHOWN {
+            note.push_str(&format!("; and {} more like this", count - SHOWN));
+        }
+        notes.push(note);
     }
     if domains == 0 {
         problems.insert(
@@ -516,6 +594,21 @@ pub fn import_rights(
     })
 }
 
+/// The rights a person was given on one row, each as ([`rank`], column).
+type GivenBy = BTreeSet<(u8, usize)>;
+
+/// How strong a right is: 0 decides, 1 approves, 2 consulted.
+fn rank(right: Right) -> u8 {
+    match right {
+        Right::Decides => 0,
+        Right::Approves => 1,
+        Right::Consulted => 2,
+    }
+}
+
+/// A right in words, by [`rank`].
+const RIGHT_WORDS: [&str; 3] = ["decides", "approves", "is consulted"];
+
 /// What a column of a rights sheet stands for.
 enum Holder {
     /// These people (one person, or a title or team held by one).
@@ -524,8 +617,9 @@ enum Holder {
     Role(RoleKind, String, usize),
 }
 
-/// An id for a new domain, from its name: "Budget allocation" → "budget-allocation".
-fn fresh_id(org: &Org, name: &str) -> DecisionId {
+/// An id for a new domain, from its name: "Budget allocation" → "budget-allocation", not one of
+/// the ids `taken`.
+fn fresh_id(taken: &HashMap<String, usize>, name: &str) -> DecisionId {
     let mut base: String = name
         .chars()
         .map(|c| {
@@ -539,8 +633,21 @@ fn fresh_id(org: &Org, name: &str) -> DecisionId {
     while base.contains("--") {
         base = base.replace("--", "-");
     }
-    let base = base.trim_matches('-');
-    crate::edit::fresh_decision_id(org, if base.is_empty() { "domain" } else { base })
+    let base = match base.trim_matches('-') {
+        "" => "domain",
+        base => base,
+    };
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                base.to_owned()
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .find(|id| !taken.contains_key(id))
+        .map(DecisionId)
+        .unwrap_or_default()
 }
 
 /// A rights sheet for `org` in `scheme`: one row per domain, one column per person holding a

@@ -39,6 +39,12 @@ pub fn csv_table(bytes: &[u8]) -> Result<Table, Vec<Problem>> {
         encoding,
         invalid_bytes,
     } = decode(bytes);
+    // One Unicode form for every name and id (the separators are ASCII, so the whole text can
+    // be composed at once).
+    let text = match crate::model::nfc(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(composed) => composed,
+    };
     if text.trim().is_empty() {
         return Err(vec![Problem::new("", "the file is empty")]);
     }
@@ -118,89 +124,6 @@ pub fn csv_table(bytes: &[u8]) -> Result<Table, Vec<Problem>> {
     Ok(table)
 }
 
-/// Reads a table from a workbook's bytes: the sheet named `sheet`, or the first one. The
-/// first row with any text is the header; row numbers are the spreadsheet's own.
-pub fn sheet_table(bytes: &[u8], sheet: Option<&str>) -> Result<Table, Vec<Problem>> {
-    use calamine::Reader;
-    let mut workbook =
-        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
-            vec![Problem::new(
-                "",
-                format!(
-                    "this is not a workbook orgflow can read (.xlsx, .xls, .xlsb or .ods): {e}"
-                ),
-            )]
-        })?;
-    let names = workbook.sheet_names();
-    let name = match sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.eq_ignore_ascii_case(wanted.trim()))
-            .cloned()
-            .ok_or_else(|| {
-                vec![Problem::new(
-                    "",
-                    format!(
-                        "there is no sheet “{wanted}”; the sheets are: {}",
-                        names.join(", ")
-                    ),
-                )]
-            })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| vec![Problem::new("", "the workbook has no sheets")])?,
-    };
-    let range = workbook.worksheet_range(&name).map_err(|e| {
-        vec![Problem::new(
-            format!("sheet “{name}”"),
-            format!("cannot be read: {e}"),
-        )]
-    })?;
-    let first_row = range.start().map_or(0, |(row, _)| row as usize);
-    let mut rows = range.rows().enumerate().map(|(i, cells)| TableRow {
-        number: first_row + i + 1,
-        cells: cells
-            .iter()
-            .map(|c| c.to_string().trim().to_owned())
-            .collect(),
-    });
-    let Some(header) = rows
-        .by_ref()
-        .find(|r| r.cells.iter().any(|c| !c.is_empty()))
-    else {
-        return Err(vec![Problem::new(format!("sheet “{name}”"), "is empty")]);
-    };
-    let mut headers = header.cells;
-    // Trailing empty header cells are only the sheet's used width.
-    while headers.last().is_some_and(|h| h.is_empty()) {
-        headers.pop();
-    }
-    let width = headers.len();
-    let rows = rows
-        .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
-        .map(|mut r| {
-            r.cells.truncate(
-                width.max(
-                    r.cells
-                        .iter()
-                        .rposition(|c| !c.is_empty())
-                        .map_or(0, |p| p + 1),
-                ),
-            );
-            r.cells.resize(width.max(r.cells.len()), String::new());
-            r
-        })
-        .collect();
-    Ok(Table {
-        headers,
-        rows,
-        problems: Vec::new(),
-        ragged: false,
-        notes: Vec::new(),
-    })
-}
-
 /// Reads a table from a file's bytes: a workbook by its extension, otherwise CSV.
 pub fn read_table(
     path: &std::path::Path,
@@ -208,7 +131,7 @@ pub fn read_table(
     sheet: Option<&str>,
 ) -> Result<Table, Vec<Problem>> {
     if is_workbook(path) {
-        sheet_table(bytes, sheet)
+        super::workbook::sheet_table(bytes, sheet)
     } else {
         csv_table(bytes)
     }

@@ -350,8 +350,31 @@ fn role_key(text: &str) -> String {
 }
 
 /// Lower-case words separated by single spaces: "Head-of-Year  2" → "head of year 2".
+/// Text in Unicode's composed form (NFC), so that "é" as one character and "e" followed by a
+/// combining accent compare equal. ASCII and text already composed are borrowed as they are.
+pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    if text.is_ascii()
+        || unicode_normalization::is_nfc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect())
+    }
+}
+
+/// Characters that show as nothing (zero-width spaces and joiners, the word joiner, a stray
+/// byte-order mark, the soft hyphen): two ids that differ only by these look the same.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}' | '\u{180e}'
+    )
+}
+
 pub(crate) fn words_of(text: &str) -> String {
-    let spaced: String = text
+    let spaced: String = nfc(text)
         .chars()
         .map(|c| {
             if c.is_alphanumeric() {
@@ -499,6 +522,11 @@ impl Org {
     pub fn find_person(&self, query: &str) -> Result<&Person, FindError> {
         let query = query.trim();
         if let Some(p) = self.person(query) {
+            return Ok(p);
+        }
+        // The same id in another Unicode form (an "é" composed or typed as e + accent).
+        let wanted = nfc(query);
+        if let Some(p) = self.people.iter().find(|p| nfc(p.id.as_str()) == wanted) {
             return Ok(p);
         }
         let key = crate::io::name_key(query);
