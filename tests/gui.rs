@@ -239,6 +239,27 @@ fn the_export_dialog_writes_the_slide_it_describes() {
 }
 
 #[test]
+fn an_export_over_the_open_team_file_is_refused_and_the_file_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let team = dir.path().join("team.json");
+    std::fs::copy("assets/examples/riverside-traditional.json", &team).expect("copy");
+    let before = std::fs::read(&team).expect("read");
+    // The save dialog answers with the team file itself, as a slip of the mouse would.
+    let mut h = harness(team.to_str());
+    h.state_mut().open(&team);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    let outcome = h.state().export.outcome.clone().expect("answered");
+    let said = outcome.expect_err("refused");
+    assert!(said.contains("would destroy it"), "{said}");
+    assert_eq!(std::fs::read(&team).expect("read"), before);
+    h.get_by_label_contains("would destroy it");
+}
+
+#[test]
 fn the_views_keep_their_size_whatever_the_inspector_shows() {
     let mut h = harness(None);
     open_school(&mut h);

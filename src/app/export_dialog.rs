@@ -104,6 +104,15 @@ impl OrgflowApp {
 
     /// Writes the image the Export dialog describes to `path`.
     pub(super) fn export_to(&mut self, path: PathBuf) {
+        // An image over the team file itself (or the file it was imported from) would destroy it.
+        if let Some(doc) = &self.document
+            && doc.has_file
+            && let Err(e) = crate::io::check_output(&path, &[("the open team file", &doc.path)])
+        {
+            self.export.left_out = None;
+            self.export.outcome = Some(Err(e.to_string()));
+            return;
+        }
         if self.export.before_after && self.scenario.is_some() {
             self.export_scenario_to(path);
             return;
