@@ -8,6 +8,14 @@ use orgflow::model::ThresholdOverrides;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Says a line on standard error, made safe for a terminal. A closed or full standard error
+/// (`2>&-`, `2>/dev/full`) loses the line, never the command: the exit code still tells.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        say_text(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 /// See where decisions funnel through one person: the reporting hierarchy against the
 /// distributed decision network of the same org.
 #[derive(Parser, Debug)]
@@ -82,7 +90,7 @@ enum Command {
         /// A PDF of a large org over several pages: `auto` gives an overview, then a page for
         /// each part the overview folds away behind a "+N" card (at most 200 pages); a number
         /// allows that many pages (up to 5,000); `one` (the default) one page.
-        #[arg(long, value_name = "one|auto|N", default_value = "one", value_parser = pages_arg, conflicts_with_all = ["subtree", "compare"])]
+        #[arg(long, value_name = "one|auto|N", default_value = "one", value_parser = pages_arg, conflicts_with = "subtree")]
         pages: PagesArg,
         #[command(flatten)]
         columns: ColumnArgs,
@@ -133,6 +141,20 @@ enum Command {
         columns: ColumnArgs,
         #[command(flatten)]
         rights: RightsArgs,
+    },
+    /// Write a made-up org of any size (the benchmarks' generator), for trying orgflow at
+    /// scale: `orgflow generate --people 100000 --out big.json`.
+    #[command(hide = true)]
+    Generate {
+        /// How many people.
+        #[arg(long, default_value_t = 1000)]
+        people: usize,
+        /// The seed: the same seed gives the same org.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The team file (.json) or CSV to write.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
     },
     /// Convert between an HR export (.csv) and the native team file (.json), either way.
     Convert {
@@ -221,7 +243,23 @@ struct ColumnArgs {
     /// the chart but hold no right and carry no load.
     #[arg(long)]
     include_left: bool,
+    /// How many notes about a file to print: `summary` (the default) shows the first 50 and
+    /// counts the rest by kind; `all` prints every one.
+    #[arg(long, value_enum, default_value_t = NotesArg::Summary)]
+    notes: NotesArg,
 }
+
+/// How many notes about a file to print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum NotesArg {
+    /// The first 50, then the rest counted by kind.
+    Summary,
+    /// Every one.
+    All,
+}
+
+/// Notes printed about one file before the rest are counted.
+const NOTES_SHOWN: usize = 50;
 
 /// For `--include-left`: everybody who left counts as here again.
 fn include_left(org: &mut orgflow::model::Org) {
@@ -255,6 +293,17 @@ struct RightsArgs {
 }
 
 impl RightsArgs {
+    /// No rights sheet and no links.
+    fn none() -> Self {
+        Self {
+            rights: None,
+            rights_scheme: None,
+            rights_sheet: None,
+            links: Vec::new(),
+            links_kind: "advice".to_owned(),
+        }
+    }
+
     /// The files these flags read, each with its role for a message.
     fn inputs(&self) -> Vec<(&'static str, &std::path::Path)> {
         let mut inputs: Vec<(&'static str, &std::path::Path)> = Vec::new();
@@ -354,12 +403,17 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            // Clap echoes what was typed, so it too is made safe for a terminal.
+            let text = e.render().to_string();
             return match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    let _ = print_out(&for_terminal(&text));
                     ExitCode::SUCCESS
                 }
-                _ => ExitCode::from(2),
+                _ => {
+                    say_text(&text);
+                    ExitCode::from(2)
+                }
             };
         }
     };
@@ -373,7 +427,7 @@ fn main() -> ExitCode {
             } else {
                 1
             };
-            eprintln!("{}", for_terminal(&format!("orgflow: {}", error_text(&e))));
+            say!("orgflow: {}", error_text(&e));
             ExitCode::from(code)
         }
     }
@@ -419,6 +473,14 @@ fn for_terminal(text: &str) -> String {
         .collect()
 }
 
+/// Writes text to standard error, made safe for a terminal; a write that fails is let go.
+fn say_text(text: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(for_terminal(text).as_bytes());
+    let _ = err.flush();
+}
+
 /// Writes to standard output; a closed pipe comes back as an error that exits quietly.
 fn print_out(text: &str) -> anyhow::Result<()> {
     use std::io::Write;
@@ -429,20 +491,55 @@ fn print_out(text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn print_import_problems(file: &std::path::Path, problems: &[orgflow::model::Problem]) {
+fn print_import_problems(
+    file: &std::path::Path,
+    problems: &[orgflow::model::Problem],
+    notes: NotesArg,
+) {
     if problems.is_empty() {
         return;
     }
     let rows = if problems.len() == 1 {
         "1 row needed".to_owned()
     } else {
-        format!("{} rows needed", problems.len())
+        format!(
+            "{} rows needed",
+            orgflow::model::thousands(problems.len() as f64)
+        )
     };
     let mut text = format!("{}: {rows} attention while importing:\n", file.display());
-    for p in problems {
-        text.push_str(&format!("  - {p}\n"));
+    let shown = if notes == NotesArg::All {
+        usize::MAX
+    } else {
+        NOTES_SHOWN
+    };
+    let (lines, rest) = orgflow::model::summarise(problems, shown);
+    for line in lines {
+        text.push_str(&format!("  - {line}\n"));
     }
-    eprint!("{}", for_terminal(&text));
+    if let Some(rest) = rest {
+        text.push_str(&format!("  - {rest} (--notes all lists every one)\n"));
+    }
+    say_text(&text);
+}
+
+/// Notes about a file, one a line: the first 50 unless `notes` is `all`.
+fn print_notes(file: &std::path::Path, notes: &[String], all: NotesArg) {
+    let shown = if all == NotesArg::All {
+        notes.len()
+    } else {
+        NOTES_SHOWN
+    };
+    for note in notes.iter().take(shown) {
+        say!("{}: {note}", file.display());
+    }
+    if notes.len() > shown {
+        say!(
+            "{}: and {} more notes (--notes all lists every one)",
+            file.display(),
+            notes.len() - shown
+        );
+    }
 }
 
 /// Loads a team file or export, tells what the import did, and merges a rights sheet if given.
@@ -451,16 +548,45 @@ fn load_org(
     columns: ColumnArgs,
     rights: RightsArgs,
 ) -> anyhow::Result<Loaded> {
+    load_org_said(file, columns, rights).map(|(loaded, _)| loaded)
+}
+
+/// What reading one file said: every note and every row that needed attention (for `--json`,
+/// which carries all of them whatever `--notes` says).
+#[derive(Debug, serde::Serialize)]
+struct FileSaid {
+    file: String,
+    notes: Vec<String>,
+    problems: Vec<String>,
+}
+
+impl FileSaid {
+    fn new(file: &std::path::Path, notes: &[String], problems: &[orgflow::model::Problem]) -> Self {
+        Self {
+            file: file.display().to_string(),
+            notes: notes.to_vec(),
+            problems: problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+/// [`load_org`], with what each file's reading said.
+fn load_org_said(
+    file: &std::path::Path,
+    columns: ColumnArgs,
+    rights: RightsArgs,
+) -> anyhow::Result<(Loaded, Vec<FileSaid>)> {
     let sheet = columns.sheet.clone();
     let keep_left = columns.include_left;
+    let all = columns.notes;
+    let mut said = Vec::new();
     let mut loaded = load(file, &columns.into()).map_err(describe)?;
     if keep_left {
         include_left(&mut loaded.org);
     }
-    print_import_problems(file, &loaded.import_problems);
-    for note in &loaded.notes {
-        eprintln!("{}", for_terminal(&format!("{}: {note}", file.display())));
-    }
+    print_import_problems(file, &loaded.import_problems, all);
+    print_notes(file, &loaded.notes, all);
+    said.push(FileSaid::new(file, &loaded.notes, &loaded.import_problems));
     if let Some(sheet_path) = rights.rights {
         let scheme = rights.rights_scheme.map(|s| match s {
             SchemeArg::Orgflow => RightsScheme::Orgflow,
@@ -470,37 +596,27 @@ fn load_org(
         let sheet = rights.rights_sheet.or(sheet);
         let import =
             load_rights(&loaded.org, &sheet_path, sheet.as_deref(), scheme).map_err(describe)?;
-        eprintln!(
-            "{}",
-            for_terminal(&format!("{}: {}", sheet_path.display(), import.summary()))
-        );
-        for note in &import.notes {
-            eprintln!(
-                "{}",
-                for_terminal(&format!("{}: {note}", sheet_path.display()))
-            );
-        }
-        print_import_problems(&sheet_path, &import.problems);
+        say!("{}: {}", sheet_path.display(), import.summary());
+        print_notes(&sheet_path, &import.notes, all);
+        print_import_problems(&sheet_path, &import.problems, all);
+        let mut notes = vec![import.summary()];
+        notes.extend(import.notes.iter().cloned());
+        said.push(FileSaid::new(&sheet_path, &notes, &import.problems));
         loaded.org = import.org;
     }
     for edges in &rights.links {
         let import = orgflow::io::load_links(&loaded.org, edges, None, &rights.links_kind)
             .map_err(describe)?;
-        eprintln!(
-            "{}",
-            for_terminal(&format!(
-                "{}: {}",
-                edges.display(),
-                import.summary(&rights.links_kind)
-            ))
-        );
-        for note in &import.notes {
-            eprintln!("{}", for_terminal(&format!("{}: {note}", edges.display())));
-        }
-        print_import_problems(edges, &import.problems);
+        let summary = import.summary(&rights.links_kind);
+        say!("{}: {summary}", edges.display());
+        print_notes(edges, &import.notes, all);
+        print_import_problems(edges, &import.problems, all);
+        let mut notes = vec![summary];
+        notes.extend(import.notes.iter().cloned());
+        said.push(FileSaid::new(edges, &notes, &import.problems));
         loaded.org = import.org;
     }
-    Ok(loaded)
+    Ok((loaded, said))
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -530,14 +646,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     UsageError(format!("wrong threshold flags: {}", wrong.join("; "))).into(),
                 );
             }
-            let loaded = load_org(&file, columns, rights)?;
+            let (loaded, said) = load_org_said(&file, columns, rights)?;
             let overrides = loaded.org.thresholds.merged_with(&flags);
             let analysis = analyze_with(&loaded.org, &overrides.resolve());
             if json {
-                let mut text = serde_json::to_string_pretty(&analysis)
+                // The analysis, and under `import` everything reading the files said.
+                let mut value = serde_json::to_value(&analysis)
                     .context("could not write the analysis as JSON")?;
-                text.push('\n');
-                print_out(&text)?;
+                if let Some(object) = value.as_object_mut() {
+                    object.insert(
+                        "import".to_owned(),
+                        serde_json::to_value(&said).context("could not write the notes")?,
+                    );
+                }
+                print_json(&value)?;
             } else {
                 print_out(&for_terminal(&text_report(&analysis)))?;
             }
@@ -573,6 +695,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     )
                 })?,
             };
+            if compare.is_some() && pages != PagesArg::One {
+                return Err(UsageError(
+                    "--pages splits one org over several pages; a before/after slide (--compare) is one page of two orgs. Drop --pages, or export each org with --pages on its own".to_owned(),
+                )
+                .into());
+            }
             let mut inputs = vec![("the team file", file.as_path())];
             if let Some(after) = &compare {
                 inputs.push(("the --compare file", after.as_path()));
@@ -617,7 +745,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     &options,
                     &out,
                 )?;
-                eprintln!("{}", for_terminal(&format!("Wrote {}", out.display())));
+                say!("Wrote {}", out.display());
                 return Ok(());
             }
             let analysis = orgflow::analysis::analyze(&loaded.org);
@@ -638,19 +766,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 )?;
                 orgflow::io::write_atomically(&out, &paged.bytes)
                     .with_context(|| format!("{}: could not write the PDF", out.display()))?;
-                eprintln!(
-                    "{}",
-                    for_terminal(&format!("Wrote {} ({} pages)", out.display(), paged.pages))
-                );
+                say!("Wrote {} ({} pages)", out.display(), paged.pages);
                 if paged.missing() > 0 {
-                    eprintln!(
-                        "{}",
-                        for_terminal(&format!(
-                            "{}: {} of {} people are on no page, only counted behind “+N” cards; allow more pages (--pages N, up to 5,000) or export a part on its own (--subtree NAME)",
-                            out.display(),
-                            orgflow::model::thousands(paged.missing() as f64),
-                            orgflow::model::thousands(paged.people as f64),
-                        ))
+                    say!(
+                        "{}: {} of {} people are on no page, only counted behind “+N” cards; allow more pages (--pages N, up to 5,000) or export a part on its own (--subtree NAME)",
+                        out.display(),
+                        orgflow::model::thousands(paged.missing() as f64),
+                        orgflow::model::thousands(paged.people as f64),
                     );
                 }
                 return Ok(());
@@ -698,7 +820,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .0;
             }
             export_to_file(&loaded.org, &analysis, &hierarchy, &network, &options, &out)?;
-            eprintln!("{}", for_terminal(&format!("Wrote {}", out.display())));
+            say!("Wrote {}", out.display());
         }
         Command::Compare {
             before,
@@ -706,14 +828,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             json,
             columns,
         } => {
-            let keep_left = columns.include_left;
-            let columns: CsvColumns = columns.into();
-            let mut b = load(&before, &columns).map_err(describe)?;
-            let mut a = load(&after, &columns).map_err(describe)?;
-            if keep_left {
-                include_left(&mut b.org);
-                include_left(&mut a.org);
-            }
+            // Each file says what its reading did, as every command's files do.
+            let b = load_org(&before, columns.clone(), RightsArgs::none())?;
+            let a = load_org(&after, columns, RightsArgs::none())?;
             let c = orgflow::scenario::compare(&b.org, &a.org);
             if json {
                 print_json(&c)?;
@@ -768,15 +885,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     }
                 }
                 save(&org, &out)?;
-                eprintln!(
-                    "{}",
-                    for_terminal(&format!(
-                        "Wrote {} with {applied} of {} proposals applied",
-                        out.display(),
-                        proposals.len()
-                    ))
+                say!(
+                    "Wrote {} with {applied} of {} proposals applied",
+                    out.display(),
+                    proposals.len()
                 );
             }
+        }
+        Command::Generate { people, seed, out } => {
+            if !(1..=10_000_000).contains(&people) {
+                return Err(UsageError("--people must be 1 to 10,000,000".to_owned()).into());
+            }
+            let org = orgflow::generate::org(people, seed);
+            save(&org, &out)?;
+            say!("Wrote {} people to {}", org.people.len(), out.display());
         }
         Command::Convert {
             input,
@@ -798,7 +920,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .map_err(|e| UsageError(e.to_string()))?;
                 let lost = orgflow::io::csv_losses(&loaded.org);
                 if !lost.is_empty() {
-                    eprintln!(
+                    say!(
                         "{}: a CSV holds only the people; it will not keep {}. Keep the team file (.json) for those.",
                         output.display(),
                         lost.join(", ")
@@ -806,7 +928,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             }
             save(&loaded.org, &output)?;
-            eprintln!(
+            say!(
                 "Wrote {} people to {}",
                 loaded.org.people.len(),
                 output.display()
@@ -856,6 +978,7 @@ fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
 /// The people a `--without` list names: split at semicolons; without any, at commas, unless
 /// the whole text (or a "Last, First" pair) is one person's name.
 fn away_list(org: &orgflow::model::Org, given: &[String]) -> Vec<String> {
+    let finder = org.finder();
     let mut out = Vec::new();
     for text in given {
         if text.contains(';') {
@@ -864,7 +987,7 @@ fn away_list(org: &orgflow::model::Org, given: &[String]) -> Vec<String> {
                     .map(|s| s.trim().to_owned())
                     .filter(|s| !s.is_empty()),
             );
-        } else if org.find_person(text).is_ok() {
+        } else if finder.find(text).is_ok() {
             out.push(text.trim().to_owned());
         } else {
             out.extend(
@@ -879,15 +1002,27 @@ fn away_list(org: &orgflow::model::Org, given: &[String]) -> Vec<String> {
 
 fn what_if_report(org: &orgflow::model::Org, a: &orgflow::scenario::Absence) -> String {
     use std::fmt::Write;
+    let finder = org.finder();
     let names: Vec<String> = a
         .without
         .iter()
         .map(|id| {
-            org.person(id)
+            finder
+                .find(id)
                 .map_or(id.clone(), |p| p.display_name().to_owned())
         })
         .collect();
-    let mut out = format!("If {} were away\n", names.join(" and "));
+    // A long list is named by its first few and counted.
+    let names = if names.len() > 6 {
+        format!(
+            "{} and {} others",
+            names[..5].join(", "),
+            orgflow::model::thousands((names.len() - 5) as f64)
+        )
+    } else {
+        names.join(" and ")
+    };
+    let mut out = format!("If {names} were away\n");
     let _ = writeln!(out, "{}", a.orphaned_sentence());
     if !a.carriers.is_empty() {
         out.push_str("\nWho carries their load (decisions a month more, hierarchy / straight to the holder):\n");
@@ -900,7 +1035,7 @@ fn what_if_report(org: &orgflow::model::Org, a: &orgflow::scenario::Absence) -> 
         }
     }
     let mut after = a.org.clone();
-    after.name = format!("{} without {}", org.name, names.join(" and "));
+    after.name = format!("{} without {names}", org.name);
     out.push('\n');
     out.push_str(&orgflow::scenario::text_report(org, &after, &a.comparison));
     out

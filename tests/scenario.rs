@@ -268,3 +268,46 @@ fn a_before_after_slide() {
     let image = resvg::tiny_skia::Pixmap::load_png(&png).expect("a PNG");
     assert_eq!((image.width(), image.height()), (1920, 1080));
 }
+
+#[test]
+fn a_large_org_gets_a_readable_list_and_accepting_all_still_does_everything() {
+    let org = orgflow::generate::org(10_000, 1);
+    let wide = analyze(&org).thresholds.wide_span;
+    let spans = |org: &Org| {
+        let mut reports: std::collections::HashMap<&str, usize> = Default::default();
+        for p in &org.people {
+            if let Some(m) = &p.manager {
+                *reports.entry(m.as_str()).or_default() += 1;
+            }
+        }
+        reports.values().filter(|&&n| n > wide).count()
+    };
+    let proposals = suggest(&org);
+    let splits: Vec<&orgflow::scenario::Proposal> = proposals
+        .iter()
+        .filter(|p| p.kind == orgflow::scenario::ProposalKind::SplitSpan)
+        .collect();
+    // The widest eight on their own, the rest as one.
+    assert_eq!(splits.len(), orgflow::scenario::SHOWN_EACH + 1);
+    let merged = splits.last().expect("the rest");
+    let rest: usize = merged
+        .title
+        .strip_prefix("Split the ")
+        .and_then(|t| t.split(' ').next())
+        .and_then(|n| n.replace(',', "").parse().ok())
+        .expect("counts the rest");
+    assert!(rest > 100, "{}", merged.title);
+    assert!(merged.after.widest_span <= merged.before.widest_span);
+    // Every wide span split was split: the count of wide spans drops by all of them.
+    let mut after = org.clone();
+    for p in &proposals {
+        orgflow::edit::apply(&mut after, p.command.clone()).expect("applies");
+    }
+    let split = orgflow::scenario::SHOWN_EACH + rest;
+    assert!(
+        spans(&after) + split <= spans(&org),
+        "{} + {split} vs {}",
+        spans(&after),
+        spans(&org)
+    );
+}

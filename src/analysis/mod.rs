@@ -63,6 +63,32 @@ pub struct Analysis {
 }
 
 /// Who is in the org and who can take part in decisions.
+impl Analysis {
+    /// A copy without the per-person figures (the largest part), for building another
+    /// analysis from some of them.
+    pub fn clone_without_persons(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            people: self.people,
+            headcount: self.headcount.clone(),
+            roots: self.roots.clone(),
+            layers: self.layers,
+            max_span: self.max_span.clone(),
+            structure: self.structure.clone(),
+            decisions_per_month: self.decisions_per_month,
+            readings: self.readings.clone(),
+            concentration: self.concentration.clone(),
+            articulation_points: self.articulation_points.clone(),
+            betweenness: self.betweenness,
+            network: self.network.clone(),
+            persons: Vec::new(),
+            domains: self.domains.clone(),
+            findings: self.findings.clone(),
+            thresholds: self.thresholds,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Headcount {
     /// Rows of the file: everybody but the managers it names without listing.

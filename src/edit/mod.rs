@@ -9,6 +9,7 @@ pub use rights::{
 };
 
 use crate::model::{Decision, DecisionId, Link, Org, Person, PersonId, validate};
+use std::collections::HashMap;
 use thiserror::Error;
 
 /// One change to the org. Applying it returns the change that undoes it.
@@ -187,8 +188,29 @@ fn apply_raw(org: &mut Org, edit: Edit) -> Result<Edit, EditError> {
         }
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());
+            // Replacing people keeps everybody's place, so a batch of replacements (a split
+            // span moves thousands) finds each person in one index instead of a scan each.
+            let mut places: Option<HashMap<String, usize>> = None;
             for e in edits {
-                match apply_raw(org, e) {
+                let result = match e {
+                    Edit::ReplacePerson { id, person } => {
+                        let map = places.get_or_insert_with(|| {
+                            org.people
+                                .iter()
+                                .enumerate()
+                                .map(|(i, p)| (p.id.0.clone(), i))
+                                .collect()
+                        });
+                        replace_person_at(org, map, id, person)
+                    }
+                    e
+                    @ (Edit::InsertPerson { .. } | Edit::RemovePerson { .. } | Edit::Batch(_)) => {
+                        places = None;
+                        apply_raw(org, e)
+                    }
+                    e => apply_raw(org, e),
+                };
+                match result {
                     Ok(inverse) => inverses.push(inverse),
                     Err(err) => {
                         // Roll back what this batch already did.
@@ -202,6 +224,30 @@ fn apply_raw(org: &mut Org, edit: Edit) -> Result<Edit, EditError> {
             inverses.reverse();
             Edit::Batch(inverses)
         }
+    })
+}
+
+/// Replaces the person `id` found through `places` (kept up to date when the id changes).
+fn replace_person_at(
+    org: &mut Org,
+    places: &mut HashMap<String, usize>,
+    id: PersonId,
+    person: crate::model::Person,
+) -> Result<Edit, EditError> {
+    let index = match places.get(id.as_str()) {
+        Some(&i) if org.people.get(i).is_some_and(|p| p.id == id) => i,
+        _ => person_position(org, &id)?,
+    };
+    let slot = org.people.get_mut(index).ok_or(EditError::Missing)?;
+    let new_id = person.id.clone();
+    let old = std::mem::replace(slot, person);
+    if new_id != id {
+        places.remove(id.as_str());
+        places.insert(new_id.0.clone(), index);
+    }
+    Ok(Edit::ReplacePerson {
+        id: new_id,
+        person: old,
     })
 }
 

@@ -586,42 +586,76 @@ pub fn export_to_file(
 /// manager, the domains and the links outside it left out), with every person's figures from
 /// the whole org, so that colours, line widths and flags mean what they mean on the overview.
 pub fn part_of(org: &Org, analysis: &Analysis, person: &str) -> Option<(Org, Analysis)> {
-    let h = Hierarchy::new(org);
-    let root = *h.index.get(person)?;
-    let mut inside = vec![false; h.len()];
-    inside[root as usize] = true;
-    for &v in &h.order {
-        let p = h.parent[v as usize];
-        if p != crate::analysis::structure::NONE && inside[p as usize] {
-            inside[v as usize] = true;
+    Parts::new(org, analysis).part(person)
+}
+
+/// Many parts of one org ([`part_of`] each), the hierarchy worked out once: each part costs
+/// its own size, not the org's.
+pub struct Parts<'a> {
+    org: &'a Org,
+    analysis: &'a Analysis,
+    h: Hierarchy<'a>,
+    /// The analysis without its people, copied for each part.
+    template: Analysis,
+}
+
+impl<'a> Parts<'a> {
+    /// Ready to cut parts of `org`.
+    pub fn new(org: &'a Org, analysis: &'a Analysis) -> Self {
+        let template = analysis.clone_without_persons();
+        Self {
+            org,
+            analysis,
+            h: Hierarchy::new(org),
+            template,
         }
     }
-    let keep: Vec<usize> = (0..org.people.len()).filter(|&v| inside[v]).collect();
-    let mut people: Vec<crate::model::Person> =
-        keep.iter().map(|&v| org.people[v].clone()).collect();
-    if let Some(top) = people.iter_mut().find(|p| p.id.as_str() == person) {
-        top.manager = None;
+
+    /// The part under the person with this id.
+    pub fn part(&self, person: &str) -> Option<(Org, Analysis)> {
+        let (org, h) = (self.org, &self.h);
+        let root = *h.index.get(person)?;
+        // Everybody below, by walking down from them; kept in file order.
+        let mut keep = vec![root];
+        let mut k = 0;
+        while let Some(&v) = keep.get(k) {
+            keep.extend_from_slice(h.children_of(v));
+            k += 1;
+        }
+        keep.sort_unstable();
+        let mut people: Vec<crate::model::Person> = keep
+            .iter()
+            .filter_map(|&v| org.people.get(v as usize).cloned())
+            .collect();
+        if let Some(top) = people.iter_mut().find(|p| p.id.as_str() == person) {
+            top.manager = None;
+        }
+        let ids: std::collections::HashSet<&str> = people.iter().map(|p| p.id.as_str()).collect();
+        let links = org
+            .links
+            .iter()
+            .filter(|l| ids.contains(l.from.as_str()) && ids.contains(l.to.as_str()))
+            .cloned()
+            .collect();
+        drop(ids);
+        let part = Org {
+            version: org.version,
+            name: org.name.clone(),
+            mission: org.mission.clone(),
+            people,
+            decisions: Vec::new(),
+            links,
+            thresholds: org.thresholds.clone(),
+            extra: org.extra.clone(),
+        };
+        let mut figures = self.template.clone();
+        figures.persons = keep
+            .iter()
+            .filter_map(|&v| self.analysis.persons.get(v as usize).cloned())
+            .collect();
+        figures.people = part.people.len();
+        Some((part, figures))
     }
-    let ids: std::collections::HashSet<&str> = people.iter().map(|p| p.id.as_str()).collect();
-    let links = org
-        .links
-        .iter()
-        .filter(|l| ids.contains(l.from.as_str()) && ids.contains(l.to.as_str()))
-        .cloned()
-        .collect();
-    let part = Org {
-        people,
-        decisions: Vec::new(),
-        links,
-        ..org.clone()
-    };
-    let mut figures = analysis.clone();
-    figures.persons = keep
-        .iter()
-        .filter_map(|&v| analysis.persons.get(v).cloned())
-        .collect();
-    figures.people = part.people.len();
-    Some((part, figures))
 }
 
 /// Pages in a paged PDF unless asked otherwise, the overview included.
@@ -726,6 +760,7 @@ pub fn paged_pdf(
         ..options.clone()
     };
     let panel = panel_size(&part_options, 1, 1);
+    let cutter = Parts::new(org, analysis);
     // Each part page: its person, its size, and its slide (titled once the count is known).
     let mut parts: Vec<(u32, usize, Org, Analysis, Scene, Scene)> = Vec::new();
     while parts.len() + 1 < max_pages {
@@ -734,7 +769,7 @@ pub fn paged_pdf(
             continue;
         }
         let person = &org.people[v as usize];
-        let Some((part, figures)) = part_of(org, analysis, person.id.as_str()) else {
+        let Some((part, figures)) = cutter.part(person.id.as_str()) else {
             continue;
         };
         let (ph, pn) = scenes_for(&part, &figures, orientation, ExportView::Hierarchy, panel);
@@ -815,11 +850,31 @@ fn pdf_pages(slides: &[String]) -> Result<Vec<u8>, ExportError> {
     let mut chunks = Vec::new();
     let mut kids = Vec::new();
     let mut pages = Vec::new();
-    for text in slides {
+    // Each slide converted on its own (on every core), then numbered into the one PDF in order.
+    let convert = |text: &String| -> Result<(pdf_writer::Chunk, Ref, f32, f32), ExportError> {
         let svg = parse(text)?;
         let (w, h) = (svg.size().width() * 0.75, svg.size().height() * 0.75);
         let (chunk, id) = svg2pdf::to_chunk(&svg, svg2pdf::ConversionOptions::default())
             .map_err(|e| failed(&e))?;
+        Ok((chunk, id, w, h))
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 8);
+    let per_thread = slides.len().div_ceil(threads).max(1);
+    let converted: Vec<Result<(pdf_writer::Chunk, Ref, f32, f32), ExportError>> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = slides
+                .chunks(per_thread)
+                .map(|part| scope.spawn(move || part.iter().map(convert).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+    for slide in converted {
+        let (chunk, id, w, h) = slide?;
         let mut map = std::collections::HashMap::new();
         let chunk = chunk.renumber(|old| *map.entry(old).or_insert_with(|| alloc.bump()));
         let id = *map

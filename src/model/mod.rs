@@ -6,7 +6,7 @@ mod validate;
 
 pub use validate::{
     MAX_PER_MONTH, MAX_WEIGHT, Problem, THRESHOLD_RANGES, check_thresholds, cycle_message, cycles,
-    person_index, thousands, validate,
+    person_index, summarise, thousands, validate,
 };
 
 use serde::{Deserialize, Serialize};
@@ -108,6 +108,92 @@ impl Default for Org {
             links: Vec::new(),
             thresholds: ThresholdOverrides::default(),
             extra: Extra::new(),
+        }
+    }
+}
+
+/// People found by id or name: ids as written, ids in composed Unicode form, names as
+/// [`crate::io`] compares them (any order, case or punctuation), then names without middle
+/// initials. Built once, asked many times.
+pub struct Finder<'a> {
+    org: &'a Org,
+    ids: std::collections::HashMap<&'a str, usize>,
+    composed: std::collections::HashMap<String, usize>,
+    names: std::collections::HashMap<String, Vec<usize>>,
+    loose: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl<'a> Finder<'a> {
+    /// The index of `org`'s people.
+    pub fn new(org: &'a Org) -> Self {
+        let mut ids = std::collections::HashMap::with_capacity(org.people.len());
+        let mut composed = std::collections::HashMap::new();
+        let mut names: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut loose: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, p) in org.people.iter().enumerate() {
+            ids.entry(p.id.as_str()).or_insert(i);
+            if let std::borrow::Cow::Owned(c) = nfc(p.id.as_str()) {
+                composed.entry(c).or_insert(i);
+            }
+            let key = crate::io::name_key(&p.name);
+            if !key.is_empty() {
+                loose
+                    .entry(crate::io::without_initials(&key))
+                    .or_default()
+                    .push(i);
+                names.entry(key).or_default().push(i);
+            }
+        }
+        Self {
+            org,
+            ids,
+            composed,
+            names,
+            loose,
+        }
+    }
+
+    /// The person `query` names: their id, else the one person with that name.
+    pub fn find(&self, query: &str) -> Result<&'a Person, FindError> {
+        let query = query.trim();
+        let person = |i: usize| self.org.people.get(i);
+        if let Some(p) = self.ids.get(query).and_then(|&i| person(i)) {
+            return Ok(p);
+        }
+        // The same id in another Unicode form (an "é" composed or typed as e + accent).
+        let wanted = nfc(query);
+        if let Some(p) = self
+            .ids
+            .get(wanted.as_ref())
+            .or_else(|| self.composed.get(wanted.as_ref()))
+            .and_then(|&i| person(i))
+        {
+            return Ok(p);
+        }
+        let key = crate::io::name_key(query);
+        let mut found: &[usize] = self.names.get(&key).map_or(&[], Vec::as_slice);
+        if found.is_empty() {
+            let short = crate::io::without_initials(&key);
+            found = self.loose.get(&short).map_or(&[], Vec::as_slice);
+        }
+        match found {
+            [] => Err(FindError::Nobody(query.to_owned())),
+            [one] => person(*one).ok_or_else(|| FindError::Nobody(query.to_owned())),
+            many => Err(FindError::Ambiguous(
+                query.to_owned(),
+                many.iter()
+                    .filter_map(|&i| person(i))
+                    .map(|p| {
+                        let mut text = format!("{} (id {}", p.display_name(), p.id);
+                        if !p.title.is_empty() {
+                            text.push_str(", ");
+                            text.push_str(&p.title);
+                        }
+                        text.push(')');
+                        text
+                    })
+                    .collect(),
+            )),
         }
     }
 }
@@ -520,50 +606,13 @@ impl Org {
     /// The person a user means: their id, or else their name written either way ("Janet
     /// King", "King, Janet"; case, punctuation and initials aside). An id wins over a name.
     pub fn find_person(&self, query: &str) -> Result<&Person, FindError> {
-        let query = query.trim();
-        if let Some(p) = self.person(query) {
-            return Ok(p);
-        }
-        // The same id in another Unicode form (an "é" composed or typed as e + accent).
-        let wanted = nfc(query);
-        if let Some(p) = self.people.iter().find(|p| nfc(p.id.as_str()) == wanted) {
-            return Ok(p);
-        }
-        let key = crate::io::name_key(query);
-        let mut found: Vec<&Person> = self
-            .people
-            .iter()
-            .filter(|p| !key.is_empty() && crate::io::name_key(&p.name) == key)
-            .collect();
-        if found.is_empty() {
-            let loose = crate::io::without_initials(&key);
-            found = self
-                .people
-                .iter()
-                .filter(|p| {
-                    !loose.is_empty()
-                        && crate::io::without_initials(&crate::io::name_key(&p.name)) == loose
-                })
-                .collect();
-        }
-        match found.as_slice() {
-            [] => Err(FindError::Nobody(query.to_owned())),
-            [one] => Ok(one),
-            many => Err(FindError::Ambiguous(
-                query.to_owned(),
-                many.iter()
-                    .map(|p| {
-                        let mut text = format!("{} (id {}", p.display_name(), p.id);
-                        if !p.title.is_empty() {
-                            text.push_str(", ");
-                            text.push_str(&p.title);
-                        }
-                        text.push(')');
-                        text
-                    })
-                    .collect(),
-            )),
-        }
+        Finder::new(self).find(query)
+    }
+
+    /// An index of the org's people by id and name, for finding many people at once (each
+    /// look-up costs the same whatever the org's size).
+    pub fn finder(&self) -> Finder<'_> {
+        Finder::new(self)
     }
 
     /// The decision domain with this id, if any (linear).

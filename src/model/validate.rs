@@ -24,6 +24,73 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The kind of problem, for counting many alike: the message with what it quotes and its
+    /// numbers left out ("“…” is neither a team nor a person in the org; left out").
+    pub fn kind(&self) -> String {
+        let mut out = String::new();
+        let mut quoted = false;
+        let mut last_digit = false;
+        for c in self.message.chars() {
+            match c {
+                '“' => {
+                    quoted = true;
+                    out.push_str("“…");
+                }
+                '”' => {
+                    quoted = false;
+                    out.push('”');
+                }
+                _ if quoted => {}
+                c if c.is_ascii_digit() || (last_digit && c == ',') => {
+                    if !last_digit {
+                        out.push('N');
+                    }
+                    last_digit = true;
+                    continue;
+                }
+                c => out.push(c),
+            }
+            last_digit = false;
+        }
+        out
+    }
+}
+
+/// Many problems summarised: the first `shown` as they are, then the rest counted by kind,
+/// the most common first ("and 9,950 more like this: 9,950 × “…” is neither a team…").
+pub fn summarise(problems: &[Problem], shown: usize) -> (Vec<String>, Option<String>) {
+    let lines = problems
+        .iter()
+        .take(shown)
+        .map(ToString::to_string)
+        .collect();
+    let rest = problems.get(shown..).unwrap_or_default();
+    if rest.is_empty() {
+        return (lines, None);
+    }
+    let mut kinds: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for p in rest {
+        *kinds.entry(p.kind()).or_default() += 1;
+    }
+    let mut kinds: Vec<(String, usize)> = kinds.into_iter().collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let listed: Vec<String> = kinds
+        .iter()
+        .take(5)
+        .map(|(kind, n)| format!("{} × {kind}", thousands(*n as f64)))
+        .collect();
+    let mut text = format!(
+        "and {} more like this: {}",
+        thousands(rest.len() as f64),
+        listed.join("; ")
+    );
+    if kinds.len() > 5 {
+        text.push_str(&format!("; and {} other kinds", kinds.len() - 5));
+    }
+    (lines, Some(text))
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.place.is_empty() {

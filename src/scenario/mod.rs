@@ -3,13 +3,13 @@
 
 mod suggest;
 
-pub use suggest::{Proposal, ProposalKind, suggest};
+pub use suggest::{Proposal, ProposalKind, SHOWN_EACH, suggest};
 
 use crate::analysis::{Analysis, Severity, analyze};
 use crate::edit::Right;
 use crate::model::{Org, PersonId};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The headline figures of one org, as compared.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -334,24 +334,25 @@ fn right_of(org: &Org, domain: usize, person: &PersonId) -> Option<Right> {
 
 /// What differs between two orgs, person by person and right by right.
 pub fn changes(before: &Org, after: &Org) -> Changes {
-    let named = |org: &Org, id: &PersonId| Named {
+    let before_ids: HashMap<&str, &crate::model::Person> =
+        before.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let after_ids: HashMap<&str, &crate::model::Person> =
+        after.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    // A person's name among `people` (the org before or after), looked up by id.
+    let named = |people: &HashMap<&str, &crate::model::Person>, id: &PersonId| Named {
         id: id.0.clone(),
-        name: org
-            .person(id.as_str())
+        name: people
+            .get(id.as_str())
             .map_or(id.0.clone(), |p| p.display_name().to_owned()),
     };
-    let before_ids: BTreeMap<&str, &crate::model::Person> =
-        before.people.iter().map(|p| (p.id.as_str(), p)).collect();
-    let after_ids: BTreeMap<&str, &crate::model::Person> =
-        after.people.iter().map(|p| (p.id.as_str(), p)).collect();
     let mut out = Changes::default();
     for p in &after.people {
         match before_ids.get(p.id.as_str()) {
-            None => out.added.push(named(after, &p.id)),
+            None => out.added.push(named(&after_ids, &p.id)),
             Some(old) => {
                 if old.manager != p.manager {
                     out.moved.push(Moved {
-                        person: named(after, &p.id),
+                        person: named(&after_ids, &p.id),
                         from: old.manager.as_ref().map(|m| m.0.clone()),
                         to: p.manager.as_ref().map(|m| m.0.clone()),
                     });
@@ -359,14 +360,14 @@ pub fn changes(before: &Org, after: &Org) -> Changes {
                 if p.status == crate::model::Status::Away
                     && old.status != crate::model::Status::Away
                 {
-                    out.away.push(named(after, &p.id));
+                    out.away.push(named(&after_ids, &p.id));
                 }
             }
         }
     }
     for p in &before.people {
         if !after_ids.contains_key(p.id.as_str()) {
-            out.removed.push(named(before, &p.id));
+            out.removed.push(named(&before_ids, &p.id));
         }
     }
     let domain_ids: BTreeSet<&str> = before
@@ -375,9 +376,17 @@ pub fn changes(before: &Org, after: &Org) -> Changes {
         .chain(&after.decisions)
         .map(|d| d.id.as_str())
         .collect();
+    let position = |org: &Org| -> HashMap<String, usize> {
+        org.decisions
+            .iter()
+            .enumerate()
+            .map(|(k, d)| (d.id.0.clone(), k))
+            .collect()
+    };
+    let (before_domains, after_domains) = (position(before), position(after));
     for id in domain_ids {
-        let b = before.decisions.iter().position(|d| d.id.as_str() == id);
-        let a = after.decisions.iter().position(|d| d.id.as_str() == id);
+        let b = before_domains.get(id).copied();
+        let a = after_domains.get(id).copied();
         let holders: BTreeSet<PersonId> = [b.map(|k| (before, k)), a.map(|k| (after, k))]
             .into_iter()
             .flatten()
@@ -393,15 +402,15 @@ pub fn changes(before: &Org, after: &Org) -> Changes {
             let was = b.and_then(|k| right_of(before, k, &person));
             let now = a.and_then(|k| right_of(after, k, &person));
             if was != now {
-                let org = if after_ids.contains_key(person.as_str()) {
-                    after
+                let people = if after_ids.contains_key(person.as_str()) {
+                    &after_ids
                 } else {
-                    before
+                    &before_ids
                 };
                 out.rights.push(RightChange {
                     domain: id.to_owned(),
                     domain_name: name.clone(),
-                    person: named(org, &person),
+                    person: named(people, &person),
                     before: was.map(|r| r.word()),
                     after: now.map(|r| r.word()),
                 });
@@ -476,11 +485,16 @@ impl Absence {
             .iter()
             .map(|d| d.name.as_str())
             .collect();
+        // The first twenty by name; the JSON lists every one.
+        const NAMED: usize = 20;
+        let mut list = names[..names.len().min(NAMED)].join(", ");
+        if names.len() > NAMED {
+            list.push_str(&format!(" and {} more", names.len() - NAMED));
+        }
         format!(
-            "{} of {} domains would have nobody who can decide them: {}",
+            "{} of {} domains would have nobody who can decide them: {list}",
             names.len(),
             self.comparison.figures[0].domains_with_rights,
-            names.join(", ")
         )
     }
 }
@@ -488,16 +502,18 @@ impl Absence {
 /// Simulates the absence of these people, each given by id or by name; someone named twice
 /// is away once.
 pub fn without(org: &Org, who: &[String]) -> Result<Absence, ScenarioError> {
+    let finder = org.finder();
     let mut ids: Vec<String> = Vec::new();
+    let mut named: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for query in who {
-        let id = org.find_person(query)?.id.0.clone();
-        if !ids.contains(&id) {
-            ids.push(id);
+        let person = finder.find(query)?;
+        if named.insert(person.id.as_str()) {
+            ids.push(person.id.0.clone());
         }
     }
     let mut away = org.clone();
     for p in &mut away.people {
-        if ids.contains(&p.id.0) {
+        if named.contains(p.id.as_str()) {
             p.status = crate::model::Status::Away;
         }
     }
@@ -785,10 +801,15 @@ pub fn text_report(before: &Org, after: &Org, c: &Comparison) -> String {
     if !ch.away.is_empty() {
         let _ = writeln!(out, "  Away: {}", list(&ch.away));
     }
+    // Names by id, after first (one look-up a move, however large the org).
+    let mut names: HashMap<&str, &str> = HashMap::new();
+    for p in before.people.iter().chain(&after.people) {
+        names.insert(p.id.as_str(), p.display_name());
+    }
     let manager = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| after.person(id).or_else(|| before.person(id)))
-            .map_or("the top".to_owned(), |p| p.display_name().to_owned())
+        id.as_deref()
+            .and_then(|id| names.get(id))
+            .map_or("the top".to_owned(), |name| (*name).to_owned())
     };
     for m in &ch.moved {
         let _ = writeln!(

@@ -23,13 +23,13 @@
 //! never to somebody already overloaded, so suggesting again on the result proposes nothing
 //! that undoes an accepted proposal; no domain is left without a decider.
 
-use super::{Figures, compare};
+use super::Figures;
 use crate::analysis::structure::NONE;
 use crate::analysis::{Hierarchy, analyze};
 use crate::edit::{Command, Edit};
 use crate::model::{Decision, Org, Person, PersonId};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 impl Proposal {
     /// Its effect in one line: "top share straight to the holder 88% to 84%; …", with `to`
@@ -88,19 +88,6 @@ fn words(text: &str) -> BTreeSet<String> {
         .filter(|w| w.chars().count() > 2)
         .map(str::to_lowercase)
         .collect()
-}
-
-fn name_of(org: &Org, id: &PersonId) -> String {
-    org.person(id.as_str())
-        .map_or(id.0.clone(), |p| p.display_name().to_owned())
-}
-
-fn with_title(org: &Org, id: &PersonId) -> String {
-    match org.person(id.as_str()) {
-        Some(p) if !p.title.is_empty() => format!("{} ({})", p.display_name(), p.title),
-        Some(p) => p.display_name().to_owned(),
-        None => id.0.clone(),
-    }
 }
 
 fn list(names: &[String]) -> String {
@@ -173,39 +160,71 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
             .copied()
             .unwrap_or(u32::MAX)
     };
+    // Each team's most senior member who can act (fewest levels from the top, then first in
+    // the file), worked out once for all teams.
+    let mut seniors: HashMap<&str, (u32, usize)> = HashMap::new();
+    for (i, p) in org.people.iter().enumerate() {
+        if !usable(p) {
+            seniors
+                .entry(p.team.as_str())
+                .or_insert((u32::MAX, usize::MAX));
+            continue;
+        }
+        let key = (depth(&p.id), i);
+        let best = seniors.entry(p.team.as_str()).or_insert(key);
+        if key < *best {
+            *best = key;
+        }
+    }
     let teams_of = |d: &Decision| -> Vec<String> {
-        let teams: BTreeSet<&str> = org.people.iter().map(|p| p.team.as_str()).collect();
         d.raised_by
             .iter()
             .flatten()
-            .filter(|r| teams.contains(r.as_str()))
+            .filter(|r| seniors.contains_key(r.as_str()))
             .cloned()
             .collect()
     };
     let senior_of = |team: &str| -> Option<PersonId> {
-        org.people
-            .iter()
-            .filter(|p| p.team == team && usable(p))
-            .min_by_key(|p| depth(&p.id))
+        seniors
+            .get(team)
+            .and_then(|&(_, i)| org.people.get(i))
             .map(|p| p.id.clone())
+    };
+    // Who has each word of a title or a skill, for matching a domain's name.
+    let mut has_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in org.people.iter().enumerate() {
+        let own: BTreeSet<String> = p
+            .skills
+            .iter()
+            .flat_map(|s| words(s))
+            .chain(words(&p.title))
+            .collect();
+        for w in own {
+            has_word.entry(w).or_default().push(i);
+        }
+    }
+    let index_of = |id: &PersonId| h.index.get(id.as_str()).map(|&i| i as usize);
+    let name_of = |id: &PersonId| {
+        index_of(id)
+            .and_then(|i| org.people.get(i))
+            .map_or(id.0.clone(), |p| p.display_name().to_owned())
+    };
+    let with_title = |id: &PersonId| match index_of(id).and_then(|i| org.people.get(i)) {
+        Some(p) if !p.title.is_empty() => format!("{} ({})", p.display_name(), p.title),
+        Some(p) => p.display_name().to_owned(),
+        None => id.0.clone(),
     };
 
     let mut touched: BTreeSet<String> = BTreeSet::new();
     let mut proposals = Vec::new();
+    // Proposals as the rules make them; their effects are worked out at the end.
     let mut add = |kind, title: String, why: String, command: Command| {
-        let mut after = org.clone();
-        if crate::edit::apply(&mut after, command.clone()).is_ok() {
-            let c = compare(org, &after);
-            let [before, after] = c.figures;
-            proposals.push(Proposal {
-                kind,
-                title,
-                why,
-                command,
-                before,
-                after,
-            });
-        }
+        proposals.push(Pending {
+            kind,
+            title,
+            why,
+            command,
+        });
     };
 
     // A word of a domain's name says something about it only if no other domain shares it
@@ -229,7 +248,24 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
         let teams = teams_of(d);
         let main_team = (teams.len() == 1).then(|| teams[0].clone());
         let mut best: Option<(i32, u32, usize, PersonId, Vec<&'static str>)> = None;
-        for (i, p) in org.people.iter().enumerate() {
+        // Only people who score: consulted, approving, with a matching word, leading the
+        // raising team (everybody else scores nothing and is never chosen).
+        let mut candidates: BTreeSet<usize> = d
+            .consulted
+            .iter()
+            .chain(&d.approves)
+            .filter_map(index_of)
+            .collect();
+        for w in &domain_words {
+            candidates.extend(has_word.get(w).into_iter().flatten().copied());
+        }
+        if let Some(lead) = main_team.as_deref().and_then(senior_of) {
+            candidates.extend(index_of(&lead));
+        }
+        for (i, p) in candidates
+            .into_iter()
+            .filter_map(|i| org.people.get(i).map(|p| (i, p)))
+        {
             if p.id == holder
                 || !usable(p)
                 || above(&holder, &p.id)
@@ -287,15 +323,15 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
         touched.insert(d.id.0.clone());
         add(
             ProposalKind::HandOver,
-            format!("Hand {} to {}", d.name, with_title(org, &to)),
+            format!("Hand {} to {}", d.name, with_title(&to)),
             format!(
                 "{} {}; {} stays consulted.",
-                name_of(org, &to),
+                name_of(&to),
                 list(&reasons.iter().map(|r| r.to_string()).collect::<Vec<_>>()),
-                name_of(org, &holder)
+                name_of(&holder)
             ),
             Command {
-                label: format!("hand {} to {}", d.name, name_of(org, &to)),
+                label: format!("hand {} to {}", d.name, name_of(&to)),
                 edit: Edit::ReplaceDecision {
                     id: d.id.clone(),
                     decision: changed,
@@ -334,7 +370,7 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
             changed.consulted.push(holder.clone());
         }
         touched.insert(d.id.0.clone());
-        let names: Vec<String> = deciders.iter().map(|p| name_of(org, p)).collect();
+        let names: Vec<String> = deciders.iter().map(&name_of).collect();
         add(
             ProposalKind::TeamsDecide,
             format!(
@@ -345,7 +381,7 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
             format!(
                 "One decider per raising team, its most senior member: {}; {} stays consulted.",
                 list(&names),
-                name_of(org, &holder)
+                name_of(&holder)
             ),
             Command {
                 label: format!("let the raising teams decide {}", d.name),
@@ -368,9 +404,10 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
         }
     }
     for (holder, domains) in left {
-        let deputy = org
-            .people
+        let deputy = index_of(&holder)
+            .map_or(&[][..], |i| h.children_of(i as u32))
             .iter()
+            .filter_map(|&c| org.people.get(c as usize))
             .filter(|p| p.manager.as_ref() == Some(&holder) && usable(p))
             .filter(|p| h.index.get(p.id.as_str()).is_some_and(|&i| h.span(i) > 0))
             .max_by_key(|p| h.index.get(p.id.as_str()).map_or(0, |&i| h.span(i)))
@@ -396,23 +433,23 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
             ProposalKind::SecondDecider,
             format!(
                 "Let {} also decide {} that only {} decides",
-                with_title(org, &deputy),
+                with_title(&deputy),
                 if domains.len() == 1 {
                     "the one domain".to_owned()
                 } else {
                     format!("the {} domains", domains.len())
                 },
-                name_of(org, &holder)
+                name_of(&holder)
             ),
             format!(
                 "{} manages people and reports to {}; {} will not wait when {} is away.",
-                name_of(org, &deputy),
-                name_of(org, &holder),
+                name_of(&deputy),
+                name_of(&holder),
                 list(&names),
-                name_of(org, &holder)
+                name_of(&holder)
             ),
             Command {
-                label: format!("add {} as a second decider", name_of(org, &deputy)),
+                label: format!("add {} as a second decider", name_of(&deputy)),
                 edit: Edit::Batch(edits),
             },
         );
@@ -420,14 +457,20 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
 
     // Rule 4: split a wide span under as many leads as keep every new span within the
     // threshold.
-    let rights_held = |id: &PersonId| {
-        org.decisions
+    let mut held: HashMap<&str, usize> = HashMap::new();
+    for d in &org.decisions {
+        let holders: BTreeSet<&str> = d
+            .decides
             .iter()
-            .filter(|d| {
-                d.decides.contains(id) || d.approves.contains(id) || d.consulted.contains(id)
-            })
-            .count()
-    };
+            .chain(&d.approves)
+            .chain(&d.consulted)
+            .map(PersonId::as_str)
+            .collect();
+        for id in holders {
+            *held.entry(id).or_default() += 1;
+        }
+    }
+    let rights_held = |id: &PersonId| held.get(id.as_str()).copied().unwrap_or(0);
     let wide = thresholds.wide_span.max(1);
     for (m, manager) in org.people.iter().enumerate() {
         if !usable(manager) {
@@ -490,9 +533,9 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
                 }
             }
             leads.push(if team_names.is_empty() {
-                format!("{} for {} people", name_of(org, &lead.id), chunk.len() - 1)
+                format!("{} for {} people", name_of(&lead.id), chunk.len() - 1)
             } else {
-                format!("{} for {}", name_of(org, &lead.id), list(&team_names))
+                format!("{} for {}", name_of(&lead.id), list(&team_names))
             });
             for p in chunk.iter().filter(|p| p.id != lead.id) {
                 let mut moved = (*p).clone();
@@ -529,5 +572,130 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
             },
         );
     }
-    proposals
+    evaluate(org, &analysis, merge_the_rest(proposals))
+}
+
+/// A proposal before its effect is known.
+struct Pending {
+    kind: ProposalKind,
+    title: String,
+    why: String,
+    command: Command,
+}
+
+/// Proposals of one kind shown one by one; the rest of that kind become one proposal.
+pub const SHOWN_EACH: usize = 8;
+
+/// Keeps the first [`SHOWN_EACH`] proposals of each kind as they are and merges the rest of
+/// that kind into one ("Split the 1,990 other wide spans…"), one undo step, so that a large org
+/// gets a list a person can read and every effect can be worked out. Accepting everything
+/// still does everything.
+fn merge_the_rest(mut pending: Vec<Pending>) -> Vec<Pending> {
+    // The widest spans first among the splits (a stable sort: the rules' order otherwise).
+    let moved = |p: &Pending| match (&p.kind, &p.command.edit) {
+        (ProposalKind::SplitSpan, Edit::Batch(edits)) => edits.len(),
+        _ => 0,
+    };
+    pending.sort_by_key(|p| (p.kind as u8, std::cmp::Reverse(moved(p))));
+    let mut out: Vec<Pending> = Vec::new();
+    let mut rest: Vec<(ProposalKind, Vec<Pending>)> = Vec::new();
+    let mut seen: BTreeMap<u8, usize> = BTreeMap::new();
+    for p in pending {
+        let count = seen.entry(p.kind as u8).or_default();
+        *count += 1;
+        if *count <= SHOWN_EACH {
+            out.push(p);
+        } else {
+            match rest.iter_mut().find(|(k, _)| *k == p.kind) {
+                Some((_, list)) => list.push(p),
+                None => rest.push((p.kind, vec![p])),
+            }
+        }
+    }
+    for (kind, list) in rest {
+        let n = list.len();
+        let count = crate::model::thousands(n as f64);
+        let title = match kind {
+            ProposalKind::HandOver => {
+                format!(
+                    "Hand the {count} other domains that only an overloaded person decides to the people closest to them"
+                )
+            }
+            ProposalKind::TeamsDecide => {
+                format!("Let the raising teams decide the {count} other domains they raise")
+            }
+            ProposalKind::SecondDecider => {
+                format!("Add a second decider for {count} other overloaded people")
+            }
+            ProposalKind::SplitSpan => format!("Split the {count} other wide spans"),
+        };
+        let shown: Vec<String> = list.iter().take(3).map(|p| p.title.clone()).collect();
+        let why = format!(
+            "The same rule as above, {count} times: {}{}.",
+            shown.join("; "),
+            if n > 3 { "; …" } else { "" }
+        );
+        let label = format!("{} ({count} changes)", title.to_lowercase());
+        out.push(Pending {
+            kind,
+            title,
+            why,
+            command: Command {
+                label,
+                // One flat batch: its edits each find their person in one index.
+                edit: Edit::Batch(
+                    list.into_iter()
+                        .flat_map(|p| match p.command.edit {
+                            Edit::Batch(edits) => edits,
+                            edit => vec![edit],
+                        })
+                        .collect(),
+                ),
+            },
+        });
+    }
+    out
+}
+
+/// Each proposal's effect on the figures, on its own: the org with that one edit, analysed.
+/// The analyses run on every core; the order stays the rules' order.
+fn evaluate(
+    org: &Org,
+    analysis: &crate::analysis::Analysis,
+    pending: Vec<Pending>,
+) -> Vec<Proposal> {
+    let before = Figures::of(analysis);
+    let after_of = |p: &Pending| -> Option<Figures> {
+        let mut after = org.clone();
+        crate::edit::apply(&mut after, p.command.clone()).ok()?;
+        Some(Figures::of(&analyze(&after)))
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 8);
+    let chunk = pending.len().div_ceil(threads).max(1);
+    let effects: Vec<Option<Figures>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = pending
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(after_of).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    pending
+        .into_iter()
+        .zip(effects)
+        .filter_map(|(p, after)| {
+            Some(Proposal {
+                kind: p.kind,
+                title: p.title,
+                why: p.why,
+                command: p.command,
+                before: before.clone(),
+                after: after?,
+            })
+        })
+        .collect()
 }
