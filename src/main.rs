@@ -878,10 +878,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             if let Some(out) = out {
                 let mut org = loaded.org.clone();
-                let mut applied = 0;
-                for p in &proposals {
-                    if orgflow::edit::apply(&mut org, p.command.clone()).is_ok() {
-                        applied += 1;
+                // All at once (one check of the result); should that fail, one by one, so
+                // each proposal that can be applied still is.
+                let all = orgflow::edit::Command {
+                    label: "accept every proposal".to_owned(),
+                    edit: orgflow::edit::Edit::Batch(
+                        proposals.iter().map(|p| p.command.edit.clone()).collect(),
+                    ),
+                };
+                let mut applied = proposals.len();
+                if orgflow::edit::apply(&mut org, all).is_err() {
+                    applied = 0;
+                    for p in &proposals {
+                        if orgflow::edit::apply(&mut org, p.command.clone()).is_ok() {
+                            applied += 1;
+                        }
                     }
                 }
                 save(&org, &out)?;
