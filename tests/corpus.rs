@@ -485,6 +485,16 @@ const CASES: &[Case] = &[
         "protected by a password",
     ),
     case(
+        &["analyze", "tests/bad/workbooks/ods-empty-tail.ods"],
+        0,
+        "3 people",
+    ),
+    case(
+        &["analyze", "tests/bad/workbooks/ods-repeated-cells.ods"],
+        1,
+        "Cell limit exceeded",
+    ),
+    case(
         &["analyze", "tests/bad/workbooks/not-a-workbook.xlsx"],
         1,
         "give it a name ending in .csv",

@@ -152,3 +152,36 @@ try:
         OOXMLFile(io.BytesIO(good)).encrypt("Passw0rd", out)
 except ImportError:
     pass
+# OpenDocument: a sheet with the empty rows LibreOffice writes to the grid's end (read as the
+# three rows it holds), and one that repeats a filled cell 16 billion times (refused by its cell
+# count before anything is laid out).
+ODS_CONTENT = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               '<office:body><office:spreadsheet><table:table table:name="Staff">{}</table:table>'
+               '</office:spreadsheet></office:body></office:document-content>')
+
+
+def ods(name, rows_xml):
+    with zipfile.ZipFile(os.path.join(HERE, name), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", ODS_CONTENT.format(rows_xml))
+        z.writestr("META-INF/manifest.xml", '<?xml version="1.0"?><manifest:manifest '
+                   'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                   '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+                   '"application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>')
+
+
+def ods_row(values):
+    cells = "".join(f'<table:table-cell office:value-type="string"><text:p>{v}</text:p>'
+                    '</table:table-cell>' for v in values)
+    return f"<table:table-row>{cells}</table:table-row>"
+
+
+ODS_ROWS = "".join(ods_row(r) for r in PEOPLE)
+ods("ods-empty-tail.ods", ODS_ROWS + '<table:table-row table:number-rows-repeated="1048572">'
+    '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>')
+ods("ods-repeated-cells.ods", ODS_ROWS + '<table:table-row table:number-rows-repeated="1000000">'
+    '<table:table-cell table:number-columns-repeated="16000" office:value-type="string">'
+    '<text:p>x</text:p></table:table-cell></table:table-row>')
