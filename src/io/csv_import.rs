@@ -535,7 +535,9 @@ pub fn import_people(
             if *count == 1 { "person read" } else { "people read" }
         ));
     }
-    let mut people = match choose_manager_column(&rows, &cols.managers) {
+    // Who is who, by id and by name: built once for choosing the column and reading it.
+    let directory = Directory::new(&rows);
+    let mut people = match choose_manager_column(&rows, &cols.managers, &directory) {
         Some(choice) => {
             let header = raw_headers
                 .get(choice.column)
@@ -551,7 +553,7 @@ pub fn import_people(
             // A column of ids keeps an absent manager's id as written; a column of names
             // gets a made-up id for them.
             let ids = choice.by_name * 2 < choice.found;
-            resolve_managers(&mut rows, choice.index, ids, &mut problems)
+            resolve_managers(&mut rows, &directory, choice.index, ids, &mut problems)
         }
         None => rows.into_iter().map(|r| (r.number, r.person)).collect(),
     };
@@ -885,8 +887,11 @@ impl ManagerChoice {
     }
 }
 
-fn choose_manager_column(rows: &[Row], columns: &[usize]) -> Option<ManagerChoice> {
-    let directory = Directory::new(rows);
+fn choose_manager_column(
+    rows: &[Row],
+    columns: &[usize],
+    directory: &Directory,
+) -> Option<ManagerChoice> {
     columns
         .iter()
         .enumerate()
@@ -920,11 +925,11 @@ fn choose_manager_column(rows: &[Row], columns: &[usize]) -> Option<ManagerChoic
 /// marked external, so their reports stay together instead of scattering to the top.
 fn resolve_managers(
     rows: &mut Vec<Row>,
+    directory: &Directory,
     column: usize,
     ids: bool,
     problems: &mut Vec<(usize, Problem)>,
 ) -> Vec<(usize, Person)> {
-    let directory = Directory::new(rows);
     let mut placeholders: Vec<(usize, Person)> = Vec::new();
     let mut placeholder_of: HashMap<String, String> = HashMap::new();
     let mut taken: std::collections::HashSet<String> =

@@ -15,9 +15,9 @@ use crate::model::Problem;
 use std::io::{Cursor, Read};
 
 /// The most any one part of a workbook may unpack to.
-pub const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
+pub const MAX_PART_BYTES: u64 = 400 * 1024 * 1024;
 /// The most all parts together may unpack to.
-pub const MAX_TOTAL_BYTES: u64 = 500 * 1024 * 1024;
+pub const MAX_TOTAL_BYTES: u64 = 800 * 1024 * 1024;
 /// A part this large (or larger) may not unpack to more than [`MAX_RATIO`] times its packed size.
 pub const RATIO_FROM_BYTES: u64 = 10 * 1024 * 1024;
 /// How much a large part may expand: real sheets pack 5 to 30 times.
