@@ -19,3 +19,4 @@ pub mod scene;
 pub mod theme;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod work;

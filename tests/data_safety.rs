@@ -73,29 +73,20 @@ fn no_command_writes_its_output_over_one_of_its_inputs() {
     let after = dir.path().join("after.json");
     std::fs::copy(example(), &after).expect("copy");
     let dotted = dir.path().join(".").join("team.json");
+    fn svg_onto<'a>(team: &'a Path, out: &'a Path) -> Vec<&'a str> {
+        vec![
+            "export",
+            path_str(team),
+            "--out",
+            path_str(out),
+            "--format",
+            "svg",
+        ]
+    }
     let runs: Vec<(Vec<&str>, &str)> = vec![
-        (
-            vec![
-                "export",
-                path_str(&team),
-                "--out",
-                path_str(&team),
-                "--format",
-                "svg",
-            ],
-            "the team file",
-        ),
-        (
-            vec![
-                "export",
-                path_str(&team),
-                "--out",
-                path_str(&dotted),
-                "--format",
-                "svg",
-            ],
-            "the team file",
-        ),
+        // The input itself, and the input spelt another way.
+        (svg_onto(&team, &team), "the team file"),
+        (svg_onto(&team, &dotted), "the team file"),
         (
             vec![
                 "export",
@@ -419,13 +410,7 @@ fn a_paged_pdf_says_how_many_people_are_on_no_page() {
     let options = orgflow::export::ExportOptions {
         view: orgflow::export::ExportView::Hierarchy,
         format: orgflow::export::ExportFormat::Pdf,
-        width: 1920,
-        height: 1080,
-        scale: 1.0,
-        title: None,
-        transparent: false,
-        findings: 3,
-        extent: orgflow::export::Extent::Whole,
+        ..Default::default()
     };
     let few = orgflow::export::paged_pdf(
         &org,

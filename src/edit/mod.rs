@@ -465,34 +465,30 @@ pub fn delete_person(org: &Org, person: &PersonId) -> Result<(Command, usize), E
     ))
 }
 
-/// A new id not used by anybody: `base`, `base-2`, `base-3`…
-pub fn fresh_person_id(org: &Org, base: &str) -> PersonId {
-    let base = if base.is_empty() { "person" } else { base };
-    let taken = |id: &str| org.people.iter().any(|p| p.id.as_str() == id);
+/// The first of `base`, `base-2`, `base-3`… that is not `taken`.
+pub fn first_free(base: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(base) {
-        return PersonId(base.to_owned());
+        return base.to_owned();
     }
     (2..)
         .map(|n| format!("{base}-{n}"))
         .find(|id| !taken(id))
-        .map(PersonId)
         .unwrap_or_default()
+}
+
+/// A new id not used by anybody: `base`, `base-2`, `base-3`…
+pub fn fresh_person_id(org: &Org, base: &str) -> PersonId {
+    let base = if base.is_empty() { "person" } else { base };
+    PersonId(first_free(base, |id| {
+        org.people.iter().any(|p| p.id.as_str() == id)
+    }))
 }
 
 /// A new decision id not used yet.
 pub fn fresh_decision_id(org: &Org, base: &str) -> crate::model::DecisionId {
-    let taken = |id: &str| org.decisions.iter().any(|d| d.id.as_str() == id);
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                base.to_owned()
-            } else {
-                format!("{base}-{n}")
-            }
-        })
-        .find(|id| !taken(id))
-        .map(crate::model::DecisionId)
-        .unwrap_or_default()
+    crate::model::DecisionId(first_free(base, |id| {
+        org.decisions.iter().any(|d| d.id.as_str() == id)
+    }))
 }
 
 /// Adds a new person, under `manager` or at the top level.

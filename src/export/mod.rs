@@ -858,22 +858,7 @@ fn pdf_pages(slides: &[String]) -> Result<Vec<u8>, ExportError> {
             .map_err(|e| failed(&e))?;
         Ok((chunk, id, w, h))
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, 8);
-    let per_thread = slides.len().div_ceil(threads).max(1);
-    let converted: Vec<Result<(pdf_writer::Chunk, Ref, f32, f32), ExportError>> =
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = slides
-                .chunks(per_thread)
-                .map(|part| scope.spawn(move || part.iter().map(convert).collect::<Vec<_>>()))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
-    for slide in converted {
+    for slide in crate::work::on_every_core(slides, convert) {
         let (chunk, id, w, h) = slide?;
         let mut map = std::collections::HashMap::new();
         let chunk = chunk.renumber(|old| *map.entry(old).or_insert_with(|| alloc.bump()));

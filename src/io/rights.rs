@@ -637,17 +637,7 @@ fn fresh_id(taken: &HashMap<String, usize>, name: &str) -> DecisionId {
         "" => "domain",
         base => base,
     };
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                base.to_owned()
-            } else {
-                format!("{base}-{n}")
-            }
-        })
-        .find(|id| !taken.contains_key(id))
-        .map(DecisionId)
-        .unwrap_or_default()
+    DecisionId(crate::edit::first_free(base, |id| taken.contains_key(id)))
 }
 
 /// A rights sheet for `org` in `scheme`: one row per domain, one column per person holding a

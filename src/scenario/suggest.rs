@@ -90,6 +90,15 @@ fn words(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The words of a person's title and skills.
+fn own_words(p: &Person) -> BTreeSet<String> {
+    p.skills
+        .iter()
+        .flat_map(|s| words(s))
+        .chain(words(&p.title))
+        .collect()
+}
+
 fn list(names: &[String]) -> String {
     match names {
         [] => String::new(),
@@ -193,13 +202,7 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
     // Who has each word of a title or a skill, for matching a domain's name.
     let mut has_word: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, p) in org.people.iter().enumerate() {
-        let own: BTreeSet<String> = p
-            .skills
-            .iter()
-            .flat_map(|s| words(s))
-            .chain(words(&p.title))
-            .collect();
-        for w in own {
+        for w in own_words(p) {
             has_word.entry(w).or_default().push(i);
         }
     }
@@ -283,13 +286,7 @@ pub fn suggest(org: &Org) -> Vec<Proposal> {
                 score += 2;
                 reasons.push("approves it already");
             }
-            let own: BTreeSet<String> = p
-                .skills
-                .iter()
-                .flat_map(|s| words(s))
-                .chain(words(&p.title))
-                .collect();
-            if !own.is_disjoint(&domain_words) {
+            if !own_words(p).is_disjoint(&domain_words) {
                 score += 2;
                 reasons.push("has the matching skill or title");
             }
@@ -670,20 +667,7 @@ fn evaluate(
         crate::edit::apply(&mut after, p.command.clone()).ok()?;
         Some(Figures::of(&analyze(&after)))
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, 8);
-    let chunk = pending.len().div_ceil(threads).max(1);
-    let effects: Vec<Option<Figures>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = pending
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(after_of).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    let effects = crate::work::on_every_core(&pending, after_of);
     pending
         .into_iter()
         .zip(effects)
