@@ -111,3 +111,27 @@ fn a_flood_of_notes_is_summarised_by_kind_and_json_carries_them_all() {
     assert_eq!(files.len(), 2);
     assert_eq!(files[1]["problems"].as_array().map(Vec::len), Some(10_000));
 }
+
+#[test]
+fn escape_sequences_in_paths_and_flags_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("dir");
+    let evil = dir.path().join("\u{1b}]0;owned\u{7}\u{1b}[2J.csv");
+    std::fs::write(&evil, "not,a\nteam\n").expect("write");
+    let evil = evil.to_str().expect("utf-8");
+    for args in [
+        vec!["analyze", evil],
+        vec!["analyze", "missing\u{1b}[2J.json"],
+        vec!["analyze", "tests/bad/workbooks/good.xlsx", "--sheet", "\u{1b}]0;x\u{7}"],
+        vec!["analyze", SCHOOL, "--bogus\u{1b}[2J"],
+        vec!["export", SCHOOL, "--out", evil, "--format", "svg"],
+    ] {
+        let (code, out, err) = orgflow(&args);
+        assert!(code.is_some_and(|c| c != 0 || args[0] == "export"), "{args:?}");
+        for text in [&out, &err] {
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\u{7}'),
+                "{args:?} printed a control sequence: {text:?}"
+            );
+        }
+    }
+}
