@@ -495,6 +495,11 @@ const CASES: &[Case] = &[
         "Cell limit exceeded",
     ),
     case(
+        &["analyze", "tests/bad/workbooks/xls-two-billion-rows.xls"],
+        0,
+        "31 people",
+    ),
+    case(
         &["analyze", "tests/bad/workbooks/not-a-workbook.xlsx"],
         1,
         "give it a name ending in .csv",

@@ -121,12 +121,20 @@ fn escape_sequences_in_paths_and_flags_never_reach_the_terminal() {
     for args in [
         vec!["analyze", evil],
         vec!["analyze", "missing\u{1b}[2J.json"],
-        vec!["analyze", "tests/bad/workbooks/good.xlsx", "--sheet", "\u{1b}]0;x\u{7}"],
+        vec![
+            "analyze",
+            "tests/bad/workbooks/good.xlsx",
+            "--sheet",
+            "\u{1b}]0;x\u{7}",
+        ],
         vec!["analyze", SCHOOL, "--bogus\u{1b}[2J"],
         vec!["export", SCHOOL, "--out", evil, "--format", "svg"],
     ] {
         let (code, out, err) = orgflow(&args);
-        assert!(code.is_some_and(|c| c != 0 || args[0] == "export"), "{args:?}");
+        assert!(
+            code.is_some_and(|c| c != 0 || args[0] == "export"),
+            "{args:?}"
+        );
         for text in [&out, &err] {
             assert!(
                 !text.contains('\u{1b}') && !text.contains('\u{7}'),

@@ -209,6 +209,48 @@ fn without_absurd_counts(bytes: &[u8]) -> Result<Option<Vec<u8>>, Vec<Problem>> 
     Ok(Some(out.finish().map_err(damaged)?.into_inner()))
 }
 
+/// An `.xls` whose sheet states an impossible size (its DIMENSIONS record claims more rows than
+/// the 65,536 or more columns than the 256 a BIFF8 sheet can have) with the claim cut down to
+/// what a sheet can hold, since calamine reserves room for the stated grid (a claim of two
+/// billion rows asked for 68 GB); `None` when every claim is possible.
+fn xls_within_grid(bytes: &[u8]) -> Option<Vec<u8>> {
+    // The record: type 0x0200, length 14, first row and last row + 1 (u32), first column and
+    // last column + 1 (u16), then 2 reserved bytes.
+    const HEADER: &[u8] = &[0x00, 0x02, 0x0E, 0x00];
+    const ROWS: u32 = 65_536;
+    const COLUMNS: u16 = 256;
+    let mut fixed: Option<Vec<u8>> = None;
+    let mut from = 0;
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| find(rest, HEADER))
+        .map(|i| from + i)
+    {
+        from = at + HEADER.len();
+        let field = |k: usize, n: usize| bytes.get(at + 4 + k..at + 4 + k + n);
+        let (Some(rf), Some(rl), Some(cf), Some(cl)) =
+            (field(0, 4), field(4, 4), field(8, 2), field(10, 2))
+        else {
+            break;
+        };
+        let u32_of = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let u16_of = |b: &[u8]| u16::from_le_bytes([b[0], b[1]]);
+        let (rf, rl, cf, cl) = (u32_of(rf), u32_of(rl), u16_of(cf), u16_of(cl));
+        if rl <= ROWS && cl <= COLUMNS && rf <= rl && cf <= cl {
+            continue;
+        }
+        let out = fixed.get_or_insert_with(|| bytes.to_vec());
+        let rl = rl.min(ROWS);
+        let cl = cl.min(COLUMNS);
+        let (rf, cf) = (rf.min(rl), cf.min(cl));
+        out[at + 4..at + 8].copy_from_slice(&rf.to_le_bytes());
+        out[at + 8..at + 12].copy_from_slice(&rl.to_le_bytes());
+        out[at + 12..at + 14].copy_from_slice(&cf.to_le_bytes());
+        out[at + 14..at + 16].copy_from_slice(&cl.to_le_bytes());
+    }
+    fixed
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -364,7 +406,8 @@ pub fn sheet_table(bytes: &[u8], sheet: Option<&str>) -> Result<Table, Vec<Probl
         };
         fixed.as_deref().unwrap_or(bytes)
     } else {
-        bytes
+        fixed = xls_within_grid(bytes);
+        fixed.as_deref().unwrap_or(bytes)
     };
     let cannot = |e: &dyn std::fmt::Display| {
         let text = e.to_string();

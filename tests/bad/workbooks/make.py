@@ -185,3 +185,11 @@ ods("ods-empty-tail.ods", ODS_ROWS + '<table:table-row table:number-rows-repeate
 ods("ods-repeated-cells.ods", ODS_ROWS + '<table:table-row table:number-rows-repeated="1000000">'
     '<table:table-cell table:number-columns-repeated="16000" office:value-type="string">'
     '<text:p>x</text:p></table:table-cell></table:table-row>')
+# An .xls (BIFF8) whose DIMENSIONS record claims two billion rows: the riverside staff list with
+# that one number changed (calamine reserved room for the stated grid: 68 GB, an abort).
+with open(os.path.join(HERE, "..", "..", "sheets", "riverside-people.xls"), "rb") as f:
+    xls = bytearray(f.read())
+at = xls.find(b"\x00\x02\x0e\x00")
+xls[at + 8:at + 12] = (0x7FFFFFFF).to_bytes(4, "little")
+with open(os.path.join(HERE, "xls-two-billion-rows.xls"), "wb") as f:
+    f.write(xls)
