@@ -151,22 +151,20 @@ fn without_absurd_counts(bytes: &[u8]) -> Result<Option<Vec<u8>>, Vec<Problem>> 
     let Some(index) = archive.index_for_name(PART) else {
         return Ok(None);
     };
-    let mut xml = Vec::new();
-    {
+    // The start tag is at the head of the part: read that first, and the whole part only when
+    // the counts are large enough to be worth checking against what it holds.
+    let (declared, head) = {
         let part = archive.by_index(index).map_err(damaged)?;
-        let size = part.size();
-        part.take(size.min(MAX_PART_BYTES) + 1)
-            .read_to_end(&mut xml)
+        let declared = part.size();
+        let mut head = Vec::new();
+        part.take(HEAD_BYTES)
+            .read_to_end(&mut head)
             .map_err(|e| problem(format!("the shared strings cannot be unpacked ({e})")))?;
-    }
-    let Some(start) = find(&xml, b"<sst") else {
+        (declared, head)
+    };
+    let Some((start, end, tag)) = start_tag(&head) else {
         return Ok(None);
     };
-    let Some(end) = find(xml.get(start..).unwrap_or_default(), b">").map(|e| start + e) else {
-        return Ok(None);
-    };
-    let most = (xml.len() / 5) as u64;
-    let tag = String::from_utf8_lossy(xml.get(start..end).unwrap_or_default()).into_owned();
     let claims = |attr: &str| -> Option<u64> {
         let at = tag.find(&format!(" {attr}=\""))? + attr.len() + 3;
         let digits: String = tag
@@ -176,7 +174,21 @@ fn without_absurd_counts(bytes: &[u8]) -> Result<Option<Vec<u8>>, Vec<Problem>> 
             .collect();
         Some(digits.parse::<u64>().unwrap_or(u64::MAX))
     };
-    if claims("count").unwrap_or(0) <= most && claims("uniqueCount").unwrap_or(0) <= most {
+    let claimed = claims("count")
+        .unwrap_or(0)
+        .max(claims("uniqueCount").unwrap_or(0));
+    if claimed <= (declared / 5).min(BELIEVED_STRINGS) {
+        return Ok(None);
+    }
+    let mut xml = Vec::new();
+    {
+        let part = archive.by_index(index).map_err(damaged)?;
+        part.take(declared.min(MAX_PART_BYTES) + 1)
+            .read_to_end(&mut xml)
+            .map_err(|e| problem(format!("the shared strings cannot be unpacked ({e})")))?;
+    }
+    let most = (xml.len() / 5) as u64;
+    if claimed <= most {
         return Ok(None);
     }
     // The start tag without its counts; the strings themselves as they were.
@@ -249,6 +261,21 @@ fn xls_within_grid(bytes: &[u8]) -> Option<Vec<u8>> {
         out[at + 14..at + 16].copy_from_slice(&cl.to_le_bytes());
     }
     fixed
+}
+
+/// How much of the shared strings is read to find their start tag.
+const HEAD_BYTES: u64 = 64 * 1024;
+/// Shared-string counts up to this many are taken as they are when the part's stated size
+/// could hold them (a larger count is checked against the strings themselves).
+const BELIEVED_STRINGS: u64 = 1_000_000;
+
+/// The `<sst …>` start tag at the head of a shared-strings part: where it starts and ends, and
+/// its text.
+fn start_tag(xml: &[u8]) -> Option<(usize, usize, String)> {
+    let start = find(xml, b"<sst")?;
+    let end = start + find(xml.get(start..)?, b">")?;
+    let tag = String::from_utf8_lossy(xml.get(start..end)?).into_owned();
+    Some((start, end, tag))
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
