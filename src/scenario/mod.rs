@@ -1,8 +1,10 @@
 //! Scenarios: two orgs compared figure by figure and person by person, an absence simulated
 //! without touching the document, and concrete proposals to distribute decisions.
 
+mod report;
 mod suggest;
 
+pub use report::{suggest_report, text_report, what_if_report};
 pub use suggest::{Proposal, ProposalKind, SHOWN_EACH, suggest};
 
 use crate::analysis::{Analysis, Severity, analyze};
@@ -770,65 +772,4 @@ pub fn figure_rows(before: &Org, after: &Org, c: &Comparison) -> Vec<[String; 4]
             ),
         ],
     ]
-}
-
-/// The comparison as plain text, for a terminal.
-pub fn text_report(before: &Org, after: &Org, c: &Comparison) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let _ = writeln!(out, "{} → {}", before.name, after.name);
-    let _ = writeln!(out, "{}\n", headline(before, c));
-    let rows = figure_rows(before, after, c);
-    let _ = writeln!(out, "{:<40} {:<28} {:<28} change", "", "before", "after");
-    for [label, b, a, d] in rows {
-        let _ = writeln!(out, "{label:<40} {b:<28} {a:<28} {d}");
-    }
-    let ch = &c.changes;
-    let list = |names: &[Named]| {
-        names
-            .iter()
-            .map(|n| n.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let _ = writeln!(out, "\n{}", ch.summary());
-    if !ch.added.is_empty() {
-        let _ = writeln!(out, "  Added: {}", list(&ch.added));
-    }
-    if !ch.removed.is_empty() {
-        let _ = writeln!(out, "  Removed: {}", list(&ch.removed));
-    }
-    if !ch.away.is_empty() {
-        let _ = writeln!(out, "  Away: {}", list(&ch.away));
-    }
-    // Names by id, after first (one look-up a move, however large the org).
-    let mut names: HashMap<&str, &str> = HashMap::new();
-    for p in before.people.iter().chain(&after.people) {
-        names.insert(p.id.as_str(), p.display_name());
-    }
-    let manager = |id: &Option<String>| {
-        id.as_deref()
-            .and_then(|id| names.get(id))
-            .map_or("the top".to_owned(), |name| (*name).to_owned())
-    };
-    for m in &ch.moved {
-        let _ = writeln!(
-            out,
-            "  Moved: {} from {} to {}",
-            m.person.name,
-            manager(&m.from),
-            manager(&m.to)
-        );
-    }
-    for r in &ch.rights {
-        let _ = writeln!(
-            out,
-            "  {}: {} {} → {}",
-            r.domain_name,
-            r.person.name,
-            r.before.unwrap_or("no right"),
-            r.after.unwrap_or("no right")
-        );
-    }
-    out
 }

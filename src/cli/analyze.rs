@@ -1,0 +1,52 @@
+//! `orgflow analyze`: the analysis of one org, as a report or as JSON.
+
+use super::args::{ColumnArgs, RightsArgs, ThresholdArgs};
+use super::load::load_org_said;
+use super::terminal::{UsageError, print_json, print_report};
+use anyhow::Context;
+use clap::Args;
+use orgflow::analysis::{analyze_with, text_report};
+use orgflow::model::ThresholdOverrides;
+use std::path::PathBuf;
+
+/// Print the analysis of a team file (.json) or an HR export (.csv): the funnels first.
+#[derive(Args, Debug)]
+pub struct Analyze {
+    /// The team file or CSV export.
+    file: PathBuf,
+    /// Print the analysis as JSON instead of a report.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    columns: ColumnArgs,
+    #[command(flatten)]
+    rights: RightsArgs,
+    #[command(flatten)]
+    thresholds: ThresholdArgs,
+}
+
+/// Runs `analyze`.
+pub fn run(args: Analyze) -> anyhow::Result<()> {
+    let flags: ThresholdOverrides = args.thresholds.into();
+    let wrong = orgflow::model::check_thresholds(&flags);
+    if !wrong.is_empty() {
+        return Err(UsageError(format!("wrong threshold flags: {}", wrong.join("; "))).into());
+    }
+    let (loaded, said) = load_org_said(&args.file, args.columns, args.rights)?;
+    let overrides = loaded.org.thresholds.merged_with(&flags);
+    let analysis = analyze_with(&loaded.org, &overrides.resolve());
+    if args.json {
+        // The analysis, and under `import` everything reading the files said.
+        let mut value =
+            serde_json::to_value(&analysis).context("could not write the analysis as JSON")?;
+        if let Some(object) = value.as_object_mut() {
+            object.insert(
+                "import".to_owned(),
+                serde_json::to_value(&said).context("could not write the notes")?,
+            );
+        }
+        print_json(&value)
+    } else {
+        print_report(&text_report(&analysis))
+    }
+}

@@ -1,0 +1,59 @@
+//! `orgflow convert`: an HR export to a team file, or a team file to a CSV.
+
+use super::args::{ColumnArgs, RightsArgs, check_output};
+use super::load::load_org;
+use super::terminal::{UsageError, say};
+use clap::Args;
+use orgflow::io::{Format, check_csv_overwrite, csv_headers, csv_losses, save};
+use std::path::PathBuf;
+
+/// Convert between an HR export (.csv) and the native team file (.json), either way.
+#[derive(Args, Debug)]
+pub struct Convert {
+    /// The file to read.
+    input: PathBuf,
+    /// The file to write; its extension (.json or .csv) picks the format.
+    output: PathBuf,
+    /// Replace an existing CSV (its columns orgflow does not write are lost). The file
+    /// being converted is never replaced.
+    #[arg(long)]
+    force: bool,
+    #[command(flatten)]
+    columns: ColumnArgs,
+    #[command(flatten)]
+    rights: RightsArgs,
+}
+
+/// Runs `convert`.
+pub fn run(args: Convert) -> anyhow::Result<()> {
+    let Convert {
+        input,
+        output,
+        force,
+        columns,
+        rights,
+    } = args;
+    let mut inputs = vec![("the file to convert", input.as_path())];
+    inputs.extend(rights.inputs());
+    check_output(&output, &inputs)?;
+    let loaded = load_org(&input, columns, rights)?;
+    if Format::from_path(&output) == Some(Format::Csv) {
+        check_csv_overwrite(&output, &csv_headers(&loaded.org), force)
+            .map_err(|e| UsageError(e.to_string()))?;
+        let lost = csv_losses(&loaded.org);
+        if !lost.is_empty() {
+            say!(
+                "{}: a CSV holds only the people; it will not keep {}. Keep the team file (.json) for those.",
+                output.display(),
+                lost.join(", ")
+            );
+        }
+    }
+    save(&loaded.org, &output)?;
+    say!(
+        "Wrote {} people to {}",
+        loaded.org.people.len(),
+        output.display()
+    );
+    Ok(())
+}

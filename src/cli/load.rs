@@ -1,0 +1,146 @@
+//! Reading the files a command names: the team file, then a rights sheet and link lists merged
+//! onto it, each saying on standard error what its reading did.
+
+use super::args::{ColumnArgs, NOTES_SHOWN, NotesArg, RightsArgs};
+use super::terminal::{say, say_text};
+use orgflow::io::{LoadError, Loaded, load, load_rights};
+use orgflow::model::{Org, Problem, Status};
+use std::path::Path;
+
+/// For `--include-left`: everybody who left counts as here again.
+fn include_left(org: &mut Org) {
+    for p in &mut org.people {
+        if p.status == Status::Left {
+            p.status = Status::Active;
+        }
+    }
+}
+
+pub fn print_import_problems(
+    file: &Path,
+    problems: &[Problem],
+    notes: NotesArg,
+) {
+    if problems.is_empty() {
+        return;
+    }
+    let rows = if problems.len() == 1 {
+        "1 row needed".to_owned()
+    } else {
+        format!(
+            "{} rows needed",
+            orgflow::model::thousands(problems.len() as f64)
+        )
+    };
+    let mut text = format!("{}: {rows} attention while importing:\n", file.display());
+    let shown = if notes == NotesArg::All {
+        usize::MAX
+    } else {
+        NOTES_SHOWN
+    };
+    let (lines, rest) = orgflow::model::summarise(problems, shown);
+    for line in lines {
+        text.push_str(&format!("  - {line}\n"));
+    }
+    if let Some(rest) = rest {
+        text.push_str(&format!("  - {rest} (--notes all lists every one)\n"));
+    }
+    say_text(&text);
+}
+
+/// Notes about a file, one a line: the first 50 unless `notes` is `all`.
+pub fn print_notes(file: &Path, notes: &[String], all: NotesArg) {
+    let shown = if all == NotesArg::All {
+        notes.len()
+    } else {
+        NOTES_SHOWN
+    };
+    for note in notes.iter().take(shown) {
+        say!("{}: {note}", file.display());
+    }
+    if notes.len() > shown {
+        say!(
+            "{}: and {} more notes (--notes all lists every one)",
+            file.display(),
+            notes.len() - shown
+        );
+    }
+}
+
+/// Loads a team file or export, tells what the import did, and merges a rights sheet if given.
+pub fn load_org(
+    file: &Path,
+    columns: ColumnArgs,
+    rights: RightsArgs,
+) -> anyhow::Result<Loaded> {
+    load_org_said(file, columns, rights).map(|(loaded, _)| loaded)
+}
+
+/// What reading one file said: every note and every row that needed attention (for `--json`,
+/// which carries all of them whatever `--notes` says).
+#[derive(Debug, serde::Serialize)]
+pub struct FileSaid {
+    file: String,
+    notes: Vec<String>,
+    problems: Vec<String>,
+}
+
+impl FileSaid {
+    fn new(file: &Path, notes: &[String], problems: &[Problem]) -> Self {
+        Self {
+            file: file.display().to_string(),
+            notes: notes.to_vec(),
+            problems: problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+/// [`load_org`], with what each file's reading said.
+pub fn load_org_said(
+    file: &Path,
+    columns: ColumnArgs,
+    rights: RightsArgs,
+) -> anyhow::Result<(Loaded, Vec<FileSaid>)> {
+    let sheet = columns.sheet.clone();
+    let keep_left = columns.include_left;
+    let all = columns.notes;
+    let mut said = Vec::new();
+    let mut loaded = load(file, &columns.into()).map_err(describe)?;
+    if keep_left {
+        include_left(&mut loaded.org);
+    }
+    print_import_problems(file, &loaded.import_problems, all);
+    print_notes(file, &loaded.notes, all);
+    said.push(FileSaid::new(file, &loaded.notes, &loaded.import_problems));
+    if let Some(sheet_path) = rights.rights {
+        let scheme = rights.rights_scheme.map(Into::into);
+        let sheet = rights.rights_sheet.or(sheet);
+        let import =
+            load_rights(&loaded.org, &sheet_path, sheet.as_deref(), scheme).map_err(describe)?;
+        say!("{}: {}", sheet_path.display(), import.summary());
+        print_notes(&sheet_path, &import.notes, all);
+        print_import_problems(&sheet_path, &import.problems, all);
+        let mut notes = vec![import.summary()];
+        notes.extend(import.notes.iter().cloned());
+        said.push(FileSaid::new(&sheet_path, &notes, &import.problems));
+        loaded.org = import.org;
+    }
+    for edges in &rights.links {
+        let import = orgflow::io::load_links(&loaded.org, edges, None, &rights.links_kind)
+            .map_err(describe)?;
+        let summary = import.summary(&rights.links_kind);
+        say!("{}: {summary}", edges.display());
+        print_notes(edges, &import.notes, all);
+        print_import_problems(edges, &import.problems, all);
+        let mut notes = vec![summary];
+        notes.extend(import.notes.iter().cloned());
+        said.push(FileSaid::new(edges, &notes, &import.problems));
+        loaded.org = import.org;
+    }
+    Ok((loaded, said))
+}
+
+/// A file that could not be read, as the command says it.
+pub fn describe(e: LoadError) -> anyhow::Error {
+    anyhow::anyhow!("{e}")
+}
