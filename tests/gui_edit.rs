@@ -146,6 +146,13 @@ fn a_drop_into_ones_own_subtree_is_refused_and_says_why() {
         to_json(&h.state().document.as_ref().expect("open").org),
         original
     );
+    // And says why, in place of the last refusal's words.
+    let (ok, message) = h.state().status.clone().expect("a message");
+    assert!(!ok);
+    assert!(
+        message.contains("drop the card onto the person they should report to"),
+        "{message}"
+    );
 }
 
 #[test]

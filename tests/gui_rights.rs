@@ -198,3 +198,55 @@ fn a_new_row_raises_no_alarm_until_it_has_a_decider() {
             .any(|f| f.kind == orgflow::analysis::FindingKind::NoDecider)
     );
 }
+
+#[test]
+fn typing_a_monthly_rate_is_one_step_when_the_field_is_left() {
+    let mut h = hr_export(None);
+    h.query_all_by_label("Start from a template")
+        .next()
+        .expect("a menu")
+        .click();
+    h.run();
+    h.get_by_label("School (12 domains)").click();
+    h.run();
+    let version = h.state().document.as_ref().expect("open").history.version();
+    let field = "Budget allocation a month";
+    h.get_by_label(field).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    for digit in ["2", "5", "0"] {
+        h.get_by_label(field).type_text(digit);
+        h.run();
+    }
+    // While typing, the document is as it was: no step, no re-analysis per key.
+    let doc = h.state().document.as_ref().expect("open");
+    assert_eq!(
+        doc.history.version(),
+        version,
+        "{:?}",
+        doc.history.undo_label()
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    let doc = h.state().document.as_ref().expect("open");
+    assert_eq!(
+        doc.history.undo_label(),
+        Some("make Budget allocation come up 250 times a month")
+    );
+    let budget = doc
+        .org
+        .decisions
+        .iter()
+        .find(|d| d.name == "Budget allocation")
+        .expect("the budget");
+    assert_eq!(budget.per_month, 250.0);
+    // One undo takes the whole number back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let doc = h.state().document.as_ref().expect("open");
+    assert_eq!(
+        doc.history.undo_label(),
+        Some("start from the School template")
+    );
+}

@@ -50,13 +50,20 @@ fn suggestions_are_accepted_one_by_one_or_all() {
             .bus_factor
             .is_some_and(|b| b >= 3)
     );
-    // Each one is an undo step: one Ctrl+Z takes back only the last.
-    let hhi = doc.analysis.concentration.authority.spread.hhi;
+    // Accepting all is one gesture and one undo step: one Ctrl+Z takes all of them back, to
+    // the document as it was after the first proposal alone.
+    let label = doc.history.undo_label().expect("a step").to_owned();
+    assert!(
+        label.starts_with("accept ") && label.ends_with(" suggestions"),
+        "{label}"
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     let doc = h.state().document.as_ref().expect("open");
-    assert!(doc.analysis.concentration.authority.spread.hhi >= hhi);
-    assert!(doc.analysis.concentration.authority.spread.hhi < 8000.0);
+    assert_eq!(
+        doc.history.undo_label(),
+        Some("hand Budget allocation to Marta Quill")
+    );
 }
 
 fn scenario_away(app: &orgflow::app::OrgflowApp) -> Vec<String> {

@@ -286,23 +286,33 @@ impl OrgflowApp {
             }
             Action::OpenSuggestions => self.suggestions.open = true,
             Action::AcceptAllSuggestions => {
+                // One gesture, one undo step and one analysis however many proposals there are;
+                // should the batch be refused, one by one, so each that can be applied is.
                 let proposals: Vec<crate::scenario::Proposal> = self.suggestions().to_vec();
-                let mut accepted = 0;
-                for p in proposals {
-                    if let Some(doc) = &mut self.document
-                        && doc.apply(p.command).is_ok()
-                    {
-                        accepted += 1;
-                    }
-                }
+                let Some(doc) = &mut self.document else {
+                    return;
+                };
+                let all = Command {
+                    label: format!("accept {} suggestions", proposals.len()),
+                    edit: crate::edit::Edit::Batch(
+                        proposals.iter().map(|p| p.command.edit.clone()).collect(),
+                    ),
+                };
+                let accepted = if proposals.is_empty() {
+                    0
+                } else if doc.apply(all).is_ok() {
+                    proposals.len()
+                } else {
+                    proposals
+                        .into_iter()
+                        .filter(|p| doc.apply(p.command.clone()).is_ok())
+                        .count()
+                };
                 if accepted > 0 {
                     self.edited();
                     self.scenario = None;
                 }
-                self.status = Some((
-                    true,
-                    format!("Accepted {accepted} suggestions, each one undo step"),
-                ));
+                self.status = Some((true, format!("Accepted {accepted} suggestions")));
             }
             Action::ImportRights(path) => self.import_rights(&path),
             Action::ApplyTemplate(k) => {

@@ -75,6 +75,9 @@ pub struct MatrixState {
     pub search: String,
     /// "Raised by" text being typed, per domain.
     pub raised_drafts: std::collections::BTreeMap<DecisionId, String>,
+    /// A monthly rate being typed or dragged, per domain: the document changes once, when
+    /// the field is left or the drag ends.
+    pub rate_drafts: std::collections::BTreeMap<DecisionId, f64>,
 }
 
 impl Default for MatrixState {
@@ -86,6 +89,7 @@ impl Default for MatrixState {
             added: Vec::new(),
             search: String::new(),
             raised_drafts: Default::default(),
+            rate_drafts: Default::default(),
         }
     }
 }

@@ -114,7 +114,6 @@ enum FormatArg {
     Pdf,
 }
 
-
 /// Runs `export`.
 pub fn run(args: Export) -> anyhow::Result<()> {
     orgflow::export::check_size(args.width, args.height, args.scale)
@@ -189,7 +188,14 @@ pub fn run(args: Export) -> anyhow::Result<()> {
     }
     let analysis = orgflow::analysis::analyze(&loaded.org);
     if let PagesArg::Auto(max_pages) = args.pages {
-        return pages(&loaded.org, &analysis, orientation, &options, max_pages, out);
+        return pages(
+            &loaded.org,
+            &analysis,
+            orientation,
+            &options,
+            max_pages,
+            out,
+        );
     }
     one_slide(
         &loaded.org,

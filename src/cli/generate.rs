@@ -26,6 +26,10 @@ pub fn run(args: Generate) -> anyhow::Result<()> {
     }
     let org = orgflow::generate::org(args.people, args.seed);
     orgflow::io::save(&org, &args.out)?;
-    say!("Wrote {} people to {}", org.people.len(), args.out.display());
+    say!(
+        "Wrote {} people to {}",
+        org.people.len(),
+        args.out.display()
+    );
     Ok(())
 }

@@ -16,11 +16,7 @@ fn include_left(org: &mut Org) {
     }
 }
 
-pub fn print_import_problems(
-    file: &Path,
-    problems: &[Problem],
-    notes: NotesArg,
-) {
+pub fn print_import_problems(file: &Path, problems: &[Problem], notes: NotesArg) {
     if problems.is_empty() {
         return;
     }
@@ -68,11 +64,7 @@ pub fn print_notes(file: &Path, notes: &[String], all: NotesArg) {
 }
 
 /// Loads a team file or export, tells what the import did, and merges a rights sheet if given.
-pub fn load_org(
-    file: &Path,
-    columns: ColumnArgs,
-    rights: RightsArgs,
-) -> anyhow::Result<Loaded> {
+pub fn load_org(file: &Path, columns: ColumnArgs, rights: RightsArgs) -> anyhow::Result<Loaded> {
     load_org_said(file, columns, rights).map(|(loaded, _)| loaded)
 }
 

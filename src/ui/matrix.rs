@@ -274,13 +274,12 @@ fn domain_row(
     } else {
         "Select it in the network to rename or delete it"
     });
-    let mut rate = d.per_month;
+    let rate = matrix
+        .rate_drafts
+        .entry(d.id.clone())
+        .or_insert(d.per_month);
     let response = ui
-        .add(
-            egui::DragValue::new(&mut rate)
-                .range(0.0..=100_000.0)
-                .speed(0.5),
-        )
+        .add(egui::DragValue::new(rate).range(0.0..=100_000.0).speed(0.5))
         .on_hover_text(format!("How often {} comes up in a month", d.name));
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
@@ -289,22 +288,24 @@ fn domain_row(
             format!("{} a month", d.name),
         )
     });
-    if (response.drag_stopped()
-        || response.lost_focus()
-        || response.changed() && !response.dragged())
-        && rate != d.per_month
-    {
-        let mut changed = d.clone();
-        changed.per_month = rate;
-        actions.push(Action::Apply(crate::edit::change_domain(
-            format!(
-                "make {} come up {} times a month",
-                d.name,
-                crate::analysis::trim_number(rate)
-            ),
-            &d.id,
-            changed,
-        )));
+    // One step a gesture: the draft goes to the document once the typed number is left
+    // (Enter, Tab, a click elsewhere) or the drag ends, never per keystroke or pixel.
+    let rate = *rate;
+    if !response.has_focus() && !response.dragged() {
+        matrix.rate_drafts.remove(&d.id);
+        if rate != d.per_month {
+            let mut changed = d.clone();
+            changed.per_month = rate;
+            actions.push(Action::Apply(crate::edit::change_domain(
+                format!(
+                    "make {} come up {} times a month",
+                    d.name,
+                    crate::analysis::trim_number(rate)
+                ),
+                &d.id,
+                changed,
+            )));
+        }
     }
     let draft = matrix
         .raised_drafts

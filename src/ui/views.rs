@@ -143,7 +143,13 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
                 Some((Target::Person(_), Some(_))) => {
                     dropped = Some(Err("drop onto a person".to_owned()))
                 }
-                Some((Target::Person(_), None)) => dropped = Some(Err(String::new())),
+                // On empty canvas, or back where it started: nothing moves, and the status
+                // says how a move is made.
+                Some((Target::Person(_), None)) => {
+                    dropped = Some(Err(
+                        "drop the card onto the person they should report to".to_owned()
+                    ))
+                }
                 _ => {}
             }
             if let Some(Target::Person(p)) = r.double_clicked {
