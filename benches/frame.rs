@@ -3,9 +3,10 @@
 //! comparison.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use orgflow::app::{Document, FileDialogs, OrgflowApp, Picked, Settings};
+use orgflow::app::OrgflowApp;
 use orgflow::io::Loaded;
 use orgflow::layout::Orientation;
+use orgflow::session::{Document, FileDialogs, Picked, Settings};
 use std::hint::black_box;
 use std::path::PathBuf;
 
@@ -68,13 +69,15 @@ fn app_with_links(people: usize, expand_all: bool, extra_links: usize) -> Orgflo
         document.expand_all();
     }
     let mut app = OrgflowApp::new(Settings::default(), Box::new(NoDialogs));
-    app.show(document);
+    app.session.show(document);
+    let outcome = app.session.take_outcome();
+    app.view.apply(&outcome, &app.session);
     app
 }
 
 fn frame(ctx: &egui::Context, app: &mut OrgflowApp) -> usize {
     let output = ctx.run_ui(input(), |ui| {
-        orgflow::ui::show(app, ui);
+        orgflow::ui::show(&app.session, &mut app.view, ui);
         app.apply_actions();
     });
     ctx.tessellate(output.shapes, output.pixels_per_point).len()

@@ -16,6 +16,7 @@ pub mod layout;
 pub mod model;
 pub mod scenario;
 pub mod scene;
+pub mod session;
 pub mod theme;
 #[cfg(feature = "gui")]
 pub mod ui;

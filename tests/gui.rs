@@ -19,9 +19,9 @@ fn the_start_screen_opens_a_bundled_example() {
     h.get_by_label("Open…");
     open_school(&mut h);
     let app = h.state();
-    let doc = app.document.as_ref().expect("a document");
+    let doc = app.session.document.as_ref().expect("a document");
     assert_eq!(doc.org.name, "Riverside Primary (traditional)");
-    assert_eq!(app.title(), "riverside-traditional.json — orgflow");
+    assert_eq!(app.session.title(), "riverside-traditional.json — orgflow");
     // Both views and the findings are there.
     h.get_by_label("Reporting hierarchy view");
     h.get_by_label("Distributed network view");
@@ -38,7 +38,7 @@ fn clicking_a_person_selects_them_in_both_views_and_fills_the_inspector() {
     h.get_by_label("Dana Reyes, Principal, in the hierarchy")
         .click();
     h.run();
-    assert_eq!(h.state().selection, Some(selected("dana")));
+    assert_eq!(h.state().session.selection, Some(selected("dana")));
     // The inspector explains why.
     h.get_by_label("Why they are flagged");
     h.get_by_label("Hierarchy load");
@@ -50,14 +50,14 @@ fn clicking_a_person_selects_them_in_both_views_and_fills_the_inspector() {
     h.get_by_label("Marta Quill, School business manager, in the network")
         .click();
     h.run();
-    assert_eq!(h.state().selection, Some(selected("marta")));
+    assert_eq!(h.state().session.selection, Some(selected("marta")));
     // Her decision rights are check boxes: unticking one takes the right away.
     h.get_by_label("decides Classroom supplies orders")
         .scroll_to_me();
     h.run();
     h.get_by_label("decides Classroom supplies orders").click();
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     let supplies = doc
         .org
         .decisions
@@ -78,8 +78,8 @@ fn clicking_a_finding_selects_and_frames_its_people() {
     h.get_by_label_contains("Dana Reyes has 28 direct reports")
         .click();
     h.run();
-    assert_eq!(h.state().selection, Some(selected("dana")));
-    let zoom = h.state().hierarchy_view.zoom();
+    assert_eq!(h.state().session.selection, Some(selected("dana")));
+    let zoom = h.state().view.hierarchy_view.zoom();
     assert!(
         zoom >= 0.6,
         "the hierarchy zoomed in on the finding: {zoom}"
@@ -96,7 +96,7 @@ fn search_jumps_to_a_person() {
     h.run();
     h.get_by_label("Gwen Harper").click();
     h.run();
-    assert_eq!(h.state().selection, Some(selected("gwen")));
+    assert_eq!(h.state().session.selection, Some(selected("gwen")));
 }
 
 #[test]
@@ -107,17 +107,17 @@ fn a_file_that_fails_to_open_lists_its_problems_and_keeps_the_open_document() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     h.run();
     let app = h.state();
-    let failure = app.failure.as_ref().expect("the failure is shown");
+    let failure = app.session.failure.as_ref().expect("the failure is shown");
     assert_eq!(failure.problems.len(), 4);
     assert_eq!(
-        app.document.as_ref().map(|d| d.org.name.as_str()),
+        app.session.document.as_ref().map(|d| d.org.name.as_str()),
         Some("Riverside Primary (traditional)")
     );
     h.get_by_label_contains("many-problems.json could not be opened");
     h.get_by_label_contains("reports to “ghost”");
     h.get_by_label("Dismiss").click();
     h.run();
-    assert!(h.state().failure.is_none());
+    assert!(h.state().session.failure.is_none());
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn a_csv_opens_with_its_row_problems_listed() {
     let mut h = harness(Some("tests/csv/problems.csv"));
     h.get_by_label("Open…").click();
     h.run();
-    let doc = h.state().document.as_ref().expect("opened");
+    let doc = h.state().session.document.as_ref().expect("opened");
     assert_eq!(doc.import_problems.len(), 4);
     h.get_by_label("4 rows, columns or cells of the last import needed attention");
 }
@@ -135,7 +135,7 @@ fn hiding_a_managers_reports_collapses_their_subtree() {
     let mut h = harness(None);
     open_school(&mut h);
     let cards = |h: &Harness<'static, OrgflowApp>| {
-        h.state().document.as_ref().map_or(0, |d| {
+        h.state().session.document.as_ref().map_or(0, |d| {
             d.hierarchy
                 .shapes
                 .iter()
@@ -225,13 +225,19 @@ fn the_export_dialog_writes_the_slide_it_describes() {
     open_school(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
-    assert!(h.state().export.open);
+    assert!(h.state().view.export.open);
     h.get_by_label("Hierarchy").click();
     h.get_by_label("2×").click();
     h.run();
     h.get_by_label("Export…").click();
     h.run();
-    let outcome = h.state().export.outcome.clone().expect("exported");
+    let outcome = h
+        .state()
+        .session
+        .export
+        .clone()
+        .map(|r| r.written)
+        .expect("exported");
     assert_eq!(outcome, Ok(path.clone()));
     let png = resvg::tiny_skia::Pixmap::load_png(&path).expect("a PNG");
     assert_eq!((png.width(), png.height()), (3840, 2160));
@@ -252,7 +258,13 @@ fn an_export_over_the_open_team_file_is_refused_and_the_file_kept() {
     h.run();
     h.get_by_label("Export…").click();
     h.run();
-    let outcome = h.state().export.outcome.clone().expect("answered");
+    let outcome = h
+        .state()
+        .session
+        .export
+        .clone()
+        .map(|r| r.written)
+        .expect("answered");
     let said = outcome.expect_err("refused");
     assert!(said.contains("would destroy it"), "{said}");
     assert_eq!(std::fs::read(&team).expect("read"), before);
@@ -307,7 +319,7 @@ fn resting_on_a_card_or_a_node_tells_who_or_what_it_is() {
 fn a_selected_person_without_rights_comes_out_of_their_team_node() {
     let mut h = harness(None);
     open_school(&mut h);
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     let gwen = common::person(&h, "sam");
     let dana = common::person(&h, "dana");
     // A class teacher with no rights is folded into the year's node; the principal is not.
@@ -338,7 +350,7 @@ fn zooming_to_the_selection_shows_a_minimap_that_moves_the_view() {
     h.run();
     h.key_press(egui::Key::F);
     h.run();
-    let before = h.state().hierarchy_view.visible_area().expect("drawn");
+    let before = h.state().view.hierarchy_view.visible_area().expect("drawn");
     let map = h
         .get_by_label("Minimap of the Reporting hierarchy view")
         .rect();
@@ -348,7 +360,7 @@ fn zooming_to_the_selection_shows_a_minimap_that_moves_the_view() {
     h.get_by_label("Minimap of the Reporting hierarchy view")
         .click();
     h.run();
-    let after = h.state().hierarchy_view.visible_area().expect("drawn");
+    let after = h.state().view.hierarchy_view.visible_area().expect("drawn");
     assert!(after.center().y > before.center().y);
 }
 
@@ -368,7 +380,13 @@ fn the_export_dialog_writes_a_pdf_of_pages() {
     h.run();
     h.get_by_label("Export…").click();
     h.run();
-    let outcome = h.state().export.outcome.clone().expect("exported");
+    let outcome = h
+        .state()
+        .session
+        .export
+        .clone()
+        .map(|r| r.written)
+        .expect("exported");
     assert_eq!(outcome, Ok(path.clone()));
     let pdf = std::fs::read(&path).expect("written");
     assert!(pdf.starts_with(b"%PDF"));
@@ -391,8 +409,8 @@ fn at_fit_on_a_1920_by_1080_screen_every_domain_of_each_example_is_named() {
         h.run();
         h.run();
         let app = h.state();
-        let doc = app.document.as_ref().expect("open");
-        let shown = app.network_view.free_labels();
+        let doc = app.session.document.as_ref().expect("open");
+        let shown = app.view.network_view.free_labels();
         let missing: Vec<&str> = doc
             .org
             .decisions

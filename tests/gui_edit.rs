@@ -7,12 +7,14 @@ use common::{PresetDialog, harness, harness_with, open_school, person};
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use orgflow::app::{OrgflowApp, Settings};
+use orgflow::app::OrgflowApp;
 use orgflow::io::to_json;
+use orgflow::session::Settings;
 
 /// Whether the open document still has this person.
 fn is_there(h: &Harness<'static, OrgflowApp>, id: &str) -> bool {
     h.state()
+        .session
         .document
         .as_ref()
         .is_some_and(|d| d.org.person(id).is_some())
@@ -58,6 +60,7 @@ const RAVI: &str = "Ravi Menon, Administrator, in the hierarchy";
 
 fn manager_of(h: &Harness<'static, OrgflowApp>, id: &str) -> Option<String> {
     h.state()
+        .session
         .document
         .as_ref()
         .and_then(|d| d.org.person(id))
@@ -69,12 +72,12 @@ fn manager_of(h: &Harness<'static, OrgflowApp>, id: &str) -> Option<String> {
 fn dragging_a_card_onto_a_person_makes_them_the_manager_in_one_undo_step() {
     let mut h = harness(None, None);
     open_school(&mut h);
-    let original = to_json(&h.state().document.as_ref().expect("open").org);
+    let original = to_json(&h.state().session.document.as_ref().expect("open").org);
     let (sam, marta) = (center(&h, SAM), center(&h, MARTA));
     drag(&mut h, sam, marta);
 
     assert_eq!(manager_of(&h, "sam").as_deref(), Some("marta"));
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(
         doc.history.undo_label(),
         Some("move Sam Lee under Marta Quill")
@@ -95,16 +98,16 @@ fn dragging_a_card_onto_a_person_makes_them_the_manager_in_one_undo_step() {
     // …and the tree was laid out again: Sam's card now hangs below Marta's.
     let (sam_after, marta_after) = (center(&h, SAM), center(&h, MARTA));
     assert!(sam_after.y > marta_after.y);
-    assert!(h.state().title().starts_with("● "));
+    assert!(h.state().session.title().starts_with("● "));
 
     // Ctrl+Z restores the exact document; Ctrl+Shift+Z and Ctrl+Y redo.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(
-        to_json(&h.state().document.as_ref().expect("open").org),
+        to_json(&h.state().session.document.as_ref().expect("open").org),
         original
     );
-    assert!(!h.state().title().starts_with("● "));
+    assert!(!h.state().session.title().starts_with("● "));
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
     assert_eq!(manager_of(&h, "sam").as_deref(), Some("marta"));
@@ -123,13 +126,13 @@ fn dragging_a_card_onto_a_person_makes_them_the_manager_in_one_undo_step() {
 fn a_drop_into_ones_own_subtree_is_refused_and_says_why() {
     let mut h = harness(None, None);
     open_school(&mut h);
-    let original = to_json(&h.state().document.as_ref().expect("open").org);
+    let original = to_json(&h.state().session.document.as_ref().expect("open").org);
     let (marta, ravi) = (center(&h, MARTA), center(&h, RAVI));
     drag(&mut h, marta, ravi);
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(to_json(&doc.org), original);
     assert!(!doc.is_dirty());
-    let (ok, message) = h.state().status.clone().expect("a message");
+    let (ok, message) = h.state().session.status.clone().expect("a message");
     assert!(!ok);
     assert!(message.contains("go round in a circle"), "{message}");
     h.get_by_label_contains("Not moved: Ravi Menon reports to Marta Quill");
@@ -143,11 +146,11 @@ fn a_drop_into_ones_own_subtree_is_refused_and_says_why() {
     let sam = center(&h, SAM);
     drag(&mut h, sam, empty);
     assert_eq!(
-        to_json(&h.state().document.as_ref().expect("open").org),
+        to_json(&h.state().session.document.as_ref().expect("open").org),
         original
     );
     // And says why, in place of the last refusal's words.
-    let (ok, message) = h.state().status.clone().expect("a message");
+    let (ok, message) = h.state().session.status.clone().expect("a message");
     assert!(!ok);
     assert!(
         message.contains("drop the card onto the person they should report to"),
@@ -162,16 +165,19 @@ fn save_writes_the_team_file_and_clears_the_mark() {
     let mut h = harness(None, Some(&path));
     open_school(&mut h);
     drag_onto(&mut h, SAM, MARTA);
-    assert!(h.state().title().starts_with("● "));
+    assert!(h.state().session.title().starts_with("● "));
     // A bundled example has no file: Ctrl+S asks where.
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert_eq!(h.state().title(), "school.json — orgflow");
+    assert_eq!(h.state().session.title(), "school.json — orgflow");
     let saved = orgflow::io::load(&path, &Default::default())
         .expect("saved file loads")
         .org;
-    assert_eq!(saved, h.state().document.as_ref().expect("open").org);
-    assert_eq!(h.state().settings.recent.first(), Some(&path));
+    assert_eq!(
+        saved,
+        h.state().session.document.as_ref().expect("open").org
+    );
+    assert_eq!(h.state().session.settings.recent.first(), Some(&path));
 }
 
 #[test]
@@ -184,10 +190,17 @@ fn a_failed_save_says_so_and_keeps_the_changes_unsaved() {
     drag_onto(&mut h, SAM, MARTA);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    let (ok, message) = h.state().status.clone().expect("a message");
+    let (ok, message) = h.state().session.status.clone().expect("a message");
     assert!(!ok);
     assert!(message.contains("could not save"), "{message}");
-    assert!(h.state().document.as_ref().expect("open").is_dirty());
+    assert!(
+        h.state()
+            .session
+            .document
+            .as_ref()
+            .expect("open")
+            .is_dirty()
+    );
 }
 
 #[test]
@@ -206,7 +219,7 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     h.get_by_label("Cancel").click();
     h.run();
     assert_eq!(manager_of(&h, "sam").as_deref(), Some("marta"));
-    assert!(h.state().pending.is_none());
+    assert!(h.state().session.pending.is_none());
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run();
@@ -214,7 +227,14 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     h.run();
     // The file as saved before the drag opened again.
     assert_eq!(manager_of(&h, "sam").as_deref(), Some("dana"));
-    assert!(!h.state().document.as_ref().expect("open").is_dirty());
+    assert!(
+        !h.state()
+            .session
+            .document
+            .as_ref()
+            .expect("open")
+            .is_dirty()
+    );
 }
 
 #[test]
@@ -231,7 +251,7 @@ fn a_csv_is_never_overwritten_its_changes_go_to_a_team_file() {
     h.run();
     assert_eq!(std::fs::read(&csv).expect("csv"), before);
     assert!(orgflow::io::load(&json, &Default::default()).is_ok());
-    assert_eq!(h.state().title(), "from-csv.json — orgflow");
+    assert_eq!(h.state().session.title(), "from-csv.json — orgflow");
 }
 
 /// An app that keeps its recovery copy in `path`, as the real one does in its data folder.
@@ -243,7 +263,7 @@ fn app_keeping_recovery_in(path: &std::path::Path) -> OrgflowApp {
             save: None,
         }),
     );
-    app.use_recovery_file(path.to_owned());
+    app.session.use_recovery_file(path.to_owned());
     app
 }
 
@@ -257,10 +277,10 @@ fn unsaved_edits_survive_a_crash_and_are_offered_back() {
         drag_onto(&mut h, SAM, MARTA);
         // The copy waits until a few seconds after the last edit.
         let now = std::time::Instant::now();
-        assert!(h.state_mut().tick_recovery(now).is_some());
+        assert!(h.state_mut().session.tick_recovery(now).is_some());
         assert!(!recovery.exists());
-        h.state_mut().tick_recovery(
-            now + orgflow::app::RECOVERY_DELAY + std::time::Duration::from_millis(10),
+        h.state_mut().session.tick_recovery(
+            now + orgflow::session::RECOVERY_DELAY + std::time::Duration::from_millis(10),
         );
         assert!(recovery.exists());
         // The harness is dropped here without saving: a crash.
@@ -271,7 +291,14 @@ fn unsaved_edits_survive_a_crash_and_are_offered_back() {
     h.get_by_label("Restore").click();
     h.run();
     assert_eq!(manager_of(&h, "sam").as_deref(), Some("marta"));
-    assert!(h.state().document.as_ref().expect("restored").is_dirty());
+    assert!(
+        h.state()
+            .session
+            .document
+            .as_ref()
+            .expect("restored")
+            .is_dirty()
+    );
 }
 
 #[test]
@@ -283,13 +310,20 @@ fn the_inspector_renames_and_adds_and_deletes_people() {
     add_to_name(&mut h, " Jr");
     let marta = person(&h, "marta") as usize;
     assert_eq!(
-        h.state().document.as_ref().expect("open").org.people[marta].name,
+        h.state()
+            .session
+            .document
+            .as_ref()
+            .expect("open")
+            .org
+            .people[marta]
+            .name,
         "Marta Quill Jr"
     );
 
     h.get_by_label("Add a report").click();
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     let added = doc.org.people.last().expect("someone");
     assert_eq!(added.manager.as_ref().map(|m| m.as_str()), Some("marta"));
     assert_eq!(doc.analysis.persons[marta].direct_reports, 3);
@@ -309,7 +343,7 @@ fn the_inspector_renames_and_adds_and_deletes_people() {
     h.run();
     h.get_by_label("Delete").click();
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert!(doc.org.person("marta").is_none());
     assert_eq!(
         doc.org
@@ -319,7 +353,7 @@ fn the_inspector_renames_and_adds_and_deletes_people() {
             .as_deref(),
         Some("dana")
     );
-    let (_, message) = h.state().status.clone().expect("told");
+    let (_, message) = h.state().session.status.clone().expect("told");
     assert!(
         message.contains("their 3 reports now report to Dana Reyes"),
         "{message}"
@@ -333,6 +367,7 @@ fn a_new_org_starts_empty_and_grows_from_the_edit_menu() {
     h.run();
     assert!(
         h.state()
+            .session
             .document
             .as_ref()
             .expect("new")
@@ -344,10 +379,10 @@ fn a_new_org_starts_empty_and_grows_from_the_edit_menu() {
     h.run();
     h.get_by_label("Add a top-level person").click();
     h.run();
-    let doc = h.state().document.as_ref().expect("new");
+    let doc = h.state().session.document.as_ref().expect("new");
     assert_eq!(doc.org.people.len(), 1);
     assert_eq!(doc.analysis.roots, ["new-person"]);
-    assert!(h.state().title().starts_with("● untitled.json"));
+    assert!(h.state().session.title().starts_with("● untitled.json"));
 }
 
 #[test]
@@ -366,7 +401,7 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     h.get_by_label_contains("before closing?");
     h.get_by_label("Discard").click();
     h.run();
-    assert!(h.state().document.is_none());
+    assert!(h.state().session.document.is_none());
     assert!(h.state().allow_close);
 }
 
@@ -382,19 +417,19 @@ fn after_delete_select_and_undo_the_inspector_still_edits_the_selected_person() 
     h.run();
     h.get_by_label("Delete").click();
     h.run();
-    assert!(h.state().selection.is_none());
+    assert!(h.state().session.selection.is_none());
     h.get_by_label(SAM).click();
     h.run();
-    assert_eq!(h.state().selection, Some(common::selected("sam")));
+    assert_eq!(h.state().session.selection, Some(common::selected("sam")));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     // Marta is back, before Sam in the file; the selection is still Sam.
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert!(doc.org.person("marta").is_some());
-    assert_eq!(h.state().selection, Some(common::selected("sam")));
+    assert_eq!(h.state().session.selection, Some(common::selected("sam")));
     assert!(h.query_by_label("Gwen Harper").is_none());
     add_to_name(&mut h, " Jr");
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(
         doc.org.person("sam").map(|p| p.name.as_str()),
         Some("Sam Lee Jr")
@@ -413,7 +448,7 @@ fn after_delete_select_and_undo_the_inspector_still_edits_the_selected_person() 
 fn the_keyboard_walks_the_hierarchy_and_deletes_after_asking() {
     let mut h = harness(None, None);
     open_school(&mut h);
-    let selected = |h: &Harness<'static, OrgflowApp>| h.state().selection.clone();
+    let selected = |h: &Harness<'static, OrgflowApp>| h.state().session.selection.clone();
     // From nothing, a step goes to the top.
     h.key_press(Key::ArrowDown);
     h.run();
@@ -476,7 +511,7 @@ fn a_cards_menu_moves_it_under_a_manager_found_by_name() {
     h.get_by_label("Marta Quill, School business manager")
         .click();
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(
         doc.org
             .person("sam")

@@ -7,7 +7,8 @@ use common::{MissingDialogs, harness_with, open_school};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use orgflow::app::{OrgflowApp, Settings};
+use orgflow::app::OrgflowApp;
+use orgflow::session::Settings;
 use std::path::Path;
 
 /// The app with dialogs that cannot open, remembering a file in `folder` so that orgflow's own
@@ -70,23 +71,28 @@ fn without_system_dialogs_saving_says_so_and_uses_orgflows_own_picker() {
     // A bundled example has no file: Save asks where.
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(4);
-    let (ok, message) = h.state().status.clone().expect("the user is told");
+    let (ok, message) = h.state().session.status.clone().expect("the user is told");
     assert!(!ok);
     assert!(
         message.contains("system's file dialog could not open"),
         "{message}"
     );
     assert!(message.contains("orgflow's own file picker"), "{message}");
-    assert!(h.state().picker.purpose.is_some());
+    assert!(h.state().view.picker.purpose.is_some());
     run_until(&mut h, |h| h.query_by_label("Save").is_some());
     h.get_by_label("Save").click();
-    run_until(&mut h, |h| h.state().picker.purpose.is_none());
+    run_until(&mut h, |h| h.state().view.picker.purpose.is_none());
     let saved = dir.path().join("riverside-traditional.json");
     assert!(saved.is_file(), "saved where the picker pointed");
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert!(!doc.is_dirty());
     assert_eq!(doc.path, saved);
-    assert!(h.state().title().starts_with("riverside-traditional.json"));
+    assert!(
+        h.state()
+            .session
+            .title()
+            .starts_with("riverside-traditional.json")
+    );
 }
 
 #[test]
@@ -100,15 +106,15 @@ fn without_system_dialogs_opening_uses_orgflows_own_picker() {
     let mut h = app_in(dir.path());
     h.get_by_label("Open…").click();
     h.run_steps(4);
-    assert!(h.state().picker.purpose.is_some());
+    assert!(h.state().view.picker.purpose.is_some());
     run_until(&mut h, |h| {
         h.query_by_label_contains("brightpath.json").is_some()
     });
     h.get_by_label_contains("brightpath.json").click();
     h.run_steps(4);
     h.get_by_label("Open").click();
-    run_until(&mut h, |h| h.state().document.is_some());
-    let doc = h.state().document.as_ref().expect("opened");
+    run_until(&mut h, |h| h.state().session.document.is_some());
+    let doc = h.state().session.document.as_ref().expect("opened");
     assert_eq!(doc.path, dir.path().join("brightpath.json"));
     assert_eq!(doc.org.people.len(), 78);
 }

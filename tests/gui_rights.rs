@@ -7,7 +7,8 @@ use common::{PresetDialog, harness_with};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use orgflow::app::{OrgflowApp, Settings};
+use orgflow::app::OrgflowApp;
+use orgflow::session::Settings;
 use std::path::{Path, PathBuf};
 
 /// The HR export open, with the open dialog answering `sheet`.
@@ -25,6 +26,7 @@ fn hr_export(sheet: Option<&str>) -> Harness<'static, OrgflowApp> {
 
 fn top_share(h: &Harness<'static, OrgflowApp>) -> f64 {
     h.state()
+        .session
         .document
         .as_ref()
         .expect("open")
@@ -51,14 +53,14 @@ fn an_export_without_rights_says_so_and_a_rights_sheet_fills_them_in_one_step() 
         .expect("a button")
         .click();
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(doc.org.decisions.len(), 14);
     assert!((top_share(&h) - 0.99).abs() < 0.005);
     assert_eq!(
         doc.history.undo_label(),
         Some("import decision rights from riverside-raci.csv")
     );
-    let (ok, message) = h.state().status.clone().expect("told");
+    let (ok, message) = h.state().session.status.clone().expect("told");
     assert!(ok);
     assert!(
         message.contains("14 decision domains read as RACI"),
@@ -72,6 +74,7 @@ fn an_export_without_rights_says_so_and_a_rights_sheet_fills_them_in_one_step() 
     h.run();
     assert!(
         h.state()
+            .session
             .document
             .as_ref()
             .expect("open")
@@ -92,15 +95,16 @@ fn a_sheet_that_cannot_be_read_changes_nothing_and_says_why() {
     h.run();
     let app = h.state();
     assert!(
-        app.document
+        app.session
+            .document
             .as_ref()
             .expect("open")
             .org
             .decisions
             .is_empty()
     );
-    assert!(!app.document.as_ref().expect("open").is_dirty());
-    let failure = app.failure.as_ref().expect("shown");
+    assert!(!app.session.document.as_ref().expect("open").is_dirty());
+    let failure = app.session.failure.as_ref().expect("shown");
     assert_eq!(failure.path, Path::new("tests/bad/empty.csv"));
     h.get_by_label_contains("tests/bad/empty.csv could not be opened");
 }
@@ -115,18 +119,18 @@ fn a_template_then_the_matrix_each_click_one_step() {
     h.run();
     h.get_by_label("School (12 domains)").click();
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(doc.org.decisions.len(), 12);
     assert_eq!(
         doc.history.undo_label(),
         Some("start from the School template")
     );
     // The matrix opened on the new domains: the principal decides the budget.
-    assert!(h.state().matrix.open);
+    assert!(h.state().view.matrix.open);
     let cell = "Budget allocation, Dana Reyes: decides";
     h.get_by_label(cell).click();
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(
         doc.history.undo_label(),
         Some("let Dana Reyes approve Budget allocation")
@@ -160,7 +164,7 @@ fn a_new_row_raises_no_alarm_until_it_has_a_decider() {
     h.run();
     h.get_by_label("Add a decision domain").click();
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(doc.org.decisions.len(), 1);
     assert!(
         doc.analysis.findings.is_empty()
@@ -175,7 +179,7 @@ fn a_new_row_raises_no_alarm_until_it_has_a_decider() {
     let cell = "New decision domain, Dana Reyes: no right";
     h.get_by_label(cell).click();
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(doc.org.decisions[0].decides.len(), 1);
     // Everybody else raises it (the open position raises nothing) and all of it reaches her.
     assert!(
@@ -190,7 +194,7 @@ fn a_new_row_raises_no_alarm_until_it_has_a_decider() {
     h.get_by_label("New decision domain, Dana Reyes: approves")
         .click();
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert!(
         doc.analysis
             .findings
@@ -209,7 +213,14 @@ fn typing_a_monthly_rate_is_one_step_when_the_field_is_left() {
     h.run();
     h.get_by_label("School (12 domains)").click();
     h.run();
-    let version = h.state().document.as_ref().expect("open").history.version();
+    let version = h
+        .state()
+        .session
+        .document
+        .as_ref()
+        .expect("open")
+        .history
+        .version();
     let field = "Budget allocation a month";
     h.get_by_label(field).click();
     h.run();
@@ -220,7 +231,7 @@ fn typing_a_monthly_rate_is_one_step_when_the_field_is_left() {
         h.run();
     }
     // While typing, the document is as it was: no step, no re-analysis per key.
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(
         doc.history.version(),
         version,
@@ -229,7 +240,7 @@ fn typing_a_monthly_rate_is_one_step_when_the_field_is_left() {
     );
     h.key_press(Key::Enter);
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(
         doc.history.undo_label(),
         Some("make Budget allocation come up 250 times a month")
@@ -244,7 +255,7 @@ fn typing_a_monthly_rate_is_one_step_when_the_field_is_left() {
     // One undo takes the whole number back.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(
         doc.history.undo_label(),
         Some("start from the School template")

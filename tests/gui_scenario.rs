@@ -6,7 +6,7 @@ mod common;
 use common::{harness, open_school};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use orgflow::app::Show;
+use orgflow::session::Show;
 
 const DANA: &str = "Dana Reyes, Principal, in the hierarchy";
 
@@ -22,7 +22,7 @@ fn suggestions_are_accepted_one_by_one_or_all() {
     h.get_by_label("Accept: Hand Budget allocation to Marta Quill (School business manager)")
         .click();
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(
         doc.history.undo_label(),
         Some("hand Budget allocation to Marta Quill")
@@ -41,7 +41,7 @@ fn suggestions_are_accepted_one_by_one_or_all() {
     );
     h.get_by_label("Accept all").click();
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert!(doc.analysis.concentration.authority.spread.hhi < 2500.0);
     assert!(
         doc.analysis
@@ -59,7 +59,7 @@ fn suggestions_are_accepted_one_by_one_or_all() {
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(
         doc.history.undo_label(),
         Some("hand Budget allocation to Marta Quill")
@@ -67,7 +67,8 @@ fn suggestions_are_accepted_one_by_one_or_all() {
 }
 
 fn scenario_away(app: &orgflow::app::OrgflowApp) -> Vec<String> {
-    app.scenario
+    app.session
+        .scenario
         .as_ref()
         .map(|s| {
             s.comparison
@@ -89,9 +90,9 @@ fn the_principal_off_sick_in_one_click_without_changing_the_file() {
     h.get_by_label("Simulate absence").click();
     h.run();
     let app = h.state();
-    let scenario = app.scenario.as_ref().expect("a scenario");
+    let scenario = app.session.scenario.as_ref().expect("a scenario");
     assert_eq!(scenario.title, "If Dana Reyes were away");
-    assert!(!app.document.as_ref().expect("open").is_dirty());
+    assert!(!app.session.document.as_ref().expect("open").is_dirty());
     h.get_by_label_contains(
         "13 of 14 domains would have nobody who can decide them: Budget allocation",
     );
@@ -101,15 +102,22 @@ fn the_principal_off_sick_in_one_click_without_changing_the_file() {
     h.get_by_label("Before").click();
     h.run();
     assert_eq!(
-        h.state().scenario.as_ref().map(|s| s.show),
+        h.state().session.scenario.as_ref().map(|s| s.show),
         Some(Show::Before)
     );
     h.get_by_label(DANA);
     h.get_by_label("Close scenario").click();
     h.run();
-    assert!(h.state().scenario.is_none());
+    assert!(h.state().session.scenario.is_none());
     assert_eq!(
-        h.state().document.as_ref().expect("open").org.people.len(),
+        h.state()
+            .session
+            .document
+            .as_ref()
+            .expect("open")
+            .org
+            .people
+            .len(),
         31
     );
 }
@@ -122,13 +130,13 @@ fn comparing_with_another_file() {
     h.run();
     h.get_by_label("Compare with…").click();
     h.run();
-    let scenario = h.state().scenario.as_ref().expect("a scenario");
+    let scenario = h.state().session.scenario.as_ref().expect("a scenario");
     assert_eq!(scenario.comparison.changes.moved.len(), 26);
     h.get_by_label_contains("bus factor 1 → 5");
     h.get_by_label("Changes only").click();
     h.run();
     assert_eq!(
-        h.state().scenario.as_ref().map(|s| s.show),
+        h.state().session.scenario.as_ref().map(|s| s.show),
         Some(Show::Changes)
     );
     // The after org is shown: the new assistant principals are there.
@@ -138,7 +146,7 @@ fn comparing_with_another_file() {
     h.run();
     h.get_by_label("Add a decision domain").click();
     h.run();
-    assert!(h.state().scenario.is_none());
+    assert!(h.state().session.scenario.is_none());
 }
 
 #[test]
@@ -149,7 +157,7 @@ fn an_advice_survey_colours_the_hierarchy_by_who_people_go_to() {
     h.run();
     h.get_by_label("Import links…").click();
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(
         doc.history.undo_label(),
         Some("import links from school-advice.csv")
@@ -159,13 +167,13 @@ fn an_advice_survey_colours_the_hierarchy_by_who_people_go_to() {
     assert_eq!(doc.import_problems.len(), 1, "Nobody Known is listed");
     h.get_by_label("who people go to").click();
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(doc.color_by, orgflow::scene::ColorBy::Links);
     h.get_by_label_contains("of all incoming link weight");
     // One undo takes the whole survey back.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    let doc = h.state().document.as_ref().expect("open");
+    let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(doc.org.links.len(), 3);
 }
 
@@ -177,6 +185,7 @@ fn suggestions_follow_the_open_file() {
     open_school(&mut h);
     let first: Vec<String> = h
         .state_mut()
+        .session
         .suggestions()
         .iter()
         .map(|p| p.title.clone())
@@ -188,12 +197,13 @@ fn suggestions_follow_the_open_file() {
     h.run();
     let after: Vec<String> = h
         .state_mut()
+        .session
         .suggestions()
         .iter()
         .map(|p| p.title.clone())
         .collect();
     let fresh: Vec<String> =
-        orgflow::scenario::suggest(&h.state().document.as_ref().expect("open").org)
+        orgflow::scenario::suggest(&h.state().session.document.as_ref().expect("open").org)
             .iter()
             .map(|p| p.title.clone())
             .collect();

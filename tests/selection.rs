@@ -1,36 +1,35 @@
 //! The selection is an identity: whatever edits, undos and redos do to the order of the people,
 //! the selected person stays the same person, or the selection is cleared when they are gone.
+//! Headless: the session the window works on, with no window.
 
-#![cfg(feature = "gui")]
-
-use orgflow::app::{Action, OrgflowApp, Selection, Settings};
 use orgflow::edit::{Right, add_person, set_right};
 use orgflow::model::PersonId;
+use orgflow::session::{Action, Selection, Session, Settings};
 use proptest::prelude::*;
 use std::path::PathBuf;
 
 struct NoDialogs;
 
-impl orgflow::app::FileDialogs for NoDialogs {
-    fn pick_file_to_open(&mut self) -> orgflow::app::Picked {
-        orgflow::app::Picked::Cancelled
+impl orgflow::session::FileDialogs for NoDialogs {
+    fn pick_file_to_open(&mut self) -> orgflow::session::Picked {
+        orgflow::session::Picked::Cancelled
     }
 
-    fn pick_file_to_save(&mut self, _suggested_name: &str) -> orgflow::app::Picked {
-        orgflow::app::Picked::Cancelled
+    fn pick_file_to_save(&mut self, _suggested_name: &str) -> orgflow::session::Picked {
+        orgflow::session::Picked::Cancelled
     }
 }
 
-fn app() -> OrgflowApp {
-    let mut app = OrgflowApp::new(Settings::default(), Box::new(NoDialogs));
-    app.open(&PathBuf::from("assets/examples/riverside-traditional.json"));
-    assert!(app.document.is_some());
-    app
+fn session() -> Session {
+    let mut session = Session::new(Settings::default(), Box::new(NoDialogs));
+    session.open(&PathBuf::from("assets/examples/riverside-traditional.json"));
+    assert!(session.document.is_some());
+    session
 }
 
 /// One random thing a user might do, built from the document as it is now.
-fn random_action(app: &OrgflowApp, pick: &[usize]) -> Option<Action> {
-    let doc = app.document.as_ref()?;
+fn random_action(session: &Session, pick: &[usize]) -> Option<Action> {
+    let doc = session.document.as_ref()?;
     let n = doc.org.people.len();
     if n == 0 {
         return None;
@@ -63,13 +62,12 @@ proptest! {
         first in 0usize..31,
         picks in prop::collection::vec(prop::collection::vec(0usize..1000, 3), 1..30)
     ) {
-        let mut app = app();
-        let mut chosen: PersonId = app.document.as_ref().expect("open").org.people[first].id.clone();
-        app.act(Action::Select(Some(Selection::Person(chosen.clone()))));
-        app.apply_actions();
+        let mut session = session();
+        let mut chosen: PersonId = session.document.as_ref().expect("open").org.people[first].id.clone();
+        session.apply(Action::Select(Some(Selection::Person(chosen.clone()))));
         let mut gone_once = false;
         for pick in &picks {
-            let Some(action) = random_action(&app, pick) else {
+            let Some(action) = random_action(&session, pick) else {
                 continue;
             };
             if let Action::Select(Some(Selection::Person(id))) = &action {
@@ -79,11 +77,10 @@ proptest! {
             if matches!(&action, Action::Delete(id) if *id == chosen) {
                 gone_once = true;
             }
-            app.act(action);
-            app.apply_actions();
-            let doc = app.document.as_ref().expect("open");
+            session.apply(action);
+            let doc = session.document.as_ref().expect("open");
             gone_once |= doc.org.person(chosen.as_str()).is_none();
-            match &app.selection {
+            match &session.selection {
                 Some(Selection::Person(id)) => {
                     prop_assert_eq!(id, &chosen);
                     prop_assert!(doc.org.person(id.as_str()).is_some());

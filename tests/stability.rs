@@ -2,12 +2,12 @@
 //! rest where the user saw them. The mean displacement of the cards the edit did not touch is
 //! measured on the bundled examples and a generated 1,000-person org (numbers in the README).
 
-use orgflow::app::Document;
 use orgflow::edit::{delete_person, move_under};
 use orgflow::generate::Rng;
 use orgflow::io::{CsvColumns, Loaded, load};
 use orgflow::layout::{Orientation, Point};
 use orgflow::model::{Org, PersonId};
+use orgflow::session::Document;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

@@ -832,7 +832,12 @@ fn place_free_labels(
             if label.around.is_none() || wide < 8.0 * label.px || label.priority < MUST_READ {
                 return None;
             }
-            let two = painter.layout(label.text.to_owned(), font, label.color, wide * 0.62);
+            let two = painter.layout(
+                label.text.to_owned(),
+                font.clone(),
+                label.color,
+                wide * 0.62,
+            );
             // Two lines broken between words, or not at all.
             if two.rows.len() > 2 {
                 return None;
@@ -841,6 +846,20 @@ fn place_free_labels(
                 .into_iter()
                 .find(free_at)
                 .map(|rect| (rect, two))
+        });
+        // A label that must be read and fits nowhere whole is cut at a word, with "…", before
+        // it is dropped.
+        let found = found.or_else(|| {
+            if label.around.is_none() || label.priority < MUST_READ {
+                return None;
+            }
+            shortened(label.text).into_iter().find_map(|short| {
+                let galley = painter.layout_no_wrap(short, font.clone(), label.color);
+                places(galley.size())
+                    .into_iter()
+                    .find(free_at)
+                    .map(|rect| (rect, galley))
+            })
         });
         let Some((rect, galley)) = found else {
             continue;
@@ -859,10 +878,40 @@ fn place_free_labels(
             );
         }
         painter.rect_filled(rect.expand(1.0), 3.0, backing);
+        shown.push(galley.text().to_owned());
         painter.galley(rect.min, galley, label.color);
-        shown.push(label.text.to_owned());
     }
     shown
+}
+
+/// Shorter forms of a label, cut after whole words and ended with "…": about two thirds, then
+/// half of its length, never under two words or eight letters.
+fn shortened(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let chars = text.chars().count();
+    let mut forms: Vec<String> = Vec::new();
+    for share in [0.66, 0.5] {
+        let budget = (chars as f32 * share) as usize;
+        let mut form = String::new();
+        for w in &words {
+            if !form.is_empty() && form.chars().count() + 1 + w.chars().count() > budget {
+                break;
+            }
+            if !form.is_empty() {
+                form.push(' ');
+            }
+            form.push_str(w);
+        }
+        let form = form.trim_end_matches([',', ';', ':', '-', '–']).to_owned();
+        if form.split_whitespace().count() >= 2
+            && form.chars().count() >= 8
+            && form.chars().count() < chars
+            && !forms.iter().any(|f| f.trim_end_matches('…') == form)
+        {
+            forms.push(format!("{form}…"));
+        }
+    }
+    forms
 }
 
 /// A screen rectangle in the layout's own type, for the geometry shared with the slides.

@@ -1,30 +1,17 @@
 //! The window's dialogs: unsaved changes, recovery, Export image…, orgflow's own file picker,
 //! and closing the window.
 
+use super::View;
 use super::canvas::color;
-use crate::app::{Action, OrgflowApp, Selection};
+use crate::session::{Action, ExportRequest, Selection, Session};
 use crate::theme;
 
-/// Closing the window with unsaved changes asks first; once answered, the window closes.
-pub(super) fn close_request(app: &mut OrgflowApp, ctx: &egui::Context) {
-    if std::mem::take(&mut app.quit_confirmed) {
-        app.allow_close = true;
-        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        return;
-    }
-    let asked = ctx.input(|i| i.viewport().close_requested());
-    if asked && !app.allow_close && app.document.as_ref().is_some_and(|d| d.is_dirty()) {
-        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        app.pending = Some(crate::app::Pending::Quit);
-    }
-}
-
-pub(super) fn unsaved_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
-    use crate::app::{Choice, Pending};
-    let Some(pending) = &app.pending else {
+pub(super) fn unsaved_dialog(session: &Session, view: &mut View, ctx: &egui::Context) {
+    use crate::session::{Choice, Pending};
+    let Some(pending) = &session.pending else {
         return;
     };
-    let name = app
+    let name = session
         .document
         .as_ref()
         .map_or(String::new(), |d| d.file_name());
@@ -51,21 +38,24 @@ pub(super) fn unsaved_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
         });
     });
     if let Some(choice) = choice {
-        app.act(Action::Resolve(choice));
+        view.act(Action::Resolve(choice));
     }
 }
 
 /// "Delete this person?", with what happens to their reports; Delete is one undo step.
-pub(super) fn delete_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
-    let Some(id) = app.confirm_delete.clone() else {
+pub(super) fn delete_dialog(session: &Session, view: &mut View, ctx: &egui::Context) {
+    let Some(id) = session.confirm_delete.clone() else {
         return;
     };
-    let Some(doc) = &app.document else {
-        app.confirm_delete = None;
+    let Some(person) = session
+        .document
+        .as_ref()
+        .and_then(|doc| doc.org.person(id.as_str()))
+    else {
+        view.act(Action::CancelDelete);
         return;
     };
-    let Some(person) = doc.org.person(id.as_str()) else {
-        app.confirm_delete = None;
+    let Some(doc) = &session.document else {
         return;
     };
     let reports = doc
@@ -99,16 +89,15 @@ pub(super) fn delete_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
     if modal.should_close() {
         answer = answer.or(Some(false));
     }
-    if let Some(delete) = answer {
-        app.confirm_delete = None;
-        if delete {
-            app.act(Action::Delete(id));
-        }
+    match answer {
+        Some(true) => view.act(Action::Delete(id)),
+        Some(false) => view.act(Action::CancelDelete),
+        None => {}
     }
 }
 
-pub(super) fn recovery_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
-    let Some(r) = &app.recovered else {
+pub(super) fn recovery_dialog(session: &Session, view: &mut View, ctx: &egui::Context) {
+    let Some(r) = &session.recovered else {
         return;
     };
     let name = r
@@ -132,17 +121,17 @@ pub(super) fn recovery_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
         });
     });
     if let Some(restore) = answer {
-        app.act(Action::Recover(restore));
+        view.act(Action::Recover(restore));
     }
 }
 
-pub(super) fn export_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
+pub(super) fn export_dialog(session: &Session, view: &mut View, ctx: &egui::Context) {
     use crate::export::{ExportFormat, ExportView};
-    let mut open = app.export.open;
+    let mut open = view.export.open;
     let mut export = false;
-    let has_person = matches!(app.selection, Some(Selection::Person(_)));
-    let has_scenario = app.scenario.is_some();
-    let d = &mut app.export;
+    let has_person = matches!(session.selection, Some(Selection::Person(_)));
+    let has_scenario = session.scenario.is_some();
+    let d = &mut view.export.choices;
     egui::Window::new("Export image")
         .open(&mut open)
         .collapsible(false)
@@ -239,38 +228,48 @@ pub(super) fn export_dialog(app: &mut OrgflowApp, ctx: &egui::Context) {
                 if ui.button("Export…").clicked() {
                     export = true;
                 }
-                match &d.outcome {
-                    Some(Ok(path)) => {
-                        ui.label(format!("Saved {}", path.display()));
-                        if let Some(left_out) = &d.left_out {
-                            ui.colored_label(color(theme::WARNING_TEXT), left_out);
+                if let Some(result) = &session.export {
+                    match &result.written {
+                        Ok(path) => {
+                            ui.label(format!("Saved {}", path.display()));
+                            if let Some(left_out) = &result.left_out {
+                                ui.colored_label(color(theme::WARNING_TEXT), left_out);
+                            }
+                        }
+                        Err(e) => {
+                            ui.colored_label(color(theme::ERROR_TEXT), e);
                         }
                     }
-                    Some(Err(e)) => {
-                        ui.colored_label(color(theme::ERROR_TEXT), e);
-                    }
-                    None => {}
                 }
             });
         });
-    app.export.open = open;
+    view.export.open = open;
     if export {
-        app.act(Action::Export);
+        // What the views show now, for "What the views show now".
+        let areas = view
+            .hierarchy_view
+            .visible_area()
+            .zip(view.network_view.visible_area());
+        view.act(Action::Export(Box::new(ExportRequest {
+            choices: view.export.choices.clone(),
+            areas,
+        })));
     }
 }
 
 /// orgflow's own file picker, while it is open; a chosen file becomes an action.
-pub(super) fn in_app_picker(app: &mut OrgflowApp, ctx: &egui::Context) {
-    if app.picker.purpose.is_none() {
+pub(super) fn in_app_picker(view: &mut View, ctx: &egui::Context) {
+    let Some(purpose) = view.picker.purpose.clone() else {
         return;
-    }
-    app.picker.dialog.update(ctx);
-    if let Some(path) = app.picker.dialog.take_picked() {
-        app.act(Action::PickedInApp(path));
+    };
+    view.picker.dialog.update(ctx);
+    if let Some(path) = view.picker.dialog.take_picked() {
+        view.picker.purpose = None;
+        view.act(Action::PickedInApp(path, purpose));
     } else if !matches!(
-        app.picker.dialog.state(),
+        view.picker.dialog.state(),
         egui_file_dialog::DialogState::Open
     ) {
-        app.picker.purpose = None;
+        view.picker.purpose = None;
     }
 }

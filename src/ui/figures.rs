@@ -1,11 +1,12 @@
 //! The strip of figures: both readings side by side.
 
+use super::View;
 use crate::analysis::{percent, thousands};
-use crate::app::{Action, OrgflowApp};
+use crate::session::{Action, Session};
 use egui::{RichText, Ui};
 
-pub(super) fn figures(app: &mut OrgflowApp, ui: &mut Ui) {
-    let Some(doc) = &app.document else {
+pub(super) fn figures(session: &Session, view: &mut View, ui: &mut Ui) {
+    let Some(doc) = &session.document else {
         return;
     };
     let a = &doc.analysis;
@@ -80,12 +81,12 @@ pub(super) fn figures(app: &mut OrgflowApp, ui: &mut Ui) {
             });
     }
     match ask {
-        Some(NoRightsAnswer::Import) => app.act(Action::ImportRightsDialog),
-        Some(NoRightsAnswer::Template(k)) => app.act(Action::ApplyTemplate(k)),
-        Some(NoRightsAnswer::Matrix) => app.act(Action::OpenMatrix),
+        Some(NoRightsAnswer::Import) => view.act(Action::ImportRightsDialog),
+        Some(NoRightsAnswer::Template(k)) => view.act(Action::ApplyTemplate(k)),
+        Some(NoRightsAnswer::Matrix) => view.act(Action::OpenMatrix),
         None => {}
     }
-    let Some(doc) = &app.document else {
+    let Some(doc) = &session.document else {
         return;
     };
     for note in &doc.notes {

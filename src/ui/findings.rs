@@ -1,16 +1,17 @@
 //! The findings panel: most severe first; a click selects and frames the people.
 
+use super::View;
 use super::canvas::color;
 use crate::analysis::Severity;
-use crate::app::{Action, OrgflowApp};
+use crate::session::{Action, Session};
 use crate::theme;
 use egui::{RichText, Ui};
 
 /// How many findings the panel lists.
 const MAX_FINDINGS_SHOWN: usize = 200;
 
-pub(super) fn findings_panel(app: &mut OrgflowApp, ui: &mut Ui) {
-    let Some(doc) = &app.document else {
+pub(super) fn findings_panel(session: &Session, view: &mut View, ui: &mut Ui) {
+    let Some(doc) = &session.document else {
         return;
     };
     ui.heading("Findings");
@@ -59,6 +60,6 @@ pub(super) fn findings_panel(app: &mut OrgflowApp, ui: &mut Ui) {
         }
     });
     if let Some(k) = chosen {
-        app.act(Action::FocusFinding(k));
+        view.act(Action::FocusFinding(k));
     }
 }

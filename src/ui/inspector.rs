@@ -1,30 +1,31 @@
 //! The inspector: details of the selection, and every edit of a person or a domain.
 
+use super::{Draft, View};
 use crate::analysis::{percent, trim_number};
-use crate::app::{Action, Document, Draft, OrgflowApp, Selection};
 use crate::edit::{
     Right, add_link, add_person, change_domain, change_person, delete_domain, remove_link,
     set_right,
 };
 use crate::model::{DecisionId, PersonId};
+use crate::session::{Action, Document, Selection, Session};
 use egui::{RichText, Ui};
 
 /// Above this many decision domains the rights grid opens collapsed.
 const MANY_DOMAINS: usize = 40;
 
 /// Draws the inspector for the current selection.
-pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
+pub fn show(session: &Session, view: &mut View, ui: &mut Ui) {
     ui.heading("Inspector");
     // Grids and fields keep to the panel's width: one wide row would widen every row after it.
     let width = ui.available_width();
     ui.spacing_mut().text_edit_width = (width - 100.0).max(80.0);
-    let selection = app.selection.clone();
-    let focus = std::mem::take(&mut app.focus_inspector);
-    let Some(doc) = &app.document else {
+    let selection = session.selection.clone();
+    let focus = std::mem::take(&mut view.focus_inspector);
+    let Some(doc) = &session.document else {
         return;
     };
-    if app.draft.target != selection {
-        app.draft = fill(doc, selection.as_ref());
+    if view.draft.target != selection {
+        view.draft = fill(doc, selection.as_ref());
     }
     let action = match &selection {
         None => {
@@ -33,14 +34,14 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
             None
         }
         Some(Selection::Person(id)) => {
-            let away = app
+            let away = session
                 .scenario
                 .as_ref()
                 .and_then(|s| s.absence.as_ref())
                 .is_some_and(|a| a.without == [id.0.clone()]);
-            person(doc, id, away, &mut app.draft, focus, ui)
+            person(doc, id, away, &mut view.draft, focus, ui)
         }
-        Some(Selection::Domain(id)) => domain(doc, id, &mut app.draft, focus, ui),
+        Some(Selection::Domain(id)) => domain(doc, id, &mut view.draft, focus, ui),
         Some(Selection::Group(team)) => {
             let count = doc.org.people.iter().filter(|p| p.team == *team).count();
             ui.label(RichText::new(if team.is_empty() { "No team" } else { team }).strong());
@@ -51,7 +52,7 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
         }
     };
     if let Some(action) = action {
-        app.act(action);
+        view.act(action);
     }
 }
 

@@ -2,9 +2,10 @@
 //! in each cell. A click (or D, A, C, Delete on a focused cell) is one undo step, and the
 //! figures above update at once.
 
-use crate::app::{Action, Document, MatrixColumn, MatrixState, OrgflowApp};
+use super::{MatrixColumn, MatrixState, View};
 use crate::edit::{Right, common_right, next_right, set_rights};
 use crate::model::{Decision, PersonId};
+use crate::session::{Action, Document, Session};
 use egui::{Key, RichText, Ui};
 
 /// At most this many columns are drawn; the filter narrows the rest.
@@ -13,16 +14,14 @@ const MAX_COLUMNS: usize = 60;
 const MAX_SUGGESTIONS: usize = 12;
 
 /// The matrix window, while it is open.
-pub(super) fn matrix_window(app: &mut OrgflowApp, ctx: &egui::Context) {
-    if !app.matrix.open {
+pub(super) fn matrix_window(session: &Session, view: &mut View, ctx: &egui::Context) {
+    if !view.matrix.open {
         return;
     }
     let mut open = true;
     let mut actions = Vec::new();
-    let OrgflowApp {
-        document, matrix, ..
-    } = app;
-    let Some(doc) = document.as_ref() else {
+    let matrix = &mut view.matrix;
+    let Some(doc) = session.document.as_ref() else {
         return;
     };
     egui::Window::new("Decision rights")
@@ -34,9 +33,9 @@ pub(super) fn matrix_window(app: &mut OrgflowApp, ctx: &egui::Context) {
             ui.separator();
             grid(doc, matrix, ui, &mut actions);
         });
-    app.matrix.open = open;
+    view.matrix.open = open;
     for action in actions {
-        app.act(action);
+        view.act(action);
     }
 }
 

@@ -1,40 +1,41 @@
 //! The menu bar: File, Edit, View, and the search box.
 
+use super::View;
 use super::shortcuts::{EXPORT, FIT, OPEN, REDO, SAVE, SAVE_AS, UNDO, ZOOM_TO_SELECTION};
-use crate::app::{Action, EXAMPLES, OrgflowApp, Selection};
 use crate::layout::Orientation;
+use crate::session::{Action, EXAMPLES, Selection, Session};
 use egui::{Key, RichText, Ui};
 
-pub(super) fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
+pub(super) fn menu_bar(session: &Session, view: &mut View, ui: &mut Ui) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui.button("New").clicked() {
-                app.act(Action::New);
+                view.act(Action::New);
             }
             if ui
                 .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
                 .clicked()
             {
-                app.act(Action::OpenDialog);
+                view.act(Action::OpenDialog);
             }
             ui.menu_button("Open recent", |ui| {
-                if app.settings.recent.is_empty() {
+                if session.settings.recent.is_empty() {
                     ui.label("No recent files");
                 }
-                for path in app.settings.recent.clone() {
+                for path in session.settings.recent.clone() {
                     if ui.button(path.display().to_string()).clicked() {
-                        app.act(Action::Open(path));
+                        view.act(Action::Open(path));
                     }
                 }
             });
             ui.menu_button("Open example", |ui| {
                 for (name, _) in EXAMPLES {
                     if ui.button(name).clicked() {
-                        app.act(Action::OpenExample(name));
+                        view.act(Action::OpenExample(name));
                     }
                 }
             });
-            let open = app.document.is_some();
+            let open = session.document.is_some();
             if ui
                 .add_enabled(
                     open,
@@ -42,7 +43,7 @@ pub(super) fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
                 )
                 .clicked()
             {
-                app.act(Action::Save);
+                view.act(Action::Save);
             }
             if ui
                 .add_enabled(
@@ -51,7 +52,7 @@ pub(super) fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
                 )
                 .clicked()
             {
-                app.act(Action::SaveAs);
+                view.act(Action::SaveAs);
             }
             ui.separator();
             if ui
@@ -59,21 +60,21 @@ pub(super) fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
                 .on_hover_text("Another team file: both readings side by side, and what changed")
                 .clicked()
             {
-                app.act(Action::CompareDialog);
+                view.act(Action::CompareDialog);
             }
             if ui
                 .add_enabled(open, egui::Button::new("Import links…"))
                 .on_hover_text("Who goes to whom: an advice survey or an e-mail log, columns from, to and an optional weight")
                 .clicked()
             {
-                app.act(Action::ImportLinksDialog);
+                view.act(Action::ImportLinksDialog);
             }
             if ui
                 .add_enabled(open, egui::Button::new("Import decision rights…"))
                 .on_hover_text("A RACI, RAPID or D/A/C sheet (CSV or Excel), one row per decision")
                 .clicked()
             {
-                app.act(Action::ImportRightsDialog);
+                view.act(Action::ImportRightsDialog);
             }
             if ui
                 .add_enabled(
@@ -83,16 +84,16 @@ pub(super) fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
                 )
                 .clicked()
             {
-                app.act(Action::OpenExportDialog);
+                view.act(Action::OpenExportDialog);
             }
             if ui
-                .add_enabled(app.document.is_some(), egui::Button::new("Close"))
+                .add_enabled(session.document.is_some(), egui::Button::new("Close"))
                 .clicked()
             {
-                app.act(Action::Close);
+                view.act(Action::Close);
             }
         });
-        ui.menu_button("Edit", |ui| edit_menu(app, ui));
+        ui.menu_button("Edit", |ui| edit_menu(session, view, ui));
         ui.menu_button("View", |ui| {
             if ui
                 .add(
@@ -101,48 +102,48 @@ pub(super) fn menu_bar(app: &mut OrgflowApp, ui: &mut Ui) {
                 )
                 .clicked()
             {
-                app.act(Action::FitAll);
+                view.act(Action::FitAll);
             }
             if ui
                 .add_enabled(
-                    app.selection.is_some(),
+                    session.selection.is_some(),
                     egui::Button::new("Zoom to selection")
                         .shortcut_text(ui.ctx().format_shortcut(&ZOOM_TO_SELECTION)),
                 )
                 .clicked()
             {
-                app.act(Action::FrameSelection);
+                view.act(Action::FrameSelection);
             }
-            let mut orientation = app.settings.orientation;
+            let mut orientation = session.settings.orientation;
             ui.radio_value(&mut orientation, Orientation::TopDown, "Hierarchy top-down");
             ui.radio_value(
                 &mut orientation,
                 Orientation::LeftRight,
                 "Hierarchy left-to-right",
             );
-            if orientation != app.settings.orientation {
-                app.act(Action::SetOrientation(orientation));
+            if orientation != session.settings.orientation {
+                view.act(Action::SetOrientation(orientation));
             }
             if ui.button("Expand everybody").clicked() {
-                app.act(Action::ExpandAll);
+                view.act(Action::ExpandAll);
             }
             if ui
                 .button("Lay out the network afresh")
                 .on_hover_text("After edits, nodes stay where they were and new ones find room; this tidies the circles again.")
                 .clicked()
             {
-                app.act(Action::TidyNetwork);
+                view.act(Action::TidyNetwork);
             }
         });
-        if app.document.is_some() {
+        if session.document.is_some() {
             ui.separator();
-            search_box(app, ui);
+            search_box(session, view, ui);
         }
     });
 }
 
-fn edit_menu(app: &mut OrgflowApp, ui: &mut Ui) {
-    let (undo, redo) = match &app.document {
+fn edit_menu(session: &Session, view: &mut View, ui: &mut Ui) {
+    let (undo, redo) = match &session.document {
         Some(doc) => (
             doc.history.undo_label().map(str::to_owned),
             doc.history.redo_label().map(str::to_owned),
@@ -157,7 +158,7 @@ fn edit_menu(app: &mut OrgflowApp, ui: &mut Ui) {
         )
         .clicked()
     {
-        app.act(Action::Undo);
+        view.act(Action::Undo);
     }
     let redo_text = redo.map_or("Redo".to_owned(), |l| format!("Redo {l}"));
     if ui
@@ -167,10 +168,10 @@ fn edit_menu(app: &mut OrgflowApp, ui: &mut Ui) {
         )
         .clicked()
     {
-        app.act(Action::Redo);
+        view.act(Action::Redo);
     }
     ui.separator();
-    let Some(doc) = &app.document else {
+    let Some(doc) = &session.document else {
         return;
     };
     let mut command = None;
@@ -181,14 +182,14 @@ fn edit_menu(app: &mut OrgflowApp, ui: &mut Ui) {
         command = Some(crate::edit::add_domain(&doc.org));
     }
     if let Some(command) = command {
-        app.act(Action::Apply(command));
+        view.act(Action::Apply(command));
     }
     ui.separator();
     if ui.button("Decision rights matrix…").clicked() {
-        app.act(Action::OpenMatrix);
+        view.act(Action::OpenMatrix);
     }
     if let Some(k) = template_menu(ui) {
-        app.act(Action::ApplyTemplate(k));
+        view.act(Action::ApplyTemplate(k));
     }
     ui.separator();
     if ui
@@ -196,14 +197,14 @@ fn edit_menu(app: &mut OrgflowApp, ui: &mut Ui) {
         .on_hover_text("Concrete proposals to hand decisions over, with their effect")
         .clicked()
     {
-        app.act(Action::OpenSuggestions);
+        view.act(Action::OpenSuggestions);
     }
     if ui
         .button("Compare with the file as opened")
         .on_hover_text("Before: as opened or last saved. After: now")
         .clicked()
     {
-        app.act(Action::CompareWithSaved);
+        view.act(Action::CompareWithSaved);
     }
 }
 
@@ -226,26 +227,26 @@ pub(super) fn template_menu(ui: &mut Ui) -> Option<usize> {
     chosen
 }
 
-fn search_box(app: &mut OrgflowApp, ui: &mut Ui) {
-    let edit = egui::TextEdit::singleline(&mut app.search)
+fn search_box(session: &Session, view: &mut View, ui: &mut Ui) {
+    let edit = egui::TextEdit::singleline(&mut view.search)
         .hint_text("Find a person (Ctrl+F)")
         .desired_width(220.0);
     let label = ui.label("Search");
     let response = ui.add(edit).labelled_by(label.id);
-    if app.focus_search {
+    if view.focus_search {
         response.request_focus();
-        app.focus_search = false;
+        view.focus_search = false;
     }
-    let matches = app.search_matches(8);
+    let matches = session.search_matches(&view.search, 8);
     if response.lost_focus()
         && ui.input(|i| i.key_pressed(Key::Enter))
         && let Some(first) = matches.first()
     {
-        app.act(Action::Select(Some(Selection::Person(first.clone()))));
-        app.act(Action::FrameSelection);
+        view.act(Action::Select(Some(Selection::Person(first.clone()))));
+        view.act(Action::FrameSelection);
     }
-    if !app.search.trim().is_empty() {
-        let Some(doc) = &app.document else {
+    if !view.search.trim().is_empty() {
+        let Some(doc) = &session.document else {
             return;
         };
         if matches.is_empty() {
@@ -263,8 +264,8 @@ fn search_box(app: &mut OrgflowApp, ui: &mut Ui) {
             }
         }
         if let Some(id) = chosen {
-            app.act(Action::Select(Some(Selection::Person(id))));
-            app.act(Action::FrameSelection);
+            view.act(Action::Select(Some(Selection::Person(id))));
+            view.act(Action::FrameSelection);
         }
     }
 }

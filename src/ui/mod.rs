@@ -1,6 +1,7 @@
 //! The window's panels, each in its own file: the menus and search, the figures of both
 //! readings, the findings, the two views side by side, the inspector, the dialogs, and the
-//! start screen. Panels record what the user asks for as actions on the app.
+//! start screen. Each panel reads the [`Session`] it draws, keeps its own state in [`View`],
+//! and records what the user asks for as actions, applied once the frame is drawn.
 
 pub mod canvas;
 mod dialogs;
@@ -9,11 +10,15 @@ mod findings;
 mod inspector;
 mod matrix;
 mod menus;
+mod picker;
 mod scenario;
 mod shortcuts;
 mod start;
+mod state;
 mod views;
 
+pub use picker::InAppPicker;
+pub use state::{Draft, ExportDialog, MatrixColumn, MatrixState, View};
 pub use views::accessible_name;
 
 /// Adds DejaVu Sans (shipped for the exports) behind egui's own fonts, so that every glyph the
@@ -34,36 +39,27 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
-use crate::app::{Action, OrgflowApp};
+use crate::session::{Action, Session};
 use crate::theme;
 use canvas::color;
 use egui::Ui;
 
-/// Draws the whole window for one frame; what the user asks for becomes actions on `app`.
-pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
+/// Draws the whole window for one frame from `session`; what the user asks for becomes actions
+/// in `view`.
+pub fn show(session: &Session, view: &mut View, ui: &mut Ui) {
     let ctx = ui.ctx().clone();
     // The views are light whatever the system's theme, so the panels are too.
     if ctx.theme() != egui::Theme::Light {
         ctx.set_theme(egui::ThemePreference::Light);
     }
-    let title = app.title();
-    if title != app.shown_title {
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-        app.shown_title = title;
-    }
-    shortcuts::keyboard(app, &ctx);
-    dropped_files(app, &ctx);
+    shortcuts::keyboard(session, view, &ctx);
 
-    egui::Panel::top("menu").show(ui, |ui| menus::menu_bar(app, ui));
-    dialogs::close_request(app, &ctx);
-    dialogs::unsaved_dialog(app, &ctx);
-    dialogs::recovery_dialog(app, &ctx);
-    dialogs::delete_dialog(app, &ctx);
-    dialogs::in_app_picker(app, &ctx);
-    if let Some(wait) = app.tick_recovery(std::time::Instant::now()) {
-        ctx.request_repaint_after(wait);
-    }
-    if let Some((ok, message)) = app.status.clone() {
+    egui::Panel::top("menu").show(ui, |ui| menus::menu_bar(session, view, ui));
+    dialogs::unsaved_dialog(session, view, &ctx);
+    dialogs::recovery_dialog(session, view, &ctx);
+    dialogs::delete_dialog(session, view, &ctx);
+    dialogs::in_app_picker(view, &ctx);
+    if let Some((ok, message)) = session.status.clone() {
         egui::Panel::bottom("status").show(ui, |ui| {
             let color = if ok {
                 color(theme::GOOD_TEXT)
@@ -73,30 +69,31 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
             ui.horizontal(|ui| {
                 ui.colored_label(color, message);
                 if ui.small_button("Dismiss").clicked() {
-                    app.status = None;
+                    view.act(Action::DismissStatus);
                 }
             });
         });
     }
-    if app.failure.is_some() {
+    if session.failure.is_some() {
         egui::Panel::bottom("problems")
             .resizable(true)
             .default_size(160.0)
-            .show(ui, |ui| start::failure_panel(app, ui));
+            .show(ui, |ui| start::failure_panel(session, view, ui));
     }
-    if app.document.is_none() {
-        egui::Frame::central_panel(ui.style()).show(ui, |ui| start::start_screen(app, ui));
+    if session.document.is_none() {
+        egui::Frame::central_panel(ui.style())
+            .show(ui, |ui| start::start_screen(session, view, ui));
         return;
     }
-    egui::Panel::top("figures").show(ui, |ui| figures::figures(app, ui));
-    dialogs::export_dialog(app, &ctx);
-    matrix::matrix_window(app, &ctx);
-    scenario::scenario_window(app, &ctx);
-    scenario::suggestions_window(app, &ctx);
+    egui::Panel::top("figures").show(ui, |ui| figures::figures(session, view, ui));
+    dialogs::export_dialog(session, view, &ctx);
+    matrix::matrix_window(session, view, &ctx);
+    scenario::scenario_window(session, view, &ctx);
+    scenario::suggestions_window(session, view, &ctx);
     egui::Panel::left("findings")
         .resizable(true)
         .default_size(260.0)
-        .show(ui, |ui| findings::findings_panel(app, ui));
+        .show(ui, |ui| findings::findings_panel(session, view, ui));
     egui::Panel::right("inspector")
         .resizable(true)
         .default_size(270.0)
@@ -113,22 +110,9 @@ pub fn show(app: &mut OrgflowApp, ui: &mut Ui) {
                 .show(&mut inner, |ui| {
                     // Text wraps at the panel's width, not at the widest row's.
                     ui.set_max_width(rect.width() - ui.spacing().scroll.bar_width);
-                    inspector::show(app, ui);
+                    inspector::show(session, view, ui);
                 });
             ui.allocate_rect(rect, egui::Sense::hover());
         });
-    egui::Frame::central_panel(ui.style()).show(ui, |ui| views::views(app, ui));
-}
-fn dropped_files(app: &mut OrgflowApp, ctx: &egui::Context) {
-    let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
-        i.raw
-            .dropped_files
-            .iter()
-            .map(|f| f.path().to_path_buf())
-            .filter(|p| !p.as_os_str().is_empty())
-            .collect()
-    });
-    if let Some(path) = dropped.into_iter().next() {
-        app.act(Action::Open(path));
-    }
+    egui::Frame::central_panel(ui.style()).show(ui, |ui| views::views(session, view, ui));
 }

@@ -2,18 +2,20 @@
 //! which org the views show) and the suggestions window (proposals to accept one by one or
 //! all at once).
 
+use super::View;
 use super::canvas::color;
-use crate::app::{Action, OrgflowApp, Show};
+use crate::session::{Action, Session, Show};
 use crate::theme;
 use egui::{RichText, Ui};
 
 /// The scenario window, while a scenario is open.
-pub(super) fn scenario_window(app: &mut OrgflowApp, ctx: &egui::Context) {
+pub(super) fn scenario_window(session: &Session, view: &mut View, ctx: &egui::Context) {
     let mut actions = Vec::new();
     let mut export = false;
-    let Some(s) = app.scenario.as_mut() else {
+    let Some(s) = session.scenario.as_ref() else {
         return;
     };
+    let mut show = s.show;
     let mut open = true;
     egui::Window::new("Scenario")
         .open(&mut open)
@@ -26,9 +28,9 @@ pub(super) fn scenario_window(app: &mut OrgflowApp, ctx: &egui::Context) {
             );
             ui.horizontal(|ui| {
                 ui.label("The views show");
-                ui.radio_value(&mut s.show, Show::Before, "Before");
-                ui.radio_value(&mut s.show, Show::After, "After");
-                ui.radio_value(&mut s.show, Show::Changes, "Changes only");
+                ui.radio_value(&mut show, Show::Before, "Before");
+                ui.radio_value(&mut show, Show::After, "After");
+                ui.radio_value(&mut show, Show::Changes, "Changes only");
             });
             legend(ui);
             if let Some(absence) = &s.absence {
@@ -87,15 +89,18 @@ pub(super) fn scenario_window(app: &mut OrgflowApp, ctx: &egui::Context) {
                 }
             });
         });
+    if show != s.show {
+        actions.push(Action::ShowScenario(show));
+    }
     if !open {
         actions.push(Action::CloseScenario);
     }
     if export {
-        app.export.before_after = true;
-        app.act(Action::OpenExportDialog);
+        view.export.choices.before_after = true;
+        view.act(Action::OpenExportDialog);
     }
     for action in actions {
-        app.act(action);
+        view.act(action);
     }
 }
 
@@ -113,7 +118,7 @@ fn legend(ui: &mut Ui) {
     });
 }
 
-fn changes(ui: &mut Ui, s: &crate::app::ScenarioView) {
+fn changes(ui: &mut Ui, s: &crate::session::ScenarioView) {
     let ch = &s.comparison.changes;
     let name = |id: &Option<String>| {
         id.as_ref()
@@ -157,11 +162,11 @@ fn changes(ui: &mut Ui, s: &crate::app::ScenarioView) {
 }
 
 /// The suggestions window, while it is open.
-pub(super) fn suggestions_window(app: &mut OrgflowApp, ctx: &egui::Context) {
-    if !app.suggestions.open || app.document.is_none() {
+pub(super) fn suggestions_window(session: &Session, view: &mut View, ctx: &egui::Context) {
+    if !session.suggestions.open || session.document.is_none() {
         return;
     }
-    let proposals = app.suggestions().to_vec();
+    let proposals = session.proposals();
     let mut open = true;
     let mut actions = Vec::new();
     egui::Window::new("Suggestions")
@@ -182,7 +187,7 @@ pub(super) fn suggestions_window(app: &mut OrgflowApp, ctx: &egui::Context) {
             }
             ui.separator();
             egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
-                for p in &proposals {
+                for p in proposals {
                     ui.label(RichText::new(&p.title).strong());
                     ui.label(&p.why);
                     ui.label(
@@ -200,8 +205,10 @@ pub(super) fn suggestions_window(app: &mut OrgflowApp, ctx: &egui::Context) {
                 }
             });
         });
-    app.suggestions.open = open;
+    if !open {
+        actions.push(Action::CloseSuggestions);
+    }
     for action in actions {
-        app.act(action);
+        view.act(action);
     }
 }

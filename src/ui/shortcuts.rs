@@ -1,6 +1,7 @@
 //! The keyboard shortcuts, shown in the menus and handled in one place.
 
-use crate::app::{Action, OrgflowApp};
+use super::View;
+use crate::session::{Action, Session};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -17,41 +18,41 @@ pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
-pub(super) fn keyboard(app: &mut OrgflowApp, ctx: &egui::Context) {
+pub(super) fn keyboard(session: &Session, view: &mut View, ctx: &egui::Context) {
     if ctx.input_mut(|i| i.consume_shortcut(&OPEN)) {
-        app.act(Action::OpenDialog);
+        view.act(Action::OpenDialog);
     }
     if ctx.input_mut(|i| i.consume_shortcut(&FIND)) {
-        app.focus_search = true;
+        view.focus_search = true;
     }
     if ctx.input_mut(|i| i.consume_shortcut(&FIT)) {
-        app.act(Action::FitAll);
+        view.act(Action::FitAll);
     }
-    if app.document.is_some() && ctx.input_mut(|i| i.consume_shortcut(&EXPORT)) {
-        app.act(Action::OpenExportDialog);
+    if session.document.is_some() && ctx.input_mut(|i| i.consume_shortcut(&EXPORT)) {
+        view.act(Action::OpenExportDialog);
     }
     // Longer shortcuts first: Ctrl+Shift+S would also match Ctrl+S.
     if ctx.input_mut(|i| i.consume_shortcut(&SAVE_AS)) {
-        app.act(Action::SaveAs);
+        view.act(Action::SaveAs);
     } else if ctx.input_mut(|i| i.consume_shortcut(&SAVE)) {
-        app.act(Action::Save);
+        view.act(Action::Save);
     }
     // While a text field has focus, Ctrl+Z and the arrows belong to it.
     if ctx.memory(|m| m.focused().is_none()) {
-        navigation(app, ctx);
+        navigation(session, view, ctx);
         if ctx.input_mut(|i| i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y)) {
-            app.act(Action::Redo);
+            view.act(Action::Redo);
         } else if ctx.input_mut(|i| i.consume_shortcut(&UNDO)) {
-            app.act(Action::Undo);
+            view.act(Action::Undo);
         }
     }
 }
 
 /// The keys that walk the hierarchy: arrows go to the manager, the first report and the peers;
 /// Enter opens the inspector's fields; Delete asks to delete; Escape clears the selection.
-fn navigation(app: &mut OrgflowApp, ctx: &egui::Context) {
-    use crate::app::Step;
-    if app.document.is_none() || app.confirm_delete.is_some() || app.pending.is_some() {
+fn navigation(session: &Session, view: &mut View, ctx: &egui::Context) {
+    use crate::session::Step;
+    if session.document.is_none() || session.confirm_delete.is_some() || session.pending.is_some() {
         return;
     }
     // A menu or popup that is open takes the keys (Escape closes it).
@@ -67,22 +68,22 @@ fn navigation(app: &mut OrgflowApp, ctx: &egui::Context) {
     ];
     for (k, step) in steps {
         if key(k) {
-            app.act(Action::Step(step));
+            view.act(Action::Step(step));
         }
     }
-    let person = app.selection.as_ref().and_then(|s| s.person()).cloned();
-    if key(Key::Enter) && app.selection.is_some() {
-        app.act(Action::FocusInspector);
+    let person = session.selection.as_ref().and_then(|s| s.person()).cloned();
+    if key(Key::Enter) && session.selection.is_some() {
+        view.act(Action::FocusInspector);
     }
     if (key(Key::Delete) || key(Key::Backspace))
         && let Some(person) = person
     {
-        app.act(Action::AskDelete(person));
+        view.act(Action::AskDelete(person));
     }
-    if app.selection.is_some() && ctx.input_mut(|i| i.consume_shortcut(&ZOOM_TO_SELECTION)) {
-        app.act(Action::FrameSelection);
+    if session.selection.is_some() && ctx.input_mut(|i| i.consume_shortcut(&ZOOM_TO_SELECTION)) {
+        view.act(Action::FrameSelection);
     }
     if key(Key::Escape) {
-        app.act(Action::Select(None));
+        view.act(Action::Select(None));
     }
 }

@@ -1,21 +1,22 @@
 //! The start screen, and the panel that lists why a file could not be opened.
 
+use super::View;
 use super::canvas::color;
-use crate::app::{Action, EXAMPLES, OrgflowApp};
+use crate::session::{Action, EXAMPLES, Session};
 use crate::theme;
 use egui::{RichText, Ui};
 
-pub(super) fn start_screen(app: &mut OrgflowApp, ui: &mut Ui) {
+pub(super) fn start_screen(session: &Session, view: &mut View, ui: &mut Ui) {
     ui.vertical_centered(|ui| {
         ui.add_space(40.0);
         ui.heading("orgflow");
         ui.label("See where decisions funnel through one person.");
         ui.add_space(16.0);
         if ui.button("Open…").clicked() {
-            app.act(Action::OpenDialog);
+            view.act(Action::OpenDialog);
         }
         if ui.button("New org").clicked() {
-            app.act(Action::New);
+            view.act(Action::New);
         }
         ui.label(
             RichText::new("or drop a team file (.json) or an HR export (.csv) on this window")
@@ -25,23 +26,23 @@ pub(super) fn start_screen(app: &mut OrgflowApp, ui: &mut Ui) {
         ui.label(RichText::new("Examples").strong());
         for (name, _) in EXAMPLES {
             if ui.button(format!("Open example {name}")).clicked() {
-                app.act(Action::OpenExample(name));
+                view.act(Action::OpenExample(name));
             }
         }
-        if !app.settings.recent.is_empty() {
+        if !session.settings.recent.is_empty() {
             ui.add_space(24.0);
             ui.label(RichText::new("Recent files").strong());
-            for path in app.settings.recent.clone() {
+            for path in session.settings.recent.clone() {
                 if ui.button(path.display().to_string()).clicked() {
-                    app.act(Action::Open(path));
+                    view.act(Action::Open(path));
                 }
             }
         }
     });
 }
 
-pub(super) fn failure_panel(app: &mut OrgflowApp, ui: &mut Ui) {
-    let Some(failure) = app.failure.clone() else {
+pub(super) fn failure_panel(session: &Session, view: &mut View, ui: &mut Ui) {
+    let Some(failure) = session.failure.clone() else {
         return;
     };
     ui.horizontal(|ui| {
@@ -50,11 +51,11 @@ pub(super) fn failure_panel(app: &mut OrgflowApp, ui: &mut Ui) {
                 .strong()
                 .color(color(theme::ERROR_TEXT)),
         );
-        if app.document.is_some() {
+        if session.document.is_some() {
             ui.label(RichText::new("— the open file is unchanged").weak());
         }
         if ui.button("Dismiss").clicked() {
-            app.act(Action::DismissFailure);
+            view.act(Action::DismissFailure);
         }
     });
     egui::ScrollArea::vertical().show(ui, |ui| {

@@ -1,9 +1,10 @@
 //! The two views side by side: the reporting hierarchy and the distributed network.
 
+use super::View;
 use super::canvas::color;
 use super::canvas::{Hooks, Picture};
-use crate::app::{Action, Document, OrgflowApp};
 use crate::scene::{ColorBy, SCALE, SCALE_TOP, Target};
+use crate::session::{Action, Document, Session};
 use crate::theme;
 use egui::{RichText, Ui};
 
@@ -31,19 +32,20 @@ fn legend_of(ui: &mut Ui, title: &str, of: &str) {
     });
 }
 
-pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
+pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
     let mut clicked = None;
     let mut toggled = None;
     let mut background = false;
-    let OrgflowApp {
-        document,
+    let Session {
+        document, scenario, ..
+    } = session;
+    let View {
         hierarchy_view,
         network_view,
         expand_level,
-        scenario,
         menu_search,
         ..
-    } = app;
+    } = view;
     let mut menu_actions: Vec<Action> = Vec::new();
     // A scenario shows its own orgs, read-only; otherwise the document, editable.
     let (doc, hierarchy_scene, network_scene, editable) = match scenario.as_ref() {
@@ -59,7 +61,7 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
         }
     };
     // The scenes speak in indices; the selection is looked up in this frame's document.
-    let selected = app.selection.as_ref().and_then(|s| doc.target(s));
+    let selected = session.selection.as_ref().and_then(|s| doc.target(s));
     let mut level_action = None;
     let mut color_action = None;
     let mut no_rights = None;
@@ -236,11 +238,11 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
     // At Fit, the hierarchy is laid out to fill its panel's shape, and framed again.
     if scenario.is_none()
         && hierarchy_view.is_fitted()
-        && let Some(doc) = document.as_mut()
-        && doc.fill_panel(hierarchy_aspect)
+        && document
+            .as_ref()
+            .is_some_and(|doc| doc.would_fill(hierarchy_aspect))
     {
-        hierarchy_view.fit();
-        ui.ctx().request_repaint();
+        menu_actions.push(Action::FillPanel(hierarchy_aspect));
     }
     let doc = match scenario.as_ref() {
         Some(s) => s.shown(),
@@ -279,10 +281,10 @@ pub(super) fn views(app: &mut OrgflowApp, ui: &mut Ui) {
         actions.push(Action::Select(None));
     }
     if let Some(reason) = refused {
-        app.status = Some((false, format!("Not moved: {reason}")));
+        actions.push(Action::Refused(format!("Not moved: {reason}")));
     }
     for action in actions {
-        app.act(action);
+        view.act(action);
     }
 }
 

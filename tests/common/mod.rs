@@ -3,7 +3,8 @@
 #![allow(dead_code)]
 
 use egui_kittest::Harness;
-use orgflow::app::{FileDialogs, OrgflowApp, Picked, Settings};
+use orgflow::app::OrgflowApp;
+use orgflow::session::{FileDialogs, Picked, Settings};
 use std::path::PathBuf;
 
 /// Answers the open and save dialogs with fixed files.
@@ -37,20 +38,15 @@ impl FileDialogs for MissingDialogs {
     }
 }
 
-/// The app in a 1600×1000 harness, on its start screen.
+/// The real app (its eframe `logic` and `ui`, as the window runs them) in a 1600×1000
+/// harness, on its start screen.
 pub fn harness_with(app: OrgflowApp) -> Harness<'static, OrgflowApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(
-            |ui, app: &mut OrgflowApp| {
-                orgflow::ui::show(app, ui);
-                if app.apply_actions() {
-                    ui.ctx().request_repaint();
-                }
-            },
-            app,
-        );
-    orgflow::ui::install_fonts(&harness.ctx);
+        .build_eframe(|cc| {
+            orgflow::ui::install_fonts(&cc.egui_ctx);
+            app
+        });
     harness.run();
     harness
 }
@@ -78,6 +74,7 @@ pub fn open_school(h: &mut Harness<'static, OrgflowApp>) {
 /// The index of the person with this id in the open document.
 pub fn person(h: &Harness<'static, OrgflowApp>, id: &str) -> u32 {
     h.state()
+        .session
         .document
         .as_ref()
         .and_then(|d| d.index_of(id))
@@ -85,6 +82,6 @@ pub fn person(h: &Harness<'static, OrgflowApp>, id: &str) -> u32 {
 }
 
 /// The selection of the person with this id.
-pub fn selected(id: &str) -> orgflow::app::Selection {
-    orgflow::app::Selection::Person(orgflow::model::PersonId(id.to_owned()))
+pub fn selected(id: &str) -> orgflow::session::Selection {
+    orgflow::session::Selection::Person(orgflow::model::PersonId(id.to_owned()))
 }

@@ -39,8 +39,8 @@ pub enum Action {
     DismissFailure,
     /// Show the Export image… dialog.
     OpenExportDialog,
-    /// Ask where to save, then export with the dialog's choices.
-    Export,
+    /// Ask where to save, then export with these choices.
+    Export(Box<super::ExportRequest>),
     /// Apply an edit as one undo step.
     Apply(Command),
     /// Move a person (and their subtree) under a new manager.
@@ -62,8 +62,8 @@ pub enum Action {
     SaveAs,
     /// Answer the unsaved-changes question.
     Resolve(Choice),
-    /// A file chosen in orgflow's own picker.
-    PickedInApp(PathBuf),
+    /// A file chosen in orgflow's own picker, and what the picker was opened for.
+    PickedInApp(PathBuf, super::Purpose),
     /// Ask for a rights sheet, then merge it onto the org.
     ImportRightsDialog,
     /// Merge this rights sheet onto the org, as one undo step.
@@ -86,6 +86,21 @@ pub enum Action {
     CloseScenario,
     /// Show the suggestions window.
     OpenSuggestions,
+    /// Close the suggestions window.
+    CloseSuggestions,
+    /// Lay the hierarchy out again to fill a panel of this shape (width over height), and
+    /// frame it.
+    FillPanel(f32),
+    /// Forget the status line's message.
+    DismissStatus,
+    /// Say why a gesture changed nothing ("Not moved: …").
+    Refused(String),
+    /// The window is asked to close: ask first when there are unsaved changes.
+    RequestQuit,
+    /// "Delete this person?" answered Cancel.
+    CancelDelete,
+    /// Which org an open scenario's views show.
+    ShowScenario(super::Show),
     /// Accept every suggestion, each as its own undo step.
     AcceptAllSuggestions,
     /// Add an empty decision domain from the rights matrix (no alarms until it has a decider).

@@ -1,14 +1,13 @@
 //! The Export image… dialog's choices, and the export they describe.
 
-use super::{OrgflowApp, Picked, Purpose, Selection};
+use super::{Picked, PickerRequest, Purpose, Selection, Session};
 use crate::export::{ExportFormat, ExportOptions, ExportView, Extent, export_to_file};
+use crate::layout::Rect;
 use std::path::{Path, PathBuf};
 
 /// The choices of the Export image… dialog; kept between exports in one run.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ExportDialog {
-    /// Open or closed.
-    pub open: bool,
+pub struct ExportChoices {
     /// Which picture.
     pub view: ExportView,
     /// Everything, or what the views show now.
@@ -33,17 +32,30 @@ pub struct ExportDialog {
     pub findings: usize,
     /// A PDF of a large org over several pages: an overview and a page per part.
     pub pages: bool,
-    /// What the last export did, for the user.
-    pub outcome: Option<Result<PathBuf, String>>,
-    /// What the last export left out, when it did ("12 pages; 9,100 people are on no page").
+}
+
+/// An export to make: the dialog's choices, and what the views show now (for "in view only").
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    /// The choices.
+    pub choices: ExportChoices,
+    /// The areas the hierarchy and the network show, in scene units, when known.
+    pub areas: Option<(Rect, Rect)>,
+}
+
+/// What the last export did, for the user.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportResult {
+    /// Where it was written, or why not.
+    pub written: Result<PathBuf, String>,
+    /// What it left out, when it did ("12 pages; 9,100 people are on no page").
     pub left_out: Option<String>,
 }
 
-impl Default for ExportDialog {
+impl Default for ExportChoices {
     fn default() -> Self {
         let d = ExportOptions::default();
         Self {
-            open: false,
             view: d.view,
             in_view_only: false,
             selected_subtree: false,
@@ -56,13 +68,11 @@ impl Default for ExportDialog {
             transparent: d.transparent,
             findings: d.findings,
             pages: false,
-            outcome: None,
-            left_out: None,
         }
     }
 }
 
-impl ExportDialog {
+impl ExportChoices {
     /// The export options these choices make, for this extent.
     pub fn options(&self, extent: Extent) -> ExportOptions {
         ExportOptions {
@@ -79,48 +89,61 @@ impl ExportDialog {
     }
 }
 
-impl OrgflowApp {
+impl Session {
     /// Asks where to save and writes the image the Export dialog describes.
-    pub(super) fn export_image(&mut self) {
+    pub(super) fn export_image(&mut self, request: ExportRequest) {
         let Some(doc) = &self.document else {
             return;
         };
-        let d = &self.export;
+        let d = &request.choices;
         let stem = Path::new(&doc.file_name())
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "orgflow".to_owned());
         let suggested = format!("{stem}.{}", d.format.extension());
         match self.dialogs.pick_file_to_save(&suggested) {
-            Picked::File(path) => self.export_to(path),
+            Picked::File(path) => self.export_to(path, &request),
             Picked::Cancelled => {}
             Picked::Unavailable(why) => {
                 self.dialog_missing(&why);
-                let folder = self.picker_folder();
-                self.picker.save(folder, &suggested, Purpose::Export);
+                self.out.picker = Some(PickerRequest {
+                    folder: self.picker_folder(),
+                    purpose: Purpose::Export,
+                    save_as: Some(suggested),
+                });
+                self.export_waiting = Some(request);
             }
         }
     }
 
+    /// Where orgflow's own picker said the waiting export goes.
+    pub(super) fn export_picked(&mut self, path: PathBuf) {
+        if let Some(request) = self.export_waiting.take() {
+            self.export_to(path, &request);
+        }
+    }
+
     /// Writes the image the Export dialog describes to `path`.
-    pub(super) fn export_to(&mut self, path: PathBuf) {
+    fn export_to(&mut self, path: PathBuf, request: &ExportRequest) {
         // An image over the team file itself (or the file it was imported from) would destroy it.
         if let Some(doc) = &self.document
             && doc.has_file
             && let Err(e) = crate::io::check_output(&path, &[("the open team file", &doc.path)])
         {
-            self.export.left_out = None;
-            self.export.outcome = Some(Err(e.to_string()));
+            self.export = Some(ExportResult {
+                written: Err(e.to_string()),
+                left_out: None,
+            });
             return;
         }
-        if self.export.before_after && self.scenario.is_some() {
-            self.export_scenario_to(path);
+        let d = &request.choices;
+        if d.before_after && self.scenario.is_some() {
+            self.export_scenario_to(path, d);
             return;
         }
         let Some(doc) = &self.document else {
             return;
         };
-        let d = &self.export;
         let options = d.options(Extent::Whole);
         let mut left_out = None;
         let result = if d.pages && d.format == ExportFormat::Pdf && !d.in_view_only {
@@ -149,10 +172,7 @@ impl OrgflowApp {
                 })
             })
         } else if d.in_view_only
-            && let (Some(hierarchy), Some(network)) = (
-                self.hierarchy_view.visible_area(),
-                self.network_view.visible_area(),
-            )
+            && let Some((hierarchy, network)) = request.areas
         {
             // What the views show now, as they show it.
             let options = d.options(Extent::Areas { hierarchy, network });
@@ -200,10 +220,9 @@ impl OrgflowApp {
                 &path,
             )
         };
-        self.export.left_out = left_out;
-        self.export.outcome = Some(match result {
-            Ok(()) => Ok(path),
-            Err(e) => Err(e.to_string()),
+        self.export = Some(ExportResult {
+            written: result.map(|()| path).map_err(|e| e.to_string()),
+            left_out,
         });
     }
 }

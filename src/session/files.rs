@@ -1,6 +1,6 @@
 //! Opening, starting and saving documents, asking first when unsaved changes would be lost.
 
-use super::{Choice, Document, EXAMPLES, OrgflowApp, Pending, Picked, Purpose};
+use super::{Choice, Document, EXAMPLES, Pending, Picked, PickerRequest, Purpose, Session};
 use crate::io::CsvColumns;
 use crate::model::Problem;
 use std::path::{Path, PathBuf};
@@ -14,7 +14,7 @@ pub struct LoadFailure {
     pub problems: Vec<Problem>,
 }
 
-impl OrgflowApp {
+impl Session {
     /// Opens a file; on failure lists its problems and leaves the open document untouched.
     pub fn open(&mut self, path: &Path) {
         match crate::io::load(path, &CsvColumns::default()) {
@@ -66,8 +66,7 @@ impl OrgflowApp {
         // another file's proposals must never be shown or accepted here.
         self.suggestions.proposals = None;
         self.status = None;
-        self.hierarchy_view.fit();
-        self.network_view.fit();
+        self.out.fit_both();
     }
 
     /// Runs an action that would drop the document, asking first when it has unsaved changes.
@@ -86,8 +85,11 @@ impl OrgflowApp {
                 Picked::Cancelled => {}
                 Picked::Unavailable(why) => {
                     self.dialog_missing(&why);
-                    let folder = self.picker_folder();
-                    self.picker.open(folder);
+                    self.out.picker = Some(PickerRequest {
+                        folder: self.picker_folder(),
+                        purpose: Purpose::Open,
+                        save_as: None,
+                    });
                 }
             },
             Pending::Open(path) => self.open(&path),
@@ -116,7 +118,7 @@ impl OrgflowApp {
                 ));
             }
             Pending::Quit => {
-                self.quit_confirmed = true;
+                self.out.quit = true;
                 self.document = None;
                 self.write_recovery();
             }
@@ -173,8 +175,11 @@ impl OrgflowApp {
             Picked::Cancelled => {}
             Picked::Unavailable(why) => {
                 self.dialog_missing(&why);
-                let folder = self.picker_folder();
-                self.picker.save(folder, &suggested, Purpose::Save(then));
+                self.out.picker = Some(PickerRequest {
+                    folder: self.picker_folder(),
+                    purpose: Purpose::Save(then),
+                    save_as: Some(suggested),
+                });
             }
         }
     }
@@ -209,15 +214,14 @@ impl OrgflowApp {
     }
 
     /// A file chosen in orgflow's own picker: does what the picker was opened for.
-    pub(super) fn picked_in_app(&mut self, path: PathBuf) {
-        match self.picker.purpose.take() {
-            Some(Purpose::Open) => self.open(&path),
-            Some(Purpose::Save(then)) => self.save_picked(path, then),
-            Some(Purpose::Export) => self.export_to(path),
-            Some(Purpose::ImportRights) => self.import_rights(&path),
-            Some(Purpose::Compare) => self.compare_with(&path),
-            Some(Purpose::ImportLinks) => self.import_links(&path),
-            None => {}
+    pub(super) fn picked_in_app(&mut self, path: PathBuf, purpose: Purpose) {
+        match purpose {
+            Purpose::Open => self.open(&path),
+            Purpose::Save(then) => self.save_picked(path, then),
+            Purpose::Export => self.export_picked(path),
+            Purpose::ImportRights => self.import_rights(&path),
+            Purpose::Compare => self.compare_with(&path),
+            Purpose::ImportLinks => self.import_links(&path),
         }
     }
 
@@ -228,8 +232,11 @@ impl OrgflowApp {
             Picked::Cancelled => {}
             Picked::Unavailable(why) => {
                 self.dialog_missing(&why);
-                let folder = self.picker_folder();
-                self.picker.import_rights(folder);
+                self.out.picker = Some(PickerRequest {
+                    folder: self.picker_folder(),
+                    purpose: Purpose::ImportRights,
+                    save_as: None,
+                });
             }
         }
     }
@@ -255,7 +262,7 @@ impl OrgflowApp {
                     Some(command) => {
                         self.edit(command);
                         // The network is a new picture now: show all of it.
-                        self.network_view.fit();
+                        self.out.fit(super::Pane::Network);
                     }
                     None => self.status = Some((true, format!("{file}: the rights already match"))),
                 }
@@ -285,9 +292,11 @@ impl OrgflowApp {
             Picked::Cancelled => {}
             Picked::Unavailable(why) => {
                 self.dialog_missing(&why);
-                let folder = self.picker_folder();
-                self.picker.import_rights(folder);
-                self.picker.purpose = Some(Purpose::ImportLinks);
+                self.out.picker = Some(PickerRequest {
+                    folder: self.picker_folder(),
+                    purpose: Purpose::ImportLinks,
+                    save_as: None,
+                });
             }
         }
     }
@@ -311,7 +320,7 @@ impl OrgflowApp {
                 );
                 if let Some(command) = command {
                     self.edit(command);
-                    self.network_view.fit();
+                    self.out.fit(super::Pane::Network);
                 }
                 if let Some(doc) = &mut self.document {
                     doc.import_problems = import.problems;

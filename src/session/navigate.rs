@@ -1,6 +1,6 @@
 //! Walking the hierarchy from the keyboard, and keeping what the user works on in sight.
 
-use super::{Document, OrgflowApp, Selection};
+use super::{Document, Selection, Session};
 use crate::analysis::Hierarchy;
 use crate::analysis::structure::NONE;
 use crate::model::PersonId;
@@ -47,7 +47,7 @@ impl Document {
     }
 }
 
-impl OrgflowApp {
+impl Session {
     /// Selects the person one step from the selection and keeps them in sight in both views.
     pub(super) fn step(&mut self, step: Step) {
         let Some(doc) = &self.document else {
@@ -72,10 +72,12 @@ impl OrgflowApp {
             return;
         };
         if let Some(rect) = doc.hierarchy_bounds_of(std::slice::from_ref(&target)) {
-            self.hierarchy_view.reveal(rect);
+            self.out
+                .view(super::ViewRequest::Reveal(super::Pane::Hierarchy, rect));
         }
         if let Some(rect) = doc.network_bounds_of(&[target]) {
-            self.network_view.reveal(rect);
+            self.out
+                .view(super::ViewRequest::Reveal(super::Pane::Network, rect));
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Unsaved changes kept against a crash: written a few seconds after the last edit, offered
 //! back at the next start, removed on save or discard.
 
-use super::OrgflowApp;
+use super::Session;
 use std::path::PathBuf;
 
 /// Unsaved changes found after orgflow stopped without saving them.
@@ -18,7 +18,7 @@ pub struct Recovery {
 /// How long after the last edit the recovery file is written.
 pub const RECOVERY_DELAY: std::time::Duration = std::time::Duration::from_secs(3);
 
-impl OrgflowApp {
+impl Session {
     /// Keeps unsaved changes in `path`, and offers to restore what a crash left there.
     pub fn use_recovery_file(&mut self, path: PathBuf) {
         if let Ok(bytes) = std::fs::read(&path) {

@@ -2,7 +2,7 @@
 //! an absence simulated, and the suggestions. None of them changes the document until the user
 //! accepts a suggestion, which is an ordinary edit.
 
-use super::{Document, OrgflowApp, Picked};
+use super::{Document, Picked, Session};
 use crate::io::{CsvColumns, Loaded};
 use crate::scenario::{Absence, Comparison, Proposal};
 use crate::scene::{Scene, mark_changes};
@@ -110,7 +110,7 @@ pub struct Suggestions {
     pub proposals: Option<(u64, Vec<Proposal>)>,
 }
 
-impl OrgflowApp {
+impl Session {
     fn document_copy(&self, doc: &Document, org: crate::model::Org, name: &str) -> Document {
         let mut copy = Document::new(
             PathBuf::from(name),
@@ -140,8 +140,7 @@ impl OrgflowApp {
                     after,
                     None,
                 ));
-                self.hierarchy_view.fit();
-                self.network_view.fit();
+                self.out.fit_both();
             }
             Err(e) => {
                 self.failure = Some(super::LoadFailure {
@@ -159,9 +158,11 @@ impl OrgflowApp {
             Picked::Cancelled => {}
             Picked::Unavailable(why) => {
                 self.dialog_missing(&why);
-                let folder = self.picker_folder();
-                self.picker.open(folder);
-                self.picker.purpose = Some(super::Purpose::Compare);
+                self.out.picker = Some(super::PickerRequest {
+                    folder: self.picker_folder(),
+                    purpose: super::Purpose::Compare,
+                    save_as: None,
+                });
             }
         }
     }
@@ -230,12 +231,30 @@ impl OrgflowApp {
             .map_or(&[], |(_, p)| p.as_slice())
     }
 
+    /// The proposals made for the document as it is now, if [`Session::prepare`] (or
+    /// [`Session::suggestions`]) made them since the last change; otherwise none.
+    pub fn proposals(&self) -> &[Proposal] {
+        let version = self.document.as_ref().map_or(0, |d| d.history.version());
+        match &self.suggestions.proposals {
+            Some((v, proposals)) if *v == version => proposals,
+            _ => &[],
+        }
+    }
+
+    /// Before a frame is drawn: makes what the open windows show that is made on demand (the
+    /// suggestions, while their window is open).
+    pub fn prepare(&mut self) {
+        if self.suggestions.open && self.document.is_some() {
+            self.suggestions();
+        }
+    }
+
     /// Writes the before/after slide of the open scenario to `path`.
-    pub(super) fn export_scenario_to(&mut self, path: PathBuf) {
+    pub(super) fn export_scenario_to(&mut self, path: PathBuf, choices: &super::ExportChoices) {
         let Some(s) = &self.scenario else {
             return;
         };
-        let options = self.export.options(crate::export::Extent::Whole);
+        let options = choices.options(crate::export::Extent::Whole);
         let result = crate::export::export_comparison_to_file(
             &s.before.org,
             &s.after.org,
@@ -243,10 +262,9 @@ impl OrgflowApp {
             &options,
             &path,
         );
-        self.export.left_out = None;
-        self.export.outcome = Some(match result {
-            Ok(()) => Ok(path),
-            Err(e) => Err(e.to_string()),
+        self.export = Some(super::ExportResult {
+            written: result.map(|()| path).map_err(|e| e.to_string()),
+            left_out: None,
         });
     }
 }

@@ -370,13 +370,19 @@ impl Document {
     /// Lays the hierarchy out again for a panel of this width over height, when it differs
     /// enough from the one it was laid out for; true when it did.
     pub fn fill_panel(&mut self, aspect: f32) -> bool {
-        if !aspect.is_finite() || aspect <= 0.0 || (aspect / self.panel_aspect).ln().abs() < 0.15 {
+        if !self.would_fill(aspect) {
             return false;
         }
         self.panel_aspect = aspect;
         self.shape = None;
         self.relayout();
         true
+    }
+
+    /// Whether a panel of this shape (width over height) differs enough from the one the tree
+    /// was laid out for to lay it out again.
+    pub fn would_fill(&self, aspect: f32) -> bool {
+        aspect.is_finite() && aspect > 0.0 && (aspect / self.panel_aspect).ln().abs() >= 0.15
     }
 
     /// Lays the network out afresh, tidy, forgetting where the edits left its nodes.
