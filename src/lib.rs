@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod app;
 pub mod edit;
 pub mod export;
+pub mod format;
 pub mod generate;
 pub mod io;
 pub mod layout;

@@ -577,8 +577,4 @@ fn informal(org: &Org, a: &Analysis, t: &Thresholds) -> Vec<Finding> {
     out
 }
 
-/// "4", "2.5": a rate without needless decimals.
-pub fn trim_number(x: f64) -> String {
-    let text = format!("{x:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
+pub use crate::format::trim_number;

@@ -6,17 +6,8 @@ use std::fmt::Write;
 /// How many people the load table lists.
 const TOP_PEOPLE: usize = 10;
 
-/// "1 layer", "3 layers".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// A share (0–1) as a whole percentage: "78%".
-pub fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
-}
-
-pub use crate::model::thousands;
+use crate::format::count;
+pub use crate::format::{percent, thousands};
 
 /// The report as plain text, for a terminal.
 pub fn text_report(a: &Analysis) -> String {

@@ -5,8 +5,9 @@ mod svg;
 
 pub use svg::{MIN_TEXT_PX, Panel, Slide, compose, escape, slide_svg};
 
-use crate::analysis::{Analysis, Hierarchy};
+use crate::analysis::Analysis;
 use crate::layout::{Orientation, Rect, TreeRequest, network_layout, tree_layout_for};
+use crate::model::Hierarchy;
 use crate::model::Org;
 use crate::scene::{Scene, hierarchy_scene, marked_people, network_scene};
 use resvg::usvg;
@@ -214,8 +215,8 @@ pub fn scenes_for(
             let mut visible = vec![false; h.len()];
             for &v in &h.order {
                 let p = h.parent[v as usize];
-                visible[v as usize] = p == crate::analysis::structure::NONE
-                    || (visible[p as usize] && !collapsed[p as usize]);
+                visible[v as usize] =
+                    p == crate::model::NONE || (visible[p as usize] && !collapsed[p as usize]);
             }
             visible.iter().filter(|&&v| v).count()
         };
@@ -243,7 +244,7 @@ pub fn scenes_for(
             let mut keep_open = vec![false; h.len()];
             for &v in &flagged {
                 let mut at = h.parent[v];
-                while at != crate::analysis::structure::NONE && !keep_open[at as usize] {
+                while at != crate::model::NONE && !keep_open[at as usize] {
                     keep_open[at as usize] = true;
                     at = h.parent[at as usize];
                 }

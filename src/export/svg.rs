@@ -4,6 +4,7 @@ use super::{ExportOptions, ExportView, Extent};
 use crate::analysis::{Analysis, Severity, percent};
 use crate::layout::{Point, Rect};
 use crate::model::Org;
+use crate::scene::labels::MAX_OBSTACLES;
 use crate::scene::{Label, Scene, Shape};
 use crate::theme::{
     self, Color, INK, MARK, MARK_RING_BOX, MARK_RING_CIRCLE, MIN_RING_SLIDE, MUTED, SCALE,
@@ -25,12 +26,6 @@ pub const MIN_TEXT_PX: f32 = 12.0;
 pub(super) fn min_text(width: f32, height: f32) -> f32 {
     (MIN_TEXT_PX * (width / 1920.0).min(height / 1080.0)).max(6.0)
 }
-/// At most this many labels stand free (beside nodes, or over cards too small for text).
-const MAX_FREE_LABELS: usize = 600;
-/// At most this many free labels are tried, the most important first.
-const MAX_FREE_TRIED: usize = 4_000;
-/// Beyond this many nodes, labels no longer step around them.
-const MAX_OBSTACLES: usize = 3_000;
 
 /// The font every slide's text is set in, parsed once.
 fn face() -> Option<&'static ttf_parser::Face<'static>> {
@@ -61,11 +56,9 @@ fn text_width(body: &str, size: f32, bold: bool) -> f32 {
     }
 }
 
-/// The longest form of a person's name that fits `width` at `size`.
+/// The longest form of a person's name that fits `width` at `size`, in bold.
 fn fit_name(name: &str, size: f32, width: f32) -> Option<String> {
-    crate::scene::name_forms(name)
-        .into_iter()
-        .find(|form| text_width(form, size, true) <= width)
+    crate::scene::fit_name(&Embedded, name, size, true, width)
 }
 
 /// `body` broken at spaces into lines of about `width` at `size`, at most `most` of them; the
@@ -326,105 +319,70 @@ fn labels<'s>(
     }
 }
 
-/// Places the free labels, the most important first, each where it overlaps no label placed
-/// before it and no other node, inside `frame`, on a pale backing so lines do not cross it.
+/// Text measured from the embedded font, for the label engine: a box of `lines` lines reaches
+/// 0.95 of the size above the first baseline and 0.3 below the last, lines 1.2 apart.
+struct Embedded;
+
+/// Above the first baseline, as a share of the size.
+const ASCENT: f32 = 0.95;
+/// Below the last baseline, as a share of the size.
+const DESCENT: f32 = 0.3;
+/// From one baseline to the next, as a share of the size.
+const LINE: f32 = 1.2;
+
+impl crate::scene::Measure for Embedded {
+    fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
+        text_width(text, size, bold)
+    }
+
+    fn height(&self, size: f32, lines: usize) -> f32 {
+        size * (ASCENT + DESCENT + LINE * lines.saturating_sub(1) as f32)
+    }
+}
+
+/// Places the free labels with the label engine the window uses (the most important first,
+/// each where it overlaps no label placed before it and no other node, inside `frame`), on a
+/// pale backing so lines do not cross them.
 fn place_free_labels(
     out: &mut String,
     frame: Rect,
     hub: (f32, f32),
-    mut free: Vec<FreeLabel<'_>>,
+    free: Vec<FreeLabel<'_>>,
     obstacles: &[(usize, Rect)],
 ) {
-    let by_priority = |a: &FreeLabel<'_>, b: &FreeLabel<'_>| b.priority.total_cmp(&a.priority);
-    if free.len() > MAX_FREE_TRIED {
-        free.select_nth_unstable_by(MAX_FREE_TRIED, by_priority);
-        free.truncate(MAX_FREE_TRIED);
-    }
-    free.sort_by(by_priority);
-    let mut placed: Vec<Rect> = Vec::new();
-    for label in free {
-        if placed.len() >= MAX_FREE_LABELS {
-            break;
-        }
-        // One line, or (beside a node, when one does not fit) two shorter ones.
-        let mut forms = vec![vec![label.text.to_owned()]];
-        if label.around.is_some() && label.text.chars().count() >= 16 {
-            let half = label.text.len() / 2;
-            let cut = label
-                .text
-                .char_indices()
-                .filter(|(_, c)| *c == ' ')
-                .map(|(i, _)| i)
-                .min_by_key(|&i| i.abs_diff(half));
-            if let Some(cut) = cut {
-                forms.push(vec![
-                    label.text[..cut].to_owned(),
-                    label.text[cut + 1..].to_owned(),
-                ]);
-            }
-        }
-        let line = label.size * 1.2;
-        let found = forms.into_iter().find_map(|lines| {
-            let width = lines
-                .iter()
-                .map(|l| text_width(l, label.size, label.bold))
-                .fold(0.0, f32::max);
-            let (above, below) = (
-                label.size * 0.95 + line * (lines.len() - 1) as f32,
-                label.size * 0.3,
-            );
-            // A label's box from the middle of its last baseline.
-            let boxed = |x: f32, y: f32| Rect {
-                min: Point::new(x - width / 2.0, y - above),
-                max: Point::new(x + width / 2.0, y + below),
-            };
-            // Where it was meant to be first; then the other places beside its node.
-            let mut places = vec![boxed(
-                label.at.0,
-                label.at.1 + line * (lines.len() - 1) as f32,
-            )];
-            if let Some(n) = label.around {
-                places.extend(crate::scene::label_places(
-                    n,
-                    (width, above + below),
-                    Point::new(hub.0, hub.1),
-                    label.priority >= crate::scene::MUST_READ,
-                ));
-            }
-            let free_at = |rect: &Rect| {
-                rect.min.x >= frame.min.x
-                    && rect.max.x <= frame.max.x
-                    && rect.min.y >= frame.min.y
-                    && rect.max.y <= frame.max.y
-                    && !placed.iter().any(|p| p.intersects(rect))
-                    && !obstacles
-                        .iter()
-                        .any(|(owner, r)| *owner != label.owner && r.intersects(rect))
-            };
-            let rect = places.into_iter().find(free_at)?;
-            Some((rect, lines, below))
-        });
-        let Some((rect, lines, below)) = found else {
-            continue;
-        };
-        placed.push(rect.expand(2.0));
+    let one_line = ASCENT + DESCENT;
+    let loose = free
+        .into_iter()
+        .map(|l| crate::scene::Loose {
+            owner: l.owner,
+            around: l.around,
+            at: Point::new(l.at.0, l.at.1),
+            // The anchor is the middle of the first baseline.
+            hang: (0.5, ASCENT / one_line),
+            text: l.text,
+            size: l.size,
+            bold: l.bold,
+            priority: l.priority,
+            tag: l.color,
+        })
+        .collect();
+    let placed = crate::scene::labels::place(
+        &Embedded,
+        frame,
+        Point::new(hub.0, hub.1),
+        loose,
+        obstacles,
+        crate::scene::Limits::SHARED,
+    );
+    for label in placed {
+        let rect = label.rect;
         // A label that had to move away from its node keeps a thin leader to it.
-        if let Some(n) = label.around
-            && !rect.expand(6.0).intersects(&n)
-        {
-            let c = n.center();
-            let to = Point::new(
-                c.x.clamp(rect.min.x, rect.max.x),
-                c.y.clamp(rect.min.y, rect.max.y),
-            );
-            let (dx, dy) = (to.x - c.x, to.y - c.y);
-            let len = dx.hypot(dy).max(1.0);
-            let r = n.width() / 2.0;
+        if let Some((from, to)) = label.leader {
             let _ = writeln!(
                 out,
                 r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-opacity="0.55" stroke-width="1"/>"#,
-                D1(c.x + dx / len * r),
-                D1(c.y + dy / len * r),
+                D1(from.x),
+                D1(from.y),
                 D1(to.x),
                 D1(to.y),
                 hex(MUTED)
@@ -439,15 +397,17 @@ fn place_free_labels(
             D1(rect.height()),
             hex(theme::CANVAS)
         );
-        let last = rect.max.y - below;
-        for (k, body) in lines.iter().enumerate() {
-            let y = last - line * (lines.len() - 1 - k) as f32;
+        let line = label.size * LINE;
+        let last = rect.max.y - label.size * DESCENT;
+        let n = label.lines.len();
+        for (k, body) in label.lines.iter().enumerate() {
+            let y = last - line * (n - 1 - k) as f32;
             text(
                 out,
                 (rect.center().x, y),
                 Style {
                     size: label.size,
-                    color: label.color,
+                    color: label.tag,
                     anchor: "middle",
                     weight: if label.bold { "bold" } else { "normal" },
                 },

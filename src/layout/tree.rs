@@ -6,8 +6,7 @@
 //! when there are more than a few. Linear in the number of visible people.
 
 use super::{Point, Rect};
-use crate::analysis::Hierarchy;
-use crate::analysis::structure::NONE;
+use crate::model::{Hierarchy, NONE};
 
 /// Which way the tree grows.
 #[derive(

@@ -2,8 +2,10 @@
 //!
 //! Ids are the user's own strings; graph indices never leave the code that builds them.
 
+mod hierarchy;
 mod validate;
 
+pub use hierarchy::{Hierarchy, NONE};
 pub use validate::{
     MAX_PER_MONTH, MAX_WEIGHT, Problem, THRESHOLD_RANGES, check_thresholds, cycle_message, cycles,
     person_index, summarise, thousands, validate,

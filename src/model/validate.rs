@@ -344,21 +344,6 @@ pub fn check_thresholds(t: &super::ThresholdOverrides) -> Vec<String> {
     problems
 }
 
-/// A number as a person writes it: 4, 0.3, 1e300, NaN.
-fn number(x: f64) -> String {
-    if !x.is_finite() {
-        if x.is_nan() {
-            "not a number".to_owned()
-        } else {
-            "infinite".to_owned()
-        }
-    } else if x.abs() >= 1e9 {
-        format!("{x:e}")
-    } else {
-        x.to_string()
-    }
-}
-
 fn trim(x: f64) -> String {
     if x.fract() == 0.0 {
         format!("{x:.0}")
@@ -367,23 +352,8 @@ fn trim(x: f64) -> String {
     }
 }
 
-/// A number rounded to a whole one, with thousands separated: "8,062" (a minus sign stays
-/// outside the groups).
-pub fn thousands(x: f64) -> String {
-    let digits = format!("{:.0}", x.abs());
-    let mut out = if x < -0.5 {
-        "-".to_owned()
-    } else {
-        String::new()
-    };
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+use crate::format::exact as number;
+pub use crate::format::thousands;
 
 /// Finds every reporting cycle and names the people in it, in reporting order.
 fn reporting_cycles(org: &Org, index: &HashMap<&str, usize>) -> Vec<Problem> {

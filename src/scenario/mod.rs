@@ -292,19 +292,7 @@ impl Changes {
     }
 }
 
-/// How a person changed between two orgs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ChangeKind {
-    /// Only in the after org.
-    Added,
-    /// Only in the before org.
-    Removed,
-    /// Another manager.
-    Moved,
-    /// Rights given, taken or changed.
-    Rights,
-}
+pub use crate::scene::ChangeKind;
 
 /// Two orgs side by side.
 #[derive(Clone, Debug, Serialize)]
@@ -588,7 +576,7 @@ pub fn headline(before: &Org, c: &Comparison) -> String {
             .and_then(|id| org.person(id))
             .map_or("nobody".to_owned(), |p| p.display_name().to_owned())
     };
-    let pct = |x: f64| format!("{:.0}%", x * 100.0);
+    let pct = crate::format::percent;
     let mut parts = Vec::new();
     // Losing deciders is the news: concentration over fewer domains is no improvement.
     let lost = a.undecided_domains > b.undecided_domains;
@@ -640,7 +628,7 @@ pub fn figure_rows(before: &Org, after: &Org, c: &Comparison) -> Vec<[String; 4]
             .and_then(|id| org.person(id))
             .map_or("nobody".to_owned(), |p| p.display_name().to_owned())
     };
-    let pct = |x: f64| format!("{:.0}%", x * 100.0);
+    let pct = crate::format::percent;
     let signed = |x: f64, digits: usize| {
         if x.abs() < 0.5 * 10f64.powi(-(digits as i32)) {
             "=".to_owned()

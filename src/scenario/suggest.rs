@@ -24,10 +24,10 @@
 //! that undoes an accepted proposal; no domain is left without a decider.
 
 use super::Figures;
-use crate::analysis::structure::NONE;
-use crate::analysis::{Hierarchy, analyze};
+use crate::analysis::analyze;
 use crate::edit::{Command, Edit};
 use crate::model::{Decision, Org, Person, PersonId};
+use crate::model::{Hierarchy, NONE};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -35,7 +35,7 @@ impl Proposal {
     /// Its effect in one line: "top share straight to the holder 88% to 84%; …", with `to`
     /// between before and after.
     pub fn effect(&self, to: &str) -> String {
-        let pct = |x: f64| format!("{:.0}%", x * 100.0);
+        let pct = crate::format::percent;
         let (b, a) = (&self.before, &self.after);
         format!(
             "top share straight to the holder {} {to} {}; authority HHI {} {to} {}; bus factor {} {to} {}; widest span {} {to} {}",

@@ -1,6 +1,10 @@
 //! What to draw, from the model, the analysis and the layout: one description of each picture
 //! for both the screen and exported images, in canvas units.
 
+pub mod labels;
+
+pub use labels::{Grid, Limits, Loose, Measure, Placed, fit_name};
+
 use crate::analysis::{Analysis, FindingKind};
 use crate::layout::{NetworkLayout, NodeKind, Point, Rect, Tie, TreeLayout};
 use crate::model::Org;
@@ -760,15 +764,28 @@ fn arrowhead(from: Point, to: Point, radius: f32, size: f32) -> Option<Vec<Point
     ])
 }
 
+/// How a person changed between two orgs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Only in the after org.
+    Added,
+    /// Only in the before org.
+    Removed,
+    /// Another manager.
+    Moved,
+    /// Rights given, taken or changed.
+    Rights,
+}
+
 /// Outlines the people who changed between two orgs in their change's colour (see
 /// [`crate::theme`]); `fade_unchanged` draws everybody else faded, and removed people are
 /// always faded and dashed. `kind_of` gives each person's change by their index in `org`.
 pub fn mark_changes(
     scene: &mut Scene,
-    kind_of: &dyn Fn(u32) -> Option<crate::scenario::ChangeKind>,
+    kind_of: &dyn Fn(u32) -> Option<ChangeKind>,
     fade_unchanged: bool,
 ) {
-    use crate::scenario::ChangeKind;
     for shape in &mut scene.shapes {
         let Some(Target::Person(p)) = shape.target().cloned() else {
             if fade_unchanged && let Shape::Line { color, .. } = shape {

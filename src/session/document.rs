@@ -1,14 +1,14 @@
 //! An open team file with everything derived from it: the analysis, the layouts and the scenes.
 
 use super::Selection;
-use crate::analysis::structure::NONE;
-use crate::analysis::{Analysis, Hierarchy, analyze};
+use crate::analysis::{Analysis, analyze};
 use crate::edit::{Command, EditError, History};
 use crate::io::{Format, Loaded};
 use crate::layout::{
     NetworkLayout, Orientation, Point, Rect, TreeLayout, TreeRequest, best_shape, network_layout,
     tree_layout,
 };
+use crate::model::{Hierarchy, NONE};
 use crate::model::{Org, PersonId, Problem};
 use crate::scene::{Scene, Target, marked_people, network_scene};
 use std::collections::{BTreeSet, HashMap};

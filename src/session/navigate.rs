@@ -1,9 +1,8 @@
 //! Walking the hierarchy from the keyboard, and keeping what the user works on in sight.
 
 use super::{Document, Selection, Session};
-use crate::analysis::Hierarchy;
-use crate::analysis::structure::NONE;
 use crate::model::PersonId;
+use crate::model::{Hierarchy, NONE};
 
 /// One step from the selected person along the reporting lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,7 +3,8 @@
 //! an idle window uses no CPU.
 
 use crate::layout::{Point, Rect};
-use crate::scene::{MUST_READ, Scene, Shape, Target};
+use crate::scene::labels::MAX_OBSTACLES;
+use crate::scene::{Scene, Shape, Target};
 use crate::theme::{
     self, MARK, MARK_RING_BOX, MARK_RING_CIRCLE, MIN_RING_SCREEN, SELECTED_RING_BOX,
     SELECTED_RING_CIRCLE,
@@ -17,12 +18,6 @@ use egui::{
 pub const LEGIBLE_PX: f32 = 10.0;
 /// The size of the labels the level of detail shows instead.
 const DETAIL_PX: f32 = 12.0;
-/// At most this many labels stand free (outside a card) in one frame.
-const MAX_FREE_LABELS: usize = 400;
-/// At most this many free labels are tried, the most important first.
-const MAX_FREE_TRIED: usize = 1_000;
-/// Beyond this many nodes on screen, labels no longer step around them.
-const MAX_OBSTACLES: usize = 5_000;
 /// The minimap's longer side, in screen pixels.
 const MINIMAP_PX: f32 = 150.0;
 /// At most about this many shapes are dotted on a minimap.
@@ -762,156 +757,106 @@ pub struct FreeLabel<'s> {
     priority: f32,
 }
 
-/// Places the free labels, the most important first, each where it overlaps none placed
-/// before it, on a pale backing so that lines do not run through the text.
+/// Text measured as egui sets it, for the label engine.
+struct Painted<'a>(&'a egui::Painter);
+
+impl crate::scene::Measure for Painted<'_> {
+    fn width(&self, text: &str, size: f32, _bold: bool) -> f32 {
+        self.0
+            .layout_no_wrap(text.to_owned(), FontId::proportional(size), Color32::BLACK)
+            .size()
+            .x
+    }
+
+    fn height(&self, size: f32, lines: usize) -> f32 {
+        let row = self
+            .0
+            .layout_no_wrap("Hg".to_owned(), FontId::proportional(size), Color32::BLACK)
+            .size()
+            .y;
+        row * lines as f32
+    }
+}
+
+/// Places the free labels with the label engine the slides use (the most important first,
+/// each where it overlaps no label placed before it and no other node), and draws them on a
+/// pale backing so that lines do not run through the text; returns their texts as shown.
 fn place_free_labels(
     painter: &egui::Painter,
     screen: egui::Rect,
     hub: Pos2,
     labels: FreeLabels<'_>,
 ) -> Vec<String> {
-    let mut shown = Vec::new();
     let FreeLabels {
-        labels: mut free,
+        labels: free,
         obstacles,
         ..
     } = labels;
-    free.retain(|l| screen.expand(200.0).contains(l.pos));
-    let by_priority = |a: &FreeLabel<'_>, b: &FreeLabel<'_>| b.priority.total_cmp(&a.priority);
-    if free.len() > MAX_FREE_TRIED {
-        free.select_nth_unstable_by(MAX_FREE_TRIED, by_priority);
-        free.truncate(MAX_FREE_TRIED);
-    }
-    free.sort_by(by_priority);
-    let mut placed = Occupied::default();
-    let mut nodes = Occupied::default();
-    for (owner, r) in obstacles {
-        nodes.insert(owner, r);
-    }
-    let mut count = 0;
+    let reach = screen.expand(200.0);
+    let loose: Vec<crate::scene::Loose<'_, Color32>> = free
+        .into_iter()
+        .filter(|l| reach.contains(l.pos))
+        .map(|l| crate::scene::Loose {
+            owner: l.owner,
+            around: l.around.map(to_layout),
+            at: Point::new(l.pos.x, l.pos.y),
+            hang: (share(l.align.x()), share(l.align.y())),
+            text: l.text,
+            size: l.px,
+            bold: false,
+            priority: l.priority,
+            tag: l.color,
+        })
+        .collect();
+    let obstacles: Vec<(usize, Rect)> = obstacles
+        .into_iter()
+        .map(|(owner, r)| (owner, to_layout(r)))
+        .collect();
+    let placed = crate::scene::labels::place(
+        &Painted(painter),
+        to_layout(screen),
+        Point::new(hub.x, hub.y),
+        loose,
+        &obstacles,
+        crate::scene::Limits::SHARED,
+    );
     let backing = color(crate::theme::CANVAS.with_alpha(0xd8));
-    for label in free {
-        if count >= MAX_FREE_LABELS {
-            break;
-        }
-        let font = FontId::proportional(label.px);
-        let one_line = painter.layout_no_wrap(label.text.to_owned(), font.clone(), label.color);
-        // Where it was meant to be first; then above, right of and left of its node; then at
-        // its corners.
-        let places = |size: Vec2| {
-            let mut places = vec![label.align.anchor_size(label.pos, size)];
-            if let Some(n) = label.around {
-                let must_read = label.priority >= MUST_READ;
-                let others = crate::scene::label_places(
-                    to_layout(n),
-                    (size.x, size.y),
-                    Point::new(hub.x, hub.y),
-                    must_read,
-                );
-                places.extend(others.into_iter().map(|r| {
-                    egui::Rect::from_min_max(
-                        Pos2::new(r.min.x, r.min.y),
-                        Pos2::new(r.max.x, r.max.y),
-                    )
-                }));
-            }
-            places
-        };
-        let free_at = |rect: &egui::Rect| {
-            screen.contains_rect(*rect)
-                && !placed.hits(*rect, |_| true)
-                && !nodes.hits(*rect, |owner| owner != label.owner)
-        };
-        let found = places(one_line.size())
-            .into_iter()
-            .find(free_at)
-            .map(|rect| (rect, one_line.clone()));
-        // A long label beside a node may fit on two shorter lines where one long one does not.
-        let found = found.or_else(|| {
-            let wide = one_line.size().x;
-            if label.around.is_none() || wide < 8.0 * label.px || label.priority < MUST_READ {
-                return None;
-            }
-            let two = painter.layout(
-                label.text.to_owned(),
-                font.clone(),
-                label.color,
-                wide * 0.62,
-            );
-            // Two lines broken between words, or not at all.
-            if two.rows.len() > 2 {
-                return None;
-            }
-            places(two.size())
-                .into_iter()
-                .find(free_at)
-                .map(|rect| (rect, two))
-        });
-        // A label that must be read and fits nowhere whole is cut at a word, with "…", before
-        // it is dropped.
-        let found = found.or_else(|| {
-            if label.around.is_none() || label.priority < MUST_READ {
-                return None;
-            }
-            shortened(label.text).into_iter().find_map(|short| {
-                let galley = painter.layout_no_wrap(short, font.clone(), label.color);
-                places(galley.size())
-                    .into_iter()
-                    .find(free_at)
-                    .map(|rect| (rect, galley))
-            })
-        });
-        let Some((rect, galley)) = found else {
-            continue;
-        };
-        placed.insert(usize::MAX, rect.expand(2.0));
-        count += 1;
+    let mut shown = Vec::with_capacity(placed.len());
+    for label in placed {
+        let rect = egui::Rect::from_min_max(
+            Pos2::new(label.rect.min.x, label.rect.min.y),
+            Pos2::new(label.rect.max.x, label.rect.max.y),
+        );
         // A label that had to move away from its node keeps a thin leader to it.
-        if let Some(n) = label.around
-            && !rect.expand(6.0).intersects(n)
-        {
-            let from = n.center() + (rect.center() - n.center()).normalized() * n.width() / 2.0;
-            let to = rect.expand(1.0).clamp(n.center());
+        if let Some((from, to)) = label.leader {
             painter.line_segment(
-                [from, to],
+                [Pos2::new(from.x, from.y), Pos2::new(to.x, to.y)],
                 Stroke::new(1.0, color(crate::theme::MUTED.with_alpha(0x90))),
             );
         }
         painter.rect_filled(rect.expand(1.0), 3.0, backing);
-        shown.push(galley.text().to_owned());
-        painter.galley(rect.min, galley, label.color);
+        let row = rect.height() / label.lines.len().max(1) as f32;
+        for (k, line) in label.lines.iter().enumerate() {
+            painter.text(
+                Pos2::new(rect.center().x, rect.min.y + row * k as f32),
+                Align2::CENTER_TOP,
+                line,
+                FontId::proportional(label.size),
+                label.tag,
+            );
+        }
+        shown.push(label.lines.join(" "));
     }
     shown
 }
 
-/// Shorter forms of a label, cut after whole words and ended with "…": about two thirds, then
-/// half of its length, never under two words or eight letters.
-fn shortened(text: &str) -> Vec<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let chars = text.chars().count();
-    let mut forms: Vec<String> = Vec::new();
-    for share in [0.66, 0.5] {
-        let budget = (chars as f32 * share) as usize;
-        let mut form = String::new();
-        for w in &words {
-            if !form.is_empty() && form.chars().count() + 1 + w.chars().count() > budget {
-                break;
-            }
-            if !form.is_empty() {
-                form.push(' ');
-            }
-            form.push_str(w);
-        }
-        let form = form.trim_end_matches([',', ';', ':', '-', '–']).to_owned();
-        if form.split_whitespace().count() >= 2
-            && form.chars().count() >= 8
-            && form.chars().count() < chars
-            && !forms.iter().any(|f| f.trim_end_matches('…') == form)
-        {
-            forms.push(format!("{form}…"));
-        }
+/// Where an alignment hangs a box from its anchor, as a share of the box.
+fn share(align: egui::Align) -> f32 {
+    match align {
+        egui::Align::Min => 0.0,
+        egui::Align::Center => 0.5,
+        egui::Align::Max => 1.0,
     }
-    forms
 }
 
 /// A screen rectangle in the layout's own type, for the geometry shared with the slides.
@@ -922,53 +867,7 @@ fn to_layout(r: egui::Rect) -> Rect {
     }
 }
 
-/// Rectangles on screen, found by the cells of a coarse grid they cover: placing a label
-/// checks only its neighbours, not every label and node.
-#[derive(Default)]
-struct Occupied {
-    cells: std::collections::HashMap<(i32, i32), Vec<(usize, egui::Rect)>>,
-}
-
-impl Occupied {
-    const CELL: f32 = 64.0;
-
-    fn cells_of(rect: egui::Rect) -> impl Iterator<Item = (i32, i32)> {
-        let (x0, y0) = (
-            (rect.min.x / Self::CELL).floor() as i32,
-            (rect.min.y / Self::CELL).floor() as i32,
-        );
-        let (x1, y1) = (
-            (rect.max.x / Self::CELL).floor() as i32,
-            (rect.max.y / Self::CELL).floor() as i32,
-        );
-        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
-    }
-
-    fn insert(&mut self, owner: usize, rect: egui::Rect) {
-        for cell in Self::cells_of(rect) {
-            self.cells.entry(cell).or_default().push((owner, rect));
-        }
-    }
-
-    /// True when `rect` overlaps a rectangle whose owner `counts`.
-    fn hits(&self, rect: egui::Rect, counts: impl Fn(usize) -> bool) -> bool {
-        Self::cells_of(rect).any(|cell| {
-            self.cells.get(&cell).is_some_and(|list| {
-                list.iter()
-                    .any(|(owner, r)| counts(*owner) && r.intersects(rect))
-            })
-        })
-    }
-}
-
 /// The longest form of a person's name that fits `width` pixels at `size`.
 fn fit_name(painter: &egui::Painter, name: &str, size: f32, width: f32) -> Option<String> {
-    let font = FontId::proportional(size);
-    crate::scene::name_forms(name).into_iter().find(|form| {
-        painter
-            .layout_no_wrap(form.clone(), font.clone(), Color32::BLACK)
-            .size()
-            .x
-            <= width
-    })
+    crate::scene::fit_name(&Painted(painter), name, size, false, width)
 }
