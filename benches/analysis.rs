@@ -1,5 +1,7 @@
 //! Load + validate + analyse generated orgs of 1k, 10k and 100k people.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use orgflow::analysis::analyze;
 use orgflow::io::{parse_json, to_json};
@@ -15,7 +17,7 @@ fn load_and_analyze(c: &mut Criterion) {
             b.iter(|| {
                 let org = parse_json(black_box(text.as_bytes())).expect("generated org is valid");
                 black_box(analyze(&org))
-            })
+            });
         });
     }
     group.finish();
@@ -25,7 +27,7 @@ fn load_and_analyze(c: &mut Criterion) {
     for people in [10_000, 100_000] {
         let org = orgflow::generate::org(people, 7);
         group.bench_with_input(BenchmarkId::from_parameter(people), &org, |b, org| {
-            b.iter(|| black_box(analyze(black_box(org))))
+            b.iter(|| black_box(analyze(black_box(org))));
         });
     }
     group.finish();

@@ -1,5 +1,7 @@
 //! Export of the hierarchy of generated orgs to SVG and PNG (1920×1080).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use orgflow::analysis::analyze;
 use orgflow::export::{ExportFormat, ExportOptions, ExportView, render, scenes};
@@ -21,7 +23,7 @@ fn export(c: &mut Criterion) {
                 ..ExportOptions::default()
             };
             group.bench_function(BenchmarkId::new(format.extension(), people), |b| {
-                b.iter(|| black_box(render(&org, &analysis, &hierarchy, &network, &options)))
+                b.iter(|| black_box(render(&org, &analysis, &hierarchy, &network, &options)));
             });
         }
     }
@@ -38,7 +40,7 @@ fn export(c: &mut Criterion) {
                 ..ExportOptions::default()
             };
             black_box(render(&org, &analysis, &hierarchy, &network, &options))
-        })
+        });
     });
     group.finish();
 }

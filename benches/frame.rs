@@ -2,6 +2,8 @@
 //! on generated orgs; and egui_graphs' own GraphView on the same number of nodes, for
 //! comparison.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use orgflow::app::OrgflowApp;
 use orgflow::io::Loaded;
@@ -98,7 +100,7 @@ fn orgflow_frames(c: &mut Criterion) {
             frame(&ctx, &mut app);
         }
         group.bench_function(BenchmarkId::new(name, people), |b| {
-            b.iter(|| black_box(frame(&ctx, &mut app)))
+            b.iter(|| black_box(frame(&ctx, &mut app)));
         });
     }
     // The informal network at scale: links between teams, the most sought on their own.
@@ -140,7 +142,7 @@ fn egui_graphs_frames(c: &mut Criterion) {
             run();
         }
         group.bench_function(BenchmarkId::new("default nodes, no labels", people), |b| {
-            b.iter(|| black_box(run()))
+            b.iter(|| black_box(run()));
         });
     }
     group.finish();

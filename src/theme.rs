@@ -109,14 +109,14 @@ pub fn load_color(share: f64) -> Color {
     let i = (t.floor() as usize).min(SCALE.len() - 2);
     let f = t - i as f32;
     let (a, b) = (SCALE[i].0, SCALE[i + 1].0);
-    let mix = |k: usize| (a[k] as f32 + (b[k] as f32 - a[k] as f32) * f).round() as u8;
+    let mix = |k: usize| (f32::from(a[k]) + (f32::from(b[k]) - f32::from(a[k])) * f).round() as u8;
     Color([mix(0), mix(1), mix(2), 255])
 }
 
 /// Dark fills want light text.
 pub fn text_on(fill: Color) -> Color {
     let [r, g, b, _] = fill.0;
-    let luma = 0.299 * r as f32 + 0.587 * g as f32 + 0.114 * b as f32;
+    let luma = 0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b);
     if luma < 140.0 { WHITE } else { INK }
 }
 

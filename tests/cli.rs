@@ -1,5 +1,7 @@
 //! The `orgflow` command line: reports, JSON, conversion, exit codes and messages.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+
 mod support;
 
 use std::path::Path;

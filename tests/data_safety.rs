@@ -2,6 +2,8 @@
 //! are saved, outputs never replace inputs, ids that look like "no manager" stay people, one
 //! stray byte does not re-read a whole file, and a paged PDF says who it leaves out.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+
 mod support;
 
 use orgflow::io::{CsvColumns, import_csv, parse_json, to_json, write_atomically_with};
@@ -29,7 +31,7 @@ fn a_private_file_is_private_while_it_is_saved_not_only_after() {
         // Mid-write: the temporary file exists, and is no more readable than the old file.
         for entry in std::fs::read_dir(dir.path()).expect("dir").flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.ends_with(".tmp") {
+            if Path::new(&name).extension().is_some_and(|e| e == "tmp") {
                 let mode = entry.metadata().expect("meta").permissions().mode() & 0o777;
                 seen.push((name, mode));
             }

@@ -1,5 +1,7 @@
 //! Edits, undo and redo: exact, refused when invalid, and byte-identical after undoing all.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+
 use orgflow::edit::{
     Command, Edit, EditError, History, delete_person, fresh_person_id, move_under,
 };

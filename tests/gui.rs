@@ -1,5 +1,7 @@
 //! The window, driven through egui_kittest: widgets are found by their accessible labels.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+
 mod common;
 
 use common::{harness as harness_dialogs, open_school, selected};

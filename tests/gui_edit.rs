@@ -1,6 +1,8 @@
 //! Restructuring in the window: drag a card onto a new manager, refused drops, undo and redo,
 //! saving, the unsaved-changes question, and recovery after a crash.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+
 mod common;
 
 use common::{PresetDialog, harness, harness_with, open_school, person};
@@ -325,7 +327,10 @@ fn the_inspector_renames_and_adds_and_deletes_people() {
     h.run();
     let doc = h.state().session.document.as_ref().expect("open");
     let added = doc.org.people.last().expect("someone");
-    assert_eq!(added.manager.as_ref().map(|m| m.as_str()), Some("marta"));
+    assert_eq!(
+        added.manager.as_ref().map(orgflow::model::PersonId::as_str),
+        Some("marta")
+    );
     assert_eq!(doc.analysis.persons[marta].direct_reports, 3);
 
     h.get_by_label("Delete person").click();
@@ -480,7 +485,7 @@ fn the_keyboard_walks_the_hierarchy_and_deletes_after_asking() {
     );
     h.key_press(Key::Escape);
     h.run();
-    assert_eq!(h.ctx.memory(|m| m.focused()), None);
+    assert_eq!(h.ctx.memory(egui::Memory::focused), None);
     // Delete asks, then deletes when confirmed.
     h.get_by_label(MARTA).click();
     h.run();

@@ -1,6 +1,8 @@
 //! Files in the window when the system's file dialogs cannot open (no desktop portal, no
 //! zenity): the user is told, and orgflow's own picker opens, saves and exports instead.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+
 mod common;
 
 use common::{MissingDialogs, harness_with, open_school};

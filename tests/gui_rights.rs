@@ -1,6 +1,8 @@
 //! Decision rights in the window: an HR export with none says so and offers the ways in; a
 //! rights sheet, a template or the matrix fill them, each gesture one undo step.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+
 mod common;
 
 use common::{PresetDialog, harness_with};

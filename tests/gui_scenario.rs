@@ -1,6 +1,8 @@
 //! Scenarios in the window: suggestions accepted one by one or all, the principal's absence
 //! simulated without touching the file, and a comparison with another file.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+
 mod common;
 
 use common::{harness, open_school};

@@ -1,6 +1,8 @@
 //! The informal network: edge lists merged onto orgs, who people go to, and the findings, on
 //! the real data sets in ../shared/datasets (skipped with a message when they are absent).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+
 mod support;
 
 use orgflow::analysis::{FindingKind, analyze};
@@ -157,7 +159,11 @@ fn an_edge_list_by_names_with_problems_listed_by_row() {
         .replace("Reyes, Dana,", "\"Reyes, Dana\",");
     let import =
         import_links(&org, csv_table(edges.as_bytes()).expect("table"), "advice").expect("reads");
-    let problems: Vec<String> = import.problems.iter().map(|p| p.to_string()).collect();
+    let problems: Vec<String> = import
+        .problems
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     assert_eq!(
         problems,
         [

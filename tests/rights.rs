@@ -1,6 +1,8 @@
 //! From an HR export and a rights spreadsheet to the funnel: rights sheets in every scheme,
 //! workbooks, managers linked by name, templates.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+
 mod support;
 
 use orgflow::analysis::analyze;
@@ -133,12 +135,16 @@ fn titles_and_teams_head_columns_and_odd_cells_are_listed_with_their_place() {
     let import =
         import_rights(&school(), csv_table(sheet.as_bytes()).expect("table"), None).expect("reads");
     assert_eq!(import.scheme, RightsScheme::Orgflow);
-    let problems: Vec<String> = import.problems.iter().map(|p| p.to_string()).collect();
+    let problems: Vec<String> = import
+        .problems
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     let says = |fragment: &str| {
         assert!(
             problems.iter().any(|p| p.contains(fragment)),
             "no “{fragment}” in {problems:#?}"
-        )
+        );
     };
     says("column D (“Nobody Here”): is not a person's id or name, a job title or a team");
     says("row 2, column F (“raised by”): “Atlantis” is neither a team nor a person");
@@ -155,7 +161,7 @@ fn titles_and_teams_head_columns_and_odd_cells_are_listed_with_their_place() {
         budget
             .decides
             .iter()
-            .map(|p| p.as_str())
+            .map(orgflow::model::PersonId::as_str)
             .collect::<Vec<_>>(),
         ["dana"]
     );
@@ -210,7 +216,7 @@ fn rapid_letters_read_as_rapid() {
         hiring
             .approves
             .iter()
-            .map(|p| p.as_str())
+            .map(orgflow::model::PersonId::as_str)
             .collect::<Vec<_>>(),
         ["marta"]
     );
@@ -226,7 +232,7 @@ fn rapid_letters_read_as_rapid() {
         budget
             .consulted
             .iter()
-            .map(|p| p.as_str())
+            .map(orgflow::model::PersonId::as_str)
             .collect::<Vec<_>>(),
         ["gwen"]
     );

@@ -1,6 +1,7 @@
 //! Broken streams and floods of notes. Every command, with standard error closed (`2>&-`) or full (`2>/dev/full`),
 //! ends with the exit code it would have had, never a panic (101) or an abort (134).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
 #![cfg(unix)]
 
 use std::process::Command;

@@ -3,6 +3,8 @@
 //! RACI sheet whose columns are job titles) and on the real data sets in ../shared/datasets
 //! (skipped with a message when they are absent). The arithmetic is in the comments.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+
 mod support;
 
 use orgflow::analysis::{FindingKind, analyze};

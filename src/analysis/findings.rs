@@ -77,8 +77,7 @@ fn names(org: &Org, ids: &[String], most: usize) -> String {
             org.decisions
                 .iter()
                 .find(|d| d.id.0 == *id)
-                .map(|d| d.name.clone())
-                .unwrap_or_else(|| id.clone())
+                .map_or_else(|| id.clone(), |d| d.name.clone())
         })
         .collect();
     if ids.len() > most {
@@ -382,8 +381,7 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
                 .children_of(i as u32)
                 .first()
                 .and_then(|&r| org.people.get(r as usize))
-                .map(|r| r.display_name())
-                .unwrap_or("one person");
+                .map_or("one person", |r| r.display_name());
             out.push(Finding {
                 kind: FindingKind::OneOverOne,
                 severity: Severity::Info,

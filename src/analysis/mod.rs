@@ -89,6 +89,8 @@ impl Analysis {
     }
 }
 
+/// Who the headcount counts: the rows of the file and, of those, who can act, who left, who is
+/// away and which posts are open; and the managers the file names without listing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Headcount {
     /// Rows of the file: everybody but the managers it names without listing.

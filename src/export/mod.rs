@@ -502,7 +502,8 @@ pub fn check_size(width: u32, height: u32, scale: f32) -> Result<(), ExportError
             "the pixel density {scale} is not between 0.25 and 8 (2 or 3 make sharp slides)"
         ));
     }
-    let pixels = (width as f64 * scale as f64).round() * (height as f64 * scale as f64).round();
+    let pixels = (f64::from(width) * f64::from(scale)).round()
+        * (f64::from(height) * f64::from(scale)).round();
     if pixels > MAX_PIXELS as f64 {
         return refuse(format!(
             "at scale {scale} that is {:.0} million pixels, more than the {} million orgflow writes; lower the size or the scale",

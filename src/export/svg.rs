@@ -41,7 +41,7 @@ fn text_width(body: &str, size: f32, bold: bool) -> f32 {
     let slack = if bold { 1.05 } else { 1.02 };
     match face() {
         Some(face) => {
-            let em = face.units_per_em().max(1) as f32;
+            let em = f32::from(face.units_per_em().max(1));
             let units: f32 = body
                 .chars()
                 .map(|c| {
@@ -146,7 +146,7 @@ fn opacity(c: Color) -> String {
     if c.0[3] == 255 {
         String::new()
     } else {
-        format!(" fill-opacity=\"{:.3}\"", c.0[3] as f32 / 255.0)
+        format!(" fill-opacity=\"{:.3}\"", f32::from(c.0[3]) / 255.0)
     }
 }
 
@@ -186,7 +186,7 @@ struct D1(f32);
 
 impl std::fmt::Display for D1 {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let tenths = (self.0 as f64 * 10.0).round() as i64;
+        let tenths = (f64::from(self.0) * 10.0).round() as i64;
         let sign = if tenths < 0 { "-" } else { "" };
         let t = tenths.unsigned_abs();
         write!(f, "{sign}{}.{}", t / 10, t % 10)

@@ -87,7 +87,7 @@ pub fn write_csv(org: &Org) -> Vec<u8> {
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(csv_headers(org));
     for p in &org.people {
-        let manager = p.manager.as_ref().map(|m| m.as_str()).unwrap_or("");
+        let manager = p.manager.as_ref().map_or("", |m| m.as_str());
         let flags = [
             external.then(|| if p.external { "yes" } else { "" }.to_owned()),
             status.then(|| {

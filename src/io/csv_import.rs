@@ -763,7 +763,7 @@ impl Directory {
                     .entry(k)
                     .and_modify(|e| {
                         if e.as_deref() != Some(row.person.id.as_str()) {
-                            *e = None
+                            *e = None;
                         }
                     })
                     .or_insert_with(|| Some(row.person.id.0.clone()));

@@ -101,7 +101,7 @@ pub fn import_links(org: &Org, table: Table, kind: &str) -> Result<LinksImport, 
                 .entry(k)
                 .and_modify(|e| {
                     if *e != Some(i) {
-                        *e = None
+                        *e = None;
                     }
                 })
                 .or_insert(Some(i));
@@ -183,12 +183,11 @@ pub fn import_links(org: &Org, table: Table, kind: &str) -> Result<LinksImport, 
             continue;
         }
         rows += 1;
-        match weights.get_mut(&key) {
-            Some(w) => *w += weight,
-            None => {
-                weights.insert(key, weight);
-                order.push(key);
-            }
+        if let Some(w) = weights.get_mut(&key) {
+            *w += weight;
+        } else {
+            weights.insert(key, weight);
+            order.push(key);
         }
     }
     if rows == 0 {

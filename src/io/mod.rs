@@ -324,10 +324,10 @@ pub fn write_atomically_with(
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "orgflow".to_owned());
+    let file_name = path.file_name().map_or_else(
+        || "orgflow".to_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let old_permissions = fs::metadata(&path).ok().map(|m| m.permissions());
     let prefix = format!(".{file_name}.");
     let mut builder = tempfile::Builder::new();

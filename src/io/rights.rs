@@ -517,28 +517,27 @@ pub fn import_rights(
             .then(|| domain_by_id.get(wanted_id.as_str()).copied())
             .flatten()
             .or_else(|| domain_by_name.get(&normalise(&name)).copied());
-        let decision = match existing {
-            Some(k) => &mut out.decisions[k],
-            None => {
-                let id = fresh_id(
-                    &domain_by_id,
-                    if wanted_id.is_empty() {
-                        &name
-                    } else {
-                        &wanted_id
-                    },
-                );
-                out.decisions.push(Decision {
-                    id,
-                    name: name.clone(),
-                    ..Decision::default()
-                });
-                added += 1;
-                let last = out.decisions.len() - 1;
-                domain_by_name.insert(normalise(&name), last);
-                domain_by_id.insert(out.decisions[last].id.0.clone(), last);
-                &mut out.decisions[last]
-            }
+        let decision = if let Some(k) = existing {
+            &mut out.decisions[k]
+        } else {
+            let id = fresh_id(
+                &domain_by_id,
+                if wanted_id.is_empty() {
+                    &name
+                } else {
+                    &wanted_id
+                },
+            );
+            out.decisions.push(Decision {
+                id,
+                name: name.clone(),
+                ..Decision::default()
+            });
+            added += 1;
+            let last = out.decisions.len() - 1;
+            domain_by_name.insert(normalise(&name), last);
+            domain_by_id.insert(out.decisions[last].id.0.clone(), last);
+            &mut out.decisions[last]
         };
         decision.decides = decides;
         decision.approves = approves;

@@ -284,7 +284,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Column letters of a 0-based column: 0 → A, 27 → AB.
 fn column_name(col: u32) -> String {
-    let mut n = col as u64 + 1;
+    let mut n = u64::from(col) + 1;
     let mut out = Vec::new();
     while n > 0 {
         let rem = ((n - 1) % 26) as u8;
@@ -301,7 +301,7 @@ fn place(sheet: &str, (row, col): (u32, u32)) -> String {
     } else {
         format!("'{}'", sheet.replace('\'', "''"))
     };
-    format!("{sheet}!{}{}", column_name(col), row as u64 + 1)
+    format!("{sheet}!{}{}", column_name(col), u64::from(row) + 1)
 }
 
 /// The cells of one sheet with something in them, each with its 0-based (row, column), and

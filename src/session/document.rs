@@ -222,10 +222,10 @@ impl Document {
 
     /// The file's name, for titles.
     pub fn file_name(&self) -> String {
-        self.path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| self.org.name.clone())
+        self.path.file_name().map_or_else(
+            || self.org.name.clone(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     /// The index of the person with this id.
@@ -279,20 +279,19 @@ impl Document {
                 .collect(),
             ..TreeRequest::default()
         };
-        let mut tree = match self.shape {
-            Some((aspect, column_depth)) => tree_layout(
+        let mut tree = if let Some((aspect, column_depth)) = self.shape {
+            tree_layout(
                 &h,
                 &TreeRequest {
                     aspect,
                     column_depth,
                     ..request
                 },
-            ),
-            None => {
-                let (tree, chosen) = best_shape(&h, &request, self.panel_aspect);
-                self.shape = Some((chosen.aspect, chosen.column_depth));
-                tree
-            }
+            )
+        } else {
+            let (tree, chosen) = best_shape(&h, &request, self.panel_aspect);
+            self.shape = Some((chosen.aspect, chosen.column_depth));
+            tree
         };
         // Shift the new layout by the median move of the people shown in both, so that what
         // the edit did not touch stays where the user saw it.

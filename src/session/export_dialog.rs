@@ -96,10 +96,10 @@ impl Session {
             return;
         };
         let d = &request.choices;
-        let stem = Path::new(&doc.file_name())
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "orgflow".to_owned());
+        let stem = Path::new(&doc.file_name()).file_stem().map_or_else(
+            || "orgflow".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
         let suggested = format!("{stem}.{}", d.format.extension());
         match self.dialogs.pick_file_to_save(&suggested) {
             Picked::File(path) => self.export_to(path, &request),

@@ -52,7 +52,7 @@ impl Session {
                 self.failure = Some(LoadFailure {
                     path,
                     problems: e.problems(),
-                })
+                });
             }
         }
     }
@@ -167,8 +167,7 @@ impl Session {
         }
         let stem = Path::new(&doc.file_name())
             .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "team".to_owned());
+            .map_or_else(|| "team".to_owned(), |s| s.to_string_lossy().into_owned());
         let suggested = format!("{stem}.json");
         match self.dialogs.pick_file_to_save(&suggested) {
             Picked::File(path) => self.save_picked(path, then),

@@ -290,7 +290,7 @@ impl Session {
                                 "The org already has every domain of the {} template",
                                 template.template
                             ),
-                        ))
+                        ));
                     }
                 }
             }

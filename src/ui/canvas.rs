@@ -114,7 +114,8 @@ pub struct Hooks<'a> {
     pub menu: &'a mut dyn FnMut(&mut Ui, &Target),
 }
 
-/// A theme colour for egui.
+/// A theme colour for egui: the one place a colour is made from numbers.
+#[allow(clippy::disallowed_methods)]
 pub fn color(c: theme::Color) -> Color32 {
     let [r, g, b, a] = c.0;
     Color32::from_rgba_unmultiplied(r, g, b, a)

@@ -48,17 +48,14 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
     } = view;
     let mut menu_actions: Vec<Action> = Vec::new();
     // A scenario shows its own orgs, read-only; otherwise the document, editable.
-    let (doc, hierarchy_scene, network_scene, editable) = match scenario.as_ref() {
-        Some(s) => {
-            let (h, n) = s.scenes();
-            (s.shown(), h, n, false)
-        }
-        None => {
-            let Some(doc) = document.as_ref() else {
-                return;
-            };
-            (doc, &doc.hierarchy, &doc.network, true)
-        }
+    let (doc, hierarchy_scene, network_scene, editable) = if let Some(s) = scenario.as_ref() {
+        let (h, n) = s.scenes();
+        (s.shown(), h, n, false)
+    } else {
+        let Some(doc) = document.as_ref() else {
+            return;
+        };
+        (doc, &doc.hierarchy, &doc.network, true)
     };
     // The scenes speak in indices; the selection is looked up in this frame's document.
     let selected = session.selection.as_ref().and_then(|s| doc.target(s));
@@ -136,21 +133,21 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
                     tooltip: &|t| tooltip(doc, t),
                     drop_check: if editable { Some(&check) } else { None },
                     menu: &mut |ui, t| {
-                        card_menu(ui, doc, t, editable, menu_search, &mut menu_actions)
+                        card_menu(ui, doc, t, editable, menu_search, &mut menu_actions);
                     },
                 },
             );
             match r.dropped {
                 Some((Target::Person(p), Some(Target::Person(m)))) => dropped = Some(Ok((p, m))),
                 Some((Target::Person(_), Some(_))) => {
-                    dropped = Some(Err("drop onto a person".to_owned()))
+                    dropped = Some(Err("drop onto a person".to_owned()));
                 }
                 // On empty canvas, or back where it started: nothing moves, and the status
                 // says how a move is made.
                 Some((Target::Person(_), None)) => {
                     dropped = Some(Err(
                         "drop the card onto the person they should report to".to_owned()
-                    ))
+                    ));
                 }
                 _ => {}
             }

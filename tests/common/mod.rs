@@ -57,7 +57,7 @@ pub fn harness(open: Option<&str>, save: Option<&std::path::Path>) -> Harness<'s
         Settings::default(),
         Box::new(PresetDialog {
             open: open.map(PathBuf::from),
-            save: save.map(|p| p.to_owned()),
+            save: save.map(std::borrow::ToOwned::to_owned),
         }),
     );
     harness_with(app)
