@@ -11,21 +11,9 @@ use orgflow::edit::{Right, change_person, move_under, set_right};
 use orgflow::io::Loaded;
 use orgflow::layout::Orientation;
 use orgflow::model::PersonId;
-use orgflow::session::{Action, Document, FileDialogs, Picked, Session, Settings};
+use orgflow::session::{Action, Document, NoDialogs, Session, Settings};
 use std::hint::black_box;
 use std::path::PathBuf;
-
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn pick_file_to_open(&mut self) -> Picked {
-        Picked::Cancelled
-    }
-
-    fn pick_file_to_save(&mut self, _suggested_name: &str) -> Picked {
-        Picked::Cancelled
-    }
-}
 
 fn session(people: usize) -> Session {
     let org = orgflow::generate::org(people, 7);

@@ -8,21 +8,9 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use orgflow::app::OrgflowApp;
 use orgflow::io::Loaded;
 use orgflow::layout::Orientation;
-use orgflow::session::{Document, FileDialogs, Picked, Settings};
+use orgflow::session::{Document, NoDialogs, Settings};
 use std::hint::black_box;
 use std::path::PathBuf;
-
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn pick_file_to_open(&mut self) -> Picked {
-        Picked::Cancelled
-    }
-
-    fn pick_file_to_save(&mut self, _suggested_name: &str) -> Picked {
-        Picked::Cancelled
-    }
-}
 
 fn input() -> egui::RawInput {
     egui::RawInput {

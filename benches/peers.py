@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""orgflow side by side with its peers on the same generated inputs.
+"""orgflow side by side with its peers on the same generated inputs, with the ratios.
+
+Tree layout: generated trees of 5,000 and 20,000 people (spans 2-12, a name and a title on
+every node), drawn by Graphviz `dot -Tsvg` and by `orgflow export --view hierarchy` to SVG,
+both as whole processes (orgflow also loads and analyses). `--no-dot` skips it (dot takes
+about half a minute at 20,000).
 
 Betweenness: a generated org of 5,000 people with 100,000 distinct directed links (seeded, so
 every run builds the same graph). orgflow is timed as a whole process (`orgflow analyze
@@ -8,8 +13,8 @@ and networkx's sampled one (as many sources as orgflow samples) are timed in pro
 graph already built. The script also says how far orgflow's estimate is from igraph's exact
 figure.
 
-Usage: cargo build --release && python3 benches/peers.py [--networkx]
-Needs: pip install python-igraph networkx
+Usage: cargo build --release && python3 benches/peers.py [--networkx] [--no-dot]
+Needs: pip install python-igraph networkx; apt install graphviz
 """
 import csv
 import json
@@ -49,10 +54,52 @@ def generate(folder):
     return people, links, pairs
 
 
+def tree(folder, people):
+    """A generated tree as a CSV for orgflow and as DOT for Graphviz, the same nodes and labels."""
+    rng = random.Random(people)
+    managers = [None]
+    for i in range(1, people):
+        managers.append(rng.randrange(max(0, i // 7 - 1), i))
+    csv_path = os.path.join(folder, f"tree-{people}.csv")
+    dot_path = os.path.join(folder, f"tree-{people}.dot")
+    with open(csv_path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "name", "title", "manager"])
+        for i, m in enumerate(managers):
+            w.writerow([f"p{i}", f"Person {i}", f"Role {i % 40}", "" if m is None else f"p{m}"])
+    with open(dot_path, "w") as f:
+        f.write("digraph org {\n  node [shape=box];\n")
+        for i, m in enumerate(managers):
+            f.write(f'  p{i} [label="Person {i}\\nRole {i % 40}"];\n')
+            if m is not None:
+                f.write(f"  p{m} -> p{i};\n")
+        f.write("}\n")
+    return csv_path, dot_path
+
+
+def timed(args):
+    start = time.perf_counter()
+    subprocess.run(args, capture_output=True, check=True)
+    return time.perf_counter() - start
+
+
+def layout_against_dot(folder):
+    print("Tree layout to SVG, whole processes")
+    for people in (5_000, 20_000):
+        csv_path, dot_path = tree(folder, people)
+        ours = min(timed([BINARY, "export", csv_path, "--view", "hierarchy", "--out",
+                          os.path.join(folder, "ours.svg")]) for _ in range(3))
+        dot = timed(["dot", "-Tsvg", dot_path, "-o", os.path.join(folder, "dot.svg")])
+        print(f"  {people:,} people: dot {dot:.2f} s, orgflow export {ours:.3f} s "
+              f"({dot / ours:.0f}x faster)")
+
+
 def main():
     if not os.path.exists(BINARY):
         sys.exit(f"{BINARY} is missing: run cargo build --release first")
     folder = tempfile.mkdtemp()
+    if "--no-dot" not in sys.argv:
+        layout_against_dot(folder)
     people, links, pairs = generate(folder)
     start = time.perf_counter()
     out = subprocess.run([BINARY, "analyze", people, "--links", links, "--json"],

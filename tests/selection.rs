@@ -6,21 +6,9 @@
 
 use orgflow::edit::{Right, add_person, set_right};
 use orgflow::model::PersonId;
-use orgflow::session::{Action, Selection, Session, Settings};
+use orgflow::session::{Action, NoDialogs, Selection, Session, Settings};
 use proptest::prelude::*;
 use std::path::PathBuf;
-
-struct NoDialogs;
-
-impl orgflow::session::FileDialogs for NoDialogs {
-    fn pick_file_to_open(&mut self) -> orgflow::session::Picked {
-        orgflow::session::Picked::Cancelled
-    }
-
-    fn pick_file_to_save(&mut self, _suggested_name: &str) -> orgflow::session::Picked {
-        orgflow::session::Picked::Cancelled
-    }
-}
 
 fn session() -> Session {
     let mut session = Session::new(Settings::default(), Box::new(NoDialogs));

@@ -171,10 +171,11 @@ pub fn validate(org: &Org) -> Vec<Problem> {
         let Some(manager) = &person.manager else {
             continue;
         };
-        let place = person_place(i, person.id.as_str());
+        // The place is written only for a problem: a million people, a million strings.
+        let place = || person_place(i, person.id.as_str());
         if manager == &person.id {
             problems.push(Problem::new(
-                place,
+                place(),
                 format!(
                     "{} is listed as their own manager; leave “manager” out for a top-level person",
                     person.display_name()
@@ -182,7 +183,7 @@ pub fn validate(org: &Org) -> Vec<Problem> {
             ));
         } else if !index.contains_key(manager.as_str()) {
             problems.push(Problem::new(
-                place,
+                place(),
                 format!(
                     "{} reports to “{manager}”, but nobody in “people” has that id",
                     person.display_name()
@@ -252,24 +253,24 @@ pub fn validate(org: &Org) -> Vec<Problem> {
     }
 
     for (i, link) in org.links.iter().enumerate() {
-        let place = format!("link {} in “links”", i + 1);
+        let place = || format!("link {} in “links”", i + 1);
         for (end, id) in [("from", &link.from), ("to", &link.to)] {
             if !index.contains_key(id.as_str()) {
                 problems.push(Problem::new(
-                    place.clone(),
+                    place(),
                     format!("“{end}” is “{id}”, but nobody in “people” has that id"),
                 ));
             }
         }
         if link.from == link.to {
             problems.push(Problem::new(
-                place.clone(),
+                place(),
                 format!("links “{}” to themself", link.from),
             ));
         }
         if !(0.0..=MAX_WEIGHT).contains(&link.weight) {
             problems.push(Problem::new(
-                place,
+                place(),
                 format!(
                     "“weight” is {}, but it must be a number from 0 to {}",
                     number(link.weight),

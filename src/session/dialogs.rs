@@ -28,6 +28,20 @@ pub trait FileDialogs {
     }
 }
 
+/// Dialogs that never open and always answer "cancelled": for a session with no window
+/// (benchmarks, tests, batch work).
+pub struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn pick_file_to_open(&mut self) -> Picked {
+        Picked::Cancelled
+    }
+
+    fn pick_file_to_save(&mut self, _suggested_name: &str) -> Picked {
+        Picked::Cancelled
+    }
+}
+
 /// The extensions the open dialogs offer.
 pub const OPENABLE: &[&str] = &[
     "json", "csv", "tsv", "txt", "xlsx", "xlsm", "xls", "xlsb", "ods",

@@ -1,6 +1,6 @@
 //! The Export image… dialog's choices, and the export they describe.
 
-use super::{Picked, PickerRequest, Purpose, Selection, Session};
+use super::{Purpose, Selection, Session};
 use crate::export::{ExportFormat, ExportOptions, ExportView, Extent, export_to_file};
 use crate::layout::Rect;
 use std::path::{Path, PathBuf};
@@ -101,18 +101,11 @@ impl Session {
             |s| s.to_string_lossy().into_owned(),
         );
         let suggested = format!("{stem}.{}", d.format.extension());
-        match self.dialogs.pick_file_to_save(&suggested) {
-            Picked::File(path) => self.export_to(path, &request),
-            Picked::Cancelled => {}
-            Picked::Unavailable(why) => {
-                self.dialog_missing(&why);
-                self.out.picker = Some(PickerRequest {
-                    folder: self.picker_folder(),
-                    purpose: Purpose::Export,
-                    save_as: Some(suggested),
-                });
-                self.export_waiting = Some(request);
-            }
+        let picked = self.dialogs.pick_file_to_save(&suggested);
+        match self.chosen(picked, Purpose::Export, Some(suggested)) {
+            Some(path) => self.export_to(path, &request),
+            // orgflow's own picker may answer later.
+            None => self.export_waiting = Some(request),
         }
     }
 

@@ -80,18 +80,12 @@ impl Session {
 
     fn proceed(&mut self, pending: Pending) {
         match pending {
-            Pending::OpenDialog => match self.dialogs.pick_file_to_open() {
-                Picked::File(path) => self.open(&path),
-                Picked::Cancelled => {}
-                Picked::Unavailable(why) => {
-                    self.dialog_missing(&why);
-                    self.out.picker = Some(PickerRequest {
-                        folder: self.picker_folder(),
-                        purpose: Purpose::Open,
-                        save_as: None,
-                    });
+            Pending::OpenDialog => {
+                let picked = self.dialogs.pick_file_to_open();
+                if let Some(path) = self.chosen(picked, Purpose::Open, None) {
+                    self.open(&path);
                 }
-            },
+            }
             Pending::Open(path) => self.open(&path),
             Pending::OpenExample(name) => self.open_example(name),
             Pending::Close => {
@@ -169,17 +163,9 @@ impl Session {
             .file_stem()
             .map_or_else(|| "team".to_owned(), |s| s.to_string_lossy().into_owned());
         let suggested = format!("{stem}.json");
-        match self.dialogs.pick_file_to_save(&suggested) {
-            Picked::File(path) => self.save_picked(path, then),
-            Picked::Cancelled => {}
-            Picked::Unavailable(why) => {
-                self.dialog_missing(&why);
-                self.out.picker = Some(PickerRequest {
-                    folder: self.picker_folder(),
-                    purpose: Purpose::Save(then),
-                    save_as: Some(suggested),
-                });
-            }
+        let picked = self.dialogs.pick_file_to_save(&suggested);
+        if let Some(path) = self.chosen(picked, Purpose::Save(then.clone()), Some(suggested)) {
+            self.save_picked(path, then);
         }
     }
 
@@ -226,17 +212,9 @@ impl Session {
 
     /// Asks for a rights sheet and merges it.
     pub(super) fn import_rights_dialog(&mut self) {
-        match self.dialogs.pick_sheet_to_import() {
-            Picked::File(path) => self.import_rights(&path),
-            Picked::Cancelled => {}
-            Picked::Unavailable(why) => {
-                self.dialog_missing(&why);
-                self.out.picker = Some(PickerRequest {
-                    folder: self.picker_folder(),
-                    purpose: Purpose::ImportRights,
-                    save_as: None,
-                });
-            }
+        let picked = self.dialogs.pick_sheet_to_import();
+        if let Some(path) = self.chosen(picked, Purpose::ImportRights, None) {
+            self.import_rights(&path);
         }
     }
 
@@ -286,17 +264,9 @@ impl Session {
 
     /// Asks for an edge list and merges it.
     pub(super) fn import_links_dialog(&mut self) {
-        match self.dialogs.pick_sheet_to_import() {
-            Picked::File(path) => self.import_links(&path),
-            Picked::Cancelled => {}
-            Picked::Unavailable(why) => {
-                self.dialog_missing(&why);
-                self.out.picker = Some(PickerRequest {
-                    folder: self.picker_folder(),
-                    purpose: Purpose::ImportLinks,
-                    save_as: None,
-                });
-            }
+        let picked = self.dialogs.pick_sheet_to_import();
+        if let Some(path) = self.chosen(picked, Purpose::ImportLinks, None) {
+            self.import_links(&path);
         }
     }
 
@@ -338,8 +308,33 @@ impl Session {
         }
     }
 
+    /// What a file dialog answered: the file chosen, or nothing. When the system's dialog
+    /// could not open, says so and asks the window for orgflow's own picker, for `purpose`
+    /// (suggesting `save_as` for a file to save); its answer comes back as
+    /// [`Action::PickedInApp`](super::Action::PickedInApp).
+    pub(super) fn chosen(
+        &mut self,
+        picked: Picked,
+        purpose: Purpose,
+        save_as: Option<String>,
+    ) -> Option<PathBuf> {
+        match picked {
+            Picked::File(path) => Some(path),
+            Picked::Cancelled => None,
+            Picked::Unavailable(why) => {
+                self.dialog_missing(&why);
+                self.out.picker = Some(PickerRequest {
+                    folder: self.picker_folder(),
+                    purpose,
+                    save_as,
+                });
+                None
+            }
+        }
+    }
+
     /// Tells the user the system's file dialog cannot open, and that orgflow's own is used.
-    pub(super) fn dialog_missing(&mut self, why: &str) {
+    fn dialog_missing(&mut self, why: &str) {
         self.status = Some((
             false,
             format!(

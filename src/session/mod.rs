@@ -23,7 +23,7 @@ mod selection;
 mod settings;
 
 pub use action::{Action, Choice, Pending};
-pub use dialogs::{FileDialogs, OPENABLE, Picked, Purpose, SHEETS};
+pub use dialogs::{FileDialogs, NoDialogs, OPENABLE, Picked, Purpose, SHEETS};
 pub use document::{Document, EXAMPLES};
 pub use export_dialog::{ExportChoices, ExportRequest, ExportResult};
 pub use files::LoadFailure;

@@ -2,7 +2,7 @@
 //! an absence simulated, and the suggestions. None of them changes the document until the user
 //! accepts a suggestion, which is an ordinary edit.
 
-use super::{Document, Picked, Session};
+use super::{Document, Session};
 use crate::io::{CsvColumns, Loaded};
 use crate::scenario::{Absence, Comparison, Proposal};
 use crate::scene::{Scene, mark_changes};
@@ -153,17 +153,9 @@ impl Session {
 
     /// Asks for a file to compare the open org with.
     pub(super) fn compare_dialog(&mut self) {
-        match self.dialogs.pick_file_to_open() {
-            Picked::File(path) => self.compare_with(&path),
-            Picked::Cancelled => {}
-            Picked::Unavailable(why) => {
-                self.dialog_missing(&why);
-                self.out.picker = Some(super::PickerRequest {
-                    folder: self.picker_folder(),
-                    purpose: super::Purpose::Compare,
-                    save_as: None,
-                });
-            }
+        let picked = self.dialogs.pick_file_to_open();
+        if let Some(path) = self.chosen(picked, super::Purpose::Compare, None) {
+            self.compare_with(&path);
         }
     }
 

@@ -31,30 +31,22 @@ impl InAppPicker {
     /// where to save.
     pub fn show(&mut self, request: &PickerRequest) {
         let folder = request.folder.clone();
-        self.dialog = match (&request.save_as, &request.purpose) {
-            (Some(name), _) => picker(folder, name).title("Save as (orgflow's file picker)"),
-            (None, Purpose::ImportRights | Purpose::ImportLinks) => {
-                let title = if request.purpose == Purpose::ImportLinks {
-                    "Import links (orgflow's file picker)"
-                } else {
-                    "Import decision rights (orgflow's file picker)"
-                };
-                picker(folder, "")
-                    .title(title)
-                    .add_file_filter_extensions("Spreadsheets", SHEETS.to_vec())
-                    .default_file_filter("Spreadsheets")
-            }
-            (None, _) => {
-                let title = if request.purpose == Purpose::Compare {
-                    "Compare with a team file (orgflow's file picker)"
-                } else {
-                    "Open a team file (orgflow's file picker)"
-                };
-                picker(folder, "")
-                    .title(title)
-                    .add_file_filter_extensions("Team files and HR exports", OPENABLE.to_vec())
-                    .default_file_filter("Team files and HR exports")
-            }
+        let (title, filter, extensions) = match request.purpose {
+            Purpose::ImportLinks => ("Import links", "Spreadsheets", SHEETS),
+            Purpose::ImportRights => ("Import decision rights", "Spreadsheets", SHEETS),
+            Purpose::Compare => (
+                "Compare with a team file",
+                "Team files and HR exports",
+                OPENABLE,
+            ),
+            _ => ("Open a team file", "Team files and HR exports", OPENABLE),
+        };
+        self.dialog = match &request.save_as {
+            Some(name) => picker(folder, name).title("Save as (orgflow's file picker)"),
+            None => picker(folder, "")
+                .title(&format!("{title} (orgflow's file picker)"))
+                .add_file_filter_extensions(filter, extensions.to_vec())
+                .default_file_filter(filter),
         };
         if request.save_as.is_some() {
             self.dialog.save_file();
