@@ -3,7 +3,6 @@
 use super::roles::RoleIndex;
 use crate::model::{Org, Right};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Concentration of a quantity spread over people.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -86,7 +85,7 @@ pub const BUS_FACTOR_SMALL: usize = 64;
 /// deciders who can act. `acts` says who can act (indexed like `org.people`).
 pub fn decide_weights(
     org: &Org,
-    index: &HashMap<&str, u32>,
+    index: &crate::model::Map<&str, u32>,
     acts: &[bool],
     roles: &RoleIndex<'_>,
 ) -> Vec<f64> {
@@ -105,7 +104,7 @@ pub fn decide_weights(
 pub fn holders(
     d: &crate::model::Decision,
     right: Right,
-    index: &HashMap<&str, u32>,
+    index: &crate::model::Map<&str, u32>,
     acts: &[bool],
     roles: &RoleIndex<'_>,
 ) -> Vec<u32> {
@@ -124,7 +123,11 @@ pub fn holders(
 }
 
 /// The people of `ids` who can act, by index, each once, in index order.
-fn acting(ids: &[crate::model::PersonId], index: &HashMap<&str, u32>, acts: &[bool]) -> Vec<u32> {
+fn acting(
+    ids: &[crate::model::PersonId],
+    index: &crate::model::Map<&str, u32>,
+    acts: &[bool],
+) -> Vec<u32> {
     let mut people: Vec<u32> = ids
         .iter()
         .filter_map(|id| index.get(id.as_str()).copied())
@@ -139,7 +142,7 @@ impl Authority {
     /// The concentration of decision authority in `org`; `acts` says who can act.
     pub fn new(
         org: &Org,
-        index: &HashMap<&str, u32>,
+        index: &crate::model::Map<&str, u32>,
         acts: &[bool],
         roles: &RoleIndex<'_>,
     ) -> Self {

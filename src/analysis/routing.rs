@@ -31,7 +31,7 @@
 
 use super::structure::{Hierarchy, NONE};
 use crate::model::{Org, PersonId};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Decisions per month each person handles in each reading, and the hops they took.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -581,7 +581,7 @@ fn groups(
     let can = |i: u32| acts.get(i as usize).copied().unwrap_or(false);
     // Nobody raises a decision meant for everyone when nobody can act.
     let anyone = h.order.iter().any(|&v| can(v));
-    let mut teams: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut teams: crate::model::Map<&str, Vec<u32>> = crate::model::Map::default();
     for (i, p) in org.people.iter().enumerate() {
         if !p.team.is_empty() && can(i as u32) {
             teams.entry(p.team.as_str()).or_default().push(i as u32);

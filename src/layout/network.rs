@@ -90,7 +90,7 @@ impl NetworkLayout {
 
 /// Lays out the decision network of `org`.
 pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
-    let index: HashMap<&str, u32> = org
+    let index: crate::model::Map<&str, u32> = org
         .people
         .iter()
         .enumerate()

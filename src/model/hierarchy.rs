@@ -1,8 +1,7 @@
 //! The reporting tree as flat arrays: who reports to whom, in what order, at what depth. The
 //! analysis, the layouts and the window all read the tree through this one index.
 
-use super::Org;
-use std::collections::HashMap;
+use super::{Map, Org, map_with_capacity};
 
 /// No parent: a top-level person.
 pub const NONE: u32 = u32::MAX;
@@ -26,13 +25,13 @@ pub struct Hierarchy<'a> {
     /// Top-level people, in file order.
     pub roots: Vec<u32>,
     /// Person index by id, shared with [`Hierarchy::acting`] (a million ids are not copied).
-    pub index: std::rc::Rc<HashMap<&'a str, u32>>,
+    pub index: std::rc::Rc<Map<&'a str, u32>>,
 }
 
 impl<'a> Hierarchy<'a> {
     /// Indexes the reporting lines of `org`.
     pub fn new(org: &'a Org) -> Self {
-        let mut index: HashMap<&str, u32> = HashMap::with_capacity(org.people.len());
+        let mut index: Map<&str, u32> = map_with_capacity(org.people.len());
         for (i, p) in org.people.iter().enumerate() {
             index.entry(p.id.as_str()).or_insert(i as u32);
         }
@@ -79,7 +78,7 @@ impl<'a> Hierarchy<'a> {
     }
 
     /// The tree from each person's manager index (or [`NONE`]).
-    fn from_parents(parent: Vec<u32>, index: std::rc::Rc<HashMap<&'a str, u32>>) -> Self {
+    fn from_parents(parent: Vec<u32>, index: std::rc::Rc<Map<&'a str, u32>>) -> Self {
         let n = parent.len();
         let mut child_start = vec![0u32; n + 1];
         for &p in &parent {

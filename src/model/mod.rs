@@ -5,6 +5,16 @@
 mod hierarchy;
 mod validate;
 
+/// A hash map keyed by ids or names, with a fast, randomly seeded hash (ahash).
+pub type Map<K, V> = std::collections::HashMap<K, V, ahash::RandomState>;
+/// A hash set of ids or names, with the hash of [`Map`].
+pub type Set<K> = std::collections::HashSet<K, ahash::RandomState>;
+
+/// An empty [`Map`] with room for `capacity` entries.
+pub fn map_with_capacity<K, V>(capacity: usize) -> Map<K, V> {
+    Map::with_capacity_and_hasher(capacity, ahash::RandomState::new())
+}
+
 pub use hierarchy::{Hierarchy, NONE};
 pub use validate::{
     MAX_PER_MONTH, MAX_WEIGHT, Problem, THRESHOLD_RANGES, check_thresholds, cycle_message, cycles,

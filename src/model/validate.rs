@@ -1,8 +1,8 @@
 //! Checks a team file for every problem at once, so the user can fix them in one go.
 
 use super::{FORMAT_VERSION, Org};
+use super::{Map, Set, map_with_capacity};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// One thing wrong with a file: where it is and what is wrong, in plain words.
@@ -137,8 +137,8 @@ pub fn validate(org: &Org) -> Vec<Problem> {
         ));
     }
 
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(org.people.len());
-    let mut teams: HashSet<&str> = HashSet::new();
+    let mut index: Map<&str, usize> = map_with_capacity(org.people.len());
+    let mut teams: Set<&str> = Set::default();
     for (i, person) in org.people.iter().enumerate() {
         let id = person.id.as_str();
         if id.trim().is_empty() {
@@ -194,7 +194,7 @@ pub fn validate(org: &Org) -> Vec<Problem> {
 
     problems.extend(reporting_cycles(org, &index));
 
-    let mut decision_ids: HashMap<&str, usize> = HashMap::new();
+    let mut decision_ids: Map<&str, usize> = map_with_capacity(org.decisions.len());
     for (i, decision) in org.decisions.iter().enumerate() {
         let id = decision.id.as_str();
         let place = decision_place(i, id);
@@ -357,7 +357,7 @@ use crate::format::exact as number;
 pub use crate::format::thousands;
 
 /// Finds every reporting cycle and names the people in it, in reporting order.
-fn reporting_cycles(org: &Org, index: &HashMap<&str, usize>) -> Vec<Problem> {
+fn reporting_cycles(org: &Org, index: &Map<&str, usize>) -> Vec<Problem> {
     cycles(org, index)
         .into_iter()
         .filter_map(|cycle| {
@@ -388,7 +388,7 @@ pub fn cycle_message(org: &Org, cycle: &[usize]) -> String {
 
 /// Every reporting cycle, each as person indices in reporting order, starting where it was
 /// entered.
-pub fn cycles(org: &Org, index: &HashMap<&str, usize>) -> Vec<Vec<usize>> {
+pub fn cycles(org: &Org, index: &Map<&str, usize>) -> Vec<Vec<usize>> {
     const UNSEEN: u8 = 0;
     const ON_PATH: u8 = 1;
     const DONE: u8 = 2;
@@ -434,8 +434,8 @@ pub fn cycles(org: &Org, index: &HashMap<&str, usize>) -> Vec<Vec<usize>> {
 }
 
 /// Person index by id (the first person with each id).
-pub fn person_index(org: &Org) -> HashMap<&str, usize> {
-    let mut index = HashMap::with_capacity(org.people.len());
+pub fn person_index(org: &Org) -> Map<&str, usize> {
+    let mut index = map_with_capacity(org.people.len());
     for (i, p) in org.people.iter().enumerate() {
         index.entry(p.id.as_str()).or_insert(i);
     }

@@ -169,7 +169,7 @@ impl Scene {
 
 /// People marked in both views: funnels, wide spans and sole holders of many domains.
 pub fn marked_people(org: &Org, analysis: &Analysis) -> Vec<bool> {
-    let index: std::collections::HashMap<&str, usize> = org
+    let index: crate::model::Map<&str, usize> = org
         .people
         .iter()
         .enumerate()
@@ -693,7 +693,7 @@ pub fn links_of(org: &Org, layout: &NetworkLayout, person: u32) -> Vec<Shape> {
     let Some(own) = layout.node_of(org, person) else {
         return Vec::new();
     };
-    let index: std::collections::HashMap<&str, u32> = org
+    let index: crate::model::Map<&str, u32> = org
         .people
         .iter()
         .enumerate()

@@ -84,8 +84,8 @@ pub struct Document {
     network_places: HashMap<crate::layout::NodeKey, Point>,
     /// Keep the network's places through the next re-analysis (false: lay it out afresh).
     keep_network: bool,
-    index: HashMap<String, u32>,
-    decision_index: HashMap<String, u32>,
+    index: crate::model::Map<String, u32>,
+    decision_index: crate::model::Map<String, u32>,
     parent: Vec<u32>,
     depth: Vec<u32>,
 }
@@ -118,8 +118,8 @@ impl Document {
             network: Scene::default(),
             network_places: HashMap::new(),
             keep_network: true,
-            index: HashMap::new(),
-            decision_index: HashMap::new(),
+            index: crate::model::Map::default(),
+            decision_index: crate::model::Map::default(),
             parent: Vec::new(),
             depth: Vec::new(),
         };
