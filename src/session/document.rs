@@ -269,14 +269,21 @@ impl Document {
 
     fn relayout(&mut self) {
         let h = Hierarchy::new(&self.org);
+        // Who is collapsed, by index, found through the id index: the set is small, the org
+        // may be large.
+        let mut collapsed = vec![false; self.org.people.len()];
+        for id in &self.collapsed {
+            if let Some(c) = self
+                .index
+                .get(id.as_str())
+                .and_then(|&i| collapsed.get_mut(i as usize))
+            {
+                *c = true;
+            }
+        }
         let request = TreeRequest {
             orientation: self.orientation,
-            collapsed: self
-                .org
-                .people
-                .iter()
-                .map(|p| self.collapsed.contains(p.id.as_str()))
-                .collect(),
+            collapsed,
             ..TreeRequest::default()
         };
         let mut tree = if let Some((aspect, column_depth)) = self.shape {
