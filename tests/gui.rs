@@ -219,6 +219,11 @@ fn snapshot_product_company() {
     snapshot_example("brightpath-product.json", "product-company", None);
 }
 
+/// Where the last export was written, or why not; `None` before any export.
+fn written(h: &Harness<'static, OrgflowApp>) -> Option<Result<std::path::PathBuf, String>> {
+    h.state().session.export.clone().map(|r| r.written)
+}
+
 #[test]
 fn the_export_dialog_writes_the_slide_it_describes() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -233,13 +238,7 @@ fn the_export_dialog_writes_the_slide_it_describes() {
     h.run();
     h.get_by_label("Export…").click();
     h.run();
-    let outcome = h
-        .state()
-        .session
-        .export
-        .clone()
-        .map(|r| r.written)
-        .expect("exported");
+    let outcome = written(&h).expect("exported");
     assert_eq!(outcome, Ok(path.clone()));
     let png = resvg::tiny_skia::Pixmap::load_png(&path).expect("a PNG");
     assert_eq!((png.width(), png.height()), (3840, 2160));
@@ -260,13 +259,7 @@ fn an_export_over_the_open_team_file_is_refused_and_the_file_kept() {
     h.run();
     h.get_by_label("Export…").click();
     h.run();
-    let outcome = h
-        .state()
-        .session
-        .export
-        .clone()
-        .map(|r| r.written)
-        .expect("answered");
+    let outcome = written(&h).expect("answered");
     let said = outcome.expect_err("refused");
     assert!(said.contains("would destroy it"), "{said}");
     assert_eq!(std::fs::read(&team).expect("read"), before);
@@ -382,13 +375,7 @@ fn the_export_dialog_writes_a_pdf_of_pages() {
     h.run();
     h.get_by_label("Export…").click();
     h.run();
-    let outcome = h
-        .state()
-        .session
-        .export
-        .clone()
-        .map(|r| r.written)
-        .expect("exported");
+    let outcome = written(&h).expect("exported");
     assert_eq!(outcome, Ok(path.clone()));
     let pdf = std::fs::read(&path).expect("written");
     assert!(pdf.starts_with(b"%PDF"));

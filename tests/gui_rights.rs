@@ -26,6 +26,17 @@ fn hr_export(sheet: Option<&str>) -> Harness<'static, OrgflowApp> {
     harness_with(app)
 }
 
+/// Fills the open export's rights from the School template, as the figures' offer does.
+fn school_template(h: &mut Harness<'static, OrgflowApp>) {
+    h.query_all_by_label("Start from a template")
+        .next()
+        .expect("a menu")
+        .click();
+    h.run();
+    h.get_by_label("School (12 domains)").click();
+    h.run();
+}
+
 fn top_share(h: &Harness<'static, OrgflowApp>) -> f64 {
     h.state()
         .session
@@ -114,13 +125,7 @@ fn a_sheet_that_cannot_be_read_changes_nothing_and_says_why() {
 #[test]
 fn a_template_then_the_matrix_each_click_one_step() {
     let mut h = hr_export(None);
-    h.query_all_by_label("Start from a template")
-        .next()
-        .expect("a menu")
-        .click();
-    h.run();
-    h.get_by_label("School (12 domains)").click();
-    h.run();
+    school_template(&mut h);
     let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(doc.org.decisions.len(), 12);
     assert_eq!(
@@ -208,13 +213,7 @@ fn a_new_row_raises_no_alarm_until_it_has_a_decider() {
 #[test]
 fn typing_a_monthly_rate_is_one_step_when_the_field_is_left() {
     let mut h = hr_export(None);
-    h.query_all_by_label("Start from a template")
-        .next()
-        .expect("a menu")
-        .click();
-    h.run();
-    h.get_by_label("School (12 domains)").click();
-    h.run();
+    school_template(&mut h);
     let version = h
         .state()
         .session

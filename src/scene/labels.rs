@@ -254,7 +254,7 @@ fn inside(frame: Rect, rect: &Rect) -> bool {
 
 /// Rectangles found by the cells of a coarse grid they cover.
 #[derive(Default)]
-pub struct Grid {
+struct Grid {
     cells: HashMap<(i32, i32), Vec<(usize, Rect)>>,
 }
 
@@ -274,14 +274,14 @@ impl Grid {
     }
 
     /// Adds a rectangle owned by `owner`.
-    pub fn insert(&mut self, owner: usize, rect: Rect) {
+    fn insert(&mut self, owner: usize, rect: Rect) {
         for cell in Self::cells_of(&rect) {
             self.cells.entry(cell).or_default().push((owner, rect));
         }
     }
 
     /// True when `rect` overlaps a rectangle whose owner `counts`.
-    pub fn hits(&self, rect: &Rect, counts: impl Fn(usize) -> bool) -> bool {
+    fn hits(&self, rect: &Rect, counts: impl Fn(usize) -> bool) -> bool {
         Self::cells_of(rect).any(|cell| {
             self.cells.get(&cell).is_some_and(|list| {
                 list.iter()

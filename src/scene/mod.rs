@@ -3,7 +3,7 @@
 
 pub mod labels;
 
-pub use labels::{Grid, Limits, Loose, Measure, Placed, fit_name};
+pub use labels::{Limits, Loose, Measure, Placed, fit_name};
 
 use crate::analysis::{Analysis, FindingKind};
 use crate::layout::{NetworkLayout, NodeKind, Point, Rect, Tie, TreeLayout};

@@ -104,8 +104,9 @@ impl Session {
         let picked = self.dialogs.pick_file_to_save(&suggested);
         match self.chosen(picked, Purpose::Export, Some(suggested)) {
             Some(path) => self.export_to(path, &request),
-            // orgflow's own picker may answer later.
-            None => self.export_waiting = Some(request),
+            // orgflow's own picker opened instead: it answers later.
+            None if self.out.picker.is_some() => self.export_waiting = Some(request),
+            None => {}
         }
     }
 

@@ -102,15 +102,6 @@ impl Session {
         std::mem::take(&mut self.out)
     }
 
-    /// Applies the actions in order; returns what the views should do about all of them.
-    pub fn apply_all(&mut self, actions: impl IntoIterator<Item = Action>) -> Outcome {
-        let mut outcome = Outcome::default();
-        for action in actions {
-            outcome.merge(self.apply(action));
-        }
-        outcome
-    }
-
     /// What the last [`Session::open`], [`Session::show`] and the like (called outside
     /// [`Session::apply`]) asked of the views.
     pub fn take_outcome(&mut self) -> Outcome {

@@ -69,16 +69,4 @@ impl Outcome {
         self.fit(Pane::Hierarchy);
         self.fit(Pane::Network);
     }
-
-    /// Adds what a later action asked for.
-    pub fn merge(&mut self, later: Outcome) {
-        self.views.extend(later.views);
-        if later.picker.is_some() {
-            self.picker = later.picker;
-        }
-        self.open_matrix |= later.open_matrix;
-        self.focus_inspector |= later.focus_inspector;
-        self.open_export |= later.open_export;
-        self.quit |= later.quit;
-    }
 }
