@@ -107,6 +107,28 @@ fn deleting_a_person_moves_their_reports_up_and_undo_brings_everything_back() {
     assert_eq!(to_json(&org), before);
 }
 
+/// A link equal to one already there, inserted after it: undo removes the one inserted, so
+/// the links come back in their order (CI found this: the first equal link was removed).
+#[test]
+fn undoing_a_repeated_link_gives_back_the_order() {
+    let mut org = school();
+    let before = to_json(&org);
+    let mut history = History::default();
+    let first = org.links[0].clone();
+    let at = org.links.len();
+    history
+        .apply(
+            &mut org,
+            Command {
+                label: "link again".to_owned(),
+                edit: Edit::InsertLink { at, link: first },
+            },
+        )
+        .expect("applies");
+    history.undo(&mut org).expect("undoes");
+    assert_eq!(to_json(&org), before);
+}
+
 /// A random edit built from the current document; some are refused, as a user's might be.
 fn random_command(org: &Org, pick: &[usize]) -> Option<Command> {
     let n = org.people.len();
@@ -192,12 +214,16 @@ fn random_command(org: &Org, pick: &[usize]) -> Option<Command> {
                 },
             },
         },
-        8 if !org.links.is_empty() => Command {
-            label: "unlink".to_owned(),
-            edit: Edit::RemoveLink {
-                link: org.links[pick[1] % org.links.len()].clone(),
-            },
-        },
+        8 if !org.links.is_empty() => {
+            let k = pick[1] % org.links.len();
+            Command {
+                label: "unlink".to_owned(),
+                edit: Edit::RemoveLink {
+                    link: org.links[k].clone(),
+                    at: pick[2].is_multiple_of(2).then_some(k),
+                },
+            }
+        }
         _ => return None,
     })
 }

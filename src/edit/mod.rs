@@ -64,10 +64,14 @@ pub enum Edit {
         /// The link.
         link: Link,
     },
-    /// Remove the first peer link equal to this one (equal links are interchangeable).
+    /// Remove a peer link equal to this one: the one at `at` when it is there, else the first.
+    /// Equal links count the same, but undo must give back their order too, so the inverse
+    /// of an insertion names its position.
     RemoveLink {
         /// The link.
         link: Link,
+        /// Where it is, when that is known.
+        at: Option<usize>,
     },
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
@@ -175,13 +179,12 @@ fn apply_raw(org: &mut Org, edit: Edit) -> Result<Edit, EditError> {
         Edit::InsertLink { at, link } => {
             check_position(at, org.links.len())?;
             org.links.insert(at, link.clone());
-            Edit::RemoveLink { link }
+            Edit::RemoveLink { link, at: Some(at) }
         }
-        Edit::RemoveLink { link } => {
-            let at = org
-                .links
-                .iter()
-                .position(|l| *l == link)
+        Edit::RemoveLink { link, at } => {
+            let at = at
+                .filter(|&k| org.links.get(k) == Some(&link))
+                .or_else(|| org.links.iter().position(|l| *l == link))
                 .ok_or(EditError::Missing)?;
             let link = org.links.remove(at);
             Edit::InsertLink { at, link }
@@ -452,7 +455,10 @@ pub fn delete_person(org: &Org, person: &PersonId) -> Result<(Command, usize), E
     }
     for link in &org.links {
         if &link.from == person || &link.to == person {
-            edits.push(Edit::RemoveLink { link: link.clone() });
+            edits.push(Edit::RemoveLink {
+                link: link.clone(),
+                at: None,
+            });
         }
     }
     edits.push(Edit::RemovePerson { id: person.clone() });
@@ -638,6 +644,9 @@ pub fn remove_link(org: &Org, link: &Link) -> Command {
             name(&link.from),
             name(&link.to)
         ),
-        edit: Edit::RemoveLink { link: link.clone() },
+        edit: Edit::RemoveLink {
+            link: link.clone(),
+            at: None,
+        },
     }
 }

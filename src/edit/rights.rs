@@ -102,7 +102,10 @@ pub fn merge_links(org: &Org, merged: &[crate::model::Link], label: String) -> O
     let mut edits = Vec::new();
     for (at, (old, new)) in org.links.iter().zip(merged).enumerate() {
         if old != new {
-            edits.push(Edit::RemoveLink { link: old.clone() });
+            edits.push(Edit::RemoveLink {
+                link: old.clone(),
+                at: Some(at),
+            });
             edits.push(Edit::InsertLink {
                 at,
                 link: new.clone(),
