@@ -19,6 +19,19 @@ pub fn thousands(x: f64) -> String {
     out
 }
 
+/// A count of full-time equivalents to one decimal, thousands separated, with no needless
+/// ".0": "1,785.3", "12", "0.5".
+pub fn fte(x: f64) -> String {
+    let tenths = (x.abs() * 10.0).round();
+    let whole = thousands((tenths / 10.0).trunc().copysign(x));
+    let rest = tenths % 10.0;
+    if rest == 0.0 {
+        whole
+    } else {
+        format!("{whole}.{rest:.0}")
+    }
+}
+
 /// A share (0–1) as a whole percentage: "78%".
 pub fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
@@ -67,5 +80,10 @@ mod tests {
         assert_eq!(exact(0.3), "0.3");
         assert_eq!(count(1, "layer", "layers"), "1 layer");
         assert_eq!(count(3, "layer", "layers"), "3 layers");
+        assert_eq!(fte(1785.3), "1,785.3");
+        assert_eq!(fte(12.0), "12");
+        assert_eq!(fte(0.5), "0.5");
+        assert_eq!(fte(191_423.56), "191,423.6");
+        assert_eq!(fte(2.96), "3");
     }
 }

@@ -124,6 +124,19 @@ fn a_reporting_cycle_stops_the_import_and_names_the_people() {
 fn semicolons_and_people_who_are_their_own_manager() {
     let (org, problems) = import("semicolon-forest.csv");
     assert!(problems.is_empty(), "{problems:?}");
+    let notes = orgflow::io::load(
+        Path::new("tests/csv/semicolon-forest.csv"),
+        &CsvColumns::default(),
+    )
+    .expect("loads")
+    .notes;
+    assert!(
+        notes.contains(
+            &"2 rows name themselves as their own manager, read as top-level: 86 (row 2), 200 (row 5)"
+                .to_owned()
+        ),
+        "{notes:?}"
+    );
     assert_eq!(manager_of(&org, "86"), None);
     assert_eq!(manager_of(&org, "200"), None);
     assert_eq!(manager_of(&org, "144"), Some("19"));

@@ -90,3 +90,54 @@ fn accepting_every_suggestion_is_one_undo_step() {
     assert_eq!(doc.analysis.concentration.authority.spread.hhi, before);
     assert!(!doc.is_dirty());
 }
+
+/// A UK organogram's two files dropped together open as one org; File ▸ Add junior posts…
+/// attaches them to senior posts already open, as one undo step, through orgflow's picker
+/// when the system's dialog cannot open.
+#[test]
+fn senior_and_junior_posts_open_together_or_one_after_the_other() {
+    let senior = PathBuf::from("tests/organogram/senior.csv");
+    let junior = PathBuf::from("tests/organogram/junior.csv");
+    let mut s = Session::new(Settings::default(), Box::new(Missing));
+    s.apply(Action::OpenFiles(vec![junior.clone(), senior.clone()]));
+    let doc = s.document.as_ref().expect("open");
+    assert_eq!(doc.path, senior);
+    assert_eq!(doc.org.junior_posts.len(), 5);
+    assert!(
+        doc.notes
+            .iter()
+            .any(|n| n.starts_with("junior.csv: 5 junior post rows (169.3 FTE)")),
+        "{:?}",
+        doc.notes
+    );
+
+    // The junior file alone is refused and the org open stays as it is.
+    s.apply(Action::Open(junior.clone()));
+    assert!(s.failure.is_some());
+    assert_eq!(s.document.as_ref().expect("open").org.junior_posts.len(), 5);
+
+    s.apply(Action::Open(senior));
+    assert!(
+        s.document
+            .as_ref()
+            .expect("open")
+            .org
+            .junior_posts
+            .is_empty()
+    );
+    let out = s.apply(Action::AddJuniorDialog);
+    assert_eq!(out.picker.expect("picker").purpose, Purpose::AddJunior);
+    s.apply(Action::PickedInApp(junior, Purpose::AddJunior));
+    let doc = s.document.as_ref().expect("open");
+    assert_eq!(doc.org.junior_posts.len(), 5);
+    assert!(doc.is_dirty());
+    let (ok, said) = s.status.clone().expect("a message");
+    assert!(
+        ok && said.starts_with("Added junior.csv: 5 junior post rows"),
+        "{said}"
+    );
+    s.apply(Action::Undo);
+    let doc = s.document.as_ref().expect("open");
+    assert!(doc.org.junior_posts.is_empty());
+    assert!(!doc.is_dirty());
+}

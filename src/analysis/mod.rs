@@ -31,6 +31,9 @@ pub struct Analysis {
     pub people: usize,
     /// Who of them can act, who left, who is a placeholder or outside the file.
     pub headcount: Headcount,
+    /// Junior posts counted under the senior posts, when the org has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub junior: Option<JuniorFigures>,
     /// Ids of the top-level people.
     pub roots: Vec<String>,
     /// 1 + the deepest level.
@@ -62,8 +65,36 @@ pub struct Analysis {
     pub thresholds: Thresholds,
 }
 
+/// Posts counted rather than named (a UK organogram's junior file), in the whole org.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct JuniorFigures {
+    /// Rows of junior posts (one grade and title under one senior post each).
+    pub rows: usize,
+    /// Their full-time equivalents.
+    pub fte: f64,
+    /// Senior posts with junior posts reporting to them.
+    pub senior_posts: usize,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
 /// Who is in the org and who can take part in decisions.
 impl Analysis {
+    /// The headline count: "12 people", or with junior posts "233 senior posts: 226 active,
+    /// 7 open positions; 1,785.3 FTE in junior posts below them".
+    pub fn headcount_sentence(&self) -> String {
+        match &self.junior {
+            None => self.headcount.sentence(),
+            Some(j) => format!(
+                "{}; {} FTE in junior posts below them",
+                self.headcount.sentence_of("senior post", "senior posts"),
+                crate::format::fte(j.fte)
+            ),
+        }
+    }
+
     /// A copy without the per-person figures (the largest part), for building another
     /// analysis from some of them.
     pub fn clone_without_persons(&self) -> Self {
@@ -71,6 +102,7 @@ impl Analysis {
             name: self.name.clone(),
             people: self.people,
             headcount: self.headcount.clone(),
+            junior: self.junior.clone(),
             roots: self.roots.clone(),
             layers: self.layers,
             max_span: self.max_span.clone(),
@@ -136,6 +168,11 @@ impl Headcount {
     /// "311 people: 207 active, 104 who left; 5 managers not in this file". Only the parts
     /// that apply; "12 people" alone when everybody can act.
     pub fn sentence(&self) -> String {
+        self.sentence_of("person", "people")
+    }
+
+    /// [`Headcount::sentence`] counting rows as `one`/`many` ("senior post", "senior posts").
+    pub fn sentence_of(&self, one_row: &str, many_rows: &str) -> String {
         let counted = |n: usize, one: &str, many: &str| {
             format!(
                 "{} {}",
@@ -157,7 +194,7 @@ impl Headcount {
                 parts.push(counted(n, one, many));
             }
         }
-        let mut out = counted(self.in_file, "person", "people");
+        let mut out = counted(self.in_file, one_row, many_rows);
         if !parts.is_empty() {
             out.push_str(": ");
             out.push_str(&parts.join(", "));
@@ -238,6 +275,13 @@ pub struct PersonFigures {
     pub direct_reports: usize,
     /// Number of people below them.
     pub total_reports: usize,
+    /// Full-time equivalents of the junior posts that report to them directly (a UK
+    /// organogram's junior file); not people, so not in their direct reports.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub junior_fte: f64,
+    /// Full-time equivalents of the junior posts anywhere below them, their own included.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub junior_fte_below: f64,
     /// Levels below the top (0 for a top-level person).
     pub level: usize,
     /// Load when decisions climb the reporting lines.
@@ -360,6 +404,25 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
 
     let total = routing.total_per_month;
     let share = |load: f64| if total > 0.0 { load / total } else { 0.0 };
+    // Junior posts: their FTE on the senior post they report to, then summed up the tree.
+    let mut junior_fte = vec![0.0; n];
+    for g in &org.junior_posts {
+        if let Some(&i) = h.index.get(g.reports_to.as_str()) {
+            junior_fte[i as usize] += g.fte;
+        }
+    }
+    let mut junior_below = junior_fte.clone();
+    for &v in h.order.iter().rev() {
+        let p = h.parent[v as usize];
+        if p != crate::model::NONE {
+            junior_below[p as usize] += junior_below[v as usize];
+        }
+    }
+    let junior = (!org.junior_posts.is_empty()).then(|| JuniorFigures {
+        rows: org.junior_posts.len(),
+        fte: org.junior_posts.iter().map(|g| g.fte).sum(),
+        senior_posts: junior_fte.iter().filter(|&&f| f > 0.0).count(),
+    });
     let mut is_articulation = vec![false; n];
     for &p in &articulation {
         is_articulation[p as usize] = true;
@@ -376,6 +439,8 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
             status: status_word(p),
             direct_reports: h.span(i as u32),
             total_reports: total_reports[i] as usize,
+            junior_fte: junior_fte[i],
+            junior_fte_below: junior_below[i],
             level: h.depth[i] as usize,
             hierarchical: Load {
                 load: routing.hierarchical[i],
@@ -442,6 +507,7 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
         name: org.name.clone(),
         people: n,
         headcount: Headcount::of(org),
+        junior,
         roots: h
             .roots
             .iter()

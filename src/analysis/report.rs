@@ -35,7 +35,7 @@ pub fn text_report(a: &Analysis) -> String {
     let _ = writeln!(
         out,
         "{}; {roots}, {} (this headcount needs {} at a span of {})",
-        a.headcount.sentence(),
+        a.headcount_sentence(),
         count(s.layers, "layer", "layers"),
         s.min_layers,
         a.thresholds.target_span,

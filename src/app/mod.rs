@@ -95,15 +95,19 @@ impl eframe::App for OrgflowApp {
             ctx.request_repaint_after(wait);
         }
         // A file dropped on the window opens (asking first about unsaved changes).
-        let dropped = ctx.input(|i| {
+        // Several dropped together open as one org (a UK organogram's senior and junior posts).
+        let mut dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
-                .find(|p| !p.as_os_str().is_empty())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
         });
-        if let Some(path) = dropped {
-            self.view.act(Action::Open(path));
+        match dropped.len() {
+            0 => {}
+            1 => self.view.act(Action::Open(dropped.remove(0))),
+            _ => self.view.act(Action::OpenFiles(dropped)),
         }
         // Closing with unsaved changes asks first; once answered, the window closes.
         if std::mem::take(&mut self.close_now) {

@@ -12,8 +12,10 @@ use std::path::PathBuf;
 /// Print the analysis of a team file (.json) or an HR export (.csv): the funnels first.
 #[derive(Args, Debug)]
 pub struct Analyze {
-    /// The team file or CSV export.
-    file: PathBuf,
+    /// The team file or CSV export; a UK organogram's junior-posts file may follow its senior
+    /// posts (`senior.csv junior.csv`).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
     /// Print the analysis as JSON instead of a report.
     #[arg(long)]
     json: bool,
@@ -32,7 +34,7 @@ pub fn run(args: Analyze) -> anyhow::Result<()> {
     if !wrong.is_empty() {
         return Err(UsageError(format!("wrong threshold flags: {}", wrong.join("; "))).into());
     }
-    let (loaded, said) = load_org_said(&args.file, args.columns, args.rights)?;
+    let (loaded, said) = load_org_said(&args.files, args.columns, args.rights)?;
     let overrides = loaded.org.thresholds.merged_with(&flags);
     let analysis = analyze_with(&loaded.org, &overrides.resolve());
     if args.json {

@@ -188,3 +188,11 @@ impl From<SchemeArg> for RightsScheme {
         }
     }
 }
+
+/// The first of the files a command names (clap requires at least one); the file of people
+/// when only one is named.
+pub fn first(files: &[PathBuf]) -> &Path {
+    files
+        .first()
+        .map_or_else(|| Path::new(""), PathBuf::as_path)
+}

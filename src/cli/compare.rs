@@ -24,8 +24,16 @@ pub struct Compare {
 /// Runs `compare`.
 pub fn run(args: Compare) -> anyhow::Result<()> {
     // Each file says what its reading did, as every command's files do.
-    let b = load_org(&args.before, args.columns.clone(), RightsArgs::none())?;
-    let a = load_org(&args.after, args.columns, RightsArgs::none())?;
+    let b = load_org(
+        std::slice::from_ref(&args.before),
+        args.columns.clone(),
+        RightsArgs::none(),
+    )?;
+    let a = load_org(
+        std::slice::from_ref(&args.after),
+        args.columns,
+        RightsArgs::none(),
+    )?;
     let c = orgflow::scenario::compare(&b.org, &a.org);
     if args.json {
         print_json(&c)

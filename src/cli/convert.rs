@@ -10,10 +10,10 @@ use std::path::PathBuf;
 /// Convert between an HR export (.csv) and the native team file (.json), either way.
 #[derive(Args, Debug)]
 pub struct Convert {
-    /// The file to read.
-    input: PathBuf,
-    /// The file to write; its extension (.json or .csv) picks the format.
-    output: PathBuf,
+    /// The file to read (a UK organogram's junior-posts file may follow its senior posts), then
+    /// the file to write, whose extension (.json or .csv) picks the format.
+    #[arg(required = true, num_args = 2.., value_name = "FILE")]
+    files: Vec<PathBuf>,
     /// Replace an existing CSV (its columns orgflow does not write are lost). The file
     /// being converted is never replaced.
     #[arg(long)]
@@ -27,13 +27,19 @@ pub struct Convert {
 /// Runs `convert`.
 pub fn run(args: Convert) -> anyhow::Result<()> {
     let Convert {
-        input,
-        output,
+        mut files,
         force,
         columns,
         rights,
     } = args;
-    let mut inputs = vec![("the file to convert", input.as_path())];
+    let Some(output) = files.pop() else {
+        return Err(UsageError("name the file to read and the file to write".to_owned()).into());
+    };
+    let input = files;
+    let mut inputs: Vec<(&str, &std::path::Path)> = input
+        .iter()
+        .map(|f| ("the file to convert", f.as_path()))
+        .collect();
     inputs.extend(rights.inputs());
     check_output(&output, &inputs)?;
     let loaded = load_org(&input, columns, rights)?;

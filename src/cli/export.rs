@@ -18,8 +18,10 @@ use std::path::{Path, PathBuf};
 /// Export a presentation image (PNG, SVG or PDF) of a team file; needs no display or GPU.
 #[derive(Args, Debug)]
 pub struct Export {
-    /// The team file or CSV export.
-    file: PathBuf,
+    /// The team file or CSV export; a UK organogram's junior-posts file may follow its senior
+    /// posts (`senior.csv junior.csv`).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
     /// Which picture: the hierarchy, the distributed network, or both side by side
     /// [default: both; with --compare, hierarchy].
     #[arg(long, value_enum)]
@@ -144,14 +146,18 @@ pub fn run(args: Export) -> anyhow::Result<()> {
         )
         .into());
     }
-    let mut inputs = vec![("the team file", args.file.as_path())];
+    let mut inputs: Vec<(&str, &Path)> = args
+        .files
+        .iter()
+        .map(|f| ("the team file", f.as_path()))
+        .collect();
     if let Some(after) = &args.compare {
         inputs.push(("the --compare file", after.as_path()));
     }
     inputs.extend(args.rights.inputs());
     check_output(&args.out, &inputs)?;
     let plain: CsvColumns = args.columns.clone().into();
-    let loaded = load_org(&args.file, args.columns, args.rights)?;
+    let loaded = load_org(&args.files, args.columns, args.rights)?;
     let orientation = if args.left_to_right {
         Orientation::LeftRight
     } else {
@@ -203,7 +209,7 @@ pub fn run(args: Export) -> anyhow::Result<()> {
         orientation,
         options,
         args.subtree.as_deref(),
-        &args.file,
+        super::args::first(&args.files),
         out,
     )
 }

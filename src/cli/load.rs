@@ -3,9 +3,9 @@
 
 use super::args::{ColumnArgs, NOTES_SHOWN, NotesArg, RightsArgs};
 use super::terminal::{say, say_text};
-use orgflow::io::{LoadError, Loaded, load, load_rights};
+use orgflow::io::{LoadError, Loaded, load_all, load_rights};
 use orgflow::model::{Org, Problem, Status};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// For `--include-left`: everybody who left counts as here again.
 fn include_left(org: &mut Org) {
@@ -63,9 +63,14 @@ pub fn print_notes(file: &Path, notes: &[String], all: NotesArg) {
     }
 }
 
-/// Loads a team file or export, tells what the import did, and merges a rights sheet if given.
-pub fn load_org(file: &Path, columns: ColumnArgs, rights: RightsArgs) -> anyhow::Result<Loaded> {
-    load_org_said(file, columns, rights).map(|(loaded, _)| loaded)
+/// Loads a team file or export (with any junior-posts files named after it), tells what the
+/// import did, and merges a rights sheet if given.
+pub fn load_org(
+    files: &[PathBuf],
+    columns: ColumnArgs,
+    rights: RightsArgs,
+) -> anyhow::Result<Loaded> {
+    load_org_said(files, columns, rights).map(|(loaded, _)| loaded)
 }
 
 /// What reading one file said: every note and every row that needed attention (for `--json`,
@@ -89,7 +94,7 @@ impl FileSaid {
 
 /// [`load_org`], with what each file's reading said.
 pub fn load_org_said(
-    file: &Path,
+    files: &[PathBuf],
     columns: ColumnArgs,
     rights: RightsArgs,
 ) -> anyhow::Result<(Loaded, Vec<FileSaid>)> {
@@ -97,13 +102,27 @@ pub fn load_org_said(
     let keep_left = columns.include_left;
     let all = columns.notes;
     let mut said = Vec::new();
-    let mut loaded = load(file, &columns.into()).map_err(describe)?;
+    let (mut loaded, added) = load_all(files, &columns.into()).map_err(describe)?;
     if keep_left {
         include_left(&mut loaded.org);
     }
+    // The file of people is the one not added to it.
+    let file = files
+        .iter()
+        .find(|f| !added.iter().any(|a| &a.path == *f))
+        .map_or_else(|| Path::new(""), PathBuf::as_path);
     print_import_problems(file, &loaded.import_problems, all);
     print_notes(file, &loaded.notes, all);
     said.push(FileSaid::new(file, &loaded.notes, &loaded.import_problems));
+    for added in &added {
+        print_notes(&added.path, &added.import.notes, all);
+        print_import_problems(&added.path, &added.import.problems, all);
+        said.push(FileSaid::new(
+            &added.path,
+            &added.import.notes,
+            &added.import.problems,
+        ));
+    }
     if let Some(sheet_path) = rights.rights {
         let scheme = rights.rights_scheme.map(Into::into);
         let sheet = rights.rights_sheet.or(sheet);

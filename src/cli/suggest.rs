@@ -10,8 +10,10 @@ use std::path::PathBuf;
 /// Suggest a distributed variant: concrete, explained proposals with their effect.
 #[derive(Args, Debug)]
 pub struct Suggest {
-    /// The team file or export.
-    file: PathBuf,
+    /// The team file or CSV export; a UK organogram's junior-posts file may follow its senior
+    /// posts (`senior.csv junior.csv`).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
     /// Write the org with every proposal applied to this team file.
     #[arg(long, value_name = "NEW.json")]
     out: Option<PathBuf>,
@@ -27,11 +29,15 @@ pub struct Suggest {
 /// Runs `suggest`.
 pub fn run(args: Suggest) -> anyhow::Result<()> {
     if let Some(out) = &args.out {
-        let mut inputs = vec![("the team file", args.file.as_path())];
+        let mut inputs: Vec<(&str, &std::path::Path)> = args
+            .files
+            .iter()
+            .map(|f| ("the team file", f.as_path()))
+            .collect();
         inputs.extend(args.rights.inputs());
         check_output(out, &inputs)?;
     }
-    let loaded = load_org(&args.file, args.columns, args.rights)?;
+    let loaded = load_org(&args.files, args.columns, args.rights)?;
     let proposals = orgflow::scenario::suggest(&loaded.org);
     if args.json {
         print_json(&proposals)?;

@@ -11,8 +11,10 @@ use std::path::PathBuf;
 /// load, the new funnels. The file is not changed.
 #[derive(Args, Debug)]
 pub struct WhatIf {
-    /// The team file or export.
-    file: PathBuf,
+    /// The team file or CSV export; a UK organogram's junior-posts file may follow its senior
+    /// posts (`senior.csv junior.csv`).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
     /// Who is away: ids or names, separated by semicolons (or commas, when no name has a
     /// comma: "King, Janet" is one name).
     #[arg(long, value_name = "ID[;ID…]", required = true)]
@@ -28,10 +30,10 @@ pub struct WhatIf {
 
 /// Runs `what-if`.
 pub fn run(args: WhatIf) -> anyhow::Result<()> {
-    let loaded = load_org(&args.file, args.columns, args.rights)?;
+    let loaded = load_org(&args.files, args.columns, args.rights)?;
     let without = away_list(&loaded.org, &args.without);
     let absence = orgflow::scenario::without(&loaded.org, &without)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+        .map_err(|e| anyhow::anyhow!("{}: {e}", super::args::first(&args.files).display()))?;
     if args.json {
         print_json(&absence)
     } else {

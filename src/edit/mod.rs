@@ -8,7 +8,7 @@ pub use rights::{
     merge_links, next_right, set_rights, templates,
 };
 
-use crate::model::{Decision, DecisionId, Link, Org, Person, PersonId, validate};
+use crate::model::{Decision, DecisionId, JuniorPosts, Link, Org, Person, PersonId, validate};
 use std::collections::HashMap;
 use thiserror::Error;
 
@@ -72,6 +72,25 @@ pub enum Edit {
         link: Link,
         /// Where it is, when that is known.
         at: Option<usize>,
+    },
+    /// Insert a row of junior posts at this position of `junior_posts`.
+    InsertJuniorPosts {
+        /// Position in `junior_posts`, at most its length.
+        at: usize,
+        /// The row.
+        group: JuniorPosts,
+    },
+    /// Remove the row of junior posts at this position of `junior_posts`.
+    RemoveJuniorPosts {
+        /// Position in `junior_posts`.
+        at: usize,
+    },
+    /// Replace the row of junior posts at this position of `junior_posts`.
+    ReplaceJuniorPosts {
+        /// Position in `junior_posts`.
+        at: usize,
+        /// The row as it becomes.
+        group: JuniorPosts,
     },
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
@@ -188,6 +207,23 @@ fn apply_raw(org: &mut Org, edit: Edit) -> Result<Edit, EditError> {
                 .ok_or(EditError::Missing)?;
             let link = org.links.remove(at);
             Edit::InsertLink { at, link }
+        }
+        Edit::InsertJuniorPosts { at, group } => {
+            check_position(at, org.junior_posts.len())?;
+            org.junior_posts.insert(at, group);
+            Edit::RemoveJuniorPosts { at }
+        }
+        Edit::RemoveJuniorPosts { at } => {
+            if at >= org.junior_posts.len() {
+                return Err(EditError::Missing);
+            }
+            let group = org.junior_posts.remove(at);
+            Edit::InsertJuniorPosts { at, group }
+        }
+        Edit::ReplaceJuniorPosts { at, group } => {
+            let slot = org.junior_posts.get_mut(at).ok_or(EditError::Missing)?;
+            let old = std::mem::replace(slot, group);
+            Edit::ReplaceJuniorPosts { at, group: old }
         }
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());
@@ -428,6 +464,26 @@ pub fn delete_person(org: &Org, person: &PersonId) -> Result<(Command, usize), E
             moved += 1;
         }
     }
+    // Junior posts counted under them go up with their reports; a top-level post has nobody
+    // above to take them.
+    for (at, g) in org.junior_posts.iter().enumerate() {
+        if &g.reports_to != person {
+            continue;
+        }
+        let Some(up) = &gone.manager else {
+            return Err(EditError::Invalid(format!(
+                "{} is at the top and has junior posts reporting to them, which would have nobody to report to; move the junior posts or another post above them first",
+                gone.display_name()
+            )));
+        };
+        edits.push(Edit::ReplaceJuniorPosts {
+            at,
+            group: JuniorPosts {
+                reports_to: up.clone(),
+                ..g.clone()
+            },
+        });
+    }
     // A team that loses its last member can no longer raise anything.
     let emptied_team = (!gone.team.is_empty()
         && !org
@@ -606,6 +662,24 @@ pub fn delete_domain(org: &Org, id: &DecisionId) -> Result<Command, EditError> {
     Ok(Command {
         label: format!("delete the decision domain {}", d.name),
         edit: Edit::RemoveDecision { id: id.clone() },
+    })
+}
+
+/// Adds rows of junior posts (a UK organogram's junior file read onto the org) after those it
+/// has, as one undo step; `None` when there are none to add.
+pub fn add_junior_posts(org: &Org, rows: &[JuniorPosts], label: String) -> Option<Command> {
+    let start = org.junior_posts.len();
+    let edits: Vec<Edit> = rows
+        .iter()
+        .enumerate()
+        .map(|(k, group)| Edit::InsertJuniorPosts {
+            at: start + k,
+            group: group.clone(),
+        })
+        .collect();
+    (!edits.is_empty()).then_some(Command {
+        label,
+        edit: Edit::Batch(edits),
     })
 }
 

@@ -639,6 +639,12 @@ impl<'a> Parts<'a> {
             .filter(|l| ids.contains(l.from.as_str()) && ids.contains(l.to.as_str()))
             .cloned()
             .collect();
+        let junior_posts = org
+            .junior_posts
+            .iter()
+            .filter(|g| ids.contains(g.reports_to.as_str()))
+            .cloned()
+            .collect();
         drop(ids);
         let part = Org {
             version: org.version,
@@ -647,6 +653,7 @@ impl<'a> Parts<'a> {
             people,
             decisions: Vec::new(),
             links,
+            junior_posts,
             thresholds: org.thresholds.clone(),
             extra: org.extra.clone(),
         };

@@ -24,6 +24,13 @@ pub fn csv_losses(org: &Org) -> Vec<String> {
     if !org.links.is_empty() {
         lost.push(count(org.links.len(), "peer link", "peer links"));
     }
+    if !org.junior_posts.is_empty() {
+        lost.push(count(
+            org.junior_posts.len(),
+            "row of junior posts",
+            "rows of junior posts",
+        ));
+    }
     if !org.mission.is_empty() {
         lost.push("the mission".to_owned());
     }

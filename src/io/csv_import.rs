@@ -313,7 +313,7 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
 
 /// A cell, trimmed, with control characters (terminal escapes, NUL…) dropped and the leading
 /// apostrophe that protects formula-like text removed.
-fn cell(record: &[String], column: Option<usize>) -> std::borrow::Cow<'_, str> {
+pub(crate) fn cell(record: &[String], column: Option<usize>) -> std::borrow::Cow<'_, str> {
     let text = column
         .and_then(|c| record.get(c))
         .map_or("", String::as_str)
@@ -365,6 +365,12 @@ pub fn import_people(
 ) -> Result<CsvImport, Vec<Problem>> {
     let raw_headers = table.headers;
     let table_notes = table.notes;
+    if user.id.is_none() && user.manager.is_none() && super::junior::is_junior_table(&raw_headers) {
+        return Err(vec![Problem::new(
+            "header row",
+            "this file lists junior posts (a count in FTE of each grade under a senior post), not people. Open it together with its senior posts file: `orgflow analyze senior.csv junior.csv`, or in the window File ▸ Add junior posts… once the senior posts are open",
+        )]);
+    }
     let cols = detect(&raw_headers, user)?;
     let used = [
         cols.id,
@@ -393,6 +399,9 @@ pub fn import_people(
     let today = crate::model::today();
     // How many people each column marked as gone, for the note.
     let mut left_because: std::collections::BTreeMap<String, usize> = Default::default();
+    // Names withheld ("N/D"), and posts the file marks as eliminated (left out below).
+    let mut withheld = 0usize;
+    let mut eliminated: Vec<(usize, String)> = Vec::new();
     for table_row in table.rows {
         let number = table_row.number;
         let record = table_row.cells;
@@ -459,17 +468,25 @@ pub fn import_people(
                 .join(" ");
         }
         let title = cell(&record, cols.title).into_owned();
+        // A post whose name says it was eliminated ('Eliminated', "ELIMINATED"…) is no post.
+        if ELIMINATED_MARKERS.contains(&normalise(&name).as_str()) {
+            eliminated.push((number, id.clone()));
+        }
         // A column that says which posts are open is the only word on it; without one, a
-        // name like "Vacant" marks the post.
+        // name like "Vacant" or "Vacant - Chief Exec" marks the post.
+        let vacant_as = vacant_name(&name);
         let vacant = match cols.vacant {
             Some(_) => truthy(&cell(&record, cols.vacant)),
-            None => VACANT_MARKERS.contains(&normalise(&name).as_str()),
+            None => vacant_as.is_some(),
         };
+        if crate::model::is_withheld_name(&name) {
+            withheld += 1;
+        }
         if name.is_empty() || (cols.vacant.is_none() && vacant) {
-            name = if title.is_empty() {
-                id.clone()
-            } else {
-                title.clone()
+            name = match vacant_as.filter(|_| title.is_empty()) {
+                Some(post) if !post.is_empty() => post,
+                _ if title.is_empty() => id.clone(),
+                _ => title.clone(),
             };
         }
         let (status, why) = status_of(&record, &cols, today);
@@ -529,6 +546,12 @@ pub fn import_people(
         return Err(list);
     }
     let mut notes = table_notes;
+    if withheld > 0 {
+        notes.push(format!(
+            "{} read as “name not disclosed” (N/D): their cards show the post's title",
+            crate::format::count(withheld, "name", "names")
+        ));
+    }
     for (why, count) in &left_because {
         notes.push(format!(
             "{count} {} as {why}: they stay in the chart with their reports but hold no right and carry no load (--include-left counts people who left as here)",
@@ -553,10 +576,35 @@ pub fn import_people(
             // A column of ids keeps an absent manager's id as written; a column of names
             // gets a made-up id for them.
             let ids = choice.by_name * 2 < choice.found;
-            resolve_managers(&mut rows, &directory, choice.index, ids, &mut problems)
+            let mut own = Vec::new();
+            let people = resolve_managers(
+                &mut rows,
+                &directory,
+                choice.index,
+                ids,
+                &mut problems,
+                &mut own,
+            );
+            if !own.is_empty() {
+                let more = own.len().saturating_sub(5);
+                notes.push(format!(
+                    "{} as their own manager, read as top-level: {}{}",
+                    crate::format::count(own.len(), "row names itself", "rows name themselves"),
+                    own.iter().take(5).cloned().collect::<Vec<_>>().join(", "),
+                    if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    }
+                ));
+            }
+            people
         }
         None => rows.into_iter().map(|r| (r.number, r.person)).collect(),
     };
+    if !eliminated.is_empty() {
+        notes.push(drop_eliminated(&mut people, &eliminated));
+    }
     let row_numbers: Vec<usize> = people.iter().map(|(n, _)| *n).collect();
     let org = Org {
         version: FORMAT_VERSION,
@@ -587,6 +635,89 @@ pub fn import_people(
         problems: problems.into_iter().map(|(_, p)| p).collect(),
         notes,
     })
+}
+
+/// Names that mark a post as eliminated, compared as letters only (so `'Eliminated'`,
+/// `Eliminated'` and `"ELIMINATED"` are all one).
+const ELIMINATED_MARKERS: &[&str] = &["eliminated", "posteliminated", "abolished"];
+
+/// For a name that marks an open post ("Vacant", "VACANT", "Vacant - Chief Exec", "Vacancy:
+/// Head of HR"), the post it names after the marker ("Chief Exec"; empty for none).
+fn vacant_name(name: &str) -> Option<String> {
+    if VACANT_MARKERS.contains(&normalise(name).as_str()) {
+        return Some(String::new());
+    }
+    let lower = name.trim().to_lowercase();
+    let rest = ["vacancy", "vacant"]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w))?;
+    // "Vacant" must be a word of its own: "Vacantly" is nobody's post.
+    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let skip = name.trim().len() - rest.len();
+    let post = name.trim().get(skip..).unwrap_or("");
+    Some(
+        post.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches([')', ']'])
+            .trim()
+            .to_owned(),
+    )
+}
+
+/// Leaves out the posts marked eliminated; their reports go to the nearest post above that
+/// was not. Returns the note that says so.
+fn drop_eliminated(people: &mut Vec<(usize, Person)>, eliminated: &[(usize, String)]) -> String {
+    let gone: std::collections::HashSet<&str> =
+        eliminated.iter().map(|(_, id)| id.as_str()).collect();
+    let manager_of: HashMap<String, Option<PersonId>> = people
+        .iter()
+        .filter(|(_, p)| gone.contains(p.id.as_str()))
+        .map(|(_, p)| (p.id.0.clone(), p.manager.clone()))
+        .collect();
+    let mut moved = 0usize;
+    for (_, p) in people.iter_mut() {
+        let mut steps = 0;
+        while let Some(m) = p.manager.as_ref().filter(|m| gone.contains(m.as_str())) {
+            // A chain of eliminated posts is at most all of them long (a cycle is refused later).
+            if steps > gone.len() {
+                break;
+            }
+            p.manager = manager_of.get(m.as_str()).cloned().flatten();
+            steps += 1;
+        }
+        if steps > 0 && !gone.contains(p.id.as_str()) {
+            moved += 1;
+        }
+    }
+    people.retain(|(_, p)| !gone.contains(p.id.as_str()));
+    let listed: Vec<String> = eliminated
+        .iter()
+        .take(5)
+        .map(|(row, id)| format!("post {id} (row {row})"))
+        .collect();
+    let more = if eliminated.len() > 5 {
+        format!(" and {} more", eliminated.len() - 5)
+    } else {
+        String::new()
+    };
+    let reports = if moved == 0 {
+        String::new()
+    } else {
+        format!(
+            "; {} to the post above",
+            if moved == 1 {
+                "its 1 report now reports".to_owned()
+            } else {
+                format!("their {moved} reports now report")
+            }
+        )
+    };
+    format!(
+        "{} marked “Eliminated” left out: {}{more}{reports}",
+        crate::format::count(eliminated.len(), "post", "posts"),
+        listed.join(", ")
+    )
 }
 
 /// Whether a row's person is still here, and if not, which column said so ("having left
@@ -929,6 +1060,7 @@ fn resolve_managers(
     column: usize,
     ids: bool,
     problems: &mut Vec<(usize, Problem)>,
+    own: &mut Vec<String>,
 ) -> Vec<(usize, Person)> {
     let mut placeholders: Vec<(usize, Person)> = Vec::new();
     let mut placeholder_of: HashMap<String, String> = HashMap::new();
@@ -937,6 +1069,12 @@ fn resolve_managers(
     for row in rows.iter_mut() {
         let cell = row.managers.get(column).map_or("", String::as_str).trim();
         if cell == row.person.id.as_str() {
+            let who = row.person.display_name();
+            own.push(if who == cell {
+                format!("{cell} (row {})", row.number)
+            } else {
+                format!("{who} ({cell}, row {})", row.number)
+            });
             continue;
         }
         match directory.read(cell) {

@@ -3,6 +3,7 @@
 mod csv_export;
 mod csv_import;
 mod json;
+mod junior;
 mod links;
 mod output;
 mod rights;
@@ -13,6 +14,7 @@ pub use csv_export::{csv_headers, csv_losses, neutralise_formula, write_csv};
 pub use csv_import::{CsvColumns, CsvImport, import_csv, import_people};
 pub(crate) use csv_import::{name_key, without_initials};
 pub use json::{parse_json, to_json};
+pub use junior::{JuniorImport, import_junior};
 pub use links::{LinksImport, import_links};
 pub use output::{OutputError, check_csv_overwrite, check_output, is_stream, same_file};
 pub use rights::{RightsImport, RightsScheme, import_rights, rights_sheet};
@@ -230,6 +232,103 @@ pub fn load_bytes(path: &Path, bytes: &[u8], columns: &CsvColumns) -> Result<Loa
             })
         }
     }
+}
+
+/// A file added to the team file that opened with it: its junior posts, and what reading it
+/// said.
+#[derive(Clone, Debug)]
+pub struct Added {
+    /// The file.
+    pub path: PathBuf,
+    /// What reading it attached, and its notes.
+    pub import: JuniorImport,
+}
+
+/// Opens a team file together with files that add to it: a UK organogram's senior posts and
+/// its junior posts (`senior.csv junior.csv`, in either order). Exactly one file must list
+/// people; every other must be a junior-posts file, attached to those people. Either all of it
+/// loads or an error names the file at fault.
+pub fn load_all(
+    paths: &[PathBuf],
+    columns: &CsvColumns,
+) -> Result<(Loaded, Vec<Added>), LoadError> {
+    let [first, rest @ ..] = paths else {
+        return Err(LoadError::Invalid {
+            path: PathBuf::new(),
+            problems: vec![Problem::new("", "no file was named")],
+        });
+    };
+    if rest.is_empty() {
+        return load(first, columns).map(|loaded| (loaded, Vec::new()));
+    }
+    let mut team: Option<(&PathBuf, Vec<u8>)> = None;
+    let mut junior: Vec<(&PathBuf, Table)> = Vec::new();
+    for path in paths {
+        let bytes = fs::read(path).map_err(|source| LoadError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let table = match Format::from_path(path) {
+            Some(Format::Csv | Format::Sheet) => Some(
+                read_table(path, &bytes, columns.sheet.as_deref()).map_err(|problems| {
+                    LoadError::Invalid {
+                        path: path.clone(),
+                        problems,
+                    }
+                })?,
+            ),
+            _ => None,
+        };
+        match table {
+            Some(table) if junior::is_junior_table(&table.headers) => junior.push((path, table)),
+            _ => {
+                if let Some((other, _)) = &team {
+                    return Err(LoadError::Invalid {
+                        path: path.clone(),
+                        problems: vec![Problem::new(
+                            "",
+                            format!(
+                                "orgflow opens one file of people at a time, and {} is one already; a file added to it must list junior posts (a senior post and a number of posts in FTE on each row)",
+                                other.display()
+                            ),
+                        )],
+                    });
+                }
+                team = Some((path, bytes));
+            }
+        }
+    }
+    let Some((team_path, bytes)) = team else {
+        return Err(LoadError::Invalid {
+            path: first.clone(),
+            problems: vec![Problem::new(
+                "",
+                "every file named lists junior posts; name the senior posts file (one row per post, with its id and name) as well",
+            )],
+        });
+    };
+    let mut loaded = load_bytes(team_path, &bytes, columns)?;
+    let mut added = Vec::new();
+    for (path, table) in junior {
+        let mut import =
+            import_junior(&loaded.org, table).map_err(|problems| LoadError::Invalid {
+                path: path.clone(),
+                problems,
+            })?;
+        // The org moves to the result; what reading the file said stays with the file.
+        loaded.org = std::mem::take(&mut import.org);
+        added.push(Added {
+            path: path.clone(),
+            import,
+        });
+    }
+    Ok((loaded, added))
+}
+
+/// Reads a junior-posts file (CSV or workbook) onto `org`, whose people are its senior posts;
+/// the error names the file.
+pub fn load_junior(org: &Org, path: &Path, sheet: Option<&str>) -> Result<JuniorImport, LoadError> {
+    load_table(path, sheet, |table| import_junior(org, table))
 }
 
 fn first_non_space(bytes: &[u8]) -> Option<u8> {

@@ -17,8 +17,8 @@ pub fn map_with_capacity<K, V>(capacity: usize) -> Map<K, V> {
 
 pub use hierarchy::{Hierarchy, NONE};
 pub use validate::{
-    MAX_PER_MONTH, MAX_WEIGHT, Problem, THRESHOLD_RANGES, check_thresholds, cycle_message, cycles,
-    person_index, summarise, thousands, validate,
+    MAX_FTE, MAX_PER_MONTH, MAX_WEIGHT, Problem, THRESHOLD_RANGES, check_thresholds, cycle_message,
+    cycles, person_index, summarise, thousands, validate,
 };
 
 use serde::{Deserialize, Serialize};
@@ -101,6 +101,9 @@ pub struct Org {
     /// Peer links outside the reporting lines (advice, collaboration…).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// Staff counted rather than named: a UK organogram's junior posts, in file order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub junior_posts: Vec<JuniorPosts>,
     /// Warning thresholds set for this org; unset ones use the defaults.
     #[serde(default, skip_serializing_if = "ThresholdOverrides::is_empty")]
     pub thresholds: ThresholdOverrides,
@@ -118,6 +121,7 @@ impl Default for Org {
             people: Vec::new(),
             decisions: Vec::new(),
             links: Vec::new(),
+            junior_posts: Vec::new(),
             thresholds: ThresholdOverrides::default(),
             extra: Extra::new(),
         }
@@ -260,6 +264,55 @@ pub struct Person {
     /// Unknown fields, kept on save.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// Posts counted rather than named, under the senior post they report to: one row of a UK
+/// organogram's junior file (a grade and job title, with its full-time equivalent). They are
+/// not people: they count in FTE, never in span of control, and hold no decision right.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct JuniorPosts {
+    /// The senior post (a person's id) they report to.
+    #[serde(default)]
+    pub reports_to: PersonId,
+    /// The generic job title ("Policy Adviser").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The grade ("Grade 7", "HEO").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub grade: String,
+    /// The profession ("Policy", "Operational delivery").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub profession: String,
+    /// The unit they work in.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub team: String,
+    /// Full-time equivalent: 2.5 is two full-time posts and one half-time.
+    #[serde(default)]
+    pub fte: f64,
+    /// Unknown fields, kept on save.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Names that say a name was withheld rather than give one: UK organograms write `N/D` (not
+/// disclosed) for posts below the published grade. Compared as letters and digits only.
+const WITHHELD_NAMES: &[&str] = &[
+    "nd",
+    "notdisclosed",
+    "namenotdisclosed",
+    "withheld",
+    "redacted",
+];
+
+/// True for a name cell that withholds the name ("N/D", "Not disclosed", "Redacted").
+pub fn is_withheld_name(name: &str) -> bool {
+    // Asked for every label drawn, so compared without allocating; most names differ at once.
+    let key = || {
+        name.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+    };
+    name.len() < 40 && WITHHELD_NAMES.iter().any(|w| key().eq(w.chars()))
 }
 
 /// Whether a person is still in the org, as the file says.
@@ -654,9 +707,11 @@ impl Person {
         !self.vacant && !self.external && self.status.is_active()
     }
 
-    /// The name to show: the name, or the title or id when the name is empty.
+    /// The name to show: the name, or the title or id when the name is empty or withheld
+    /// ("N/D": the card shows the post's title).
     pub fn display_name(&self) -> &str {
-        if !self.name.is_empty() {
+        let withheld = is_withheld_name(&self.name);
+        if !self.name.is_empty() && !withheld {
             &self.name
         } else if !self.title.is_empty() {
             &self.title

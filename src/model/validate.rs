@@ -280,9 +280,35 @@ pub fn validate(org: &Org) -> Vec<Problem> {
         }
     }
 
+    for (i, group) in org.junior_posts.iter().enumerate() {
+        let place = || format!("entry {} in “junior_posts”", i + 1);
+        if !index.contains_key(group.reports_to.as_str()) {
+            problems.push(Problem::new(
+                place(),
+                format!(
+                    "“reports_to” is “{}”, but nobody in “people” has that id",
+                    group.reports_to
+                ),
+            ));
+        }
+        if !(0.0..=MAX_FTE).contains(&group.fte) {
+            problems.push(Problem::new(
+                place(),
+                format!(
+                    "“fte” is {}, but it must be a number from 0 to {}",
+                    number(group.fte),
+                    thousands(MAX_FTE)
+                ),
+            ));
+        }
+    }
+
     problems.extend(threshold_problems(org));
     problems
 }
+
+/// The most full-time equivalents one row of junior posts can hold; more is a typing mistake.
+pub const MAX_FTE: f64 = 1_000_000.0;
 
 fn threshold_problems(org: &Org) -> Vec<Problem> {
     check_thresholds(&org.thresholds)

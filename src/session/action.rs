@@ -76,6 +76,11 @@ pub enum Action {
     ColorBy(crate::scene::ColorBy),
     /// Ask for an edge list, then merge it onto the org as advice links.
     ImportLinksDialog,
+    /// Ask for a UK organogram's junior-posts file, then attach it to the senior posts open.
+    AddJuniorDialog,
+    /// Open several files as one org: a UK organogram's senior and junior posts (dropped
+    /// together on the window).
+    OpenFiles(Vec<PathBuf>),
     /// Ask for a file, then compare the open org with it.
     CompareDialog,
     /// Compare the org as opened or last saved with the org now.
@@ -133,6 +138,8 @@ pub enum Choice {
 pub enum Pending {
     /// Open this file.
     Open(PathBuf),
+    /// Open these files as one org (senior and junior posts).
+    OpenFiles(Vec<PathBuf>),
     /// Open the open dialog.
     OpenDialog,
     /// Open a bundled example.

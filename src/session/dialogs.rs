@@ -64,4 +64,6 @@ pub enum Purpose {
     Compare,
     /// Import links from it.
     ImportLinks,
+    /// Add the junior posts it lists to the open org's senior posts.
+    AddJunior,
 }

@@ -35,6 +35,36 @@ impl Session {
         }
     }
 
+    /// Opens a file of people with the junior-posts files that add to it (a UK organogram's
+    /// senior and junior posts, in either order), as one document named after the file of
+    /// people. Nothing changes unless all of them read.
+    pub fn open_all(&mut self, paths: &[PathBuf]) {
+        match crate::io::load_all(paths, &CsvColumns::default()) {
+            Ok((loaded, added)) => {
+                let team = paths
+                    .iter()
+                    .find(|p| !added.iter().any(|a| &a.path == *p))
+                    .cloned()
+                    .unwrap_or_default();
+                self.settings.remember(&team);
+                let mut doc = Document::new(team, loaded, self.settings.orientation);
+                for a in added {
+                    let file = file_name(&a.path);
+                    doc.notes
+                        .extend(a.import.notes.iter().map(|n| format!("{file}: {n}")));
+                    doc.import_problems.extend(a.import.problems);
+                }
+                self.show(doc);
+            }
+            Err(e) => {
+                self.failure = Some(LoadFailure {
+                    path: paths.first().cloned().unwrap_or_default(),
+                    problems: e.problems(),
+                });
+            }
+        }
+    }
+
     /// Opens a bundled example by file name.
     pub fn open_example(&mut self, name: &str) {
         let Some((_, text)) = EXAMPLES.iter().find(|(n, _)| *n == name) else {
@@ -87,6 +117,7 @@ impl Session {
                 }
             }
             Pending::Open(path) => self.open(&path),
+            Pending::OpenFiles(paths) => self.open_all(&paths),
             Pending::OpenExample(name) => self.open_example(name),
             Pending::Close => {
                 self.document = None;
@@ -207,6 +238,7 @@ impl Session {
             Purpose::ImportRights => self.import_rights(&path),
             Purpose::Compare => self.compare_with(&path),
             Purpose::ImportLinks => self.import_links(&path),
+            Purpose::AddJunior => self.add_junior(&path),
         }
     }
 
@@ -252,6 +284,53 @@ impl Session {
                 if self.status.as_ref().is_some_and(|s| s.0) {
                     self.status = Some((true, format!("Imported {file}: {summary}")));
                 }
+            }
+            Err(e) => {
+                self.failure = Some(LoadFailure {
+                    path: path.to_owned(),
+                    problems: e.problems(),
+                });
+            }
+        }
+    }
+
+    /// Asks for a junior-posts file and attaches it.
+    pub(super) fn add_junior_dialog(&mut self) {
+        let picked = self.dialogs.pick_sheet_to_import();
+        if let Some(path) = self.chosen(picked, Purpose::AddJunior, None) {
+            self.add_junior(&path);
+        }
+    }
+
+    /// Attaches a UK organogram's junior posts to the open org's senior posts, as one undo
+    /// step; rows left out are listed under the figures. A file that cannot be read changes
+    /// nothing and says why.
+    pub fn add_junior(&mut self, path: &Path) {
+        let Some(doc) = &self.document else {
+            return;
+        };
+        match crate::io::load_junior(&doc.org, path, None) {
+            Ok(import) => {
+                let file = file_name(path);
+                let summary = import.summary();
+                let start = doc.org.junior_posts.len();
+                let rows = import.org.junior_posts.get(start..).unwrap_or_default();
+                if let Some(command) = crate::edit::add_junior_posts(
+                    &doc.org,
+                    rows,
+                    format!("add the junior posts of {file}"),
+                ) {
+                    self.edit(command);
+                }
+                if let Some(doc) = &mut self.document {
+                    doc.import_problems = import.problems;
+                    doc.notes = import
+                        .notes
+                        .iter()
+                        .map(|n| format!("{file}: {n}"))
+                        .collect();
+                }
+                self.status = Some((true, format!("Added {file}: {summary}")));
             }
             Err(e) => {
                 self.failure = Some(LoadFailure {
@@ -358,4 +437,10 @@ impl Session {
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default()
     }
+}
+
+/// A file's name for a message ("junior.csv").
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned())
 }

@@ -219,6 +219,8 @@ impl Session {
                 }
             }
             Action::ImportLinksDialog => self.import_links_dialog(),
+            Action::AddJuniorDialog => self.add_junior_dialog(),
+            Action::OpenFiles(paths) => self.guarded(Pending::OpenFiles(paths)),
             Action::CompareDialog => self.compare_dialog(),
             Action::CompareWithSaved => self.compare_with_saved(),
             Action::SimulateAbsence(person) => self.simulate_absence(vec![person.0]),

@@ -22,7 +22,7 @@ pub(super) fn figures(session: &Session, view: &mut View, ui: &mut Ui) {
             ui.label(RichText::new(format!("— {}", doc.org.mission)).italics());
         }
         // Who is counted: "311 people: 207 active, 104 who left; 5 managers not in this file".
-        ui.label(RichText::new(a.headcount.sentence()).weak())
+        ui.label(RichText::new(a.headcount_sentence()).weak())
             .on_hover_text(
                 "People who left, placeholders, open posts and managers outside the file stay in the chart, pale, but hold no right and carry no load",
             );

@@ -217,6 +217,16 @@ fn person(
                 f.direct_reports, f.total_reports
             ));
             ui.end_row();
+            if f.junior_fte_below > 0.0 {
+                ui.label("Junior posts")
+                    .on_hover_text("Counted in full-time equivalents, not as people or reports");
+                ui.label(format!(
+                    "{} FTE reporting here, {} FTE below in total",
+                    crate::format::fte(f.junior_fte),
+                    crate::format::fte(f.junior_fte_below)
+                ));
+                ui.end_row();
+            }
             ui.label("Hierarchy load");
             ui.label(format!(
                 "{:.1} a month, {} of all decisions",

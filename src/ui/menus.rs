@@ -70,6 +70,13 @@ pub(super) fn menu_bar(session: &Session, view: &mut View, ui: &mut Ui) {
                 view.act(Action::ImportLinksDialog);
             }
             if ui
+                .add_enabled(open, egui::Button::new("Add junior posts…"))
+                .on_hover_text("A UK organogram's junior-posts file: counted in FTE under the senior posts open, never as people")
+                .clicked()
+            {
+                view.act(Action::AddJuniorDialog);
+            }
+            if ui
                 .add_enabled(open, egui::Button::new("Import decision rights…"))
                 .on_hover_text("A RACI, RAPID or D/A/C sheet (CSV or Excel), one row per decision")
                 .clicked()
