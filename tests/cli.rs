@@ -176,7 +176,7 @@ fn convert_goes_from_csv_to_json_and_back() {
     let org = orgflow::io::load(&json, &Default::default())
         .expect("json loads")
         .org;
-    assert_eq!(org.person("E2").expect("E2").name, "Lee, Sam");
+    assert_eq!(org.person("E2").expect("E2").name, "Sam Lee");
 
     let out = orgflow(&["convert", json_s, csv.to_str().expect("utf-8 path")]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -184,6 +184,12 @@ fn convert_goes_from_csv_to_json_and_back() {
         .expect("csv loads")
         .org;
     assert_eq!(again.people.len(), 3);
+    // orgflow's own CSV is read as written: the name and the name as the HR file had it.
+    assert_eq!(again.person("E2").expect("E2").name, "Sam Lee");
+    assert_eq!(
+        again.person("E2").expect("E2").extra["name_as_written"],
+        "Lee, Sam"
+    );
     assert_eq!(
         again
             .person("E2")

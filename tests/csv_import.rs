@@ -32,7 +32,9 @@ fn an_hr_export_with_bom_crlf_and_quoted_commas() {
     assert_eq!(org.name, "hr-export");
     assert_eq!(org.people.len(), 3);
     let sam = org.person("E2").expect("E2");
-    assert_eq!(sam.name, "Lee, Sam");
+    // Written "Lee, Sam": shown first name first, the name as written kept.
+    assert_eq!(sam.name, "Sam Lee");
+    assert_eq!(sam.extra["name_as_written"], "Lee, Sam");
     assert_eq!(sam.title, "Teacher, Year 3");
     assert_eq!(sam.team, "Year 3");
     assert_eq!(manager_of(&org, "E2"), Some("E1"));
@@ -240,4 +242,48 @@ fn export_neutralises_formulas_and_imports_back_the_same() {
         assert_eq!(x.manager, y.manager);
         assert_eq!((x.vacant, &x.skills), (y.vacant, &y.skills));
     }
+}
+
+/// `name` beside `lastName` holds first names; `positionName` is the title and
+/// `department_name` the team.
+#[test]
+fn first_and_last_names_titles_and_teams_in_their_usual_spellings() {
+    let (org, problems) = import("name-columns.csv");
+    assert!(problems.is_empty(), "{problems:?}");
+    let ben = org.person("2").expect("2");
+    assert_eq!(ben.name, "Ben Osei");
+    assert_eq!(ben.title, "Head of Sales");
+    assert_eq!(ben.team, "Sales");
+    assert_eq!(manager_of(&org, "3"), Some("2"));
+}
+
+/// "King, Janet" is shown as "Janet King", the name as written kept; a family name of two
+/// words turns too, and a suffix after the comma is left as it is.
+#[test]
+fn last_first_names_are_shown_first_name_first_and_kept_as_written() {
+    let loaded = orgflow::io::load(
+        Path::new("tests/csv/last-first.csv"),
+        &CsvColumns::default(),
+    )
+    .expect("loads");
+    let org = &loaded.org;
+    let name = |id: &str| org.person(id).expect("person").name.clone();
+    assert_eq!(name("10"), "Janet King");
+    assert_eq!(name("11"), "Ben K Osei");
+    assert_eq!(name("12"), "Martin Luther King");
+    assert_eq!(name("13"), "Smith, Jr.");
+    assert_eq!(
+        org.person("10").expect("10").extra["name_as_written"],
+        "King, Janet"
+    );
+    assert_eq!(org.person("11").expect("11").team, "CC-200 Sales");
+    assert_eq!(org.person("11").expect("11").title, "Head of Sales");
+    assert!(
+        loaded
+            .notes
+            .iter()
+            .any(|n| n.starts_with("3 names written “Last, First” shown first name first")),
+        "{:?}",
+        loaded.notes
+    );
 }

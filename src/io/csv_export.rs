@@ -68,7 +68,9 @@ pub fn csv_headers(org: &Org) -> Vec<String> {
     header
 }
 
-const BASE_HEADER: [&str; 7] = ["id", "name", "title", "team", "manager", "vacant", "skills"];
+/// The columns orgflow's own CSV starts with, in this order.
+pub(crate) const BASE_HEADER: [&str; 7] =
+    ["id", "name", "title", "team", "manager", "vacant", "skills"];
 
 /// Whether the org needs the `external` and `status` columns (only then are they written).
 fn flag_columns(org: &Org) -> (bool, bool) {

@@ -78,6 +78,9 @@ const TITLE_NAMES: &[&str] = &[
     "job",
     "jobname",
     "designation",
+    "positionname",
+    "businesstitle",
+    "jobtitlename",
 ];
 const TEAM_NAMES: &[&str] = &[
     "team",
@@ -91,6 +94,15 @@ const TEAM_NAMES: &[&str] = &[
     "organizationalunit",
     "businessunit",
     "function",
+    "departmentname",
+    "teamname",
+    "unitname",
+    "divisionname",
+    "businessunitname",
+    "costcentre",
+    "costcenter",
+    "costcentrename",
+    "costcentername",
 ];
 const MANAGER_NAMES: &[&str] = &[
     "managerid",
@@ -254,13 +266,19 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
     let name = pick(&user.name, "names", NAME_NAMES, &mut taken);
     let title = pick(&user.title, "job titles", TITLE_NAMES, &mut taken);
     let team = pick(&user.team, "teams", TEAM_NAMES, &mut taken);
-    let (first, last) = if name.is_none() {
-        (
-            find(&headers, FIRST_NAMES, &taken),
-            find(&headers, LAST_NAMES, &taken),
-        )
-    } else {
-        (None, None)
+    // First and last names in columns of their own; a column headed just "Name" beside a
+    // last-name column holds first names (`name` + `lastName`).
+    let last_found = find(&headers, LAST_NAMES, &taken);
+    let (name, first, last) = match name {
+        None => (None, find(&headers, FIRST_NAMES, &taken), last_found),
+        Some(n)
+            if user.name.is_none()
+                && last_found.is_some()
+                && headers.get(n).is_some_and(|h| h == "name") =>
+        {
+            (None, Some(n), last_found)
+        }
+        Some(n) => (Some(n), None, None),
     };
     let vacant = find(&headers, VACANT_NAMES, &taken);
     let external = find(&headers, EXTERNAL_NAMES, &taken);
@@ -401,6 +419,13 @@ pub fn import_people(
     let mut left_because: std::collections::BTreeMap<String, usize> = Default::default();
     // Names withheld ("N/D"), and posts the file marks as eliminated (left out below).
     let mut withheld = 0usize;
+    // Names written "Last, First", shown first name first.
+    let mut turned = 0usize;
+    let own_csv = raw_headers
+        .iter()
+        .take(super::csv_export::BASE_HEADER.len())
+        .map(String::as_str)
+        .eq(super::csv_export::BASE_HEADER);
     let mut eliminated: Vec<(usize, String)> = Vec::new();
     for table_row in table.rows {
         let number = table_row.number;
@@ -467,6 +492,15 @@ pub fn import_people(
                 .collect::<Vec<&str>>()
                 .join(" ");
         }
+        // "King, Janet M" is shown as "Janet M King"; the name as written is kept. orgflow's own
+        // CSV holds names as the team file had them, so a round trip keeps them exactly.
+        let as_written = (!own_csv)
+            .then(|| first_name_first(&name))
+            .flatten()
+            .map(|turned| std::mem::replace(&mut name, turned));
+        if as_written.is_some() {
+            turned += 1;
+        }
         let title = cell(&record, cols.title).into_owned();
         // A post whose name says it was eliminated ('Eliminated', "ELIMINATED"…) is no post.
         if ELIMINATED_MARKERS.contains(&normalise(&name).as_str()) {
@@ -499,13 +533,18 @@ pub fn import_people(
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
             .collect();
-        let extra: Extra = extra_columns
+        let mut extra: Extra = extra_columns
             .iter()
             .filter_map(|(i, h)| {
                 let value = cell(&record, Some(*i));
                 (!value.is_empty()).then(|| (h.clone(), serde_json::Value::from(value.as_ref())))
             })
             .collect();
+        if let Some(written) = as_written {
+            extra
+                .entry(NAME_AS_WRITTEN.to_owned())
+                .or_insert_with(|| serde_json::Value::from(written));
+        }
         rows.push(Row {
             number,
             managers: cols
@@ -546,6 +585,12 @@ pub fn import_people(
         return Err(list);
     }
     let mut notes = table_notes;
+    if turned > 0 {
+        notes.push(format!(
+            "{} written “Last, First” shown first name first (“King, Janet” as “Janet King”); the name as written is kept as “{NAME_AS_WRITTEN}”",
+            crate::format::count(turned, "name", "names")
+        ));
+    }
     if withheld > 0 {
         notes.push(format!(
             "{} read as “name not disclosed” (N/D): their cards show the post's title",
@@ -635,6 +680,39 @@ pub fn import_people(
         problems: problems.into_iter().map(|(_, p)| p).collect(),
         notes,
     })
+}
+
+/// The extra field that keeps a name as the file wrote it when it is shown another way.
+const NAME_AS_WRITTEN: &str = "name_as_written";
+
+/// "King, Janet M" as "Janet M King": a name with one comma, a family name before it (one or
+/// two words, no digits) and given names after. `None` for anything else, and for a suffix
+/// after the comma ("King, Jr."). Only name cells come here, never titles.
+fn first_name_first(name: &str) -> Option<String> {
+    let (family, given) = name.split_once(',')?;
+    let (family, given) = (family.trim(), given.trim());
+    let word_ok =
+        |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_ascii_digit());
+    // Suffixes after a comma are part of one name written in order ("Martin Luther King, Jr.").
+    const SUFFIXES: &[&str] = &[
+        "jr", "sr", "ii", "iii", "iv", "phd", "md", "obe", "mbe", "cbe", "kcb", "qc", "kc",
+    ];
+    let given_key: String = given
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if given.contains(',')
+        || family.is_empty()
+        || given.is_empty()
+        || family.split_whitespace().count() > 2
+        || !word_ok(family)
+        || !word_ok(given)
+        || SUFFIXES.contains(&given_key.as_str())
+    {
+        return None;
+    }
+    Some(format!("{given} {family}"))
 }
 
 /// Names that mark a post as eliminated, compared as letters only (so `'Eliminated'`,

@@ -7,7 +7,7 @@
 //! decision goes to the holder responsible for whoever raises it. Cells hold letters; the
 //! scheme says what each letter means.
 
-use super::csv_import::normalise;
+use super::csv_import::{name_key, normalise};
 use super::table::Table;
 use crate::model::{Decision, DecisionId, Org, PersonId, Problem, Right, RoleKind, RoleRight};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -212,9 +212,11 @@ pub fn import_rights(
         .iter()
         .map(|p| (crate::model::nfc(p.id.as_str()).into_owned(), p.id.clone()))
         .collect();
+    // Names in either order ("Sullivan, Kissy" is Kissy Sullivan), case and punctuation aside.
+    let name_of = |text: &str| normalise(&name_key(text));
     for p in &org.people {
         by_name
-            .entry(normalise(&p.name))
+            .entry(name_of(&p.name))
             .or_default()
             .push(p.id.clone());
         if !p.title.is_empty() {
@@ -266,7 +268,7 @@ pub fn import_rights(
         };
         let holders = if let Some(id) = ids.get(raw.trim()) {
             Some(Holder::People(vec![id.clone()]))
-        } else if let Some(people) = by_name.get(&key).filter(|v| v.len() == 1) {
+        } else if let Some(people) = by_name.get(&name_of(raw)).filter(|v| v.len() == 1) {
             Some(Holder::People(people.clone()))
         } else if let Some(people) = by_title.get(&key) {
             Some(role(RoleKind::Title, people, &spelt(people, |p| &p.title)))
