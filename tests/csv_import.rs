@@ -287,3 +287,52 @@ fn last_first_names_are_shown_first_name_first_and_kept_as_written() {
         loaded.notes
     );
 }
+
+/// A date column holding several snapshots: the latest is read, and the note says how many,
+/// their range and how to read another; `--as-of` picks one, and a date the file lacks is an
+/// error listing those it has. Ids that differ only by case between snapshots ("PS1", "ps1")
+/// are one id when only one has that spelling.
+#[test]
+fn a_file_of_several_snapshots_opens_the_latest_and_says_so() {
+    let path = Path::new("tests/csv/snapshots.csv");
+    let loaded = load(path, &CsvColumns::default()).expect("loads");
+    let ids: Vec<&str> = loaded.org.people.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["ps1", "D1", "D3", "DD1"]);
+    assert_eq!(
+        loaded.notes[0],
+        "2 snapshots in the column “Date”, 2015-03-31 to 2016-09-30; showing 2016-09-30, the latest; --as-of DATE for another (4 of 7 rows)"
+    );
+    assert!(
+        loaded
+            .notes
+            .iter()
+            .any(|n| n
+                .starts_with("2 manager cells matched an id only without case (“PS1” as “ps1”)")),
+        "{:?}",
+        loaded.notes
+    );
+    // One top post, as the organogram has: "PS1" and "d1" name ps1 and D1.
+    assert_eq!(orgflow::analysis::analyze(&loaded.org).roots, ["ps1"]);
+    assert_eq!(manager_of(&loaded.org, "DD1"), Some("D1"));
+
+    let earlier = CsvColumns {
+        as_of: Some("31/03/2015".to_owned()),
+        ..CsvColumns::default()
+    };
+    let loaded = load(path, &earlier).expect("loads");
+    assert_eq!(loaded.org.people.len(), 3);
+    let missing = CsvColumns {
+        as_of: Some("2015-03-30".to_owned()),
+        ..CsvColumns::default()
+    };
+    let err = load(path, &missing).expect_err("no such snapshot");
+    assert!(
+        err.to_string().contains(
+            "--as-of: there is no snapshot dated “2015-03-30” in the column “Date”; it has 2: 2015-03-31, 2016-09-30"
+        ),
+        "{err}"
+    );
+    // A date on every row (hired on) is about each person, not a snapshot: all rows load.
+    let (org, _) = import("dated-rows.csv");
+    assert_eq!(org.people.len(), 4);
+}

@@ -28,6 +28,10 @@ pub struct ColumnArgs {
     /// The sheet to read from a workbook (.xlsx, .xls, .ods); the first one by default.
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// For a file holding several snapshots (a date column with several dates): the one to
+    /// read, as YYYY-MM-DD or as the file writes it. The latest by default.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
     /// Count people who have left as still here (a historical view): by default they stay in
     /// the chart but hold no right and carry no load.
     #[arg(long)]
@@ -122,6 +126,7 @@ impl From<ColumnArgs> for CsvColumns {
             team: a.team_column,
             manager: a.manager_column,
             sheet: a.sheet,
+            as_of: a.as_of,
         }
     }
 }

@@ -23,6 +23,9 @@ pub struct CsvColumns {
     pub manager: Option<String>,
     /// The sheet of a workbook to read; the first one when `None`.
     pub sheet: Option<String>,
+    /// The snapshot to read from a file that holds several (a date column with several
+    /// dates); the latest when `None`.
+    pub as_of: Option<String>,
 }
 
 /// The result of an import: the org, and what had to be skipped or repaired.
@@ -390,6 +393,8 @@ pub fn import_people(
         )]);
     }
     let cols = detect(&raw_headers, user)?;
+    let mut table_rows = table.rows;
+    let snapshot_note = pick_snapshot(&mut table_rows, &raw_headers, user.as_of.as_deref())?;
     let used = [
         cols.id,
         cols.name,
@@ -402,7 +407,7 @@ pub fn import_people(
         cols.skills,
         // orgflow's own status column (its words only) is read, not kept as a field as well.
         cols.status
-            .filter(|&c| own_status_column(&table.rows, &raw_headers, c)),
+            .filter(|&c| own_status_column(&table_rows, &raw_headers, c)),
     ];
     // Candidate manager columns stay extra fields until one is chosen.
     let extra_columns = extra_column_names(&raw_headers, &used);
@@ -427,7 +432,7 @@ pub fn import_people(
         .map(String::as_str)
         .eq(super::csv_export::BASE_HEADER);
     let mut eliminated: Vec<(usize, String)> = Vec::new();
-    for table_row in table.rows {
+    for table_row in table_rows {
         let number = table_row.number;
         let record = table_row.cells;
         let place = format!("row {number}");
@@ -585,6 +590,7 @@ pub fn import_people(
         return Err(list);
     }
     let mut notes = table_notes;
+    notes.extend(snapshot_note);
     if turned > 0 {
         notes.push(format!(
             "{} written “Last, First” shown first name first (“King, Janet” as “Janet King”); the name as written is kept as “{NAME_AS_WRITTEN}”",
@@ -622,6 +628,7 @@ pub fn import_people(
             // gets a made-up id for them.
             let ids = choice.by_name * 2 < choice.found;
             let mut own = Vec::new();
+            directory.case_matches.set(0);
             let people = resolve_managers(
                 &mut rows,
                 &directory,
@@ -630,6 +637,15 @@ pub fn import_people(
                 &mut problems,
                 &mut own,
             );
+            let case = directory.case_matches.get();
+            if case > 0
+                && let Some((cell, id)) = directory.case_example.borrow().as_ref()
+            {
+                notes.push(format!(
+                    "{} matched an id only without case (“{cell}” as “{id}”): ids that differ only by case are read as one where only one id has that spelling",
+                    crate::format::count(case, "manager cell", "manager cells")
+                ));
+            }
             if !own.is_empty() {
                 let more = own.len().saturating_sub(5);
                 notes.push(format!(
@@ -680,6 +696,109 @@ pub fn import_people(
         problems: problems.into_iter().map(|(_, p)| p).collect(),
         notes,
     })
+}
+
+/// Columns that date a whole row as a snapshot of the org (a file compiling several years).
+const SNAPSHOT_NAMES: &[&str] = &[
+    "snapshot",
+    "snapshotdate",
+    "asof",
+    "asofdate",
+    "effectivedate",
+    "reportdate",
+    "reportingdate",
+    "extractdate",
+    "datasetdate",
+    "publicationdate",
+    "date",
+];
+
+/// A file whose date column holds several dates stacks several snapshots of the org: keeps
+/// the rows of the latest (or of `as_of`) and returns the note that says so. Nothing changes
+/// for a file with one date or none; an `as_of` the file does not have is an error listing the
+/// dates it has.
+fn pick_snapshot(
+    rows: &mut Vec<super::TableRow>,
+    raw_headers: &[String],
+    as_of: Option<&str>,
+) -> Result<Option<String>, Vec<Problem>> {
+    let Some(col) = SNAPSHOT_NAMES
+        .iter()
+        .find_map(|w| raw_headers.iter().position(|h| normalise(h) == *w))
+    else {
+        return Ok(None);
+    };
+    let header = raw_headers.get(col).map_or("", String::as_str);
+    let texts: Vec<std::borrow::Cow<'_, str>> =
+        rows.iter().map(|r| cell(&r.cells, Some(col))).collect();
+    let (day_first, guessed) = crate::model::day_first(texts.iter().map(AsRef::as_ref));
+    let dates: Vec<Option<crate::model::Date>> = texts
+        .iter()
+        .map(|t| crate::model::parse_date(t, day_first))
+        .collect();
+    let mut distinct: Vec<crate::model::Date> = dates.iter().flatten().copied().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    // Snapshots date many rows each; a column of dates nearly one per row (hired on, born on)
+    // is a fact about each person, not a snapshot.
+    if distinct.len() < 2 || distinct.len() * 3 > rows.len() {
+        return Ok(None);
+    }
+    let (Some(&first), Some(&last)) = (distinct.first(), distinct.last()) else {
+        return Ok(None);
+    };
+    let wanted = match as_of {
+        None => last,
+        Some(text) => {
+            let parsed = crate::model::parse_date(text, day_first);
+            let Some(d) = parsed.filter(|d| distinct.contains(d)) else {
+                let listed: Vec<String> =
+                    distinct.iter().take(20).map(ToString::to_string).collect();
+                return Err(vec![Problem::new(
+                    "--as-of",
+                    format!(
+                        "there is no snapshot dated “{text}” in the column “{header}”; it has {}: {}{}",
+                        distinct.len(),
+                        listed.join(", "),
+                        if distinct.len() > 20 { ", …" } else { "" }
+                    ),
+                )]);
+            };
+            d
+        }
+    };
+    let total = rows.len();
+    let mut k = 0;
+    rows.retain(|_| {
+        let keep = dates.get(k).copied().flatten() == Some(wanted);
+        k += 1;
+        keep
+    });
+    let undated = dates.iter().filter(|d| d.is_none()).count();
+    let undated = if undated == 0 {
+        String::new()
+    } else {
+        format!(
+            "; {} without a date left out",
+            crate::format::count(undated, "row", "rows")
+        )
+    };
+    let order = if guessed {
+        " (every date could be read day or month first: read day first)"
+    } else {
+        ""
+    };
+    let other = if as_of.is_some() {
+        "as asked"
+    } else {
+        "the latest; --as-of DATE for another"
+    };
+    Ok(Some(format!(
+        "{} snapshots in the column “{header}”, {first} to {last}{order}; showing {wanted}, {other} ({} of {} rows{undated})",
+        distinct.len(),
+        crate::format::thousands(rows.len() as f64),
+        crate::format::thousands(total as f64),
+    )))
 }
 
 /// The extra field that keeps a name as the file wrote it when it is shown another way.
@@ -956,6 +1075,12 @@ enum Manager {
 struct Directory {
     ids: std::collections::HashSet<String>,
     names: HashMap<String, Option<String>>,
+    /// Ids without case, each to the one id it stands for (`None` when two ids share it).
+    folded: HashMap<String, Option<String>>,
+    /// Manager cells read as an id only without case, since the count was last reset.
+    case_matches: std::cell::Cell<usize>,
+    /// The first of them, as (cell, id), for the note.
+    case_example: std::cell::RefCell<Option<(String, String)>>,
 }
 
 impl Directory {
@@ -978,9 +1103,24 @@ impl Directory {
                     .or_insert_with(|| Some(row.person.id.0.clone()));
             }
         }
+        let mut folded: HashMap<String, Option<String>> = HashMap::new();
+        for row in rows {
+            let id = &row.person.id.0;
+            folded
+                .entry(id.to_lowercase())
+                .and_modify(|e| {
+                    if e.as_ref() != Some(id) {
+                        *e = None;
+                    }
+                })
+                .or_insert_with(|| Some(id.clone()));
+        }
         Self {
             ids: rows.iter().map(|r| r.person.id.0.clone()).collect(),
             names,
+            folded,
+            case_matches: std::cell::Cell::new(0),
+            case_example: std::cell::RefCell::new(None),
         }
     }
 
@@ -992,6 +1132,14 @@ impl Directory {
         }
         if is_root_marker(cell) {
             return Manager::Top;
+        }
+        // The same id in another case ("ps1" for "PS1"), when it stands for one id only.
+        if let Some(Some(id)) = self.folded.get(&cell.to_lowercase()) {
+            self.case_matches.set(self.case_matches.get() + 1);
+            self.case_example
+                .borrow_mut()
+                .get_or_insert_with(|| (cell.to_owned(), id.clone()));
+            return Manager::Person(id.clone(), false);
         }
         match self.find(cell) {
             Some((id, named)) => Manager::Person(id, named),

@@ -754,6 +754,77 @@ fn civil_from_days(z: i64) -> (i32, u32, u32) {
     (y, m, d)
 }
 
+/// A calendar day, as (year, month, day); prints as 2016-09-30.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub i32, pub u32, pub u32);
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.0, self.1, self.2)
+    }
+}
+
+/// How a column writes its dates: `(day_first, guessed)`. Day first (31/03/2016) when some
+/// date can only be read that way, month first when some can only be read so (03/31/2016);
+/// when every short date could be either (06/07/2016), day first, and `guessed` is true, since
+/// the whole column must be read one way.
+pub fn day_first<'a>(texts: impl Iterator<Item = &'a str>) -> (bool, bool) {
+    let (mut month_only, mut ambiguous) = (false, false);
+    for text in texts {
+        let date = text.trim().split(['T', ' ']).next().unwrap_or("");
+        let parts: Vec<u32> = date
+            .split(['-', '/', '.'])
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        if let [a, b, _] = parts.as_slice()
+            && *a <= 31
+        {
+            if *a > 12 && *b <= 12 {
+                return (true, false);
+            }
+            if *b > 12 && *a <= 12 {
+                month_only = true;
+            } else if *a != *b {
+                ambiguous = true;
+            }
+        }
+    }
+    if month_only {
+        (false, false)
+    } else {
+        (true, ambiguous)
+    }
+}
+
+/// A date cell as a day: 2016-09-30 (with or without a time), 30/09/2016 or 09/30/2016 as
+/// `day_first` says, 30.09.2016, and spreadsheet day numbers (42643). `None` for anything else.
+pub fn parse_date(text: &str, day_first: bool) -> Option<Date> {
+    let text = text.trim();
+    if let Ok(serial) = text.parse::<f64>() {
+        // Spreadsheet day numbers count from 1899-12-30; 20,000–80,000 is 1954–2119.
+        if (20_000.0..80_000.0).contains(&serial) {
+            let (y, m, d) = civil_from_days(days_from_civil(1899, 12, 30) + serial as i64);
+            return Some(Date(y, m, d));
+        }
+        return None;
+    }
+    let date = text.split(['T', ' ']).next().unwrap_or(text);
+    let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let num = |s: &str| s.parse::<u32>().ok();
+    let (a, b, c) = (num(a)?, num(b)?, num(c)?);
+    let (y, m, d) = if a > 31 {
+        (a, b, c)
+    } else {
+        let y = if c < 100 { 2000 + c } else { c };
+        if day_first { (y, b, a) } else { (y, a, b) }
+    };
+    let valid = (1..=12).contains(&m) && (1..=31).contains(&d) && y > 0;
+    valid.then(|| Date(i32::try_from(y).unwrap_or(i32::MAX), m, d))
+}
+
 /// Whether a date cell is before `today`: `Some(true)` when it is under every reading of it
 /// (6/7/2016 may be June or July), `Some(false)` when it is not, `None` when it is no date.
 /// Reads 2016-06-16 (with or without a time), 6/16/2016, 16.06.2016, 16-06-2016 and
@@ -822,4 +893,39 @@ where
 {
     let value: Option<String> = Option::deserialize(deserializer)?;
     Ok(value.filter(|s| !s.trim().is_empty()).map(PersonId))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_column_of_dates_is_read_one_way() {
+        let texts = ["06/07/2016", "31/03/2016"];
+        assert_eq!(day_first(texts.iter().copied()), (true, false));
+        let texts = ["06/07/2016", "03/31/2016"];
+        assert_eq!(day_first(texts.iter().copied()), (false, false));
+        assert_eq!(day_first(["06/07/2016"].iter().copied()), (true, true));
+        assert_eq!(day_first(["2016-07-06"].iter().copied()), (true, false));
+        assert_eq!(parse_date("06/07/2016", true), Some(Date(2016, 7, 6)));
+        assert_eq!(parse_date("06/07/2016", false), Some(Date(2016, 6, 7)));
+        assert_eq!(
+            parse_date("2016-09-30T00:00:00", true),
+            Some(Date(2016, 9, 30))
+        );
+        assert_eq!(parse_date("42643", true), Some(Date(2016, 9, 30)));
+        assert_eq!(parse_date("31/13/2016", true), None);
+        assert_eq!(parse_date("soon", true), None);
+        assert_eq!(Date(2016, 9, 30).to_string(), "2016-09-30");
+    }
+
+    #[test]
+    fn withheld_names_are_told_from_names() {
+        for name in ["N/D", "n/d", "Not disclosed", "REDACTED"] {
+            assert!(is_withheld_name(name), "{name}");
+        }
+        for name in ["Nd Okafor", "Ned", "", "Andrea"] {
+            assert!(!is_withheld_name(name), "{name}");
+        }
+    }
 }
