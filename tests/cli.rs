@@ -54,9 +54,28 @@ fn json_output_has_the_documented_keys() {
     let persons = v["persons"].as_array().expect("persons");
     assert_eq!(persons.len(), 31);
     let dana = &persons[0];
-    for key in ["id", "name", "direct_reports", "total_reports"] {
+    for key in [
+        "id",
+        "name",
+        "direct_reports",
+        "total_reports",
+        "status",
+        "vacant",
+        "external",
+    ] {
         assert!(dana.get(key).is_some(), "persons lack {key}");
     }
+    assert_eq!(dana["title"], "Principal");
+    assert_eq!(dana["team"], "Leadership");
+    assert_eq!(dana["status"], "active");
+    let open = persons
+        .iter()
+        .find(|p| p["id"] == "vacant-y4")
+        .expect("the open post");
+    assert_eq!(
+        (open["vacant"].as_bool(), open["status"].as_str()),
+        (Some(true), Some("open"))
+    );
     assert!(dana["hierarchical"]["share"].as_f64().expect("share") > 0.9);
     assert!(dana["distributed"]["load"].as_f64().expect("load") > 0.0);
     assert!(

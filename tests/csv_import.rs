@@ -336,3 +336,105 @@ fn a_file_of_several_snapshots_opens_the_latest_and_says_so() {
     let (org, _) = import("dated-rows.csv");
     assert_eq!(org.people.len(), 4);
 }
+
+/// A hierarchy held as paths or level columns, with no manager column: a `hierarchyid`
+/// (`/1/1/` under `/1/`, the root `/`), a dotted path of ids, a chain of names ending with the
+/// person, and level columns holding the chain above the person. Each says how it was read.
+#[test]
+fn hierarchy_paths_and_level_columns_give_the_reporting_lines() {
+    let loaded = load(
+        Path::new("tests/csv/hierarchyid.csv"),
+        &CsvColumns::default(),
+    )
+    .expect("loads");
+    let org = &loaded.org;
+    let id_of = |name: &str| {
+        org.people
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.id.0.clone())
+            .expect("person")
+    };
+    let manager_name = |name: &str| {
+        let id = id_of(name);
+        let m = manager_of(org, &id)?;
+        org.person(m).map(|p| p.name.clone())
+    };
+    assert_eq!(manager_name("Ken Sánchez"), None);
+    assert_eq!(manager_name("Terri Duffy").as_deref(), Some("Ken Sánchez"));
+    assert_eq!(
+        manager_name("Gail Erickson").as_deref(),
+        Some("Roberto Tamburello")
+    );
+    assert_eq!(
+        manager_name("Kevin Brown").as_deref(),
+        Some("David Bradley")
+    );
+    assert!(
+        loaded.notes.iter().any(|n| n.starts_with(
+            "no manager column: the reporting lines are read from the hierarchy path in the column “OrgNode”, each path a place of its own"
+        )),
+        "{:?}",
+        loaded.notes
+    );
+
+    let (org, _) = import("dotted-path.csv");
+    assert_eq!(manager_of(&org, "3"), Some("2"));
+    assert_eq!(manager_of(&org, "4"), Some("1"));
+    assert_eq!(manager_of(&org, "1"), None);
+
+    let (org, _) = import("path-names.csv");
+    let cy = org
+        .people
+        .iter()
+        .find(|p| p.name == "Cy Three")
+        .expect("Cy");
+    let ben = org
+        .people
+        .iter()
+        .find(|p| p.name == "Ben Two")
+        .expect("Ben");
+    assert_eq!(cy.manager.as_ref(), Some(&ben.id));
+
+    let loaded = load(Path::new("tests/csv/levels.csv"), &CsvColumns::default()).expect("loads");
+    assert_eq!(manager_of(&loaded.org, "5"), Some("3"));
+    assert_eq!(manager_of(&loaded.org, "3"), Some("2"));
+    assert_eq!(manager_of(&loaded.org, "4"), Some("1"));
+    assert!(
+        loaded.notes.iter().any(|n| n.contains(
+            "the level columns “Level 1” to “Level 3”, each path the chain above the person, their manager last: 4 of 5"
+        )),
+        "{:?}",
+        loaded.notes
+    );
+}
+
+/// A manager column that names nobody in the file is read as managers outside it, and a note
+/// says what to do if it holds something else; a file with no such column at all loads flat,
+/// and says so. Never a flat org in silence.
+#[test]
+fn no_usable_manager_column_is_said_never_silent() {
+    let loaded = load(
+        Path::new("tests/csv/unusable-manager.csv"),
+        &CsvColumns::default(),
+    )
+    .expect("loads");
+    assert!(
+        loaded.notes.iter().any(|n| n.starts_with(
+            "no manager in the column “Manager” is anybody in this file: each is shown as a placeholder"
+        )),
+        "{:?}",
+        loaded.notes
+    );
+    assert_eq!(loaded.import_problems.len(), 3);
+    let loaded = load(Path::new("tests/csv/flat.csv"), &CsvColumns::default()).expect("loads");
+    assert!(loaded.org.people.iter().all(|p| p.manager.is_none()));
+    assert!(
+        loaded
+            .notes
+            .iter()
+            .any(|n| n.starts_with("no column says who reports to whom")),
+        "{:?}",
+        loaded.notes
+    );
+}

@@ -46,6 +46,18 @@ pub fn run(args: Analyze) -> anyhow::Result<()> {
                 "import".to_owned(),
                 serde_json::to_value(&said).context("could not write the notes")?,
             );
+            // Who each person is, beside their figures (kept out of the analysis itself, which
+            // the window holds for every person).
+            if let Some(persons) = object.get_mut("persons").and_then(|p| p.as_array_mut()) {
+                for (figures, person) in persons.iter_mut().zip(&loaded.org.people) {
+                    if let Some(f) = figures.as_object_mut() {
+                        f.insert("title".to_owned(), person.title.clone().into());
+                        f.insert("team".to_owned(), person.team.clone().into());
+                        f.insert("vacant".to_owned(), person.vacant.into());
+                        f.insert("external".to_owned(), person.external.into());
+                    }
+                }
+            }
         }
         print_json(&value)
     } else {

@@ -177,6 +177,206 @@ const ROOT_MARKERS: &[&str] = &[
     "xx", "x", "none", "null", "na", "n/a", "#n/a", "nil", "top", "root", "0", "(none)", "(blank)",
 ];
 
+/// Columns that hold each person's place in the hierarchy as a path.
+const PATH_NAMES: &[&str] = &[
+    "hierarchypath",
+    "orgpath",
+    "path",
+    "materializedpath",
+    "materialisedpath",
+    "hierarchyid",
+    "orgnode",
+    "hierarchy",
+    "orghierarchy",
+    "lineage",
+    "reportingline",
+    "reportingchain",
+    "managementchain",
+    "chainofcommand",
+    "positionpath",
+];
+
+/// The level columns, top first: `Level 1`, `Level 2 Name`, `Org Level 3`, `Management level 4`.
+fn level_columns(headers: &[String]) -> Vec<usize> {
+    let mut found: Vec<(u32, usize)> = headers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let rest = ["managementlevel", "orglevel", "level"]
+                .iter()
+                .find_map(|p| h.strip_prefix(p))?;
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            let tail = rest.get(digits.len()..).unwrap_or("");
+            let n: u32 = digits.parse().ok()?;
+            matches!(tail, "" | "name" | "manager" | "managername").then_some((n, i))
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup_by_key(|(n, _)| *n);
+    if found.len() < 2 {
+        return Vec::new();
+    }
+    found.into_iter().map(|(_, i)| i).collect()
+}
+
+/// How a hierarchy written as paths or levels was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PathReading {
+    /// Each path is a place of its own (`/1/3/` under `/1/`, a `hierarchyid`).
+    Places,
+    /// Each path ends with the person, after the chain above them (`Ann > Ben > Cy`).
+    ChainToSelf,
+    /// Each path is the chain above the person, their manager last.
+    ChainAbove,
+}
+
+/// The manager cell each row's path or levels give, read the way that links the most people,
+/// with the note that says how. `None` when no reading links anybody.
+fn managers_from_paths(
+    rows: &[Row],
+    chains: &[Vec<String>],
+    directory: &Directory,
+    readings: &[PathReading],
+) -> Option<(Vec<String>, PathReading)> {
+    let key = |segments: &[String]| segments.join("\u{1f}");
+    let mut place: HashMap<String, Option<&str>> = HashMap::new();
+    for (row, chain) in rows.iter().zip(chains) {
+        place
+            .entry(key(chain))
+            .and_modify(|e| *e = None)
+            .or_insert(Some(row.person.id.as_str()));
+    }
+    let is = |segment: &str, row: &Row| {
+        directory
+            .find(segment)
+            .is_some_and(|(id, _)| id == row.person.id.0)
+    };
+    let cells = |reading: PathReading| -> Vec<String> {
+        rows.iter()
+            .zip(chains)
+            .map(|(row, chain)| {
+                let n = chain.len();
+                match reading {
+                    PathReading::Places if n >= 1 => chain
+                        .get(..n - 1)
+                        .and_then(|up| place.get(&key(up)).copied().flatten())
+                        .unwrap_or("")
+                        .to_owned(),
+                    PathReading::ChainToSelf
+                        if n >= 2 && chain.last().is_some_and(|s| is(s, row)) =>
+                    {
+                        chain.get(n - 2).cloned().unwrap_or_default()
+                    }
+                    PathReading::ChainAbove => chain
+                        .last()
+                        .filter(|s| !is(s, row))
+                        .cloned()
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                }
+            })
+            .collect()
+    };
+    readings
+        .iter()
+        .map(|&r| {
+            let cells = cells(r);
+            let linked = rows
+                .iter()
+                .zip(&cells)
+                .filter(|(row, c)| {
+                    !c.is_empty()
+                        && directory
+                            .find(c)
+                            .is_some_and(|(id, _)| id != row.person.id.0)
+                })
+                .count();
+            (linked, r, cells)
+        })
+        .filter(|(linked, _, _)| *linked > 0)
+        // The most linked wins; on a tie, the reading listed first.
+        .max_by_key(|(linked, r, _)| {
+            (
+                *linked,
+                std::cmp::Reverse(readings.iter().position(|x| x == r)),
+            )
+        })
+        .map(|(_, r, cells)| (cells, r))
+}
+
+/// The candidate "column" index that stands for managers read from paths or levels.
+const FROM_PATHS: usize = usize::MAX;
+
+/// Without a manager column: the manager cell of each row from its hierarchy path or its level
+/// columns, pushed onto the row's candidates, and (what was read, how) for the note.
+fn paths_as_managers(
+    rows: &mut [Row],
+    cols: &Columns,
+    raw_headers: &[String],
+    directory: &Directory,
+) -> Option<(String, String)> {
+    use PathReading::{ChainAbove, ChainToSelf, Places};
+    let header = |c: usize| raw_headers.get(c).map_or("", String::as_str);
+    let (chains, what, readings): (Vec<Vec<String>>, String, &[PathReading]) =
+        if let Some(c) = cols.path {
+            let cells: Vec<std::borrow::Cow<'_, str>> = rows
+                .iter()
+                .map(|r| std::borrow::Cow::Borrowed(r.path.as_str()))
+                .collect();
+            let sep = path_separator(&cells);
+            let chains = rows
+                .iter()
+                .map(|r| match sep {
+                    Some(sep) => r
+                        .path
+                        .split(sep)
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                    None => vec![r.path.trim().to_owned()],
+                })
+                .collect();
+            (
+                chains,
+                format!("the hierarchy path in the column “{}”", header(c)),
+                &[ChainToSelf, Places, ChainAbove],
+            )
+        } else if let (Some(&a), Some(&b)) = (cols.levels.first(), cols.levels.last()) {
+            let chains = rows
+                .iter()
+                .map(|r| r.levels.iter().filter(|l| !l.is_empty()).cloned().collect())
+                .collect();
+            (
+                chains,
+                format!("the level columns “{}” to “{}”", header(a), header(b)),
+                &[ChainToSelf, ChainAbove],
+            )
+        } else {
+            return None;
+        };
+    let (cells, reading) = managers_from_paths(rows, &chains, directory, readings)?;
+    for (row, cell) in rows.iter_mut().zip(cells) {
+        row.managers.push(cell);
+    }
+    let how = match reading {
+        Places => "each path a place of its own, under the path one step shorter (/1/3/ under /1/)",
+        ChainToSelf => "each path ending with the person, their manager just before them",
+        ChainAbove => "each path the chain above the person, their manager last",
+    };
+    Some((what, how.to_owned()))
+}
+
+/// A path cell's parts: split at the separator the column uses most (`>`, `/`, `\`, `|`, `.`).
+fn path_separator(cells: &[std::borrow::Cow<'_, str>]) -> Option<char> {
+    ['>', '/', '\\', '|', '.']
+        .into_iter()
+        .map(|sep| (cells.iter().filter(|c| c.contains(sep)).count(), sep))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, sep)| sep)
+}
+
 /// Lower case, letters and digits only: "Reports to Senior Post" → "reportstoseniorpost".
 pub(crate) fn normalise(header: &str) -> String {
     crate::model::nfc(header)
@@ -202,6 +402,10 @@ struct Columns {
     status: Option<usize>,
     left_flag: Option<usize>,
     end_date: Option<usize>,
+    /// A column holding each person's place as a path (`/1/3/`, `1.3`, `A > B > C`).
+    path: Option<usize>,
+    /// Level columns (`Level 1`…`Level N`), top first.
+    levels: Vec<usize>,
 }
 
 fn find(headers: &[String], wanted: &[&str], taken: &[Option<usize>]) -> Option<usize> {
@@ -289,6 +493,8 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
     let status = find(&headers, STATUS_NAMES, &taken);
     let left_flag = find(&headers, LEFT_FLAG_NAMES, &taken);
     let end_date = find(&headers, END_DATE_NAMES, &taken);
+    let path = find(&headers, PATH_NAMES, &taken);
+    let levels = level_columns(&headers);
     // A column the user named is the one; otherwise every header that may hold managers is a
     // candidate, and the one that links the most people wins.
     let mut managers: Vec<usize> = manager.into_iter().collect();
@@ -301,7 +507,12 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
             }
         }
     }
-    if id.is_none() && manager.is_none() && problems.is_empty() {
+    if id.is_none()
+        && manager.is_none()
+        && path.is_none()
+        && levels.is_empty()
+        && problems.is_empty()
+    {
         problems.push(Problem::new(
             "header row",
             format!(
@@ -326,6 +537,8 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
             status,
             left_flag,
             end_date,
+            path,
+            levels,
         })
     } else {
         Err(problems)
@@ -363,6 +576,10 @@ struct Row {
     person: Person,
     /// The cell of each candidate manager column, in the order of `Columns::managers`.
     managers: Vec<String>,
+    /// The hierarchy path cell, when the file has a path column and no manager column.
+    path: String,
+    /// The level cells, top first, when the file has level columns and no manager column.
+    levels: Vec<String>,
 }
 
 /// Imports people from CSV bytes. `org_name` names the org (usually the file's name).
@@ -550,6 +767,7 @@ pub fn import_people(
                 .entry(NAME_AS_WRITTEN.to_owned())
                 .or_insert_with(|| serde_json::Value::from(written));
         }
+        let no_managers = cols.managers.is_empty();
         rows.push(Row {
             number,
             managers: cols
@@ -557,6 +775,19 @@ pub fn import_people(
                 .iter()
                 .map(|&c| cell(&record, Some(c)).into_owned())
                 .collect(),
+            path: if no_managers {
+                cell(&record, cols.path).into_owned()
+            } else {
+                String::new()
+            },
+            levels: if no_managers {
+                cols.levels
+                    .iter()
+                    .map(|&c| cell(&record, Some(c)).into_owned())
+                    .collect()
+            } else {
+                Vec::new()
+            },
             person: Person {
                 id: PersonId(id),
                 name,
@@ -611,57 +842,93 @@ pub fn import_people(
     }
     // Who is who, by id and by name: built once for choosing the column and reading it.
     let directory = Directory::new(&rows);
-    let mut people = match choose_manager_column(&rows, &cols.managers, &directory) {
-        Some(choice) => {
-            let header = raw_headers
+    // Without a manager column, the hierarchy may be held as paths or level columns.
+    let mut manager_columns = cols.managers.clone();
+    let mut from_paths = None;
+    if manager_columns.is_empty() {
+        from_paths = paths_as_managers(&mut rows, &cols, &raw_headers, &directory);
+        if from_paths.is_some() {
+            manager_columns.push(FROM_PATHS);
+        }
+    }
+    let choice = choose_manager_column(&rows, &manager_columns, &directory);
+    let mut people = if let Some(choice) = choice {
+        // A column that links nobody may hold something else (a department code): the
+        // placeholders stand in, and the note says what to do if that is wrong.
+        let nobody_found = choice.found == 0
+            && rows
+                .iter()
+                .filter_map(|r| r.managers.get(choice.index))
+                .any(|c| !c.is_empty() && !is_root_marker(c));
+        let header = match &from_paths {
+            Some((what, _)) if choice.column == FROM_PATHS => what.clone(),
+            _ => raw_headers
                 .get(choice.column)
                 .map_or("", String::as_str)
-                .to_owned();
-            // The chosen column is the reporting line, not an extra field.
-            if let Some((_, key)) = extra_columns.iter().find(|(i, _)| *i == choice.column) {
-                for row in &mut rows {
-                    row.person.extra.remove(key);
-                }
+                .to_owned(),
+        };
+        // The chosen column is the reporting line, not an extra field.
+        if let Some((_, key)) = extra_columns.iter().find(|(i, _)| *i == choice.column) {
+            for row in &mut rows {
+                row.person.extra.remove(key);
             }
-            notes.push(choice.describe(&header, rows.len(), cols.managers.len()));
-            // A column of ids keeps an absent manager's id as written; a column of names
-            // gets a made-up id for them.
-            let ids = choice.by_name * 2 < choice.found;
-            let mut own = Vec::new();
-            directory.case_matches.set(0);
-            let people = resolve_managers(
-                &mut rows,
-                &directory,
-                choice.index,
-                ids,
-                &mut problems,
-                &mut own,
-            );
-            let case = directory.case_matches.get();
-            if case > 0
-                && let Some((cell, id)) = directory.case_example.borrow().as_ref()
-            {
-                notes.push(format!(
+        }
+        match &from_paths {
+                Some((_, how)) if choice.column == FROM_PATHS => notes.push(format!(
+                    "no manager column: the reporting lines are read from {header}, {how}: {} of {} people's managers found in the file",
+                    choice.found,
+                    rows.len()
+                )),
+                _ => notes.push(choice.describe(&header, rows.len(), cols.managers.len())),
+            }
+        if nobody_found {
+            notes.push(format!(
+                    "no manager in the column “{header}” is anybody in this file: each is shown as a placeholder above their reports. If the column holds something else (a department code), name the managers' column with --manager-column"
+                ));
+        }
+        // A column of ids keeps an absent manager's id as written; a column of names
+        // gets a made-up id for them.
+        let ids = choice.by_name * 2 < choice.found;
+        let mut own = Vec::new();
+        directory.case_matches.set(0);
+        let people = resolve_managers(
+            &mut rows,
+            &directory,
+            choice.index,
+            ids,
+            &mut problems,
+            &mut own,
+        );
+        let case = directory.case_matches.get();
+        if case > 0
+            && let Some((cell, id)) = directory.case_example.borrow().as_ref()
+        {
+            notes.push(format!(
                     "{} matched an id only without case (“{cell}” as “{id}”): ids that differ only by case are read as one where only one id has that spelling",
                     crate::format::count(case, "manager cell", "manager cells")
                 ));
-            }
-            if !own.is_empty() {
-                let more = own.len().saturating_sub(5);
-                notes.push(format!(
-                    "{} as their own manager, read as top-level: {}{}",
-                    crate::format::count(own.len(), "row names itself", "rows name themselves"),
-                    own.iter().take(5).cloned().collect::<Vec<_>>().join(", "),
-                    if more > 0 {
-                        format!(" and {more} more")
-                    } else {
-                        String::new()
-                    }
-                ));
-            }
-            people
         }
-        None => rows.into_iter().map(|r| (r.number, r.person)).collect(),
+        if !own.is_empty() {
+            let more = own.len().saturating_sub(5);
+            notes.push(format!(
+                "{} as their own manager, read as top-level: {}{}",
+                crate::format::count(own.len(), "row names itself", "rows name themselves"),
+                own.iter().take(5).cloned().collect::<Vec<_>>().join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            ));
+        }
+        people
+    } else {
+        if rows.len() > 1 && user.manager.is_none() {
+            notes.push(
+                    "no column says who reports to whom (looked for Manager ID, Reports to, Supervisor, Parent, a hierarchy path and Level 1…Level N columns): everybody is read as top-level. Name the column with --manager-column if the file has one".to_owned(),
+                );
+        }
+        rows.into_iter().map(|r| (r.number, r.person)).collect()
     };
     if !eliminated.is_empty() {
         notes.push(drop_eliminated(&mut people, &eliminated));
