@@ -222,7 +222,12 @@ fn convert_goes_from_csv_to_json_and_back() {
 fn convert_refuses_an_unknown_output_format() {
     let out = orgflow(&["convert", "tests/csv/hr-export.csv", "out.xlsx"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("out.xlsx: orgflow writes team files (.json) and CSV"));
+    assert!(
+        text(&out.stderr)
+            .contains("out.xlsx: orgflow writes team files (.json), CSV (.csv) and graph files"),
+        "{}",
+        text(&out.stderr)
+    );
     assert!(!Path::new("out.xlsx").exists());
 }
 

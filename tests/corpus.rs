@@ -336,10 +336,11 @@ const CASES: &[Case] = &[
         "Dana [2J]0;xReyes",
     ),
     // Not team files at all.
+    // A Pajek network opens as a graph file: three vertices declared, two labelled.
     case(
         &["analyze", "tests/bad/not-a-team-file.paj"],
-        1,
-        "this file is none of these",
+        0,
+        "3 people; 3 top-level people",
     ),
     case(
         &["analyze", "tests/bad/notes.md"],

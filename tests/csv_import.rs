@@ -438,3 +438,53 @@ fn no_usable_manager_column_is_said_never_silent() {
         loaded.notes
     );
 }
+
+/// A handbook's `team.yml`: people keyed by slug under `team`, `reports_to` naming a role
+/// slug (read as the one person in that role), a field holding a map left out and said; a
+/// list under `people` with first and last names; broken YAML placed on its line.
+#[test]
+fn yaml_team_files_read_like_an_export() {
+    let loaded = load(Path::new("tests/yaml/team.yml"), &CsvColumns::default()).expect("loads");
+    let org = &loaded.org;
+    let ids: Vec<&str> = org.people.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["ana-costa", "ben-osei", "cy-lima", "di-four", "ed-five"]
+    );
+    assert_eq!(manager_of(org, "ben-osei"), Some("ana-costa"));
+    assert_eq!(manager_of(org, "di-four"), Some("cy-lima"));
+    assert_eq!(manager_of(org, "ed-five"), Some("cy-lima"));
+    assert_eq!(
+        org.person("cy-lima").unwrap().title,
+        "Engineering Manager, Plan"
+    );
+    let notes = loaded.notes.join("\n");
+    assert!(
+        notes.contains("3 “reports_to” values named a role (“role_slug”) rather than a person"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("1 field holding a map of its own left out"),
+        "{notes}"
+    );
+
+    let loaded = load(
+        Path::new("tests/yaml/people-list.yaml"),
+        &CsvColumns::default(),
+    )
+    .expect("loads");
+    let ben = loaded.org.person("2").expect("2");
+    assert_eq!(ben.name, "Ben Osei");
+    assert_eq!(ben.title, "Director of Sales");
+    assert_eq!(ben.manager.as_ref().map(|m| m.as_str()), Some("1"));
+
+    let err =
+        load(Path::new("tests/yaml/broken.yml"), &CsvColumns::default()).expect_err("broken YAML");
+    assert!(
+        err.to_string().contains("broken.yml")
+            && err
+                .to_string()
+                .contains("line 4, column 1: this is not valid YAML"),
+        "{err}"
+    );
+}

@@ -288,12 +288,20 @@ fn saving_is_atomic_and_a_failed_save_leaves_the_old_file() {
 #[test]
 fn a_file_of_another_kind_is_refused_by_name() {
     let err = orgflow::io::load_bytes(
+        Path::new("network.dot"),
+        b"digraph { a -> b }",
+        &CsvColumns::default(),
+    )
+    .expect_err("not a team file");
+    assert!(err.to_string().contains("network.dot"), "{err}");
+    // A Pajek network is a graph file now: `*Vertices 3` alone is three people.
+    let pajek = orgflow::io::load_bytes(
         Path::new("network.paj"),
         b"*Vertices 3",
         &CsvColumns::default(),
     )
-    .expect_err("not a team file");
-    assert!(err.to_string().contains("network.paj"), "{err}");
+    .expect("a Pajek network");
+    assert_eq!(pajek.org.people.len(), 3);
     assert!(err.to_string().contains("none of these"), "{err}");
     let missing = load(
         Path::new("tests/bad/no-such-file.json"),

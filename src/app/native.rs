@@ -39,7 +39,7 @@ impl FileDialogs for NativeDialogs {
         self.ask(|| {
             rfd::FileDialog::new()
                 .set_title("Open a team file")
-                .add_filter("Team files and HR exports", OPENABLE)
+                .add_filter("Team files, HR exports and graphs", OPENABLE)
                 .add_filter("All files", &["*"])
                 .pick_file()
         })

@@ -7,7 +7,8 @@ use clap::Args;
 use orgflow::io::{Format, check_csv_overwrite, csv_headers, csv_losses, save};
 use std::path::PathBuf;
 
-/// Convert between an HR export (.csv) and the native team file (.json), either way.
+/// Convert between an HR export (.csv), a graph file (.graphml, .gexf, .net) and the native
+/// team file (.json), either way.
 #[derive(Args, Debug)]
 pub struct Convert {
     /// The file to read (a UK organogram's junior-posts file may follow its senior posts), then
@@ -51,6 +52,22 @@ pub fn run(args: Convert) -> anyhow::Result<()> {
             say!(
                 "{}: a CSV holds only the people; it will not keep {}. Keep the team file (.json) for those.",
                 output.display(),
+                lost.join(", ")
+            );
+        }
+    }
+    if let Some(Format::Graph(kind)) = Format::from_path(&output) {
+        let lost = orgflow::io::graph_losses(&loaded.org, kind);
+        if !lost.is_empty() {
+            say!(
+                "{}: a {} file holds {}; it will not keep {}. Keep the team file (.json) for those.",
+                output.display(),
+                kind.name(),
+                if kind == orgflow::io::GraphFormat::Pajek {
+                    "the ids, the reporting lines and the links"
+                } else {
+                    "the people, the reporting lines, the links and the figures"
+                },
                 lost.join(", ")
             );
         }

@@ -56,6 +56,9 @@ const ID_NAMES: &[&str] = &[
     "postuniquereference",
     "postid",
     "positionid",
+    "slug",
+    "handle",
+    "username",
     "from",
 ];
 const NAME_NAMES: &[&str] = &[

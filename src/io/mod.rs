@@ -2,6 +2,7 @@
 
 mod csv_export;
 mod csv_import;
+mod graph;
 mod json;
 mod junior;
 mod links;
@@ -9,10 +10,12 @@ mod output;
 mod rights;
 mod table;
 mod workbook;
+mod yaml;
 
 pub use csv_export::{csv_headers, csv_losses, neutralise_formula, write_csv};
 pub use csv_import::{CsvColumns, CsvImport, import_csv, import_people};
 pub(crate) use csv_import::{name_key, without_initials};
+pub use graph::{GraphFormat, GraphImport, graph_losses, import_graph};
 pub use json::{parse_json, to_json};
 pub use junior::{JuniorImport, import_junior};
 pub use links::{LinksImport, import_links};
@@ -36,6 +39,11 @@ pub enum Format {
     Csv,
     /// A workbook (Excel or OpenDocument) with one row per person; read, never written.
     Sheet,
+    /// A YAML team file (a handbook's `team.yml`); read, never written.
+    Yaml,
+    /// A graph file (Pajek, GraphML, GEXF): people as nodes, links and reporting lines as
+    /// edges.
+    Graph(GraphFormat),
 }
 
 impl Format {
@@ -46,7 +54,8 @@ impl Format {
             "json" | "orgflow" => Some(Self::Json),
             "csv" | "tsv" | "txt" => Some(Self::Csv),
             e if table::WORKBOOK_EXTENSIONS.contains(&e) => Some(Self::Sheet),
-            _ => None,
+            "yml" | "yaml" => Some(Self::Yaml),
+            e => GraphFormat::from_extension(e).map(Self::Graph),
         }
     }
 }
@@ -64,7 +73,7 @@ pub enum LoadError {
     },
     /// The file is neither a team file nor a spreadsheet export.
     #[error(
-        "{path}: orgflow opens team files (.json), spreadsheet exports (.csv) and workbooks (.xlsx, .xls, .ods); this file is none of these"
+        "{path}: orgflow opens team files (.json), spreadsheet exports (.csv), workbooks (.xlsx, .xls, .ods) and graph files (.graphml, .gexf, .net, .paj); this file is none of these"
     )]
     UnknownFormat {
         /// The file.
@@ -95,7 +104,7 @@ impl LoadError {
 pub enum SaveError {
     /// The file name does not say which format to write.
     #[error(
-        "{path}: orgflow writes team files (.json) and CSV (.csv); use a name ending in one of those"
+        "{path}: orgflow writes team files (.json), CSV (.csv) and graph files for Gephi and yEd (.graphml, .gexf, .net); use a name ending in one of those"
     )]
     UnknownFormat {
         /// The file.
@@ -217,7 +226,16 @@ pub fn load_bytes(path: &Path, bytes: &[u8], columns: &CsvColumns) -> Result<Loa
                 notes: Vec::new(),
             })
         }
-        Format::Csv | Format::Sheet => {
+        Format::Graph(kind) => {
+            let import = import_graph(bytes, kind, &stem(path)).map_err(invalid)?;
+            Ok(Loaded {
+                org: import.org,
+                format,
+                import_problems: import.problems,
+                notes: import.notes,
+            })
+        }
+        Format::Csv | Format::Sheet | Format::Yaml => {
             let name = path
                 .file_stem()
                 .and_then(|s| s.to_str())
@@ -269,7 +287,7 @@ pub fn load_all(
             source,
         })?;
         let table = match Format::from_path(path) {
-            Some(Format::Csv | Format::Sheet) => Some(
+            Some(Format::Csv | Format::Sheet | Format::Yaml) => Some(
                 read_table(path, &bytes, columns.sheet.as_deref()).map_err(|problems| {
                     LoadError::Invalid {
                         path: path.clone(),
@@ -331,6 +349,14 @@ pub fn load_junior(org: &Org, path: &Path, sheet: Option<&str>) -> Result<Junior
     load_table(path, sheet, |table| import_junior(org, table))
 }
 
+/// A file's name without its extension, for naming the org it holds.
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("Imported org")
+        .to_owned()
+}
+
 fn first_non_space(bytes: &[u8]) -> Option<u8> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
@@ -343,7 +369,8 @@ pub fn save(org: &Org, path: &Path) -> Result<(), SaveError> {
     let bytes = match Format::from_path(path) {
         Some(Format::Json) => to_json(org).into_bytes(),
         Some(Format::Csv) => write_csv(org),
-        Some(Format::Sheet) | None => {
+        Some(Format::Graph(kind)) => graph::write_graph(org, &crate::analysis::analyze(org), kind),
+        Some(Format::Sheet | Format::Yaml) | None => {
             return Err(SaveError::UnknownFormat {
                 path: path.to_owned(),
             });

@@ -124,14 +124,20 @@ pub fn csv_table(bytes: &[u8]) -> Result<Table, Vec<Problem>> {
     Ok(table)
 }
 
-/// Reads a table from a file's bytes: a workbook by its extension, otherwise CSV.
+/// Reads a table from a file's bytes: a workbook or a YAML file by its extension, otherwise CSV.
 pub fn read_table(
     path: &std::path::Path,
     bytes: &[u8],
     sheet: Option<&str>,
 ) -> Result<Table, Vec<Problem>> {
+    let yaml = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yml" | "yaml"));
     if is_workbook(path) {
         super::workbook::sheet_table(bytes, sheet)
+    } else if yaml {
+        super::yaml::yaml_table(bytes)
     } else {
         csv_table(bytes)
     }

@@ -44,7 +44,8 @@ impl FileDialogs for NoDialogs {
 
 /// The extensions the open dialogs offer.
 pub const OPENABLE: &[&str] = &[
-    "json", "csv", "tsv", "txt", "xlsx", "xlsm", "xls", "xlsb", "ods",
+    "json", "csv", "tsv", "txt", "xlsx", "xlsm", "xls", "xlsb", "ods", "yml", "yaml", "graphml",
+    "gexf", "net", "paj",
 ];
 /// The extensions a rights sheet may have.
 pub const SHEETS: &[&str] = &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "xlsb", "ods"];

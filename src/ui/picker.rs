@@ -37,10 +37,14 @@ impl InAppPicker {
             Purpose::ImportRights => ("Import decision rights", "Spreadsheets", SHEETS),
             Purpose::Compare => (
                 "Compare with a team file",
-                "Team files and HR exports",
+                "Team files, HR exports and graphs",
                 OPENABLE,
             ),
-            _ => ("Open a team file", "Team files and HR exports", OPENABLE),
+            _ => (
+                "Open a team file",
+                "Team files, HR exports and graphs",
+                OPENABLE,
+            ),
         };
         self.dialog = match &request.save_as {
             Some(name) => picker(folder, name).title("Save as (orgflow's file picker)"),
