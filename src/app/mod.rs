@@ -39,7 +39,7 @@ impl OrgflowApp {
     }
 
     /// The app as eframe starts it: settings from storage, native dialogs, maybe a file.
-    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
         let settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
@@ -50,8 +50,14 @@ impl OrgflowApp {
             app.session
                 .use_recovery_file(dir.join("unsaved-changes.json"));
         }
-        if let Some(file) = file {
-            app.open(&file);
+        match files.as_slice() {
+            [] => {}
+            [file] => app.open(file),
+            several => {
+                app.session.open_all(several);
+                let outcome = app.session.take_outcome();
+                app.view.apply(&outcome, &app.session);
+            }
         }
         app
     }

@@ -25,9 +25,11 @@ use terminal::{UsageError, error_text, for_terminal, is_broken_pipe, print_out, 
 #[command(name = "orgflow", version, about, long_about = None)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// A team file (.json) or HR export (.csv) to open in the window. With no file and no
-    /// command, the window opens on its start screen.
-    file: Option<PathBuf>,
+    /// A team file (.json), HR export (.csv) or graph file to open in the window, with a UK organogram's
+    /// junior-posts file after its senior posts. With no file and no command, the window opens
+    /// on its start screen.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -82,15 +84,13 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let Some(command) = cli.command else {
-        if let Some(file) = &cli.file
-            && !file.is_file()
-        {
+        if let Some(file) = cli.files.iter().find(|f| !f.is_file()) {
             anyhow::bail!(
                 "{}: there is no such file (the commands are analyze, export, compare, what-if, suggest and convert; see orgflow --help)",
                 file.display()
             );
         }
-        return window::run(cli.file);
+        return window::run(cli.files);
     };
     match command {
         Command::Analyze(args) => analyze::run(args),

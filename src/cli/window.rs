@@ -1,10 +1,10 @@
-//! `orgflow [FILE]` with no command: the window.
+//! `orgflow [FILE…]` with no command: the window.
 
 use std::path::PathBuf;
 
-/// Opens the window, on `file` if given.
+/// Opens the window, on `files` if given (one org: a file of people and its junior posts).
 #[cfg(feature = "gui")]
-pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+pub fn run(files: Vec<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("orgflow")
@@ -19,7 +19,7 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             Ok(Box::new(orgflow::app::OrgflowApp::from_creation_context(
-                cc, file,
+                cc, files,
             )))
         }),
     )
@@ -28,7 +28,7 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
 
 /// Built without the window: the help instead.
 #[cfg(not(feature = "gui"))]
-pub fn run(_file: Option<PathBuf>) -> anyhow::Result<()> {
+pub fn run(_files: Vec<PathBuf>) -> anyhow::Result<()> {
     use clap::CommandFactory;
     super::Cli::command().print_help()?;
     Ok(())

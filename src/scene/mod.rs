@@ -289,6 +289,15 @@ pub fn status_line(person: &crate::model::Person) -> String {
         person.title.clone()
     } else {
         match person.status {
+            // A name withheld shows the title in its place: the line below says "name not
+            // disclosed" and the team rather than the title twice.
+            Status::Active if crate::model::is_withheld_name(&person.name) => {
+                if person.team.is_empty() {
+                    "Name not disclosed".to_owned()
+                } else {
+                    format!("Name not disclosed · {}", person.team)
+                }
+            }
             Status::Active => person.title.clone(),
             Status::Left => with("Left"),
             Status::Placeholder => with("Placeholder"),
@@ -424,7 +433,7 @@ pub fn hierarchy_scene_by(
                 priority: None,
             },
         ];
-        let badge = match (figures.direct_reports, hidden) {
+        let mut badge = match (figures.direct_reports, hidden) {
             (0, _) => String::new(),
             (d, 0) => format!("{d} direct · {} total", figures.total_reports),
             (d, h) => format!(
@@ -432,6 +441,15 @@ pub fn hierarchy_scene_by(
                 figures.total_reports
             ),
         };
+        // Junior posts below (a UK organogram's), counted in FTE, never as reports.
+        if figures.junior_fte_below > 0.0 {
+            let fte = format!("{} FTE", crate::format::fte(figures.junior_fte_below));
+            badge = if badge.is_empty() {
+                format!("{fte} in junior posts")
+            } else {
+                format!("{badge} · {fte}")
+            };
+        }
         if !badge.is_empty() {
             labels.push(Label {
                 text: badge,

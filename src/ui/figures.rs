@@ -94,10 +94,14 @@ pub(super) fn figures(session: &Session, view: &mut View, ui: &mut Ui) {
     }
     if !doc.import_problems.is_empty() {
         ui.collapsing(
-            format!(
-                "{} rows, columns or cells of the last import needed attention",
-                doc.import_problems.len()
-            ),
+            if doc.import_problems.len() == 1 {
+                "1 row, column or cell of the last import needed attention".to_owned()
+            } else {
+                format!(
+                    "{} rows, columns or cells of the last import needed attention",
+                    crate::format::thousands(doc.import_problems.len() as f64)
+                )
+            },
             |ui| {
                 egui::ScrollArea::vertical()
                     .max_height(120.0)
