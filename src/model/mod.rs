@@ -796,17 +796,24 @@ pub fn day_first<'a>(texts: impl Iterator<Item = &'a str>) -> (bool, bool) {
     }
 }
 
-/// A date cell as a day: 2016-09-30 (with or without a time), 30/09/2016 or 09/30/2016 as
-/// `day_first` says, 30.09.2016, and spreadsheet day numbers (42643). `None` for anything else.
-pub fn parse_date(text: &str, day_first: bool) -> Option<Date> {
+/// A date cell's numbers: a spreadsheet day number (as days from 1970-01-01), or the three
+/// numbers of a written date in the order written.
+enum DateCell {
+    Days(i64),
+    Parts(u32, u32, u32),
+}
+
+/// Reads 2016-06-16 (with or without a time), 6/16/2016, 16.06.2016, 16-06-2016 and
+/// spreadsheet day numbers (42537; 20,000–80,000 is 1954–2119, counted from 1899-12-30).
+fn date_cell(text: &str) -> Option<DateCell> {
     let text = text.trim();
-    if let Ok(serial) = text.parse::<f64>() {
-        // Spreadsheet day numbers count from 1899-12-30; 20,000–80,000 is 1954–2119.
-        if (20_000.0..80_000.0).contains(&serial) {
-            let (y, m, d) = civil_from_days(days_from_civil(1899, 12, 30) + serial as i64);
-            return Some(Date(y, m, d));
-        }
+    if text.is_empty() {
         return None;
+    }
+    if let Ok(serial) = text.parse::<f64>() {
+        return (20_000.0..80_000.0)
+            .contains(&serial)
+            .then(|| DateCell::Days(days_from_civil(1899, 12, 30) + serial as i64));
     }
     let date = text.split(['T', ' ']).next().unwrap_or(text);
     let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
@@ -814,7 +821,19 @@ pub fn parse_date(text: &str, day_first: bool) -> Option<Date> {
         return None;
     };
     let num = |s: &str| s.parse::<u32>().ok();
-    let (a, b, c) = (num(a)?, num(b)?, num(c)?);
+    Some(DateCell::Parts(num(a)?, num(b)?, num(c)?))
+}
+
+/// A date cell as a day: 2016-09-30 (with or without a time), 30/09/2016 or 09/30/2016 as
+/// `day_first` says, 30.09.2016, and spreadsheet day numbers (42643). `None` for anything else.
+pub fn parse_date(text: &str, day_first: bool) -> Option<Date> {
+    let (a, b, c) = match date_cell(text)? {
+        DateCell::Days(days) => {
+            let (y, m, d) = civil_from_days(days);
+            return Some(Date(y, m, d));
+        }
+        DateCell::Parts(a, b, c) => (a, b, c),
+    };
     let (y, m, d) = if a > 31 {
         (a, b, c)
     } else {
@@ -827,28 +846,13 @@ pub fn parse_date(text: &str, day_first: bool) -> Option<Date> {
 
 /// Whether a date cell is before `today`: `Some(true)` when it is under every reading of it
 /// (6/7/2016 may be June or July), `Some(false)` when it is not, `None` when it is no date.
-/// Reads 2016-06-16 (with or without a time), 6/16/2016, 16.06.2016, 16-06-2016 and
-/// spreadsheet day numbers (42537).
+/// Reads what [`parse_date`] reads.
 pub fn parse_past_date(text: &str, today: (i32, u32, u32)) -> Option<bool> {
     let now = days_from_civil(today.0, today.1, today.2);
-    let text = text.trim();
-    if text.is_empty() {
-        return None;
-    }
-    if let Ok(serial) = text.parse::<f64>() {
-        // Spreadsheet day numbers count from 1899-12-30; 20,000–80,000 is 1954–2119.
-        if (20_000.0..80_000.0).contains(&serial) {
-            return Some(days_from_civil(1899, 12, 30) + (serial as i64) < now);
-        }
-        return None;
-    }
-    let date = text.split(['T', ' ']).next().unwrap_or(text);
-    let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
-    let [a, b, c] = parts.as_slice() else {
-        return None;
+    let (a, b, c) = match date_cell(text)? {
+        DateCell::Days(days) => return Some(days < now),
+        DateCell::Parts(a, b, c) => (a, b, c),
     };
-    let num = |s: &str| s.parse::<u32>().ok();
-    let (a, b, c) = (num(a)?, num(b)?, num(c)?);
     let valid = |y: u32, m: u32, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d) && y > 0;
     let year = |y: u32| if y < 100 { 2000 + y } else { y };
     let mut readings = Vec::new();
