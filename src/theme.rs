@@ -36,6 +36,8 @@ pub const MUTED: Color = Color::rgb(0x5a, 0x60, 0x6b);
 pub const WHITE: Color = Color::rgb(0xff, 0xff, 0xff);
 /// Lines of the reporting tree.
 pub const LINE: Color = Color::rgb(0x8a, 0x93, 0xa3);
+/// A dotted-line (matrix) manager's line: dashed, darker than a reporting line.
+pub const DOTTED: Color = Color::rgb(0x5a, 0x60, 0x6b);
 /// Outline of a person's card or circle.
 pub const CARD_STROKE: Color = Color::rgb(0x6b, 0x72, 0x80);
 /// Fill of an open position's card.

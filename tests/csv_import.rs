@@ -488,3 +488,87 @@ fn yaml_team_files_read_like_an_export() {
         "{err}"
     );
 }
+
+/// Dotted-line managers from a "Dotted Line Manager" column, by id or name, several separated
+/// by ";"; one that is nobody in the file is listed; they survive a CSV round trip, and
+/// deleting a dotted-line manager takes their dotted lines with them (undo brings them back).
+#[test]
+fn dotted_line_managers_are_read_kept_and_follow_a_deletion() {
+    let loaded = load(Path::new("tests/csv/dotted.csv"), &CsvColumns::default()).expect("loads");
+    let org = loaded.org;
+    let dotted = |o: &Org, id: &str| -> Vec<String> {
+        o.person(id)
+            .expect("person")
+            .dotted_managers
+            .iter()
+            .map(|m| m.0.clone())
+            .collect()
+    };
+    assert_eq!(dotted(&org, "4"), ["3"]);
+    assert_eq!(dotted(&org, "5"), ["3", "1"]);
+    assert_eq!(manager_of(&org, "5"), Some("2"));
+    let problems: Vec<String> = loaded
+        .import_problems
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        ["row 7: Flo Six's dotted-line manager “Nobody Here” is not in this file; left out"]
+    );
+    assert!(
+        loaded
+            .notes
+            .iter()
+            .any(|n| n.starts_with("2 people with dotted-line managers (3 dotted lines)")),
+        "{:?}",
+        loaded.notes
+    );
+    let csv = orgflow::io::write_csv(&org);
+    let again = orgflow::io::import_csv(&csv, "again", &CsvColumns::default())
+        .expect("reads back")
+        .org;
+    assert_eq!(dotted(&again, "5"), ["3", "1"]);
+    let a = orgflow::analysis::analyze(&org);
+    assert_eq!(a.persons[2].dotted_reports, 2);
+
+    let mut edited = org.clone();
+    let mut history = orgflow::edit::History::default();
+    let (command, _) = orgflow::edit::delete_person(&edited, &orgflow::model::PersonId::from("3"))
+        .expect("deletable");
+    history.apply(&mut edited, command).expect("applies");
+    assert!(dotted(&edited, "4").is_empty());
+    assert_eq!(dotted(&edited, "5"), ["1"]);
+    history.undo(&mut edited);
+    assert_eq!(edited, org);
+}
+
+/// More people on one person's dotted line than a span may hold is a finding.
+#[test]
+fn a_wide_dotted_span_is_a_finding() {
+    let mut people = vec![orgflow::model::Person::new("boss", "Bo Boss")];
+    people.push(orgflow::model::Person::new("matrix", "Mia Matrix"));
+    for k in 0..11 {
+        let mut p = orgflow::model::Person::new(&format!("p{k}"), &format!("Person {k}"));
+        p.manager = Some("boss".into());
+        p.dotted_managers = vec!["matrix".into()];
+        people.push(p);
+    }
+    let org = Org {
+        people,
+        ..Org::default()
+    };
+    assert!(orgflow::model::validate(&org).is_empty());
+    let a = orgflow::analysis::analyze(&org);
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.kind == orgflow::analysis::FindingKind::WideDottedSpan)
+        .expect("a finding");
+    assert!(
+        f.message
+            .starts_with("Mia Matrix is the dotted-line manager of 11 people (more than 10)"),
+        "{}",
+        f.message
+    );
+}

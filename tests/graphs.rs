@@ -214,3 +214,23 @@ fn a_broken_graph_file_is_refused_saying_where() {
     assert!(err.to_string().contains("is not well-formed XML"), "{err}");
     assert!(err.to_string().contains("bad.graphml"), "{err}");
 }
+
+/// Dotted lines go to a graph file as edges of kind `dotted_line` and come back as dotted-line
+/// managers, never as links or reporting lines.
+#[test]
+fn dotted_lines_survive_a_graph_file() {
+    let org = load(Path::new("tests/csv/dotted.csv"), &CsvColumns::default())
+        .expect("loads")
+        .org;
+    let dir = tempfile::tempdir().unwrap();
+    for ext in ["graphml", "gexf", "net"] {
+        let out = dir.path().join(format!("dotted.{ext}"));
+        orgflow::io::save(&org, &out).unwrap();
+        let back = load(&out, &CsvColumns::default()).expect("reads back").org;
+        for (a, b) in org.people.iter().zip(&back.people) {
+            assert_eq!(a.dotted_managers, b.dotted_managers, "{ext}: {}", a.id);
+            assert_eq!(a.manager, b.manager, "{ext}: {}", a.id);
+        }
+        assert!(back.links.is_empty(), "{ext}");
+    }
+}

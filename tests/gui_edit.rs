@@ -540,3 +540,46 @@ fn a_cards_menu_moves_it_under_a_manager_found_by_name() {
     h.run();
     assert!(is_there(&h, "dana"));
 }
+
+/// A dotted-line manager added from the inspector's picker and removed by its button, each one
+/// undo step; the hierarchy draws it as a dashed line.
+#[test]
+fn the_inspector_adds_and_removes_a_dotted_line_manager() {
+    let mut h = harness(None, None);
+    open_school(&mut h);
+    h.get_by_label(MARTA).click();
+    h.run();
+    h.get_by_label("Add a dotted-line manager…").click();
+    h.run();
+    h.get_by_label("Gwen Harper").click();
+    h.run();
+    let dotted = |h: &Harness<'static, OrgflowApp>| {
+        h.state()
+            .session
+            .document
+            .as_ref()
+            .expect("open")
+            .org
+            .person("marta")
+            .expect("marta")
+            .dotted_managers
+            .iter()
+            .map(|m| m.0.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(dotted(&h), ["gwen"]);
+    let doc = h.state().session.document.as_ref().expect("open");
+    let dashed = doc
+        .hierarchy
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, orgflow::scene::Shape::Line { dash: Some(_), .. }))
+        .count();
+    assert_eq!(dashed, 1);
+    h.get_by_label("Remove dotted line to Gwen Harper").click();
+    h.run();
+    assert!(dotted(&h).is_empty());
+    h.state_mut().act(orgflow::session::Action::Undo);
+    h.run();
+    assert_eq!(dotted(&h), ["gwen"]);
+}

@@ -20,6 +20,8 @@ pub enum FindingKind {
     SingleHolder,
     /// A manager with many direct reports.
     WideSpan,
+    /// A person who is the dotted-line manager of many.
+    WideDottedSpan,
     /// A decision domain nobody may decide.
     NoDecider,
     /// More layers than the headcount needs.
@@ -313,6 +315,30 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
             domains: Vec::new(),
             message: format!(
                 "{} has {span} direct reports (more than {}): too many to coach, and a queue for everything they must sign off.",
+                p.display_name(),
+                t.wide_span
+            ),
+        });
+    }
+
+    // Dotted lines: many people answering to one person beside their line managers.
+    let mut dotted: Vec<(usize, usize)> = a
+        .persons
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| p.dotted_reports > t.wide_span && in_post(person(*i)))
+        .map(|(i, p)| (i, p.dotted_reports))
+        .collect();
+    dotted.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    for (i, count) in dotted {
+        let p = person(i);
+        out.push(Finding {
+            kind: FindingKind::WideDottedSpan,
+            severity: Severity::Warning,
+            people: vec![p.id.0.clone()],
+            domains: Vec::new(),
+            message: format!(
+                "{} is the dotted-line manager of {count} people (more than {}) beside their line managers: a second queue for their time, outside the chain of command.",
                 p.display_name(),
                 t.wide_span
             ),

@@ -80,6 +80,11 @@ fn is_zero(x: &f64) -> bool {
     *x == 0.0
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde passes the field by reference
+fn is_zero_count(n: &usize) -> bool {
+    *n == 0
+}
+
 /// Who is in the org and who can take part in decisions.
 impl Analysis {
     /// The headline count: "12 people", or with junior posts "233 senior posts: 226 active,
@@ -275,6 +280,12 @@ pub struct PersonFigures {
     pub direct_reports: usize,
     /// Number of people below them.
     pub total_reports: usize,
+    /// Ids of their dotted-line (matrix) managers, beside the line manager.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dotted_managers: Vec<String>,
+    /// How many people have them as a dotted-line manager.
+    #[serde(skip_serializing_if = "is_zero_count")]
+    pub dotted_reports: usize,
     /// Full-time equivalents of the junior posts that report to them directly (a UK
     /// organogram's junior file); not people, so not in their direct reports.
     #[serde(skip_serializing_if = "is_zero")]
@@ -423,6 +434,17 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
         fte: org.junior_posts.iter().map(|g| g.fte).sum(),
         senior_posts: junior_fte.iter().filter(|&&f| f > 0.0).count(),
     });
+    // Dotted lines: who answers to each person outside the chain of command.
+    let mut dotted_reports = vec![0usize; n];
+    for p in &org.people {
+        for m in &p.dotted_managers {
+            if let Some(&i) = h.index.get(m.as_str())
+                && let Some(slot) = dotted_reports.get_mut(i as usize)
+            {
+                *slot += 1;
+            }
+        }
+    }
     let mut is_articulation = vec![false; n];
     for &p in &articulation {
         is_articulation[p as usize] = true;
@@ -439,6 +461,8 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
             status: status_word(p),
             direct_reports: h.span(i as u32),
             total_reports: total_reports[i] as usize,
+            dotted_managers: p.dotted_managers.iter().map(|m| m.0.clone()).collect(),
+            dotted_reports: dotted_reports[i],
             junior_fte: junior_fte[i],
             junior_fte_below: junior_below[i],
             level: h.depth[i] as usize,

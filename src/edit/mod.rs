@@ -454,14 +454,20 @@ pub fn delete_person(org: &Org, person: &PersonId) -> Result<(Command, usize), E
     let mut edits = Vec::new();
     let mut moved = 0;
     for p in &org.people {
-        if p.manager.as_ref() == Some(person) {
+        let reports = p.manager.as_ref() == Some(person);
+        let dotted = p.dotted_managers.contains(person);
+        if reports || dotted {
+            // Their reports go up; a dotted line to them goes with them.
             let mut up = p.clone();
-            up.manager = gone.manager.clone();
+            if reports {
+                up.manager = gone.manager.clone();
+                moved += 1;
+            }
+            up.dotted_managers.retain(|m| m != person);
             edits.push(Edit::ReplacePerson {
                 id: p.id.clone(),
                 person: up,
             });
-            moved += 1;
         }
     }
     // Junior posts counted under them go up with their reports; a top-level post has nobody
@@ -662,6 +668,66 @@ pub fn delete_domain(org: &Org, id: &DecisionId) -> Result<Command, EditError> {
     Ok(Command {
         label: format!("delete the decision domain {}", d.name),
         edit: Edit::RemoveDecision { id: id.clone() },
+    })
+}
+
+/// Adds a dotted-line manager to a person: drawn dashed, never a step on the chain of command.
+pub fn add_dotted_manager(
+    org: &Org,
+    person: &PersonId,
+    manager: &PersonId,
+) -> Result<Command, EditError> {
+    let p = org.person(person.as_str()).ok_or(EditError::Missing)?;
+    let m = org.person(manager.as_str()).ok_or(EditError::Missing)?;
+    if person == manager {
+        return Err(EditError::Invalid(format!(
+            "{} cannot be their own dotted-line manager",
+            p.display_name()
+        )));
+    }
+    if p.dotted_managers.contains(manager) {
+        return Err(EditError::Invalid(format!(
+            "{} already has a dotted line to {}",
+            p.display_name(),
+            m.display_name()
+        )));
+    }
+    let mut changed = p.clone();
+    changed.dotted_managers.push(manager.clone());
+    Ok(Command {
+        label: format!(
+            "add a dotted line from {} to {}",
+            p.display_name(),
+            m.display_name()
+        ),
+        edit: Edit::ReplacePerson {
+            id: person.clone(),
+            person: changed,
+        },
+    })
+}
+
+/// Removes a dotted-line manager from a person.
+pub fn remove_dotted_manager(
+    org: &Org,
+    person: &PersonId,
+    manager: &PersonId,
+) -> Result<Command, EditError> {
+    let p = org.person(person.as_str()).ok_or(EditError::Missing)?;
+    if !p.dotted_managers.contains(manager) {
+        return Err(EditError::Missing);
+    }
+    let name = org
+        .person(manager.as_str())
+        .map_or(manager.as_str(), |m| m.display_name());
+    let mut changed = p.clone();
+    changed.dotted_managers.retain(|m| m != manager);
+    Ok(Command {
+        label: format!("remove the dotted line from {} to {name}", p.display_name()),
+        edit: Edit::ReplacePerson {
+            id: person.clone(),
+            person: changed,
+        },
     })
 }
 

@@ -64,6 +64,9 @@ pub fn csv_headers(org: &Org) -> Vec<String> {
     if status {
         header.push("status".to_owned());
     }
+    if dotted_column(org) {
+        header.push("dotted_managers".to_owned());
+    }
     header.extend(extra_columns(org).into_iter().map(str::to_owned));
     header
 }
@@ -80,6 +83,11 @@ fn flag_columns(org: &Org) -> (bool, bool) {
     )
 }
 
+/// Whether anybody has a dotted-line manager (only then is the column written).
+fn dotted_column(org: &Org) -> bool {
+    org.people.iter().any(|p| !p.dotted_managers.is_empty())
+}
+
 fn extra_columns(org: &Org) -> BTreeSet<&str> {
     org.people
         .iter()
@@ -88,11 +96,13 @@ fn extra_columns(org: &Org) -> BTreeSet<&str> {
 }
 
 /// The people of `org` as CSV: id, name, title, team, manager, vacant, skills (`;`-separated),
-/// `external` and `status` when anybody is outside the org or not active, then every extra field the people carry (columns an import kept), in name order.
+/// `external` and `status` when anybody is outside the org or not active, `dotted_managers`
+/// (`;`-separated ids) when anybody has one, then every extra field the people carry (columns an import kept), in name order.
 pub fn write_csv(org: &Org) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let extras = extra_columns(org);
     let (external, status) = flag_columns(org);
+    let dotted = dotted_column(org);
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(csv_headers(org));
     for p in &org.people {
@@ -107,6 +117,10 @@ pub fn write_csv(org: &Org) -> Vec<u8> {
                     Status::Away => "away",
                 }
                 .to_owned()
+            }),
+            dotted.then(|| {
+                let ids: Vec<&str> = p.dotted_managers.iter().map(|m| m.as_str()).collect();
+                neutralise_formula(&ids.join("; "))
             }),
         ];
         let row = [

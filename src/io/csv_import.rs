@@ -141,6 +141,22 @@ const MANAGER_NAME_NAMES: &[&str] = &[
     "reportingmanagername",
 ];
 const VACANT_NAMES: &[&str] = &["vacant", "isvacant", "vacancy"];
+/// Columns with dotted-line (matrix, functional, secondary) managers: ids or names, several
+/// separated by ";".
+const DOTTED_NAMES: &[&str] = &[
+    "dottedmanagers",
+    "dottedlinemanager",
+    "dottedlinemanagers",
+    "dottedlinemanagerid",
+    "dottedmanager",
+    "dottedline",
+    "secondarymanager",
+    "secondarymanagerid",
+    "functionalmanager",
+    "functionalmanagerid",
+    "matrixmanager",
+    "matrixmanagerid",
+];
 /// Columns that mark people outside the org (a manager from another file, a contractor).
 const EXTERNAL_NAMES: &[&str] = &["external", "isexternal"];
 /// Columns that say in words whether someone still works here ("Active", "Voluntarily
@@ -307,6 +323,56 @@ fn managers_from_paths(
         .map(|(_, r, cells)| (cells, r))
 }
 
+/// Each row's dotted-line managers from its cell (ids or names, ";"-separated); one that is
+/// nobody in the file is left out and listed. Returns the note, when any were read.
+fn resolve_dotted(
+    rows: &mut [Row],
+    directory: &Directory,
+    problems: &mut Vec<(usize, Problem)>,
+) -> Option<String> {
+    let mut found = 0usize;
+    let mut people = 0usize;
+    for row in rows.iter_mut() {
+        let cell = std::mem::take(&mut row.dotted);
+        let before = found;
+        for part in cell.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            if is_root_marker(part) && !directory.ids.contains(part) {
+                continue;
+            }
+            match directory.find(part) {
+                Some((id, _)) if id == row.person.id.0 => {}
+                Some((id, _)) => {
+                    let id = PersonId(id);
+                    if !row.person.dotted_managers.contains(&id) {
+                        row.person.dotted_managers.push(id);
+                        found += 1;
+                    }
+                }
+                None => problems.push((
+                    row.number,
+                    Problem::new(
+                        format!("row {}", row.number),
+                        format!(
+                            "{}'s dotted-line manager “{part}” is not in this file; left out",
+                            row.person.display_name()
+                        ),
+                    ),
+                )),
+            }
+        }
+        if found > before {
+            people += 1;
+        }
+    }
+    (found > 0).then(|| {
+        format!(
+            "{} with dotted-line managers ({} dotted lines): drawn dashed, never a step on the chain of command",
+            crate::format::count(people, "person", "people"),
+            crate::format::thousands(found as f64)
+        )
+    })
+}
+
 /// The candidate "column" index that stands for managers read from paths or levels.
 const FROM_PATHS: usize = usize::MAX;
 
@@ -405,6 +471,8 @@ struct Columns {
     status: Option<usize>,
     left_flag: Option<usize>,
     end_date: Option<usize>,
+    /// Dotted-line managers.
+    dotted: Option<usize>,
     /// A column holding each person's place as a path (`/1/3/`, `1.3`, `A > B > C`).
     path: Option<usize>,
     /// Level columns (`Level 1`…`Level N`), top first.
@@ -496,6 +564,7 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
     let status = find(&headers, STATUS_NAMES, &taken);
     let left_flag = find(&headers, LEFT_FLAG_NAMES, &taken);
     let end_date = find(&headers, END_DATE_NAMES, &taken);
+    let dotted = find(&headers, DOTTED_NAMES, &taken);
     let path = find(&headers, PATH_NAMES, &taken);
     let levels = level_columns(&headers);
     // A column the user named is the one; otherwise every header that may hold managers is a
@@ -540,6 +609,7 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
             status,
             left_flag,
             end_date,
+            dotted,
             path,
             levels,
         })
@@ -579,6 +649,8 @@ struct Row {
     person: Person,
     /// The cell of each candidate manager column, in the order of `Columns::managers`.
     managers: Vec<String>,
+    /// The dotted-line managers cell.
+    dotted: String,
     /// The hierarchy path cell, when the file has a path column and no manager column.
     path: String,
     /// The level cells, top first, when the file has level columns and no manager column.
@@ -625,6 +697,7 @@ pub fn import_people(
         cols.vacant,
         cols.external,
         cols.skills,
+        cols.dotted,
         // orgflow's own status column (its words only) is read, not kept as a field as well.
         cols.status
             .filter(|&c| own_status_column(&table_rows, &raw_headers, c)),
@@ -778,6 +851,7 @@ pub fn import_people(
                 .iter()
                 .map(|&c| cell(&record, Some(c)).into_owned())
                 .collect(),
+            dotted: cell(&record, cols.dotted).into_owned(),
             path: if no_managers {
                 cell(&record, cols.path).into_owned()
             } else {
@@ -797,6 +871,7 @@ pub fn import_people(
                 title,
                 team: cell(&record, cols.team).into_owned(),
                 manager: None,
+                dotted_managers: Vec::new(),
                 vacant,
                 external: cols
                     .external
@@ -845,6 +920,9 @@ pub fn import_people(
     }
     // Who is who, by id and by name: built once for choosing the column and reading it.
     let directory = Directory::new(&rows);
+    if cols.dotted.is_some() {
+        notes.extend(resolve_dotted(&mut rows, &directory, &mut problems));
+    }
     // Without a manager column, the hierarchy may be held as paths or level columns.
     let mut manager_columns = cols.managers.clone();
     let mut from_paths = None;
@@ -1271,7 +1349,16 @@ fn status_word(word: &str) -> Option<Status> {
 
 /// The field names a person already has in a team file; a spare column must not take one.
 const PERSON_FIELDS: &[&str] = &[
-    "id", "name", "title", "team", "manager", "vacant", "external", "status", "skills",
+    "id",
+    "name",
+    "title",
+    "team",
+    "manager",
+    "dotted_managers",
+    "vacant",
+    "external",
+    "status",
+    "skills",
 ];
 
 /// The unused columns, each with a name of its own for the person's extra fields: a header that

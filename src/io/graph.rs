@@ -67,6 +67,16 @@ const REPORTS_KINDS: &[&str] = &[
     "hierarchy",
     "formal",
 ];
+/// Relations that are dotted lines: `from` has `to` as a dotted-line (matrix) manager.
+const DOTTED_KINDS: &[&str] = &[
+    "dottedline",
+    "dottedlinemanager",
+    "dotted",
+    "matrix",
+    "matrixmanager",
+    "functionalmanager",
+    "secondarymanager",
+];
 const NAME_KEYS: &[&str] = &["name", "label", "fullname"];
 const TITLE_KEYS: &[&str] = &["title", "jobtitle", "position", "role"];
 const TEAM_KEYS: &[&str] = &["team", "department", "unit", "division", "group"];
@@ -231,6 +241,16 @@ fn build(
                 }
                 Some(p) if p.manager.as_ref() != Some(&to) => second_manager += 1,
                 _ => {}
+            }
+            continue;
+        }
+        if DOTTED_KINDS.contains(&key(&e.kind).as_str()) {
+            let to = PersonId(e.to.clone());
+            if let Some(p) = people.get_mut(a)
+                && a != b
+                && !p.dotted_managers.contains(&to)
+            {
+                p.dotted_managers.push(to);
             }
             continue;
         }
@@ -865,7 +885,7 @@ fn node_values(p: &Person, f: &crate::analysis::PersonFigures) -> [Option<String
 }
 
 /// Every edge orgflow writes: reporting lines first (the person to their manager, kind
-/// `reports_to`), then the links in file order.
+/// `reports_to`), then dotted lines (kind `dotted_line`), then the links in file order.
 fn all_edges(org: &Org) -> Vec<(&str, &str, &str, f64)> {
     let mut out: Vec<(&str, &str, &str, f64)> = org
         .people
@@ -876,6 +896,11 @@ fn all_edges(org: &Org) -> Vec<(&str, &str, &str, f64)> {
                 .map(|m| (p.id.as_str(), m.as_str(), "reports_to", 1.0))
         })
         .collect();
+    out.extend(org.people.iter().flat_map(|p| {
+        p.dotted_managers
+            .iter()
+            .map(|m| (p.id.as_str(), m.as_str(), "dotted_line", 1.0))
+    }));
     out.extend(
         org.links
             .iter()

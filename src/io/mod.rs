@@ -73,7 +73,7 @@ pub enum LoadError {
     },
     /// The file is neither a team file nor a spreadsheet export.
     #[error(
-        "{path}: orgflow opens team files (.json), spreadsheet exports (.csv), workbooks (.xlsx, .xls, .ods) and graph files (.graphml, .gexf, .net, .paj); this file is none of these"
+        "{path}: orgflow opens team files (.json), spreadsheet exports (.csv), workbooks (.xlsx, .xls, .ods), YAML team files (.yml) and graph files (.graphml, .gexf, .net, .paj); this file is none of these"
     )]
     UnknownFormat {
         /// The file.

@@ -247,6 +247,10 @@ pub struct Person {
         deserialize_with = "empty_as_none"
     )]
     pub manager: Option<PersonId>,
+    /// Dotted-line (matrix, functional) managers beside the line manager: drawn dashed in the
+    /// hierarchy, never a step on the chain of command.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dotted_managers: Vec<PersonId>,
     /// An open position rather than a person.
     #[serde(default, skip_serializing_if = "is_false")]
     pub vacant: bool,

@@ -252,6 +252,26 @@ pub fn validate(org: &Org) -> Vec<Problem> {
         }
     }
 
+    for (i, person) in org.people.iter().enumerate() {
+        for dotted in &person.dotted_managers {
+            let place = || person_place(i, person.id.as_str());
+            if dotted == &person.id {
+                problems.push(Problem::new(
+                    place(),
+                    format!(
+                        "{} is listed as their own dotted-line manager",
+                        person.display_name()
+                    ),
+                ));
+            } else if !index.contains_key(dotted.as_str()) {
+                problems.push(Problem::new(
+                    place(),
+                    format!("the dotted-line manager “{dotted}” is nobody in “people”"),
+                ));
+            }
+        }
+    }
+
     for (i, link) in org.links.iter().enumerate() {
         let place = || format!("link {} in “links”", i + 1);
         for (end, id) in [("from", &link.from), ("to", &link.to)] {

@@ -381,6 +381,31 @@ pub fn hierarchy_scene_by(
             dash: None,
         });
     }
+    // Dotted-line managers: a dashed line from the manager's card to the person's, over the
+    // tree (the layout follows the reporting lines only).
+    if org.people.iter().any(|p| !p.dotted_managers.is_empty()) {
+        let index = crate::model::person_index(org);
+        for (i, p) in org.people.iter().enumerate() {
+            let Some(Some(to)) = layout.cards.get(i) else {
+                continue;
+            };
+            for m in &p.dotted_managers {
+                let Some(Some(from)) = index.get(m.as_str()).and_then(|&j| layout.cards.get(j))
+                else {
+                    continue;
+                };
+                shapes.push(Shape::Line {
+                    points: vec![
+                        Point::new(from.center().x, from.max.y),
+                        Point::new(to.center().x, to.min.y),
+                    ],
+                    width: 1.5,
+                    color: theme::DOTTED,
+                    dash: Some(6.0),
+                });
+            }
+        }
+    }
     for (i, card) in layout.cards.iter().enumerate() {
         let (Some(rect), Some(person), Some(figures)) =
             (card, org.people.get(i), analysis.persons.get(i))

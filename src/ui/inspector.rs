@@ -310,6 +310,29 @@ fn person(
             });
     });
     ui.add_space(6.0);
+    ui.label(RichText::new("Dotted-line managers").strong())
+        .on_hover_text("Matrix or functional managers beside the line manager: drawn dashed, never a step on the chain of command");
+    for m in &person.dotted_managers {
+        let name = doc
+            .org
+            .person(m.as_str())
+            .map_or(m.as_str(), |o| o.display_name());
+        ui.horizontal(|ui| {
+            ui.label(name);
+            if ui
+                .small_button(format!("Remove dotted line to {name}"))
+                .clicked()
+            {
+                action = crate::edit::remove_dotted_manager(&doc.org, &person.id, m)
+                    .ok()
+                    .map(Action::Apply);
+            }
+        });
+    }
+    if let Some(a) = dotted_picker(doc, person, draft, ui) {
+        action = Some(a);
+    }
+    ui.add_space(6.0);
     ui.label(RichText::new("Peer links").strong());
     for l in &doc.org.links {
         let other = if l.from == person.id {
@@ -381,6 +404,43 @@ fn manager_picker(
                         person: person.id.clone(),
                         manager: other.id.clone(),
                     });
+                }
+            }
+        });
+    action
+}
+
+/// Who may become a dotted-line manager: anybody but the person, their line manager and the
+/// dotted-line managers they have.
+fn dotted_picker(
+    doc: &Document,
+    person: &crate::model::Person,
+    draft: &mut Draft,
+    ui: &mut Ui,
+) -> Option<Action> {
+    let mut action = None;
+    egui::ComboBox::from_id_salt("dotted-picker")
+        .selected_text("Add a dotted-line manager…")
+        .width(180.0)
+        .show_ui(ui, |ui| {
+            ui.add(egui::TextEdit::singleline(&mut draft.dotted_filter).hint_text("Find a person"));
+            let needle = draft.dotted_filter.trim().to_lowercase();
+            for other in doc
+                .org
+                .people
+                .iter()
+                .filter(|o| {
+                    o.id != person.id
+                        && person.manager.as_ref() != Some(&o.id)
+                        && !person.dotted_managers.contains(&o.id)
+                        && o.display_name().to_lowercase().contains(&needle)
+                })
+                .take(40)
+            {
+                if ui.selectable_label(false, other.display_name()).clicked() {
+                    action = crate::edit::add_dotted_manager(&doc.org, &person.id, &other.id)
+                        .ok()
+                        .map(Action::Apply);
                 }
             }
         });

@@ -128,6 +128,8 @@ pub struct Draft {
     pub manager_filter: String,
     /// What the link picker filters by.
     pub link_filter: String,
+    /// What the dotted-line manager picker filters by.
+    pub dotted_filter: String,
 }
 
 /// A column of the rights matrix: one person, everybody with a title, or a whole team.
