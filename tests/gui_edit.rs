@@ -549,7 +549,10 @@ fn the_inspector_adds_and_removes_a_dotted_line_manager() {
     open_school(&mut h);
     h.get_by_label(MARTA).click();
     h.run();
-    h.get_by_label("Add a dotted-line manager…").click();
+    // The picker is below the fold of the inspector: scrolled to, as a user would.
+    h.get_by_label("Add a dotted-line manager").scroll_to_me();
+    h.run();
+    h.get_by_label("Add a dotted-line manager").click();
     h.run();
     h.get_by_label("Gwen Harper").click();
     h.run();
@@ -576,6 +579,9 @@ fn the_inspector_adds_and_removes_a_dotted_line_manager() {
         .filter(|s| matches!(s, orgflow::scene::Shape::Line { dash: Some(_), .. }))
         .count();
     assert_eq!(dashed, 1);
+    h.get_by_label("Remove dotted line to Gwen Harper")
+        .scroll_to_me();
+    h.run();
     h.get_by_label("Remove dotted line to Gwen Harper").click();
     h.run();
     assert!(dotted(&h).is_empty());

@@ -443,6 +443,15 @@ fn dotted_picker(
                         .map(Action::Apply);
                 }
             }
+        })
+        .response
+        // The box's text is its value; its accessible label says what it is for.
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::WidgetType::ComboBox,
+                true,
+                "Add a dotted-line manager",
+            )
         });
     action
 }
@@ -473,6 +482,11 @@ fn link_picker(
                         .map(Action::Apply);
                 }
             }
+        })
+        .response
+        // The box's text is its value; its accessible label says what it is for.
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, "Add a peer link")
         });
     action
 }
