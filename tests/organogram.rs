@@ -127,13 +127,20 @@ fn the_files_open_in_either_order_and_the_junior_file_alone_is_refused() {
     );
     let two_people_files = [
         PathBuf::from("tests/organogram/senior.csv"),
-        PathBuf::from("tests/organogram/senior.csv"),
+        PathBuf::from("tests/csv/flat.csv"),
     ];
     let err = load_all(&two_people_files, &CsvColumns::default()).expect_err("two orgs");
     assert!(
         err.to_string().contains("one file of people at a time"),
         "{err}"
     );
+    let twice = [
+        PathBuf::from("tests/organogram/senior.csv"),
+        PathBuf::from("tests/organogram/junior.csv"),
+        PathBuf::from("tests/organogram/junior.csv"),
+    ];
+    let err = load_all(&twice, &CsvColumns::default()).expect_err("named twice");
+    assert!(err.to_string().contains("named twice"), "{err}");
 }
 
 #[test]

@@ -136,6 +136,11 @@ fn senior_and_junior_posts_open_together_or_one_after_the_other() {
         ok && said.starts_with("Added junior.csv: 5 junior post rows"),
         "{said}"
     );
+    // The same file again is refused: it would count every junior post twice.
+    s.apply(Action::PickedInApp(junior.clone(), Purpose::AddJunior));
+    assert_eq!(s.document.as_ref().expect("open").org.junior_posts.len(), 5);
+    let (ok, said) = s.status.clone().expect("a message");
+    assert!(!ok && said.contains("attached already"), "{said}");
     s.apply(Action::Undo);
     let doc = s.document.as_ref().expect("open");
     assert!(doc.org.junior_posts.is_empty());

@@ -320,18 +320,29 @@ fn build(
             String::new()
         }
     ));
-    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    // Links by relation, in the order first met (counted through a map: a file may give
+    // every edge a label of its own).
+    let mut order: Vec<&str> = Vec::new();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for l in &links {
-        match kinds.iter_mut().find(|(k, _)| *k == l.kind.as_str()) {
-            Some((_, n)) => *n += 1,
-            None => kinds.push((l.kind.as_str(), 1)),
+        let n = counts.entry(l.kind.as_str()).or_insert(0);
+        if *n == 0 {
+            order.push(l.kind.as_str());
         }
+        *n += 1;
     }
-    if kinds.len() > 1 {
-        let listed: Vec<String> = kinds
+    if order.len() > 1 {
+        let mut listed: Vec<String> = order
             .iter()
-            .map(|(k, n)| format!("{k} {}", crate::format::thousands(*n as f64)))
+            .take(10)
+            .map(|k| {
+                let n = counts.get(k).copied().unwrap_or(0);
+                format!("{k} {}", crate::format::thousands(n as f64))
+            })
             .collect();
+        if order.len() > 10 {
+            listed.push(format!("and {} more", order.len() - 10));
+        }
         notes.push(format!(
             "links by relation: {}; each keeps its kind",
             listed.join(", ")

@@ -279,6 +279,18 @@ pub fn load_all(
     if rest.is_empty() {
         return load(first, columns).map(|loaded| (loaded, Vec::new()));
     }
+    // A file named twice would count its rows twice.
+    for (k, path) in paths.iter().enumerate() {
+        if paths.get(..k).unwrap_or_default().contains(path) {
+            return Err(LoadError::Invalid {
+                path: path.clone(),
+                problems: vec![Problem::new(
+                    "",
+                    "this file is named twice; its rows would be counted twice",
+                )],
+            });
+        }
+    }
     let mut team: Option<(&PathBuf, Vec<u8>)> = None;
     let mut junior: Vec<(&PathBuf, Table)> = Vec::new();
     for path in paths {

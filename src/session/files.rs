@@ -315,6 +315,16 @@ impl Session {
                 let summary = import.summary();
                 let start = doc.org.junior_posts.len();
                 let rows = import.org.junior_posts.get(start..).unwrap_or_default();
+                // The same rows again would count every junior post twice.
+                if start > 0 && rows == doc.org.junior_posts.as_slice() {
+                    self.status = Some((
+                        false,
+                        format!(
+                            "Not added: the junior posts of {file} are attached already; adding them again would count each twice"
+                        ),
+                    ));
+                    return;
+                }
                 if let Some(command) = crate::edit::add_junior_posts(
                     &doc.org,
                     rows,

@@ -375,6 +375,7 @@ fn manager_picker(
             m.display_name().to_owned()
         });
     let mut action = None;
+    let value = current.clone();
     egui::ComboBox::from_id_salt("manager-picker")
         .selected_text(current)
         .width(180.0)
@@ -406,6 +407,13 @@ fn manager_picker(
                     });
                 }
             }
+        })
+        .response
+        // Named "Manager", its value the manager chosen.
+        .widget_info(|| {
+            let mut info = egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, "Manager");
+            info.current_text_value = Some(value.clone());
+            info
         });
     action
 }
