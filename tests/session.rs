@@ -127,7 +127,7 @@ fn senior_and_junior_posts_open_together_or_one_after_the_other() {
     );
     let out = s.apply(Action::AddJuniorDialog);
     assert_eq!(out.picker.expect("picker").purpose, Purpose::AddJunior);
-    s.apply(Action::PickedInApp(junior, Purpose::AddJunior));
+    s.apply(Action::PickedInApp(junior.clone(), Purpose::AddJunior));
     let doc = s.document.as_ref().expect("open");
     assert_eq!(doc.org.junior_posts.len(), 5);
     assert!(doc.is_dirty());
@@ -137,7 +137,7 @@ fn senior_and_junior_posts_open_together_or_one_after_the_other() {
         "{said}"
     );
     // The same file again is refused: it would count every junior post twice.
-    s.apply(Action::PickedInApp(junior.clone(), Purpose::AddJunior));
+    s.apply(Action::PickedInApp(junior, Purpose::AddJunior));
     assert_eq!(s.document.as_ref().expect("open").org.junior_posts.len(), 5);
     let (ok, said) = s.status.clone().expect("a message");
     assert!(!ok && said.contains("attached already"), "{said}");

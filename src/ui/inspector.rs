@@ -418,6 +418,42 @@ fn manager_picker(
     action
 }
 
+/// A searchable list of people to pick one from (a dotted-line manager, a peer to link to):
+/// `text` on the box, `label` its accessible name, `offered` who is listed, `pick` the action
+/// for the one chosen.
+fn person_picker(
+    doc: &Document,
+    filter: &mut String,
+    (salt, text, label): (&str, &str, &str),
+    offered: impl Fn(&crate::model::Person) -> bool,
+    pick: impl Fn(&crate::model::Person) -> Option<Action>,
+    ui: &mut Ui,
+) -> Option<Action> {
+    let mut action = None;
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(text)
+        .width(180.0)
+        .show_ui(ui, |ui| {
+            ui.add(egui::TextEdit::singleline(filter).hint_text("Find a person"));
+            let needle = filter.trim().to_lowercase();
+            for other in doc
+                .org
+                .people
+                .iter()
+                .filter(|o| offered(o) && o.display_name().to_lowercase().contains(&needle))
+                .take(40)
+            {
+                if ui.selectable_label(false, other.display_name()).clicked() {
+                    action = pick(other);
+                }
+            }
+        })
+        .response
+        // The box's text is its value; its accessible label says what it is for.
+        .widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, label));
+    action
+}
+
 /// Who may become a dotted-line manager: anybody but the person, their line manager and the
 /// dotted-line managers they have.
 fn dotted_picker(
@@ -426,42 +462,26 @@ fn dotted_picker(
     draft: &mut Draft,
     ui: &mut Ui,
 ) -> Option<Action> {
-    let mut action = None;
-    egui::ComboBox::from_id_salt("dotted-picker")
-        .selected_text("Add a dotted-line manager…")
-        .width(180.0)
-        .show_ui(ui, |ui| {
-            ui.add(egui::TextEdit::singleline(&mut draft.dotted_filter).hint_text("Find a person"));
-            let needle = draft.dotted_filter.trim().to_lowercase();
-            for other in doc
-                .org
-                .people
-                .iter()
-                .filter(|o| {
-                    o.id != person.id
-                        && person.manager.as_ref() != Some(&o.id)
-                        && !person.dotted_managers.contains(&o.id)
-                        && o.display_name().to_lowercase().contains(&needle)
-                })
-                .take(40)
-            {
-                if ui.selectable_label(false, other.display_name()).clicked() {
-                    action = crate::edit::add_dotted_manager(&doc.org, &person.id, &other.id)
-                        .ok()
-                        .map(Action::Apply);
-                }
-            }
-        })
-        .response
-        // The box's text is its value; its accessible label says what it is for.
-        .widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::WidgetType::ComboBox,
-                true,
-                "Add a dotted-line manager",
-            )
-        });
-    action
+    person_picker(
+        doc,
+        &mut draft.dotted_filter,
+        (
+            "dotted-picker",
+            "Add a dotted-line manager…",
+            "Add a dotted-line manager",
+        ),
+        |o| {
+            o.id != person.id
+                && person.manager.as_ref() != Some(&o.id)
+                && !person.dotted_managers.contains(&o.id)
+        },
+        |o| {
+            crate::edit::add_dotted_manager(&doc.org, &person.id, &o.id)
+                .ok()
+                .map(Action::Apply)
+        },
+        ui,
+    )
 }
 
 fn link_picker(
@@ -470,33 +490,18 @@ fn link_picker(
     draft: &mut Draft,
     ui: &mut Ui,
 ) -> Option<Action> {
-    let mut action = None;
-    egui::ComboBox::from_id_salt("link-picker")
-        .selected_text("Add a peer link to…")
-        .width(180.0)
-        .show_ui(ui, |ui| {
-            ui.add(egui::TextEdit::singleline(&mut draft.link_filter).hint_text("Find a person"));
-            let needle = draft.link_filter.trim().to_lowercase();
-            for other in doc
-                .org
-                .people
-                .iter()
-                .filter(|o| o.id != person.id && o.display_name().to_lowercase().contains(&needle))
-                .take(40)
-            {
-                if ui.selectable_label(false, other.display_name()).clicked() {
-                    action = add_link(&doc.org, &person.id, &other.id)
-                        .ok()
-                        .map(Action::Apply);
-                }
-            }
-        })
-        .response
-        // The box's text is its value; its accessible label says what it is for.
-        .widget_info(|| {
-            egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, "Add a peer link")
-        });
-    action
+    person_picker(
+        doc,
+        &mut draft.link_filter,
+        ("link-picker", "Add a peer link to…", "Add a peer link"),
+        |o| o.id != person.id,
+        |o| {
+            add_link(&doc.org, &person.id, &o.id)
+                .ok()
+                .map(Action::Apply)
+        },
+        ui,
+    )
 }
 
 fn domain(
