@@ -54,7 +54,7 @@ fn edits(c: &mut Criterion) {
         for (name, command) in [("move", moved), ("right", right), ("rename", renamed)] {
             group.bench_function(BenchmarkId::new(name, people), |b| {
                 b.iter(|| {
-                    black_box(s.apply(Action::Apply(command.clone())));
+                    black_box(s.apply(Action::apply(command.clone())));
                     black_box(s.apply(Action::Undo));
                 });
             });

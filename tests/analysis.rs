@@ -355,3 +355,45 @@ fn distributing_leadership_lowers_the_principals_share() {
     );
     assert!(after.concentration.authority.bus_factor > before.concentration.authority.bus_factor);
 }
+
+/// SMALL with dotted lines: F answers on a dotted line to D, and D to F (a loop: D is taken
+/// first, in file order, so F's line, which would close it, is passed over); B to E (below B).
+///
+/// Matrix tree: A → B, C; B → E; C → F; F → D (D moved under F; B kept: E is below B; F
+/// kept: F's dotted manager D is now below F).
+/// Decision x (raised by all six, decided by E): A: A→B→E (B, E); B: B→E (E); C: C→A→B→E
+/// (A, B, E); D: D→F→C→A→B→E (F, C, A, B, E); F: F→C→A→B→E (C, A, B, E); E own. Loads:
+/// A 3 (C, D, F), B 4 (A, C, D, F), C 2 (D, F), E 5, F 1 (D), D 0.
+/// Decision y (2 a month, raised by F, decided by D, approved by C): F→D (D), then D→F→C
+/// (F is the raiser, C): D 2 and C 2.
+#[test]
+fn the_matrix_reading_climbs_the_dotted_lines() {
+    let mut json: serde_json::Value = serde_json::from_str(SMALL).unwrap();
+    let people = json["people"].as_array_mut().unwrap();
+    people[3]["dotted_managers"] = serde_json::json!(["f"]);
+    people[5]["dotted_managers"] = serde_json::json!(["d"]);
+    people[1]["dotted_managers"] = serde_json::json!(["e"]);
+    let a = analyze(&org(&json.to_string()));
+    let m = a.readings.matrix.as_ref().expect("a matrix reading");
+    assert_eq!((m.people_moved, m.passed_over), (1, 2));
+    for (id, load) in [
+        ("a", 3.0),
+        ("b", 4.0),
+        ("c", 4.0),
+        ("d", 2.0),
+        ("e", 5.0),
+        ("f", 1.0),
+    ] {
+        close(person(&a, id).matrix.unwrap().load, load);
+    }
+    // The other readings do not move.
+    close(person(&a, "a").hierarchical.load, 4.0);
+    let report = orgflow::analysis::text_report(&a);
+    assert!(
+        report.contains("Up the dotted lines (matrix reading: 1 person read as reporting to their dotted-line manager; 2 people whose dotted lines all point below them keep their line manager)"),
+        "{report}"
+    );
+    // Without dotted lines there is no matrix reading.
+    let plain = analyze(&org(SMALL));
+    assert!(plain.readings.matrix.is_none() && plain.persons[0].matrix.is_none());
+}

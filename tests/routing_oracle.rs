@@ -132,7 +132,20 @@ fn add_lines(o: &Oracle, from: usize, visited: &[usize], w: f64, lines: &mut [f6
 
 type OracleResult = (Vec<f64>, Vec<f64>, f64, f64, f64, Vec<f64>);
 
+/// Told of each raiser's route: raiser, rate per raiser, reached (hierarchical, distributed).
+type Visit<'a> = dyn FnMut(usize, f64, &[usize], &[usize]) + 'a;
+
 fn oracle_route(org: &Org) -> OracleResult {
+    oracle_route_with(org, &mut |_, _, _, _| {})
+}
+
+/// [`oracle_route`], telling `visit` each raiser's route: the raiser, the rate per raiser, and
+/// everybody the decision reaches in the hierarchical and in the distributed reading (once
+/// each, the raiser left out).
+fn oracle_route_with(
+    org: &Org,
+    visit: &mut Visit<'_>,
+) -> OracleResult {
     let o = Oracle::new(org);
     let n = org.people.len();
     let mut lines = vec![0.0; n];
@@ -230,10 +243,12 @@ fn oracle_route(org: &Org) -> OracleResult {
             for (reached, loads) in [(&mut reached_h, &mut hier), (&mut reached_d, &mut dist)] {
                 reached.sort_unstable();
                 reached.dedup();
-                for &v in reached.iter().filter(|&&v| v != p) {
+                reached.retain(|&v| v != p);
+                for &v in reached.iter() {
                     loads[v] += w;
                 }
             }
+            visit(p, w, &reached_h, &reached_d);
         }
     }
     (hier, dist, hops, dhops, total, lines)
@@ -386,5 +401,161 @@ proptest! {
         prop_assert!(same(fast.hierarchical_hops, hops), "hops {} vs {}", fast.hierarchical_hops, hops);
         prop_assert!(same(fast.distributed_hops, dhops), "distributed hops {} vs {}", fast.distributed_hops, dhops);
         prop_assert!(same(fast.total_per_month, total));
+    }
+}
+
+/// The matrix reading's tree written out directly: in file order, each person with dotted
+/// lines is moved under the first dotted-line manager whose chain (as moved so far) does not
+/// run through them. Returns the moved org, how many moved and how many were passed over.
+fn matrix_org(org: &Org) -> (Org, usize, usize) {
+    let mut out = org.clone();
+    let (mut moved, mut passed) = (0, 0);
+    let position = |o: &Org, id: &PersonId| o.people.iter().position(|p| &p.id == id);
+    for v in 0..out.people.len() {
+        let dotted = out.people[v].dotted_managers.clone();
+        if dotted.is_empty() {
+            continue;
+        }
+        let takes = dotted.iter().find(|d| {
+            // Up from d: does the chain reach v?
+            let mut at = position(&out, d);
+            let mut steps = 0;
+            while let Some(x) = at {
+                if x == v || steps > out.people.len() {
+                    return false;
+                }
+                steps += 1;
+                at = out.people[x]
+                    .manager
+                    .as_ref()
+                    .and_then(|m| position(&out, m));
+            }
+            true
+        });
+        match takes {
+            Some(d) => {
+                out.people[v].manager = Some(d.clone());
+                moved += 1;
+            }
+            None => passed += 1,
+        }
+    }
+    (out, moved, passed)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The matrix reading is the hierarchical reading of the org with the dotted lines taken:
+    /// each load agrees with the rules walked on that org, and no share is above 100%.
+    #[test]
+    fn matrix_reading_is_the_routing_up_the_dotted_lines(
+        spec in spec(),
+        dotted in prop::collection::vec(prop::collection::vec(0usize..30, 0..3), 30),
+    ) {
+        let mut org = build(&spec);
+        let n = org.people.len();
+        for (i, list) in dotted.iter().enumerate().take(n) {
+            for &d in list {
+                let d = PersonId(format!("p{}", d % n));
+                if d != org.people[i].id && !org.people[i].dotted_managers.contains(&d) {
+                    org.people[i].dotted_managers.push(d);
+                }
+            }
+        }
+        prop_assert!(orgflow::model::validate(&org).is_empty());
+        let a = orgflow::analysis::analyze(&org);
+        let (moved_org, moved, passed) = matrix_org(&org);
+        let (hier, ..) = oracle_route(&moved_org);
+        match &a.readings.matrix {
+            None => prop_assert_eq!(moved, 0),
+            Some(m) => {
+                prop_assert_eq!(m.people_moved, moved);
+                prop_assert_eq!(m.passed_over, passed);
+                for (i, p) in a.persons.iter().enumerate() {
+                    let load = p.matrix.expect("a matrix load for everybody").load;
+                    prop_assert!(same(load, hier[i]), "matrix p{i}: {} vs {}", load, hier[i]);
+                    prop_assert!(p.matrix.unwrap().share <= 1.0 + 1e-9);
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// People in several posts and job shares: each person's load is the decisions, raised in
+    /// none of their posts, that reach at least one of them, counted once at the largest of
+    /// their shares there; never above 100%. Walked here over the oracle's routes.
+    #[test]
+    fn people_in_several_posts_count_each_decision_once(
+        spec in spec(),
+        keys in prop::collection::vec(prop::option::of(0usize..4), 30),
+        shares in prop::collection::vec(prop::option::of((0.1f64..1.0, 0.1f64..1.0)), 30),
+    ) {
+        let mut org = build(&spec);
+        let n = org.people.len();
+        for i in 0..n {
+            org.people[i].holder = keys[i].map(|k| format!("h{k}"));
+            if let Some((mine, theirs)) = shares[i] {
+                org.people[i].fte = Some(mine);
+                org.people[i].co_holders.push(orgflow::model::CoHolder {
+                    name: format!("Co {i}"),
+                    fte: Some(theirs),
+                    ..Default::default()
+                });
+            }
+        }
+        prop_assert!(orgflow::model::validate(&org).is_empty());
+        let a = orgflow::analysis::analyze(&org);
+        // Everybody's posts and shares, as the model defines them.
+        let mut people: Vec<(String, Vec<(usize, f64)>)> = Vec::new();
+        for (i, p) in org.people.iter().enumerate() {
+            if p.vacant {
+                continue;
+            }
+            let total = p.fte.unwrap_or(1.0) + p.co_holders.iter().map(|c| c.fte.unwrap_or(1.0)).sum::<f64>();
+            let main = p.fte.map_or(1.0, |f| f / total);
+            match &p.holder {
+                Some(key) => match people.iter_mut().find(|(k, _)| k == key) {
+                    Some((_, posts)) => posts.push((i, main)),
+                    None => people.push((key.clone(), vec![(i, main)])),
+                },
+                None => people.push((format!("post {i}"), vec![(i, main)])),
+            }
+            for c in &p.co_holders {
+                people.push((c.name.clone(), vec![(i, c.fte.unwrap_or(1.0) / total)]));
+            }
+        }
+        let apart: Vec<&(String, Vec<(usize, f64)>)> = people
+            .iter()
+            .filter(|(_, posts)| posts.len() > 1 || posts.iter().any(|(_, s)| *s < 1.0))
+            .collect();
+        let mut expected = vec![(0.0, 0.0); apart.len()];
+        let total = oracle_route_with(&org, &mut |p, w, reached_h, reached_d| {
+            for (k, (_, posts)) in apart.iter().enumerate() {
+                if posts.iter().any(|(q, _)| *q == p) {
+                    continue;
+                }
+                let best = |reached: &[usize]| {
+                    posts
+                        .iter()
+                        .filter(|(q, _)| reached.contains(q))
+                        .map(|(_, s)| *s)
+                        .fold(0.0, f64::max)
+                };
+                expected[k].0 += w * best(reached_h);
+                expected[k].1 += w * best(reached_d);
+            }
+        })
+        .4;
+        prop_assert_eq!(a.holders.len(), apart.len());
+        for (k, (got, (name, posts))) in a.holders.iter().zip(apart.iter()).enumerate() {
+            prop_assert_eq!(got.posts.len(), posts.len(), "{}", name);
+            prop_assert!(same(got.hierarchical.load, expected[k].0), "{} hierarchical: {} vs {}", name, got.hierarchical.load, expected[k].0);
+            prop_assert!(same(got.distributed.load, expected[k].1), "{} distributed: {} vs {}", name, got.distributed.load, expected[k].1);
+            prop_assert!(got.hierarchical.load <= total * (1.0 + 1e-9));
+        }
     }
 }

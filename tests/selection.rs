@@ -31,12 +31,12 @@ fn random_action(session: &Session, pick: &[usize]) -> Option<Action> {
             manager: person(2),
         },
         1 => Action::Delete(person(1)),
-        2 => Action::Apply(add_person(&doc.org, Some(&person(1))).ok()?),
+        2 => Action::apply(add_person(&doc.org, Some(&person(1))).ok()?),
         3 if !doc.org.decisions.is_empty() => {
             let d = &doc.org.decisions[pick[1] % doc.org.decisions.len()];
             let who = person(2);
             let holds = !d.decides.contains(&who);
-            Action::Apply(set_right(&doc.org, &d.id, &who, Right::Decides, holds).ok()?)
+            Action::apply(set_right(&doc.org, &d.id, &who, Right::Decides, holds).ok()?)
         }
         4 => Action::Undo,
         5 => Action::Redo,

@@ -145,6 +145,7 @@ impl Authority {
         index: &crate::model::Map<&str, u32>,
         acts: &[bool],
         roles: &RoleIndex<'_>,
+        people: Option<&super::Holders>,
     ) -> Self {
         let weights = decide_weights(org, index, acts, roles);
         let mut holds = vec![false; org.people.len()];
@@ -169,7 +170,29 @@ impl Authority {
         } else {
             BUS_FACTOR_WORK / 5
         };
-        let bus = (!sets.is_empty()).then(|| bus_factor(&sets, work));
+        // Counted in people: a job share's holders each may decide, a person in two posts is
+        // one person away.
+        let people_sets = people.map(|h| h.people_sets(&sets));
+        let bus =
+            (!sets.is_empty()).then(|| bus_factor(people_sets.as_deref().unwrap_or(&sets), work));
+        // The people found, as the posts they hold (each post once).
+        let ids = |found: &[u32]| -> Vec<String> {
+            let mut posts: Vec<u32> = match people {
+                None => found.to_vec(),
+                Some(h) => found
+                    .iter()
+                    .filter_map(|&p| h.people.get(p as usize))
+                    .flat_map(|who| who.posts.iter().map(|(post, _)| *post))
+                    .collect(),
+            };
+            let mut seen = std::collections::HashSet::new();
+            posts.retain(|p| seen.insert(*p));
+            posts
+                .iter()
+                .filter_map(|&p| org.people.get(p as usize))
+                .map(|p| p.id.0.clone())
+                .collect()
+        };
         let domains_with_decider = filled
             .iter()
             .filter(|d| {
@@ -190,15 +213,7 @@ impl Authority {
             bus_factor: bus.as_ref().map(|b| b.people.len()),
             bus_factor_lower: bus.as_ref().map(|b| b.lower),
             bus_factor_exact: bus.as_ref().is_none_or(|b| b.lower == b.people.len()),
-            bus_factor_people: bus
-                .map(|b| {
-                    b.people
-                        .iter()
-                        .filter_map(|&p| org.people.get(p as usize))
-                        .map(|p| p.id.0.clone())
-                        .collect()
-                })
-                .unwrap_or_default(),
+            bus_factor_people: bus.map(|b| ids(&b.people)).unwrap_or_default(),
         }
     }
 

@@ -12,6 +12,8 @@ use serde::Serialize;
 pub enum FindingKind {
     /// One person handles a large share of all decisions.
     Funnel,
+    /// One person becomes a funnel only when decisions climb the dotted lines too.
+    MatrixFunnel,
     /// Few people hold most of the right to decide.
     HighConcentration,
     /// Losing one or two people leaves most domains with nobody to decide.
@@ -189,6 +191,109 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
             people: vec![p.id.0.clone()],
             domains: Vec::new(),
             message,
+        });
+    }
+
+    // A person in several posts is one queue: their posts' funnels become theirs.
+    let mut several: Vec<&super::HolderFigures> = a
+        .holders
+        .iter()
+        .filter(|_| judged)
+        .filter(|x| x.can_act && x.posts.len() > 1)
+        .collect();
+    several.sort_by(|x, y| {
+        let top = |z: &super::HolderFigures| z.hierarchical.share.max(z.distributed.share);
+        top(y).total_cmp(&top(x))
+    });
+    for x in several {
+        let (h, d) = (x.hierarchical.share, x.distributed.share);
+        let ids: Vec<String> = x.posts.iter().map(|p| p.id.clone()).collect();
+        if h < t.funnel_share && d < t.funnel_share {
+            continue;
+        }
+        out.retain(|f| !(f.kind == FindingKind::Funnel && ids.contains(&f.people[0])));
+        let titles: Vec<String> = x.posts.iter().map(|p| p.title.clone()).collect();
+        out.push(Finding {
+            kind: FindingKind::Funnel,
+            severity: if h.max(d) >= 0.5 {
+                Severity::Critical
+            } else {
+                Severity::Warning
+            },
+            people: ids,
+            domains: Vec::new(),
+            message: format!(
+                "{} holds {} posts ({}) that together handle {} of all decisions when they climb the reporting lines and {} when each goes straight to whoever holds the right (a decision that needs two of their posts counted once).",
+                x.name,
+                x.posts.len(),
+                titles.join(", "),
+                percent(h),
+                percent(d)
+            ),
+        });
+    }
+    // A shared post's funnel says how its holders share it.
+    for f in out.iter_mut().filter(|f| f.kind == FindingKind::Funnel) {
+        let [post] = f.people.as_slice() else {
+            continue;
+        };
+        let sharing: Vec<String> = a
+            .holders
+            .iter()
+            .filter_map(|x| {
+                let held = x.posts.iter().find(|p| &p.id == post)?;
+                (held.share < 1.0).then(|| (x.name.clone(), percent(held.share)))
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .enumerate()
+            .map(|(k, (name, share))| {
+                if k == 0 {
+                    format!("{name} carries {share} of its load")
+                } else {
+                    format!("{name} {share}")
+                }
+            })
+            .collect();
+        if sharing.len() > 1 {
+            f.message
+                .push_str(&format!(" The post is shared: {}.", sharing.join(", ")));
+        }
+    }
+
+    // Funnels only the matrix reading shows: the dotted lines bring the decisions to them.
+    let mut matrix_funnels: Vec<(usize, f64, f64)> = a
+        .persons
+        .iter()
+        .enumerate()
+        .filter(|_| judged)
+        .filter(|(_, p)| p.can_act)
+        .filter_map(|(i, p)| {
+            let m = p.matrix?.share;
+            (m >= t.funnel_share
+                && p.hierarchical.share < t.funnel_share
+                && p.distributed.share < t.funnel_share)
+                .then_some((i, m, p.hierarchical.share))
+        })
+        .collect();
+    matrix_funnels.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    for (i, m, h) in matrix_funnels {
+        let p = person(i);
+        out.push(Finding {
+            kind: FindingKind::MatrixFunnel,
+            severity: if m >= 0.5 {
+                Severity::Critical
+            } else {
+                Severity::Warning
+            },
+            people: vec![p.id.0.clone()],
+            domains: Vec::new(),
+            message: format!(
+                "{} handles {} of all decisions when they climb the dotted lines, against {} through the reporting lines alone: the matrix makes them a funnel.",
+                p.display_name(),
+                percent(m),
+                percent(h)
+            ),
         });
     }
 

@@ -3,6 +3,7 @@
 
 mod concentration;
 mod findings;
+mod holders;
 mod network;
 mod report;
 mod roles;
@@ -13,6 +14,7 @@ pub use concentration::{
     Authority, BUS_FACTOR_SMALL, BUS_FACTOR_WORK, BusFactor, Spread, bus_factor, decide_weights,
 };
 pub use findings::{Finding, FindingKind, Severity, findings, trim_number};
+pub use holders::{HeldPost, HolderFigures, Holders};
 pub use network::{BetweennessMethod, EXACT_BETWEENNESS_WORK, NetworkFigures, Sought};
 pub use report::{percent, text_report, thousands};
 pub use roles::RoleIndex;
@@ -55,8 +57,12 @@ pub struct Analysis {
     pub betweenness: Option<network::BetweennessMethod>,
     /// The informal network (who people go to), when the org has links.
     pub network: Option<network::NetworkFigures>,
-    /// Per person, in file order.
+    /// Per post, in file order (a post with one holder is that person).
     pub persons: Vec<PersonFigures>,
+    /// The people counted apart from a post: holders of several posts, and of a share of one
+    /// (a job share), in file order of their first post. Empty in the usual file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub holders: Vec<HolderFigures>,
     /// Per decision domain, in file order.
     pub domains: Vec<DomainFigures>,
     /// The warnings, most severe first.
@@ -90,14 +96,36 @@ impl Analysis {
     /// The headline count: "12 people", or with junior posts "233 senior posts: 226 active,
     /// 7 open positions; 1,785.3 FTE in junior posts below them".
     pub fn headcount_sentence(&self) -> String {
-        match &self.junior {
+        let mut out = match &self.junior {
             None => self.headcount.sentence(),
             Some(j) => format!(
                 "{}; {} FTE in junior posts below them",
                 self.headcount.sentence_of("senior post", "senior posts"),
                 crate::format::fte(j.fte)
             ),
+        };
+        // Posts are counted; say how people differ from them.
+        let mut holders_of: std::collections::HashMap<&str, usize> = Default::default();
+        for x in &self.holders {
+            for post in x.posts.iter().filter(|h| h.share < 1.0) {
+                *holders_of.entry(post.id.as_str()).or_default() += 1;
+            }
         }
+        let shared = holders_of.values().filter(|&&k| k > 1).count();
+        let several = self.holders.iter().filter(|x| x.posts.len() > 1).count();
+        if shared > 0 {
+            out.push_str(&format!(
+                "; {} shared by several holders",
+                crate::format::count(shared, "post", "posts")
+            ));
+        }
+        if several > 0 {
+            out.push_str(&format!(
+                "; {} in several posts",
+                crate::format::count(several, "person", "people")
+            ));
+        }
+        out
     }
 
     /// A copy without the per-person figures (the largest part), for building another
@@ -119,6 +147,7 @@ impl Analysis {
             betweenness: self.betweenness,
             network: self.network.clone(),
             persons: Vec::new(),
+            holders: self.holders.clone(),
             domains: self.domains.clone(),
             findings: self.findings.clone(),
             thresholds: self.thresholds,
@@ -229,6 +258,24 @@ pub struct Readings {
     pub hierarchical: ReadingFigures,
     /// Decisions go straight to whoever holds the right.
     pub distributed: ReadingFigures,
+    /// Decisions climb the dotted lines, when the org has any that can be climbed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matrix: Option<MatrixReading>,
+}
+
+/// The matrix reading: the hierarchical reading on the tree where everybody with a dotted-line
+/// manager reports to them instead ([`Hierarchy::matrix`]). A matrix org lies between the two:
+/// every decision on the solid line, or every one on the dotted line.
+#[derive(Clone, Debug, Serialize)]
+pub struct MatrixReading {
+    /// The reading's headline figures.
+    #[serde(flatten)]
+    pub figures: ReadingFigures,
+    /// People read as reporting to their dotted-line manager.
+    pub people_moved: usize,
+    /// People whose every dotted line points at somebody below them (or would close a loop),
+    /// so they keep their line manager in this reading.
+    pub passed_over: usize,
 }
 
 /// The headline figures of one reading.
@@ -299,6 +346,9 @@ pub struct PersonFigures {
     pub hierarchical: Load,
     /// Load when decisions go straight to the holder of the right.
     pub distributed: Load,
+    /// Load when decisions climb the dotted lines (the matrix reading), when the org has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matrix: Option<Load>,
     /// Decisions per month crossing the line to their manager (hierarchical reading).
     pub line_to_manager: f64,
     /// Ids of the domains they may decide.
@@ -368,6 +418,20 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
     let rh = acting.as_ref().unwrap_or(&h);
     let mut roles = RoleIndex::new(org, rh, &acts);
     let routing = routing::route_with(org, rh, &acts, &mut roles);
+    // The matrix reading: the same routing on the tree with the dotted lines taken.
+    let matrix_tree = h.matrix(org);
+    let matrix_acting = matrix_tree.as_ref().map(|(mh, _, _)| mh.acting(org));
+    let mrh: Option<&Hierarchy<'_>> = match (&matrix_tree, &matrix_acting) {
+        (Some((mh, _, _)), Some(acting)) => Some(acting.as_ref().unwrap_or(mh)),
+        _ => None,
+    };
+    let mut mroles = mrh.map(|t| RoleIndex::new(org, t, &acts));
+    let matrix = match (mrh, mroles.as_mut(), &matrix_tree) {
+        (Some(t), Some(r), Some((_, moved, passed))) => {
+            Some((routing::route_with(org, t, &acts, r), *moved, *passed))
+        }
+        _ => None,
+    };
     let total_reports = h.total_reports();
     let ends = network::link_ends(org, &h);
     let articulation = network::articulation_points(&h, &ends);
@@ -415,6 +479,32 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
 
     let total = routing.total_per_month;
     let share = |load: f64| if total > 0.0 { load / total } else { 0.0 };
+    // Posts and people: job shares and people in several posts, counted per person.
+    let post_holders = holders::Holders::of(org);
+    let holder_figures = post_holders.as_ref().map(|ph| {
+        let main = holders::ReadingInput {
+            tree: rh,
+            roles: &mut roles,
+            loads: (&routing.hierarchical, &routing.distributed),
+        };
+        let matrix_input = match (mrh, mroles.as_mut(), &matrix) {
+            (Some(t), Some(r), Some((m, _, _))) => Some(holders::ReadingInput {
+                tree: t,
+                roles: r,
+                loads: (&m.hierarchical, &m.hierarchical),
+            }),
+            _ => None,
+        };
+        holders::holder_figures(
+            org,
+            ph,
+            &acts,
+            total,
+            main,
+            matrix_input,
+            (&decides, &approves),
+        )
+    });
     // Junior posts: their FTE on the senior post they report to, then summed up the tree.
     let mut junior_fte = vec![0.0; n];
     for g in &org.junior_posts {
@@ -474,6 +564,10 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
                 load: routing.distributed[i],
                 share: share(routing.distributed[i]),
             },
+            matrix: matrix.as_ref().map(|(m, _, _)| Load {
+                load: m.hierarchical[i],
+                share: share(m.hierarchical[i]),
+            }),
             line_to_manager: routing.line_to_manager[i],
             decides: std::mem::take(&mut decides[i]),
             approves: std::mem::take(&mut approves[i]),
@@ -512,6 +606,11 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
     let readings = Readings {
         hierarchical: reading(&routing.hierarchical, routing.hierarchical_hops),
         distributed: reading(&routing.distributed, routing.distributed_hops),
+        matrix: matrix.as_ref().map(|(m, moved, passed)| MatrixReading {
+            figures: reading(&m.hierarchical, m.hierarchical_hops),
+            people_moved: *moved,
+            passed_over: *passed,
+        }),
     };
 
     let max_span = persons
@@ -543,7 +642,7 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
         decisions_per_month: total,
         readings,
         concentration: Concentration {
-            authority: Authority::new(org, &h.index, &acts, &roles),
+            authority: Authority::new(org, &h.index, &acts, &roles, post_holders.as_ref()),
         },
         articulation_points: articulation
             .iter()
@@ -552,6 +651,7 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
         betweenness: betweenness.as_ref().map(|(_, method)| *method),
         network: network_figures,
         persons,
+        holders: holder_figures.unwrap_or_default(),
         domains: org
             .decisions
             .iter()

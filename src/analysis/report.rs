@@ -115,6 +115,64 @@ pub fn text_report(a: &Analysis) -> String {
             format!("{:.2}", h.mean_hops),
             d.mean_hops
         );
+        if let Some(m) = &a.readings.matrix {
+            let passed = if m.passed_over > 0 {
+                format!(
+                    "; {} whose dotted lines all point below them keep their line manager",
+                    count(m.passed_over, "person", "people")
+                )
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "Up the dotted lines (matrix reading: {} read as reporting to their dotted-line manager{passed}): top person's share {}, HHI {}, {:.1} effective handlers, {:.2} mean hops",
+                count(m.people_moved, "person", "people"),
+                top(&m.figures.top, m.figures.top_share),
+                thousands(m.figures.load.hhi),
+                m.figures.load.effective,
+                m.figures.mean_hops
+            );
+        }
+    }
+    if !a.holders.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nPeople in several posts or sharing one ({}; a decision that needs two of one person's posts counts once):",
+            a.holders.len()
+        );
+        let mut shown: Vec<&super::HolderFigures> = a.holders.iter().collect();
+        shown.sort_by(|x, y| y.hierarchical.load.total_cmp(&x.hierarchical.load));
+        for x in shown.iter().take(10) {
+            let posts: Vec<String> = x
+                .posts
+                .iter()
+                .map(|p| {
+                    if p.share < 1.0 {
+                        format!("{} of {}", percent(p.share), p.title)
+                    } else {
+                        p.title.clone()
+                    }
+                })
+                .collect();
+            let loads = if a.decisions_per_month > 0.0 {
+                format!(
+                    "; {} through the hierarchy, {} straight to the holder",
+                    percent(x.hierarchical.share),
+                    percent(x.distributed.share)
+                )
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "  {}: {}{loads}", x.name, posts.join(", "));
+        }
+        if a.holders.len() > 10 {
+            let _ = writeln!(
+                out,
+                "  and {} more (analyze --json lists them all)",
+                a.holders.len() - 10
+            );
+        }
     }
     let auth = &a.concentration.authority;
     if auth.domains_with_rights > 0 {

@@ -695,3 +695,202 @@ fn add_case(
         *group.approvals.entry(chain).or_default() += rate;
     }
 }
+
+/// Who holds which posts, for [`person_loads`]: per post, the people counted for it and each
+/// one's share of the post (1, or their FTE share in a job share).
+pub struct PostHolders<'a> {
+    /// Per post: (person, share of the post) for the people walked for.
+    pub of_post: &'a [Vec<(u32, f64)>],
+    /// How many people.
+    pub people: usize,
+}
+
+/// The loads of people who hold several posts, exactly: per person, the decisions per month,
+/// raised by somebody else (none of their posts), that need at least one of their posts,
+/// each counted once at the largest of their shares in the posts it needs. Walked raiser by
+/// raiser over the same cases [`route`] routes, so the cost is raisers × cases × depth; only
+/// the people in `holders` are counted. Returns (hierarchical, distributed) per person.
+pub fn person_loads(
+    org: &Org,
+    h: &Hierarchy<'_>,
+    acts: &[bool],
+    roles: &mut super::roles::RoleIndex<'_>,
+    holders: &PostHolders<'_>,
+) -> (Vec<f64>, Vec<f64>) {
+    let mut scratch = Routing::default();
+    let mut hier = vec![0.0; holders.people];
+    let mut dist = vec![0.0; holders.people];
+    let mut walk = Walker {
+        h,
+        on_chain: vec![u32::MAX; h.len()],
+        chain: Vec::new(),
+    };
+    let can = |i: u32| acts.get(i as usize).copied().unwrap_or(false);
+    let everyone: Vec<u32> = h.order.iter().copied().filter(|&v| can(v)).collect();
+    let mut reached_h: Vec<u32> = Vec::new();
+    let mut reached_d: Vec<u32> = Vec::new();
+    let mut credit: Vec<(u32, f64)> = Vec::new();
+    for (raisers, groups) in groups(org, h, acts, roles, &mut scratch) {
+        let list: &[u32] = match &raisers {
+            Raisers::Everyone => &everyone,
+            Raisers::Some(who) => who,
+        };
+        if list.is_empty() {
+            continue;
+        }
+        let count = list.len() as f64;
+        for (deciders, group) in &groups {
+            let with_approvals: f64 = group.approvals.values().sum();
+            let cases = group
+                .approvals
+                .iter()
+                .map(|(chain, rate)| (chain.as_slice(), *rate))
+                .chain(std::iter::once((&[][..], group.rate - with_approvals)));
+            let cases: Vec<(&[u32], f64)> = cases.filter(|(_, r)| *r > 0.0).collect();
+            for &p in list {
+                let (visited, end) = walk.path(p, deciders);
+                for &(chain, rate) in &cases {
+                    let w = rate / count;
+                    reached_h.clear();
+                    reached_d.clear();
+                    reached_h.extend_from_slice(&visited);
+                    if let Some(t) = end
+                        && t != p
+                    {
+                        reached_d.push(t);
+                    }
+                    let mut at = end.unwrap_or_else(|| walk.top(p));
+                    let mut straight_at = end.unwrap_or(p);
+                    for &a in chain {
+                        let (visited, _) = walk.path(at, &[a]);
+                        reached_h.extend_from_slice(&visited);
+                        if a != straight_at {
+                            reached_d.push(a);
+                        }
+                        at = a;
+                        straight_at = a;
+                    }
+                    let raiser: &[(u32, f64)] =
+                        holders.of_post.get(p as usize).map_or(&[], Vec::as_slice);
+                    for (reached, loads) in [(&reached_h, &mut hier), (&reached_d, &mut dist)] {
+                        credit.clear();
+                        for &v in reached {
+                            if v == p {
+                                continue;
+                            }
+                            let Some(held) = holders.of_post.get(v as usize) else {
+                                continue;
+                            };
+                            for &(who, share) in held {
+                                // Their own decision, raised in another of their posts.
+                                if raiser.iter().any(|(r, _)| *r == who) {
+                                    continue;
+                                }
+                                match credit.iter_mut().find(|(x, _)| *x == who) {
+                                    Some(slot) => slot.1 = slot.1.max(share),
+                                    None => credit.push((who, share)),
+                                }
+                            }
+                        }
+                        for &(who, share) in &credit {
+                            loads[who as usize] += w * share;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (hier, dist)
+}
+
+/// One decision's route at a time, as the routing rules say (see the module notes).
+struct Walker<'a> {
+    h: &'a Hierarchy<'a>,
+    /// Position on the current raiser's chain, or `u32::MAX`.
+    on_chain: Vec<u32>,
+    chain: Vec<u32>,
+}
+
+impl Walker<'_> {
+    fn top(&self, mut v: u32) -> u32 {
+        while self.h.parent[v as usize] != NONE {
+            v = self.h.parent[v as usize];
+        }
+        v
+    }
+
+    /// Who a decision from `p` visits on its way to the best of `targets` (not `p`), and
+    /// where it ends (`None` with no targets: it climbs to the top).
+    fn path(&mut self, p: u32, targets: &[u32]) -> (Vec<u32>, Option<u32>) {
+        let h = self.h;
+        for &v in &self.chain {
+            self.on_chain[v as usize] = u32::MAX;
+        }
+        self.chain.clear();
+        let mut v = p;
+        loop {
+            self.on_chain[v as usize] = self.chain.len() as u32;
+            self.chain.push(v);
+            let up = h.parent[v as usize];
+            if up == NONE {
+                break;
+            }
+            v = up;
+        }
+        if targets.is_empty() {
+            return (self.chain[1..].to_vec(), None);
+        }
+        if let Some(k) = self.chain.iter().position(|v| targets.contains(v)) {
+            return (self.chain[1..=k].to_vec(), Some(self.chain[k]));
+        }
+        // Where each target's chain meets the raiser's: the lowest meeting wins, then the
+        // target nearest the top, then the first in the file.
+        let better = |a: u32, b: u32| (h.depth[a as usize], a) < (h.depth[b as usize], b);
+        let mut best: Option<(u32, u32)> = None; // (meeting position, target)
+        let mut any: Option<u32> = None;
+        for &t in targets {
+            if any.is_none_or(|b| better(t, b)) {
+                any = Some(t);
+            }
+            let mut x = t;
+            let meet = loop {
+                let k = self.on_chain[x as usize];
+                if k != u32::MAX {
+                    break Some(k);
+                }
+                let up = h.parent[x as usize];
+                if up == NONE {
+                    break None;
+                }
+                x = up;
+            };
+            if let Some(k) = meet
+                && best.is_none_or(|(bk, bt)| k < bk || (k == bk && better(t, bt)))
+            {
+                best = Some((k, t));
+            }
+        }
+        let (visited_up, t, stop) = match best {
+            Some((k, t)) => (&self.chain[1..=k as usize], t, Some(self.chain[k as usize])),
+            // Another tree: climb to the top, cross to the best target's tree, go down.
+            None => match any {
+                Some(t) => (&self.chain[1..], t, None),
+                None => return (Vec::new(), Some(p)),
+            },
+        };
+        let mut down = Vec::new();
+        let mut x = t;
+        while Some(x) != stop {
+            down.push(x);
+            let up = h.parent[x as usize];
+            if up == NONE {
+                break;
+            }
+            x = up;
+        }
+        down.reverse();
+        let mut visited = visited_up.to_vec();
+        visited.extend(down);
+        (visited, Some(t))
+    }
+}

@@ -67,8 +67,29 @@ pub fn csv_headers(org: &Org) -> Vec<String> {
     if dotted_column(org) {
         header.push("dotted_managers".to_owned());
     }
+    let (holder, fte, co) = holding_columns(org);
+    for (wanted, name) in [(holder, "holder"), (fte, "fte"), (co, "co_holder")] {
+        if wanted {
+            header.push(name.to_owned());
+        }
+    }
     header.extend(extra_columns(org).into_iter().map(str::to_owned));
     header
+}
+
+/// Whether the org needs the `holder`, `fte` and `co_holder` columns (a person in several
+/// posts, a share of a post, a job share's other holders: one row each, with the post's id).
+fn holding_columns(org: &Org) -> (bool, bool, bool) {
+    let co = org.people.iter().any(|p| !p.co_holders.is_empty());
+    (
+        org.people
+            .iter()
+            .any(|p| p.holder.is_some() || p.co_holders.iter().any(|c| c.holder.is_some())),
+        org.people
+            .iter()
+            .any(|p| p.fte.is_some() || p.co_holders.iter().any(|c| c.fte.is_some())),
+        co,
+    )
 }
 
 /// The columns orgflow's own CSV starts with, in this order.
@@ -97,12 +118,16 @@ fn extra_columns(org: &Org) -> BTreeSet<&str> {
 
 /// The people of `org` as CSV: id, name, title, team, manager, vacant, skills (`;`-separated),
 /// `external` and `status` when anybody is outside the org or not active, `dotted_managers`
-/// (`;`-separated ids) when anybody has one, then every extra field the people carry (columns an import kept), in name order.
+/// (`;`-separated ids) when anybody has one, `holder`, `fte` and `co_holder` when anybody holds
+/// several posts, a share of one, or shares one (each other holder a row of its own with the
+/// post's id and `co_holder` = yes), then every extra field the people carry (columns an import kept), in name order.
 pub fn write_csv(org: &Org) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let extras = extra_columns(org);
     let (external, status) = flag_columns(org);
     let dotted = dotted_column(org);
+    let (holder, fte, co) = holding_columns(org);
+    let fte_text = |f: Option<f64>| f.map_or(String::new(), crate::format::exact);
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(csv_headers(org));
     for p in &org.people {
@@ -122,6 +147,9 @@ pub fn write_csv(org: &Org) -> Vec<u8> {
                 let ids: Vec<&str> = p.dotted_managers.iter().map(|m| m.as_str()).collect();
                 neutralise_formula(&ids.join("; "))
             }),
+            holder.then(|| neutralise_formula(p.holder.as_deref().unwrap_or(""))),
+            fte.then(|| fte_text(p.fte)),
+            co.then(String::new),
         ];
         let row = [
             neutralise_formula(p.id.as_str()),
@@ -139,11 +167,28 @@ pub fn write_csv(org: &Org) -> Vec<u8> {
                 Some(other) => other.to_string(),
             })
         });
+        let blank_extras = extras.len();
         let _ = writer.write_record(
-            row.into_iter()
-                .chain(flags.into_iter().flatten())
+            row.clone()
+                .into_iter()
+                .chain(flags.clone().into_iter().flatten())
                 .chain(extra),
         );
+        // A job share's other holders: the post's row again with their name, marked.
+        for c in &p.co_holders {
+            let mut row = row.clone();
+            row[1] = neutralise_formula(&c.name);
+            let mut flags = flags.clone();
+            let n = flags.len();
+            flags[n - 3] = holder.then(|| neutralise_formula(c.holder.as_deref().unwrap_or("")));
+            flags[n - 2] = fte.then(|| fte_text(c.fte));
+            flags[n - 1] = Some("yes".to_owned());
+            let _ = writer.write_record(
+                row.into_iter()
+                    .chain(flags.into_iter().flatten())
+                    .chain(std::iter::repeat_n(String::new(), blank_extras)),
+            );
+        }
     }
     writer.into_inner().unwrap_or_default()
 }

@@ -61,6 +61,30 @@ const ID_NAMES: &[&str] = &[
     "username",
     "from",
 ];
+/// Id columns that name a post rather than a person: a second row with the same post and
+/// another name is a second holder (a job share).
+const POST_ID_NAMES: &[&str] = &[
+    "postuniquereference",
+    "postid",
+    "positionid",
+    "positionnumber",
+    "postref",
+];
+/// Columns that say who holds a post, beside a post id: rows with the same holder are one
+/// person in several posts.
+const HOLDER_NAMES: &[&str] = &["holder", "heldby", "holderid"];
+/// Person id columns, read as the holder when the id column names posts.
+const PERSON_ID_NAMES: &[&str] = &[
+    "employeeid",
+    "employeenumber",
+    "personid",
+    "staffid",
+    "workerid",
+];
+/// A row that is another holder of the post named on an earlier row (orgflow's own CSV).
+const CO_HOLDER_NAMES: &[&str] = &["coholder", "jobshare"];
+/// The holder's full-time equivalent in the post.
+const FTE_NAMES: &[&str] = &["fte", "fulltimeequivalent", "ftepercent"];
 const NAME_NAMES: &[&str] = &[
     "name",
     "fullname",
@@ -477,6 +501,14 @@ struct Columns {
     path: Option<usize>,
     /// Level columns (`Level 1`…`Level N`), top first.
     levels: Vec<usize>,
+    /// Whether the id column names posts (`Post Unique Reference`, `Position ID`).
+    post_ids: bool,
+    /// Who holds each post, beside a post id column.
+    holder: Option<usize>,
+    /// The holder's full-time equivalent in the post.
+    fte: Option<usize>,
+    /// Marks a row as another holder of an earlier row's post.
+    co_holder: Option<usize>,
 }
 
 fn find(headers: &[String], wanted: &[&str], taken: &[Option<usize>]) -> Option<usize> {
@@ -486,6 +518,44 @@ fn find(headers: &[String], wanted: &[&str], taken: &[Option<usize>]) -> Option<
             .enumerate()
             .position(|(i, h)| h == w && !taken.contains(&Some(i)))
     })
+}
+
+/// The first `most` of `items`, joined, with how many more.
+fn list_some(items: &[String], most: usize) -> String {
+    let mut out = items
+        .iter()
+        .take(most)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > most {
+        out.push_str(&format!(" and {} more", items.len() - most));
+    }
+    out
+}
+
+/// A full-time equivalent cell: "0.6", "60%", "1"; empty is unknown. Anything else, or a value
+/// outside 0–1 (after a percent sign), is a problem in words.
+fn fte_cell(text: &str) -> Result<Option<f64>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let (number, percent) = match t.strip_suffix('%') {
+        Some(n) => (n.trim(), true),
+        None => (t, false),
+    };
+    let value = number
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .map(|v| if percent { v / 100.0 } else { v });
+    match value {
+        Some(v) if v > 0.0 && v <= 1.0 => Ok(Some(v)),
+        _ => Err(format!(
+            "the FTE “{t}” is not a share of a full-time post between 0 and 1 (such as 0.6 or 60%); left out"
+        )),
+    }
 }
 
 /// The header row for a message: at most 12 columns, each cut to 30 characters.
@@ -567,6 +637,16 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
     let dotted = find(&headers, DOTTED_NAMES, &taken);
     let path = find(&headers, PATH_NAMES, &taken);
     let levels = level_columns(&headers);
+    let post_ids = id.is_some_and(|c| POST_ID_NAMES.contains(&headers[c].as_str()));
+    let holder = find(&headers, HOLDER_NAMES, &taken)
+        .or_else(|| {
+            post_ids
+                .then(|| find(&headers, PERSON_ID_NAMES, &taken))
+                .flatten()
+        })
+        .filter(|h| Some(*h) != manager);
+    let co_holder = find(&headers, CO_HOLDER_NAMES, &taken);
+    let fte = find(&headers, FTE_NAMES, &taken);
     // A column the user named is the one; otherwise every header that may hold managers is a
     // candidate, and the one that links the most people wins.
     let mut managers: Vec<usize> = manager.into_iter().collect();
@@ -612,6 +692,10 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
             dotted,
             path,
             levels,
+            post_ids,
+            holder,
+            fte,
+            co_holder,
         })
     } else {
         Err(problems)
@@ -698,6 +782,9 @@ pub fn import_people(
         cols.external,
         cols.skills,
         cols.dotted,
+        cols.holder,
+        cols.fte,
+        cols.co_holder,
         // orgflow's own status column (its words only) is read, not kept as a field as well.
         cols.status
             .filter(|&c| own_status_column(&table_rows, &raw_headers, c)),
@@ -725,6 +812,11 @@ pub fn import_people(
         .map(String::as_str)
         .eq(super::csv_export::BASE_HEADER);
     let mut eliminated: Vec<(usize, String)> = Vec::new();
+    // Where each id's row is in `rows`; posts given a second holder; second posts (row,
+    // the person's id, the new post's id).
+    let mut index_of: HashMap<String, usize> = HashMap::new();
+    let mut shared: Vec<String> = Vec::new();
+    let mut second_posts: Vec<(usize, String, String)> = Vec::new();
     for table_row in table_rows {
         let number = table_row.number;
         let record = table_row.cells;
@@ -769,18 +861,7 @@ pub fn import_people(
                 ),
             ));
         }
-        if let Some(first) = first_row_of.get(&id) {
-            problems.push((
-                number,
-                Problem::new(
-                    place,
-                    format!("the id “{id}” was already used on row {first}; this row was skipped"),
-                ),
-            ));
-            continue;
-        }
-        first_row_of.insert(id.clone(), number);
-        look_of.entry(look).or_insert_with(|| (number, id.clone()));
+        let repeat = first_row_of.get(&id).copied();
         let mut name = cell(&record, cols.name).into_owned();
         if cols.name.is_none() {
             name = [cell(&record, cols.first), cell(&record, cols.last)]
@@ -800,6 +881,100 @@ pub fn import_people(
             turned += 1;
         }
         let title = cell(&record, cols.title).into_owned();
+        let fte = match cols.fte {
+            Some(_) => match fte_cell(&cell(&record, cols.fte)) {
+                Ok(f) => f,
+                Err(why) => {
+                    problems.push((number, Problem::new(place.clone(), why)));
+                    None
+                }
+            },
+            None => None,
+        };
+        let holder = Some(cell(&record, cols.holder).into_owned()).filter(|h| !h.is_empty());
+        let mut id = id;
+        if let Some(first) = repeat {
+            let earlier = index_of.get(&id).map(|&k| &mut rows[k]);
+            match earlier {
+                // A post named twice with another holder: a job share.
+                Some(post)
+                    if cols
+                        .co_holder
+                        .is_some_and(|_| truthy(&cell(&record, cols.co_holder)))
+                        && !name.is_empty() =>
+                {
+                    post.person.co_holders.push(crate::model::CoHolder {
+                        name,
+                        fte,
+                        holder,
+                        extra: Extra::new(),
+                    });
+                    continue;
+                }
+                Some(post)
+                    if cols.post_ids
+                        && !name.is_empty()
+                        // Two withheld names ("N/D") are two people nobody named.
+                        && (crate::model::is_withheld_name(&name)
+                            || (normalise(&name) != normalise(&post.person.name)
+                                && !post
+                                    .person
+                                    .co_holders
+                                    .iter()
+                                    .any(|c| normalise(&c.name) == normalise(&name)))) =>
+                {
+                    post.person.co_holders.push(crate::model::CoHolder {
+                        name,
+                        fte,
+                        holder,
+                        extra: Extra::new(),
+                    });
+                    shared.push(id.clone());
+                    continue;
+                }
+                // The same person again in another post (an interim role): a post of its own,
+                // held by them.
+                Some(post)
+                    if !cols.post_ids
+                        && !name.is_empty()
+                        && normalise(&name) == normalise(&post.person.name)
+                        && (title != post.person.title
+                            || post.managers
+                                != cols
+                                    .managers
+                                    .iter()
+                                    .map(|&c| cell(&record, Some(c)).into_owned())
+                                    .collect::<Vec<_>>()) =>
+                {
+                    post.person.holder = Some(id.clone());
+                    let mut k = 2;
+                    while first_row_of.contains_key(&format!("{id}#{k}")) {
+                        k += 1;
+                    }
+                    let own = format!("{id}#{k}");
+                    second_posts.push((number, id.clone(), own.clone()));
+                    id = own;
+                }
+                _ => {
+                    problems.push((
+                        number,
+                        Problem::new(
+                            place,
+                            format!(
+                                "the id “{id}” was already used on row {first}; this row was skipped"
+                            ),
+                        ),
+                    ));
+                    continue;
+                }
+            }
+        }
+        let holder = match second_posts.last() {
+            Some((n, of, _)) if *n == number => Some(of.clone()),
+            _ => holder,
+        };
+        first_row_of.insert(id.clone(), number);
+        look_of.entry(look).or_insert_with(|| (number, id.clone()));
         // A post whose name says it was eliminated ('Eliminated', "ELIMINATED"…) is no post.
         if ELIMINATED_MARKERS.contains(&normalise(&name).as_str()) {
             eliminated.push((number, id.clone()));
@@ -844,6 +1019,7 @@ pub fn import_people(
                 .or_insert_with(|| serde_json::Value::from(written));
         }
         let no_managers = cols.managers.is_empty();
+        index_of.insert(id.clone(), rows.len());
         rows.push(Row {
             number,
             managers: cols
@@ -878,6 +1054,9 @@ pub fn import_people(
                     .is_some_and(|_| truthy(&cell(&record, cols.external))),
                 status,
                 skills,
+                holder,
+                fte,
+                co_holders: Vec::new(),
                 extra,
             },
         });
@@ -910,6 +1089,29 @@ pub fn import_people(
         notes.push(format!(
             "{} read as “name not disclosed” (N/D): their cards show the post's title",
             crate::format::count(withheld, "name", "names")
+        ));
+    }
+    if !shared.is_empty() {
+        shared.sort();
+        shared.dedup();
+        let holders: usize = rows.iter().map(|r| r.person.co_holders.len()).sum();
+        notes.push(format!(
+            "{} named on more than one row with another holder read as shared (a job share): {} more {} ({}); the post counts once in the hierarchy, and its load and rights are split over its holders by FTE",
+            crate::format::count(shared.len(), "post", "posts"),
+            holders,
+            if holders == 1 { "holder" } else { "holders" },
+            list_some(&shared, 5)
+        ));
+    }
+    if !second_posts.is_empty() {
+        let shown: Vec<String> = second_posts
+            .iter()
+            .map(|(n, of, own)| format!("row {n}: “{of}” as “{own}”"))
+            .collect();
+        notes.push(format!(
+            "{} read as a second post of somebody already listed (the same id and name, another title or manager: an interim role) — {}; their loads and rights add up over their posts",
+            crate::format::count(second_posts.len(), "row", "rows"),
+            list_some(&shown, 5)
         ));
     }
     for (why, count) in &left_because {

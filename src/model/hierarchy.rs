@@ -77,6 +77,56 @@ impl<'a> Hierarchy<'a> {
         Some(Self::from_parents(parent, self.index.clone()))
     }
 
+    /// The matrix reading's tree: everybody with a dotted-line manager reports to them instead
+    /// (the first one listed that is somebody in the file and not below them), everybody else
+    /// as in this tree. People are taken in file order, so a dotted line that would close a
+    /// loop with one taken before it is not taken. `None` when nobody has a dotted line that
+    /// can be taken; otherwise the tree, how many people it moved, and how many people's
+    /// dotted lines were passed over (all of them pointing at somebody below).
+    pub fn matrix(&self, org: &Org) -> Option<(Self, usize, usize)> {
+        let mut parent = self.parent.clone();
+        let (mut moved, mut passed) = (0usize, 0usize);
+        for (v, p) in org.people.iter().enumerate() {
+            if p.dotted_managers.is_empty() || v >= parent.len() {
+                continue;
+            }
+            let below_v = |d: u32, parent: &[u32]| {
+                // Walks up from d; a cycle the file already had (validation refuses them)
+                // ends the walk after one step per person.
+                let mut at = d;
+                for _ in 0..=parent.len() {
+                    if at == v as u32 {
+                        return true;
+                    }
+                    if at == NONE {
+                        return false;
+                    }
+                    at = parent[at as usize];
+                }
+                true
+            };
+            let pick = p
+                .dotted_managers
+                .iter()
+                .filter_map(|m| self.index.get(m.as_str()).copied())
+                .find(|&d| !below_v(d, &parent));
+            match pick {
+                Some(d) => {
+                    parent[v] = d;
+                    moved += 1;
+                }
+                None => passed += 1,
+            }
+        }
+        (moved > 0).then(|| {
+            (
+                Self::from_parents(parent, self.index.clone()),
+                moved,
+                passed,
+            )
+        })
+    }
+
     /// The tree from each person's manager index (or [`NONE`]).
     fn from_parents(parent: Vec<u32>, index: std::rc::Rc<Map<&'a str, u32>>) -> Self {
         let n = parent.len();

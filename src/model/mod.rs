@@ -265,6 +265,35 @@ pub struct Person {
     /// Skills, free text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skills: Vec<String>,
+    /// The person who holds this post, when they hold other posts too (an interim role): posts
+    /// with the same holder are one person, whose loads and rights add up over them. Unset,
+    /// the post's holder is nobody else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+    /// The named holder's full-time equivalent in this post (0.6 in a job share), when the
+    /// file says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fte: Option<f64>,
+    /// Others who hold this post with the named holder (a job share).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_holders: Vec<CoHolder>,
+    /// Unknown fields, kept on save.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Somebody who holds a post together with its named holder (a job share).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CoHolder {
+    /// Their name.
+    #[serde(default)]
+    pub name: String,
+    /// Their full-time equivalent in the post, when the file says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fte: Option<f64>,
+    /// Who they are, when they hold other posts too (as [`Person::holder`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
     /// Unknown fields, kept on save.
     #[serde(flatten)]
     pub extra: Extra,

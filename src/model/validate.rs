@@ -300,6 +300,46 @@ pub fn validate(org: &Org) -> Vec<Problem> {
         }
     }
 
+    // Holders: a share of a full-time post each, and a name for everybody sharing one.
+    for (i, person) in org.people.iter().enumerate() {
+        let place = || person_place(i, person.id.as_str());
+        let bad_fte = |f: Option<f64>| f.is_some_and(|f| !(f > 0.0 && f <= 1.0));
+        if bad_fte(person.fte) {
+            problems.push(Problem::new(
+                place(),
+                format!(
+                    "“fte” is {}, but it must be a share of a full-time post above 0 and at most 1",
+                    number(person.fte.unwrap_or_default())
+                ),
+            ));
+        }
+        if person.holder.as_deref() == Some("") {
+            problems.push(Problem::new(
+                place(),
+                "“holder” is empty: leave it out, or name who holds the post",
+            ));
+        }
+        for (k, c) in person.co_holders.iter().enumerate() {
+            if c.name.trim().is_empty() {
+                problems.push(Problem::new(
+                    place(),
+                    format!("co-holder {} has no name", k + 1),
+                ));
+            }
+            if bad_fte(c.fte) {
+                problems.push(Problem::new(
+                    place(),
+                    format!(
+                        "co-holder {} (“{}”) has “fte” {}, but it must be a share of a full-time post above 0 and at most 1",
+                        k + 1,
+                        c.name,
+                        number(c.fte.unwrap_or_default())
+                    ),
+                ));
+            }
+        }
+    }
+
     for (i, group) in org.junior_posts.iter().enumerate() {
         let place = || format!("entry {} in “junior_posts”", i + 1);
         if !index.contains_key(group.reports_to.as_str()) {

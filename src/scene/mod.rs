@@ -179,7 +179,10 @@ pub fn marked_people(org: &Org, analysis: &Analysis) -> Vec<bool> {
     for f in &analysis.findings {
         if matches!(
             f.kind,
-            FindingKind::Funnel | FindingKind::WideSpan | FindingKind::SingleHolder
+            FindingKind::Funnel
+                | FindingKind::MatrixFunnel
+                | FindingKind::WideSpan
+                | FindingKind::SingleHolder
         ) {
             for id in &f.people {
                 if let Some(&i) = index.get(id.as_str()) {

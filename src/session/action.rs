@@ -42,7 +42,7 @@ pub enum Action {
     /// Ask where to save, then export with these choices.
     Export(Box<super::ExportRequest>),
     /// Apply an edit as one undo step.
-    Apply(Command),
+    Apply(Box<Command>),
     /// Move a person (and their subtree) under a new manager.
     Move {
         /// Who moves.
@@ -120,6 +120,13 @@ pub enum Action {
     FocusInspector,
     /// Lay the network out afresh, forgetting where edits left its nodes.
     TidyNetwork,
+}
+
+impl Action {
+    /// [`Action::Apply`] of `command`.
+    pub fn apply(command: Command) -> Self {
+        Self::Apply(Box::new(command))
+    }
 }
 
 /// The answers to "Save changes?".

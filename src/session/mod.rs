@@ -142,7 +142,7 @@ impl Session {
             Action::OpenExample(name) => self.guarded(Pending::OpenExample(name)),
             Action::Close => self.guarded(Pending::Close),
             Action::New => self.guarded(Pending::New),
-            Action::Apply(command) => self.edit(command),
+            Action::Apply(command) => self.edit(*command),
             Action::Move { person, manager } => {
                 let Some(doc) = &self.document else {
                     return;

@@ -63,10 +63,18 @@ pub(super) fn figures(session: &Session, view: &mut View, ui: &mut Ui) {
                     ui.label(RichText::new(head).weak());
                 }
                 ui.end_row();
+                let matrix = a
+                    .readings
+                    .matrix
+                    .as_ref()
+                    .map(|m| ("Up the dotted lines", &m.figures));
                 for (label, r) in [
                     ("Through the hierarchy", &a.readings.hierarchical),
                     ("Straight to the holder", &a.readings.distributed),
-                ] {
+                ]
+                .into_iter()
+                .chain(matrix)
+                {
                     ui.label(RichText::new(label).strong());
                     ui.label(format!("{} {}", percent(r.top_share), name_of(&r.top)));
                     ui.label(thousands(r.load.hhi));

@@ -132,7 +132,7 @@ fn person(
         if ui.button("Add a report").clicked()
             && let Ok(command) = add_person(&doc.org, Some(&person.id))
         {
-            action = Some(Action::Apply(command));
+            action = Some(Action::apply(command));
         }
         if ui.button("Delete person").clicked() {
             action = Some(Action::AskDelete(id.clone()));
@@ -204,7 +204,7 @@ fn person(
             ui.end_row();
         });
     if let Some((label, changed)) = edited {
-        action = Some(Action::Apply(change_person(label, id, changed)));
+        action = Some(Action::apply(change_person(label, id, changed)));
     }
 
     egui::Grid::new("person-figures")
@@ -241,6 +241,17 @@ fn person(
                 percent(f.distributed.share)
             ));
             ui.end_row();
+            if let Some(m) = f.matrix {
+                ui.label("Matrix load").on_hover_text(
+                    "When decisions climb the dotted lines: everybody with a dotted-line manager read as reporting to them",
+                );
+                ui.label(format!(
+                    "{:.1} a month, {} of all decisions",
+                    m.load,
+                    percent(m.share)
+                ));
+                ui.end_row();
+            }
         });
 
     let why: Vec<&crate::analysis::Finding> = doc
@@ -301,7 +312,7 @@ fn person(
                             && let Ok(command) =
                                 set_right(&doc.org, &d.id, &person.id, right, holds)
                         {
-                            action = Some(Action::Apply(command));
+                            action = Some(Action::apply(command));
                         }
                     }
                     ui.label(&d.name);
@@ -325,7 +336,7 @@ fn person(
             {
                 action = crate::edit::remove_dotted_manager(&doc.org, &person.id, m)
                     .ok()
-                    .map(Action::Apply);
+                    .map(Action::apply);
             }
         });
     }
@@ -349,7 +360,7 @@ fn person(
         ui.horizontal(|ui| {
             ui.label(format!("{} ({})", name, l.kind));
             if ui.small_button(format!("Remove link to {name}")).clicked() {
-                action = Some(Action::Apply(remove_link(&doc.org, l)));
+                action = Some(Action::apply(remove_link(&doc.org, l)));
             }
         });
     }
@@ -389,7 +400,7 @@ fn manager_picker(
             {
                 action = crate::edit::move_under(&doc.org, &person.id, None)
                     .ok()
-                    .map(Action::Apply);
+                    .map(Action::apply);
             }
             let needle = draft.manager_filter.trim().to_lowercase();
             for other in doc
@@ -478,7 +489,7 @@ fn dotted_picker(
         |o| {
             crate::edit::add_dotted_manager(&doc.org, &person.id, &o.id)
                 .ok()
-                .map(Action::Apply)
+                .map(Action::apply)
         },
         ui,
     )
@@ -498,7 +509,7 @@ fn link_picker(
         |o| {
             add_link(&doc.org, &person.id, &o.id)
                 .ok()
-                .map(Action::Apply)
+                .map(Action::apply)
         },
         ui,
     )
@@ -600,9 +611,9 @@ fn domain(
             .small()
             .weak(),
     );
-    let mut out = action.map(|(label, decision)| Action::Apply(change_domain(label, id, decision)));
+    let mut out = action.map(|(label, decision)| Action::apply(change_domain(label, id, decision)));
     if ui.button("Delete decision domain").clicked() {
-        out = delete_domain(&doc.org, id).ok().map(Action::Apply);
+        out = delete_domain(&doc.org, id).ok().map(Action::apply);
     }
     out
 }

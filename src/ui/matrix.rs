@@ -295,7 +295,7 @@ fn domain_row(
         if rate != d.per_month {
             let mut changed = d.clone();
             changed.per_month = rate;
-            actions.push(Action::Apply(crate::edit::change_domain(
+            actions.push(Action::apply(crate::edit::change_domain(
                 format!(
                     "make {} come up {} times a month",
                     d.name,
@@ -334,7 +334,7 @@ fn domain_row(
         if list != d.raised_by.clone().unwrap_or_default() {
             let mut changed = d.clone();
             changed.raised_by = (!list.is_empty()).then_some(list);
-            actions.push(Action::Apply(crate::edit::change_domain(
+            actions.push(Action::apply(crate::edit::change_domain(
                 format!("change who raises {}", d.name),
                 &d.id,
                 changed,
@@ -382,7 +382,7 @@ fn domain_row(
         if let Some(right) = wanted
             && let Ok(command) = set_rights(&doc.org, &d.id, people, right, name)
         {
-            actions.push(Action::Apply(command));
+            actions.push(Action::apply(command));
         }
     }
 }

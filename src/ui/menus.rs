@@ -189,7 +189,7 @@ fn edit_menu(session: &Session, view: &mut View, ui: &mut Ui) {
         command = Some(crate::edit::add_domain(&doc.org));
     }
     if let Some(command) = command {
-        view.act(Action::Apply(command));
+        view.act(Action::apply(command));
     }
     ui.separator();
     if ui.button("Decision rights matrix…").clicked() {

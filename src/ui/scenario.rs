@@ -199,7 +199,7 @@ pub(super) fn suggestions_window(session: &Session, view: &mut View, ctx: &egui:
                         .button(format!("Accept: {}", p.title))
                         .clicked()
                     {
-                        actions.push(Action::Apply(p.command.clone()));
+                        actions.push(Action::apply(p.command.clone()));
                     }
                     ui.separator();
                 }

@@ -489,7 +489,7 @@ fn card_menu(
             if ui.button("Add a report").clicked()
                 && let Ok(command) = crate::edit::add_person(&doc.org, Some(&id))
             {
-                actions.push(Action::Apply(command));
+                actions.push(Action::apply(command));
                 close = true;
             }
             let has_reports = doc
