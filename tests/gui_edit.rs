@@ -589,3 +589,57 @@ fn the_inspector_adds_and_removes_a_dotted_line_manager() {
     h.run();
     assert_eq!(dotted(&h), ["gwen"]);
 }
+
+/// A job-share holder typed into the inspector and added by its button, then removed by
+/// theirs: each one undo step, the card's badge says the post is shared, and the inspector
+/// gives each holder their share of the post.
+#[test]
+fn the_inspector_adds_and_removes_a_job_share_holder() {
+    let mut h = harness(None, None);
+    open_school(&mut h);
+    h.get_by_label(MARTA).click();
+    h.run();
+    h.get_by_label("Job-share holder to add").scroll_to_me();
+    h.run();
+    h.get_by_label("Job-share holder to add").click();
+    h.run();
+    h.get_by_label("Job-share holder to add")
+        .type_text("Ines Okafor");
+    h.run();
+    h.get_by_label("Add to the post").click();
+    h.run();
+    let co = |h: &Harness<'static, OrgflowApp>| {
+        h.state()
+            .session
+            .document
+            .as_ref()
+            .expect("open")
+            .org
+            .person("marta")
+            .expect("marta")
+            .co_holders
+            .iter()
+            .map(|c| c.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(co(&h), ["Ines Okafor"]);
+    let doc = h.state().session.document.as_ref().expect("open");
+    assert!(
+        doc.hierarchy.shapes.iter().any(|s| matches!(
+            s,
+            orgflow::scene::Shape::Box { labels, .. }
+                if labels.iter().any(|l| l.text.contains("job share of 2"))
+        )),
+        "the card says the post is shared"
+    );
+    assert_eq!(doc.analysis.holders.len(), 2, "Marta and Ines, half each");
+    h.get_by_label("Remove Ines Okafor from the post")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label("Remove Ines Okafor from the post").click();
+    h.run();
+    assert!(co(&h).is_empty(), "{:?}", h.state().session.status);
+    h.state_mut().act(orgflow::session::Action::Undo);
+    h.run();
+    assert_eq!(co(&h), ["Ines Okafor"]);
+}

@@ -237,3 +237,26 @@ fn job_shares_and_holders_survive_a_csv_round_trip() {
         assert_eq!(names(a), names(b), "{}", a.id);
     }
 }
+
+/// A team file's holders are checked like everything else: an FTE above 1 and a co-holder
+/// without a name are refused, each placed on its person.
+#[test]
+fn bad_holders_in_a_team_file_are_refused_with_their_place() {
+    let json = r#"{"orgflow": 1, "name": "Bad", "people": [
+        {"id": "a", "name": "Ann", "fte": 1.5},
+        {"id": "b", "name": "Bob", "manager": "a", "co_holders": [{"name": " ", "fte": 0}]}
+    ]}"#;
+    let problems = orgflow::io::parse_json(json.as_bytes()).expect_err("refused");
+    let text: Vec<String> = problems
+        .iter()
+        .map(|p| format!("{}: {}", p.place, p.message))
+        .collect();
+    assert_eq!(
+        text,
+        [
+            "person “a” (entry 1 in “people”): “fte” is 1.5, but it must be a share of a full-time post above 0 and at most 1",
+            "person “b” (entry 2 in “people”): co-holder 1 has no name",
+            "person “b” (entry 2 in “people”): co-holder 1 (“ ”) has “fte” 0, but it must be a share of a full-time post above 0 and at most 1",
+        ]
+    );
+}

@@ -142,10 +142,7 @@ fn oracle_route(org: &Org) -> OracleResult {
 /// [`oracle_route`], telling `visit` each raiser's route: the raiser, the rate per raiser, and
 /// everybody the decision reaches in the hierarchical and in the distributed reading (once
 /// each, the raiser left out).
-fn oracle_route_with(
-    org: &Org,
-    visit: &mut Visit<'_>,
-) -> OracleResult {
+fn oracle_route_with(org: &Org, visit: &mut Visit<'_>) -> OracleResult {
     let o = Oracle::new(org);
     let n = org.people.len();
     let mut lines = vec![0.0; n];

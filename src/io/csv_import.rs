@@ -536,7 +536,7 @@ fn list_some(items: &[String], most: usize) -> String {
 
 /// A full-time equivalent cell: "0.6", "60%", "1"; empty is unknown. Anything else, or a value
 /// outside 0–1 (after a percent sign), is a problem in words.
-fn fte_cell(text: &str) -> Result<Option<f64>, String> {
+pub fn fte_text(text: &str) -> Result<Option<f64>, String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -882,7 +882,7 @@ pub fn import_people(
         }
         let title = cell(&record, cols.title).into_owned();
         let fte = match cols.fte {
-            Some(_) => match fte_cell(&cell(&record, cols.fte)) {
+            Some(_) => match fte_text(&cell(&record, cols.fte)) {
                 Ok(f) => f,
                 Err(why) => {
                     problems.push((number, Problem::new(place.clone(), why)));

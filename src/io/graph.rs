@@ -1170,6 +1170,25 @@ pub fn graph_losses(org: &Org, format: GraphFormat) -> Vec<String> {
             "rows of junior posts",
         ));
     }
+    let others: usize = org.people.iter().map(|p| p.co_holders.len()).sum();
+    if others > 0 {
+        lost.push(crate::format::count(
+            others,
+            "other holder of a shared post (a job share)",
+            "other holders of shared posts (job shares)",
+        ));
+    }
+    let held = org
+        .people
+        .iter()
+        .filter(|p| p.holder.is_some() || p.fte.is_some())
+        .count();
+    if held > 0 {
+        lost.push(format!(
+            "who holds {} and their FTE",
+            crate::format::count(held, "post", "posts")
+        ));
+    }
     if format == GraphFormat::Pajek {
         lost.push("names, titles, teams and every other field".to_owned());
     }

@@ -13,7 +13,7 @@ mod workbook;
 mod yaml;
 
 pub use csv_export::{csv_headers, csv_losses, neutralise_formula, write_csv};
-pub use csv_import::{CsvColumns, CsvImport, import_csv, import_people};
+pub use csv_import::{CsvColumns, CsvImport, fte_text, import_csv, import_people};
 pub(crate) use csv_import::{name_key, without_initials};
 pub use graph::{GraphFormat, GraphImport, graph_losses, import_graph};
 pub use json::{parse_json, to_json};

@@ -478,6 +478,15 @@ pub fn hierarchy_scene_by(
                 format!("{badge} · {fte}")
             };
         }
+        // A job share: the post's holders, counted.
+        if !person.co_holders.is_empty() {
+            let shared = format!("job share of {}", person.co_holders.len() + 1);
+            badge = if badge.is_empty() {
+                shared
+            } else {
+                format!("{badge} · {shared}")
+            };
+        }
         if !badge.is_empty() {
             labels.push(Label {
                 text: badge,

@@ -6,7 +6,7 @@ use crate::edit::{
     Right, add_link, add_person, change_domain, change_person, delete_domain, remove_link,
     set_right,
 };
-use crate::model::{DecisionId, PersonId};
+use crate::model::{DecisionId, Person, PersonId};
 use crate::session::{Action, Document, Selection, Session};
 use egui::{RichText, Ui};
 
@@ -68,6 +68,7 @@ fn fill(doc: &Document, target: Option<&Selection>) -> Draft {
                 d.title = person.title.clone();
                 d.team = person.team.clone();
                 d.skills = person.skills.join("; ");
+                d.fte = person.fte.map(crate::format::exact).unwrap_or_default();
             }
         }
         Some(Selection::Domain(id)) => {
@@ -343,6 +344,9 @@ fn person(
     if let Some(a) = dotted_picker(doc, person, draft, ui) {
         action = Some(a);
     }
+    if let Some(a) = holders(doc, person, draft, ui) {
+        action = Some(a);
+    }
     ui.add_space(6.0);
     ui.label(RichText::new("Peer links").strong());
     for l in &doc.org.links {
@@ -616,4 +620,108 @@ fn domain(
         out = delete_domain(&doc.org, id).ok().map(Action::apply);
     }
     out
+}
+
+/// Who holds the post: its FTE, a job share's other holders (add, remove), and the other posts
+/// of somebody who holds several (each a button that selects it).
+fn holders(doc: &Document, person: &Person, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
+    let mut action = None;
+    let name = person.display_name();
+    ui.add_space(6.0);
+    ui.label(RichText::new("Holders").strong()).on_hover_text(
+        "A job share splits the post's load and rights by FTE; a person in several posts carries them all, each decision once",
+    );
+    let a = &doc.analysis;
+    let total = a.decisions_per_month;
+    let of_post = |x: &&crate::analysis::HolderFigures| x.posts.iter().any(|p| p.id == person.id.0);
+    let mine: Vec<&crate::analysis::HolderFigures> = a.holders.iter().filter(of_post).collect();
+    let load_text = |x: &crate::analysis::HolderFigures| {
+        if total > 0.0 {
+            format!(", {} of all decisions", percent(x.hierarchical.share))
+        } else {
+            String::new()
+        }
+    };
+    for x in &mine {
+        let share = x
+            .posts
+            .iter()
+            .find(|p| p.id == person.id.0)
+            .map_or(1.0, |p| p.share);
+        ui.label(format!(
+            "{}: {} of the post{}",
+            x.name,
+            percent(share),
+            load_text(x)
+        ));
+        for other in x.posts.iter().filter(|p| p.id != person.id.0) {
+            let label = format!("Go to {} (also held by {})", other.title, x.name);
+            if ui.small_button(&label).clicked() {
+                action = Some(Action::Select(Some(Selection::Person(PersonId(
+                    other.id.clone(),
+                )))));
+            }
+        }
+    }
+    let mut changed = person.clone();
+    let mut edit = None;
+    egui::Grid::new("holder-fields")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let label = ui.label("FTE");
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut draft.fte).hint_text("1, 0.6 or 60%"))
+                .labelled_by(label.id);
+            ui.end_row();
+            if response.lost_focus() {
+                match crate::io::fte_text(&draft.fte) {
+                    Ok(fte) if fte != person.fte => {
+                        changed.fte = fte;
+                        edit = Some(format!("set the FTE of {name}"));
+                    }
+                    Ok(_) => {}
+                    Err(_) => draft.fte = person.fte.map(crate::format::exact).unwrap_or_default(),
+                }
+            }
+        });
+    for (k, c) in person.co_holders.iter().enumerate() {
+        let fte = c
+            .fte
+            .map(|f| format!(" ({} FTE)", crate::format::exact(f)))
+            .unwrap_or_default();
+        ui.label(format!("Shares the post: {}{fte}", c.name));
+        if ui
+            .small_button(format!("Remove {} from the post", c.name))
+            .clicked()
+        {
+            changed.co_holders.remove(k);
+            edit = Some(format!("remove {} from the post of {name}", c.name));
+        }
+    }
+    ui.horizontal(|ui| {
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut draft.co_holder).hint_text("Name"))
+            .on_hover_text("Somebody who holds this post with them (a job share)");
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::WidgetType::TextEdit, true, "Job-share holder to add")
+        });
+        let typed = draft.co_holder.trim().to_owned();
+        let add = ui.add_enabled(!typed.is_empty(), egui::Button::new("Add to the post"));
+        if add.clicked()
+            || (response.lost_focus()
+                && ui.input(|i| i.key_pressed(egui::Key::Enter))
+                && !typed.is_empty())
+        {
+            changed.co_holders.push(crate::model::CoHolder {
+                name: typed.clone(),
+                ..Default::default()
+            });
+            edit = Some(format!("add {typed} to the post of {name}"));
+            draft.co_holder.clear();
+        }
+    });
+    if let Some(label) = edit {
+        action = Some(Action::apply(change_person(label, &person.id, changed)));
+    }
+    action
 }

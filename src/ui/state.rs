@@ -130,6 +130,10 @@ pub struct Draft {
     pub link_filter: String,
     /// What the dotted-line manager picker filters by.
     pub dotted_filter: String,
+    /// The named holder's FTE in the post, as typed ("0.6", "60%"; empty for unknown).
+    pub fte: String,
+    /// The name of a job-share holder to add.
+    pub co_holder: String,
 }
 
 /// A column of the rights matrix: one person, everybody with a title, or a whole team.
