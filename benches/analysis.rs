@@ -33,5 +33,44 @@ fn load_and_analyze(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_and_analyze);
+/// The generated org with a matrix and holders: every 50th person a dotted-line manager among
+/// the 300 most senior people (a functional head), every 1,000th post held by the holder of the post 500
+/// places before it (an interim role), every 100th (offset 50) a job share.
+fn with_matrix_and_holders(people: usize) -> orgflow::model::Org {
+    let mut org = orgflow::generate::org(people, 7);
+    for i in (50..people).step_by(50) {
+        let other = org.people[1 + (i / 50) % 300].id.clone();
+        if other != org.people[i].id && org.people[i].manager.as_ref() != Some(&other) {
+            org.people[i].dotted_managers.push(other);
+        }
+    }
+    for i in (500..people).step_by(1_000) {
+        let key = format!("holder-{}", i - 500);
+        org.people[i - 500].holder = Some(key.clone());
+        org.people[i].holder = Some(key);
+    }
+    for i in (550..people).step_by(100) {
+        org.people[i].fte = Some(0.6);
+        org.people[i].co_holders.push(orgflow::model::CoHolder {
+            name: format!("Co-holder {i}"),
+            fte: Some(0.4),
+            ..Default::default()
+        });
+    }
+    org
+}
+
+fn matrix_and_holders(c: &mut Criterion) {
+    let mut group = c.benchmark_group("analyze_matrix_and_holders");
+    group.sample_size(10);
+    for people in [10_000, 100_000] {
+        let org = with_matrix_and_holders(people);
+        group.bench_with_input(BenchmarkId::from_parameter(people), &org, |b, org| {
+            b.iter(|| black_box(analyze(black_box(org))));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load_and_analyze, matrix_and_holders);
 criterion_main!(benches);

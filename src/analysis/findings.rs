@@ -206,7 +206,11 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
         top(y).total_cmp(&top(x))
     });
     for x in several {
-        let (h, d) = (x.hierarchical.share, x.distributed.share);
+        // Bounds only (an org too large to count each decision once): judged on the lower.
+        let (h, d) = match (x.lower_hierarchical, x.lower_distributed) {
+            (Some(lh), Some(ld)) if !x.exact => (lh.share, ld.share),
+            _ => (x.hierarchical.share, x.distributed.share),
+        };
         let ids: Vec<String> = x.posts.iter().map(|p| p.id.clone()).collect();
         if h < t.funnel_share && d < t.funnel_share {
             continue;
@@ -222,14 +226,27 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
             },
             people: ids,
             domains: Vec::new(),
-            message: format!(
-                "{} holds {} posts ({}) that together handle {} of all decisions when they climb the reporting lines and {} when each goes straight to whoever holds the right (a decision that needs two of their posts counted once).",
-                x.name,
-                x.posts.len(),
-                titles.join(", "),
-                percent(h),
-                percent(d)
-            ),
+            message: if x.exact {
+                format!(
+                    "{} holds {} posts ({}) that together handle {} of all decisions when they climb the reporting lines and {} when each goes straight to whoever holds the right (a decision that needs two of their posts counted once).",
+                    x.name,
+                    x.posts.len(),
+                    titles.join(", "),
+                    percent(h),
+                    percent(d)
+                )
+            } else {
+                format!(
+                    "{} holds {} posts ({}) that together handle at least {} of all decisions when they climb the reporting lines (at most {}) and at least {} when each goes straight to whoever holds the right (at most {}).",
+                    x.name,
+                    x.posts.len(),
+                    titles.join(", "),
+                    percent(h),
+                    percent(x.hierarchical.share),
+                    percent(d),
+                    percent(x.distributed.share)
+                )
+            },
         });
     }
     // A shared post's funnel says how its holders share it.

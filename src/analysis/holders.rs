@@ -143,6 +143,16 @@ pub struct HolderFigures {
     /// Their load in the matrix reading, when the org has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matrix: Option<Load>,
+    /// False when counting each decision once would have taken too long
+    /// ([`super::routing::PERSON_WALK_WORK`]): the loads are then upper bounds (the sum over
+    /// their posts), with lower bounds (their busiest post) beside them.
+    pub exact: bool,
+    /// With `exact` false: the lower bound of the hierarchical load.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lower_hierarchical: Option<Load>,
+    /// With `exact` false: the lower bound of the distributed load.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lower_distributed: Option<Load>,
     /// Ids of the domains any of their posts may decide.
     pub decides: Vec<String>,
     /// Ids of the domains any of their posts must approve.
@@ -170,8 +180,17 @@ pub struct ReadingInput<'a, 'h> {
     pub loads: (&'a [f64], &'a [f64]),
 }
 
-/// Walked loads per walked person (hierarchical, distributed), then post loads (the same).
-type Reading<'a> = (Vec<f64>, Vec<f64>, &'a [f64], &'a [f64]);
+/// Walked loads per walked person (hierarchical, distributed; `None` past the work budget),
+/// then post loads (the same).
+type Reading<'a> = (Option<(Vec<f64>, Vec<f64>)>, &'a [f64], &'a [f64]);
+
+/// One person's loads, exact or as bounds.
+struct Loads {
+    hierarchical: f64,
+    distributed: f64,
+    /// Lower bounds (hierarchical, distributed) when the loads are upper bounds.
+    lower: Option<(f64, f64)>,
+}
 
 /// The figures of everybody [`Holder::counted_apart`]; `matrix` gives the matrix reading's
 /// input when the org has one. `decides` and `approves` are per post, as the analysis has
@@ -214,23 +233,38 @@ pub fn holder_figures(
         input: &PostHolders<'_>,
         r: ReadingInput<'a, '_>,
     ) -> Reading<'a> {
-        let (h, d) = if input.people > 0 {
+        let walked = if input.people > 0 {
             person_loads(org, r.tree, acts, r.roles, input)
         } else {
-            (Vec::new(), Vec::new())
+            Some((Vec::new(), Vec::new()))
         };
-        (h, d, r.loads.0, r.loads.1)
+        (walked, r.loads.0, r.loads.1)
     }
     let main = walk(org, acts, &input, main);
     let matrix = matrix.map(|m| walk(org, acts, &input, m));
-    let load_of = |reading: &Reading<'_>, who: usize, h: &Holder| {
-        let (hier, dist) = match walked[who] {
-            Some(w) => (reading.0[w as usize], reading.1[w as usize]),
-            None => h.posts.iter().fold((0.0, 0.0), |(a, b), &(p, s)| {
-                (a + s * reading.2[p as usize], b + s * reading.3[p as usize])
-            }),
-        };
-        (hier, dist)
+    // Without the walk (too much work), a person in several posts gets bounds: at least their
+    // busiest post's share, at most the sum over their posts (and never above all decisions).
+    let load_of = |reading: &Reading<'_>, who: usize, h: &Holder| -> Loads {
+        let (walk, post_h, post_d) = reading;
+        if let (Some(w), Some((hier, dist))) = (walked[who], walk) {
+            Loads {
+                hierarchical: hier[w as usize],
+                distributed: dist[w as usize],
+                lower: None,
+            }
+        } else {
+            let of = |loads: &[f64]| {
+                let each = h.posts.iter().map(|&(p, s)| s * loads[p as usize]);
+                let sum: f64 = each.clone().sum();
+                (sum.min(total), each.fold(0.0, f64::max))
+            };
+            let ((hier, hier_low), (dist, dist_low)) = (of(post_h), of(post_d));
+            Loads {
+                hierarchical: hier,
+                distributed: dist,
+                lower: (h.posts.len() > 1).then_some((hier_low, dist_low)),
+            }
+        }
     };
     let load = |l: f64| Load {
         load: l,
@@ -242,7 +276,11 @@ pub fn holder_figures(
         .enumerate()
         .filter(|(_, h)| h.counted_apart())
         .map(|(who, h)| {
-            let (hier, dist) = load_of(&main, who, h);
+            let Loads {
+                hierarchical: hier,
+                distributed: dist,
+                lower,
+            } = load_of(&main, who, h);
             let union = |lists: &[Vec<String>]| {
                 let mut out: Vec<String> = Vec::new();
                 for &(p, _) in &h.posts {
@@ -275,7 +313,12 @@ pub fn holder_figures(
                 can_act: h.posts.iter().any(|&(p, _)| acts[p as usize]),
                 hierarchical: load(hier),
                 distributed: load(dist),
-                matrix: matrix.as_ref().map(|m| load(load_of(m, who, h).0)),
+                matrix: matrix
+                    .as_ref()
+                    .map(|m| load(load_of(m, who, h).hierarchical)),
+                exact: lower.is_none(),
+                lower_hierarchical: lower.map(|l| load(l.0)),
+                lower_distributed: lower.map(|l| load(l.1)),
                 decides: union(rights.0),
                 approves: union(rights.1),
             }

@@ -63,6 +63,10 @@ pub struct Analysis {
     /// (a job share), in file order of their first post. Empty in the usual file.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub holders: Vec<HolderFigures>,
+    /// How many people hold the posts, when that differs from the posts (job shares, people in
+    /// several posts); `None` in the usual file, where every post is one person.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people_holding: Option<usize>,
     /// Per decision domain, in file order.
     pub domains: Vec<DomainFigures>,
     /// The warnings, most severe first.
@@ -96,33 +100,47 @@ impl Analysis {
     /// The headline count: "12 people", or with junior posts "233 senior posts: 226 active,
     /// 7 open positions; 1,785.3 FTE in junior posts below them".
     pub fn headcount_sentence(&self) -> String {
-        let mut out = match &self.junior {
-            None => self.headcount.sentence(),
-            Some(j) => format!(
-                "{}; {} FTE in junior posts below them",
-                self.headcount.sentence_of("senior post", "senior posts"),
-                crate::format::fte(j.fte)
-            ),
+        // With job shares or people in several posts, rows are posts and the people differ.
+        let (one, many) = match (&self.junior, self.people_holding.is_some()) {
+            (Some(_), _) => ("senior post", "senior posts"),
+            (None, true) => ("post", "posts"),
+            (None, false) => ("person", "people"),
         };
-        // Posts are counted; say how people differ from them.
-        let mut holders_of: std::collections::HashMap<&str, usize> = Default::default();
-        for x in &self.holders {
-            for post in x.posts.iter().filter(|h| h.share < 1.0) {
-                *holders_of.entry(post.id.as_str()).or_default() += 1;
+        let mut out = self.headcount.sentence_of(one, many);
+        if let Some(held_by) = self.people_holding {
+            let mut holders_of: std::collections::HashMap<&str, usize> = Default::default();
+            for x in &self.holders {
+                for post in x.posts.iter().filter(|h| h.share < 1.0) {
+                    *holders_of.entry(post.id.as_str()).or_default() += 1;
+                }
+            }
+            let shared = holders_of.values().filter(|&&k| k > 1).count();
+            let several = self.holders.iter().filter(|x| x.posts.len() > 1).count();
+            let mut why = Vec::new();
+            if shared > 0 {
+                why.push(format!(
+                    "{} shared by several holders",
+                    crate::format::count(shared, "post", "posts")
+                ));
+            }
+            if several > 0 {
+                why.push(format!(
+                    "{} in several posts",
+                    crate::format::count(several, "person", "people")
+                ));
+            }
+            out.push_str(&format!(
+                "; held by {}",
+                crate::format::count(held_by, "person", "people")
+            ));
+            if !why.is_empty() {
+                out.push_str(&format!(" ({})", why.join(", ")));
             }
         }
-        let shared = holders_of.values().filter(|&&k| k > 1).count();
-        let several = self.holders.iter().filter(|x| x.posts.len() > 1).count();
-        if shared > 0 {
+        if let Some(j) = &self.junior {
             out.push_str(&format!(
-                "; {} shared by several holders",
-                crate::format::count(shared, "post", "posts")
-            ));
-        }
-        if several > 0 {
-            out.push_str(&format!(
-                "; {} in several posts",
-                crate::format::count(several, "person", "people")
+                "; {} FTE in junior posts below them",
+                crate::format::fte(j.fte)
             ));
         }
         out
@@ -148,6 +166,7 @@ impl Analysis {
             network: self.network.clone(),
             persons: Vec::new(),
             holders: self.holders.clone(),
+            people_holding: self.people_holding,
             domains: self.domains.clone(),
             findings: self.findings.clone(),
             thresholds: self.thresholds,
@@ -652,6 +671,7 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
         network: network_figures,
         persons,
         holders: holder_figures.unwrap_or_default(),
+        people_holding: post_holders.as_ref().map(|h| h.people.len()),
         domains: org
             .decisions
             .iter()

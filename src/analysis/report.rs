@@ -155,7 +155,17 @@ pub fn text_report(a: &Analysis) -> String {
                     }
                 })
                 .collect();
-            let loads = if a.decisions_per_month > 0.0 {
+            let loads = if let (false, Some(lh), Some(ld)) =
+                (x.exact, x.lower_hierarchical, x.lower_distributed)
+            {
+                format!(
+                    "; {}–{} through the hierarchy, {}–{} straight to the holder (bounds: counting each decision once would take too long)",
+                    percent(lh.share),
+                    percent(x.hierarchical.share),
+                    percent(ld.share),
+                    percent(x.distributed.share)
+                )
+            } else if a.decisions_per_month > 0.0 {
                 format!(
                     "; {} through the hierarchy, {} straight to the holder",
                     percent(x.hierarchical.share),
@@ -266,14 +276,34 @@ pub fn text_report(a: &Analysis) -> String {
         let _ = writeln!(out, "  {tag} {}", f.message);
     }
 
-    let mut ranked: Vec<&super::PersonFigures> = a
+    // People, not posts: a post's one holder, or each person counted apart (in several posts,
+    // or sharing one) once, with their own load.
+    let apart: std::collections::HashSet<&str> = a
+        .holders
+        .iter()
+        .flat_map(|x| x.posts.iter().map(|p| p.id.as_str()))
+        .collect();
+    let mut ranked: Vec<Ranked<'_>> = a
         .persons
         .iter()
+        .filter(|p| !apart.contains(p.id.as_str()))
+        .map(|p| Ranked {
+            name: &p.name,
+            key: &p.id,
+            hierarchical: p.hierarchical,
+            distributed: p.distributed,
+        })
+        .chain(a.holders.iter().map(|x| Ranked {
+            name: &x.name,
+            key: x.posts.first().map_or("", |p| p.id.as_str()),
+            hierarchical: x.hierarchical,
+            distributed: x.distributed,
+        }))
         .filter(|p| p.hierarchical.load > 0.0 || p.distributed.load > 0.0)
         .collect();
     ranked.sort_by(|x, y| {
-        let key = |p: &super::PersonFigures| p.hierarchical.share.max(p.distributed.share);
-        key(y).total_cmp(&key(x)).then(x.id.cmp(&y.id))
+        let key = |p: &Ranked<'_>| p.hierarchical.share.max(p.distributed.share);
+        key(y).total_cmp(&key(x)).then(x.key.cmp(y.key))
     });
     if !ranked.is_empty() {
         let _ = writeln!(
@@ -285,7 +315,7 @@ pub fn text_report(a: &Analysis) -> String {
             let _ = writeln!(
                 out,
                 "  {:<32} {:>12} {:>7} {:>12} {:>7}",
-                truncate(&p.name, 32),
+                truncate(p.name, 32),
                 format!("{:.1}", p.hierarchical.load),
                 percent(p.hierarchical.share),
                 format!("{:.1}", p.distributed.load),
@@ -301,6 +331,15 @@ pub fn text_report(a: &Analysis) -> String {
         }
     }
     out
+}
+
+/// One row of "Who decisions wait on": a person and their loads.
+struct Ranked<'a> {
+    name: &'a str,
+    /// For a stable order among equal loads: their (first) post's id.
+    key: &'a str,
+    hierarchical: super::Load,
+    distributed: super::Load,
 }
 
 fn truncate(text: &str, width: usize) -> String {

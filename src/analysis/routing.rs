@@ -696,6 +696,10 @@ fn add_case(
     }
 }
 
+/// The most steps [`person_loads`] takes; past it, the loads of people in several posts are
+/// given as bounds.
+pub const PERSON_WALK_WORK: usize = 50_000_000;
+
 /// Who holds which posts, for [`person_loads`]: per post, the people counted for it and each
 /// one's share of the post (1, or their FTE share in a job share).
 pub struct PostHolders<'a> {
@@ -709,28 +713,69 @@ pub struct PostHolders<'a> {
 /// raised by somebody else (none of their posts), that need at least one of their posts,
 /// each counted once at the largest of their shares in the posts it needs. Walked raiser by
 /// raiser over the same cases [`route`] routes, so the cost is raisers × cases × depth; only
-/// the people in `holders` are counted. Returns (hierarchical, distributed) per person.
+/// the people in `holders` are counted. Returns (hierarchical, distributed) per person, or
+/// `None` when that walk would take more than [`PERSON_WALK_WORK`] steps (it grows with
+/// raisers × decision domains, where the routing itself does not).
 pub fn person_loads(
     org: &Org,
     h: &Hierarchy<'_>,
     acts: &[bool],
     roles: &mut super::roles::RoleIndex<'_>,
     holders: &PostHolders<'_>,
-) -> (Vec<f64>, Vec<f64>) {
+) -> Option<(Vec<f64>, Vec<f64>)> {
+    person_loads_within(org, h, acts, roles, holders, PERSON_WALK_WORK)
+}
+
+/// [`person_loads`] with a work budget of `budget` steps.
+fn person_loads_within(
+    org: &Org,
+    h: &Hierarchy<'_>,
+    acts: &[bool],
+    roles: &mut super::roles::RoleIndex<'_>,
+    holders: &PostHolders<'_>,
+    budget: usize,
+) -> Option<(Vec<f64>, Vec<f64>)> {
     let mut scratch = Routing::default();
+    let all = groups(org, h, acts, roles, &mut scratch);
+    let deepest = h.depth.iter().copied().max().unwrap_or(0) as usize + 1;
+    let acting = h.order.len();
+    let work: usize = all
+        .iter()
+        .map(|(raisers, legs)| {
+            let raisers = match raisers {
+                Raisers::Everyone => acting,
+                Raisers::Some(who) => who.len(),
+            };
+            let steps: usize = legs
+                .values()
+                .map(|g| {
+                    let chains: usize = g.approvals.keys().map(Vec::len).sum();
+                    deepest * (1 + (1 + g.approvals.len()) * (1 + chains))
+                })
+                .sum();
+            raisers.saturating_mul(steps)
+        })
+        .fold(0usize, usize::saturating_add);
+    if work > budget {
+        return None;
+    }
     let mut hier = vec![0.0; holders.people];
     let mut dist = vec![0.0; holders.people];
     let mut walk = Walker {
         h,
         on_chain: vec![u32::MAX; h.len()],
         chain: Vec::new(),
+        best_below: vec![NONE; h.len()],
+        is_target: vec![false; h.len()],
+        touched: Vec::new(),
+        best_any: None,
     };
     let can = |i: u32| acts.get(i as usize).copied().unwrap_or(false);
     let everyone: Vec<u32> = h.order.iter().copied().filter(|&v| can(v)).collect();
     let mut reached_h: Vec<u32> = Vec::new();
     let mut reached_d: Vec<u32> = Vec::new();
     let mut credit: Vec<(u32, f64)> = Vec::new();
-    for (raisers, groups) in groups(org, h, acts, roles, &mut scratch) {
+    for (raisers, groups) in all {
         let list: &[u32] = match &raisers {
             Raisers::Everyone => &everyone,
             Raisers::Some(who) => who,
@@ -747,8 +792,9 @@ pub fn person_loads(
                 .map(|(chain, rate)| (chain.as_slice(), *rate))
                 .chain(std::iter::once((&[][..], group.rate - with_approvals)));
             let cases: Vec<(&[u32], f64)> = cases.filter(|(_, r)| *r > 0.0).collect();
+            walk.set_targets(deciders);
             for &p in list {
-                let (visited, end) = walk.path(p, deciders);
+                let (visited, end) = walk.path_to_targets(p, deciders.is_empty());
                 for &(chain, rate) in &cases {
                     let w = rate / count;
                     reached_h.clear();
@@ -800,7 +846,7 @@ pub fn person_loads(
             }
         }
     }
-    (hier, dist)
+    Some((hier, dist))
 }
 
 /// One decision's route at a time, as the routing rules say (see the module notes).
@@ -809,9 +855,113 @@ struct Walker<'a> {
     /// Position on the current raiser's chain, or `u32::MAX`.
     on_chain: Vec<u32>,
     chain: Vec<u32>,
+    /// For the current targets ([`Walker::set_targets`]): the best target at or below each
+    /// person (nearest the top, then first in the file), or `NONE`.
+    best_below: Vec<u32>,
+    is_target: Vec<bool>,
+    /// Who `best_below` and `is_target` were written for, to reset them.
+    touched: Vec<u32>,
+    /// The best of all current targets.
+    best_any: Option<u32>,
 }
 
 impl Walker<'_> {
+    fn better(&self, a: u32, b: u32) -> bool {
+        let h = self.h;
+        (h.depth[a as usize], a) < (h.depth[b as usize], b)
+    }
+
+    /// Makes `targets` the current targets: the best target below each of their managers,
+    /// once, so each raiser's route is a walk along their own chain and one target's.
+    fn set_targets(&mut self, targets: &[u32]) {
+        for &v in &self.touched {
+            self.best_below[v as usize] = NONE;
+            self.is_target[v as usize] = false;
+        }
+        self.touched.clear();
+        self.best_any = None;
+        for &t in targets {
+            if self.best_any.is_none_or(|b| self.better(t, b)) {
+                self.best_any = Some(t);
+            }
+            self.is_target[t as usize] = true;
+            let mut v = t;
+            loop {
+                let b = self.best_below[v as usize];
+                if b == NONE {
+                    self.touched.push(v);
+                }
+                if b != NONE && !self.better(t, b) {
+                    // Everybody above already has a target at least as good.
+                    break;
+                }
+                self.best_below[v as usize] = t;
+                let up = self.h.parent[v as usize];
+                if up == NONE {
+                    break;
+                }
+                v = up;
+            }
+        }
+        // `touched` may hold a person twice (a target also below another); resetting twice is
+        // harmless.
+    }
+
+    /// [`Walker::path`] to the current targets (`none` when there are none).
+    fn path_to_targets(&mut self, p: u32, none: bool) -> (Vec<u32>, Option<u32>) {
+        let h = self.h;
+        // The marks [`Walker::path`] left on the last chain go with it.
+        for &v in &self.chain {
+            self.on_chain[v as usize] = u32::MAX;
+        }
+        self.chain.clear();
+        let mut v = p;
+        loop {
+            self.chain.push(v);
+            let up = h.parent[v as usize];
+            if up == NONE {
+                break;
+            }
+            v = up;
+        }
+        if none {
+            return (self.chain[1..].to_vec(), None);
+        }
+        if let Some(k) = self.chain.iter().position(|&v| self.is_target[v as usize]) {
+            return (self.chain[1..=k].to_vec(), Some(self.chain[k]));
+        }
+        let meet = self
+            .chain
+            .iter()
+            .position(|&v| self.best_below[v as usize] != NONE);
+        let (t, stop, up_to) = match meet {
+            Some(k) => (
+                self.best_below[self.chain[k] as usize],
+                Some(self.chain[k]),
+                k + 1,
+            ),
+            // Another tree: climb to the top, cross to the best target's tree, go down.
+            None => match self.best_any {
+                Some(t) => (t, None, self.chain.len()),
+                None => return (Vec::new(), Some(p)),
+            },
+        };
+        let mut down = Vec::new();
+        let mut x = t;
+        while Some(x) != stop {
+            down.push(x);
+            let up = h.parent[x as usize];
+            if up == NONE {
+                break;
+            }
+            x = up;
+        }
+        down.reverse();
+        let mut visited = self.chain[1..up_to].to_vec();
+        visited.extend(down);
+        (visited, Some(t))
+    }
+
     fn top(&self, mut v: u32) -> u32 {
         while self.h.parent[v as usize] != NONE {
             v = self.h.parent[v as usize];
@@ -892,5 +1042,49 @@ impl Walker<'_> {
         let mut visited = visited_up.to_vec();
         visited.extend(down);
         (visited, Some(t))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Decision, DecisionId, Person};
+
+    /// a → b → c; x (3 a month, raised by everyone, decided by a), and one person holds a
+    /// and c. b's decision climbs to a: 1 a month for them. c's climbs through b to a, but it
+    /// is their own; a's is theirs too. Past a budget of 0 steps the walk gives up.
+    #[test]
+    fn the_walk_counts_once_and_stops_past_its_budget() {
+        let person = |id: &str, manager: Option<&str>| Person {
+            manager: manager.map(|m| PersonId(m.to_owned())),
+            ..Person::new(id, id)
+        };
+        let org = Org {
+            people: vec![
+                person("a", None),
+                person("b", Some("a")),
+                person("c", Some("b")),
+            ],
+            decisions: vec![Decision {
+                id: DecisionId("x".to_owned()),
+                per_month: 3.0,
+                decides: vec![PersonId("a".to_owned())],
+                ..Decision::default()
+            }],
+            ..Org::default()
+        };
+        let h = Hierarchy::new(&org);
+        let acts = [true; 3];
+        let mut roles = super::super::roles::RoleIndex::new(&org, &h, &acts);
+        let of_post = vec![vec![(0, 1.0)], vec![], vec![(0, 1.0)]];
+        let holders = PostHolders {
+            of_post: &of_post,
+            people: 1,
+        };
+        let (hier, dist) =
+            person_loads_within(&org, &h, &acts, &mut roles, &holders, usize::MAX).unwrap();
+        // b's decision reaches a (theirs); c's is their own: 1 a month, from b.
+        assert_eq!((hier[0], dist[0]), (1.0, 1.0));
+        assert!(person_loads_within(&org, &h, &acts, &mut roles, &holders, 0).is_none());
     }
 }
