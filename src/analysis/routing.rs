@@ -849,6 +849,25 @@ fn person_loads_within(
     Some((hier, dist))
 }
 
+/// `up` (the climb), then down from `stop` to `t` (`stop` left out; from the top of `t`'s
+/// tree when `stop` is `None`).
+fn descend(h: &Hierarchy<'_>, up: &[u32], t: u32, stop: Option<u32>) -> Vec<u32> {
+    let mut down = Vec::new();
+    let mut x = t;
+    while Some(x) != stop {
+        down.push(x);
+        let above = h.parent[x as usize];
+        if above == NONE {
+            break;
+        }
+        x = above;
+    }
+    down.reverse();
+    let mut visited = up.to_vec();
+    visited.extend(down);
+    visited
+}
+
 /// One decision's route at a time, as the routing rules say (see the module notes).
 struct Walker<'a> {
     h: &'a Hierarchy<'a>,
@@ -946,20 +965,7 @@ impl Walker<'_> {
                 None => return (Vec::new(), Some(p)),
             },
         };
-        let mut down = Vec::new();
-        let mut x = t;
-        while Some(x) != stop {
-            down.push(x);
-            let up = h.parent[x as usize];
-            if up == NONE {
-                break;
-            }
-            x = up;
-        }
-        down.reverse();
-        let mut visited = self.chain[1..up_to].to_vec();
-        visited.extend(down);
-        (visited, Some(t))
+        (descend(h, &self.chain[1..up_to], t, stop), Some(t))
     }
 
     fn top(&self, mut v: u32) -> u32 {
@@ -1028,20 +1034,7 @@ impl Walker<'_> {
                 None => return (Vec::new(), Some(p)),
             },
         };
-        let mut down = Vec::new();
-        let mut x = t;
-        while Some(x) != stop {
-            down.push(x);
-            let up = h.parent[x as usize];
-            if up == NONE {
-                break;
-            }
-            x = up;
-        }
-        down.reverse();
-        let mut visited = visited_up.to_vec();
-        visited.extend(down);
-        (visited, Some(t))
+        (descend(h, visited_up, t, stop), Some(t))
     }
 }
 
