@@ -163,6 +163,11 @@ fn a_person_on_two_rows_with_two_titles_holds_two_posts() {
     close(eli.hierarchical.share, 0.6);
     close(eli.distributed.load, 3.0);
     assert_eq!(eli.decides, ["y", "v"]);
+    // Straight to the holder, post 2#2 gets all 5 a month, but 2 of them are Eli's own (v,
+    // raised in his other post): the top person is Eli at 60%, not his post at 100%.
+    close(post("2#2").distributed.share, 1.0);
+    assert_eq!(a.readings.distributed.top.as_deref(), Some("2"));
+    close(a.readings.distributed.top_share, 0.6);
     // The funnel is Eli, over both posts, not each post apart.
     let funnels: Vec<&orgflow::analysis::Finding> = a
         .findings

@@ -325,3 +325,74 @@ pub fn holder_figures(
         })
         .collect()
 }
+
+/// The readings' top person counted in people: somebody in several posts is one candidate
+/// with their own load (the certain one, the lower bound, when only bounds are known), named
+/// by their first post's id when they are its named holder; every other post is a candidate
+/// as it is (a shared post is one queue).
+pub fn people_tops(a: &mut super::Analysis) {
+    let name_of: std::collections::HashMap<&str, &str> = a
+        .persons
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    // People in several posts who can stand for their first post's id.
+    let several: Vec<&HolderFigures> = a
+        .holders
+        .iter()
+        .filter(|x| x.posts.len() > 1)
+        .filter(|x| {
+            x.posts.first().and_then(|p| name_of.get(p.id.as_str())) == Some(&x.name.as_str())
+        })
+        .collect();
+    let apart: std::collections::HashSet<&str> = several
+        .iter()
+        .flat_map(|x| x.posts.iter().map(|p| p.id.as_str()))
+        .collect();
+    type Pick = fn(&super::PersonFigures) -> Option<Load>;
+    type PickHolder = fn(&HolderFigures) -> Option<Load>;
+    let readings: [(Pick, PickHolder); 3] = [
+        (
+            |p| Some(p.hierarchical),
+            |x| Some(x.lower_hierarchical.unwrap_or(x.hierarchical)),
+        ),
+        (
+            |p| Some(p.distributed),
+            |x| Some(x.lower_distributed.unwrap_or(x.distributed)),
+        ),
+        (|p| p.matrix, |x| x.matrix.filter(|_| x.exact)),
+    ];
+    let mut tops: Vec<Option<(String, f64)>> = Vec::new();
+    for (post_load, holder_load) in readings {
+        let mut best: Option<(&str, f64)> = None;
+        let mut consider = |id: &str, share: f64| {
+            if share > 0.0 && best.is_none_or(|(_, b)| share > b) {
+                best = Some((id, share));
+            }
+        };
+        for p in a
+            .persons
+            .iter()
+            .filter(|p| p.can_act && !apart.contains(p.id.as_str()))
+        {
+            if let Some(l) = post_load(p) {
+                consider(&p.id, l.share);
+            }
+        }
+        for x in several.iter().filter(|x| x.can_act) {
+            if let (Some(l), Some(first)) = (holder_load(x), x.posts.first()) {
+                consider(&first.id, l.share);
+            }
+        }
+        tops.push(best.map(|(id, s)| (id.to_owned(), s)));
+    }
+    let set = |r: &mut super::ReadingFigures, top: &Option<(String, f64)>| {
+        r.top = top.as_ref().map(|(id, _)| id.clone());
+        r.top_share = top.as_ref().map_or(0.0, |(_, s)| *s);
+    };
+    set(&mut a.readings.hierarchical, &tops[0]);
+    set(&mut a.readings.distributed, &tops[1]);
+    if let Some(m) = &mut a.readings.matrix {
+        set(&mut m.figures, &tops[2]);
+    }
+}

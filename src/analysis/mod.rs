@@ -304,7 +304,8 @@ pub struct ReadingFigures {
     pub mean_hops: f64,
     /// Spread of the load over people.
     pub load: Spread,
-    /// The person with the largest share of all decisions, and that share (0–1).
+    /// The person with the largest share of all decisions, by id (somebody in several posts is
+    /// counted once over all of them, by their first post's id).
     pub top: Option<String>,
     /// Share (0–1) of all decisions the top person handles.
     pub top_share: f64,
@@ -687,6 +688,9 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
         findings: Vec::new(),
         thresholds: *thresholds,
     };
+    if !analysis.holders.is_empty() {
+        holders::people_tops(&mut analysis);
+    }
     analysis.findings = findings(org, &h, &analysis, thresholds);
     analysis
 }
