@@ -364,10 +364,10 @@ pub fn people_tops(a: &mut super::Analysis) {
     ];
     let mut tops: Vec<Option<(String, f64)>> = Vec::new();
     for (post_load, holder_load) in readings {
-        let mut best: Option<(&str, f64)> = None;
+        let mut best: Option<(String, f64)> = None;
         let mut consider = |id: &str, share: f64| {
-            if share > 0.0 && best.is_none_or(|(_, b)| share > b) {
-                best = Some((id, share));
+            if share > 0.0 && best.as_ref().is_none_or(|(_, b)| share > *b) {
+                best = Some((id.to_owned(), share));
             }
         };
         for p in a
@@ -384,7 +384,7 @@ pub fn people_tops(a: &mut super::Analysis) {
                 consider(&first.id, l.share);
             }
         }
-        tops.push(best.map(|(id, s)| (id.to_owned(), s)));
+        tops.push(best);
     }
     let set = |r: &mut super::ReadingFigures, top: &Option<(String, f64)>| {
         r.top = top.as_ref().map(|(id, _)| id.clone());
