@@ -63,16 +63,27 @@ pub struct Analysis {
     /// (a job share), in file order of their first post. Empty in the usual file.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub holders: Vec<HolderFigures>,
-    /// How many people hold the posts, when that differs from the posts (job shares, people in
-    /// several posts); `None` in the usual file, where every post is one person.
+    /// How many people hold the posts, when that may differ from the posts (job shares, people
+    /// in several posts); `None` in the usual file, where every post is one person.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub people_holding: Option<usize>,
+    pub people_holding: Option<PeopleHolding>,
     /// Per decision domain, in file order.
     pub domains: Vec<DomainFigures>,
     /// The warnings, most severe first.
     pub findings: Vec<Finding>,
     /// The thresholds the findings used.
     pub thresholds: Thresholds,
+}
+
+/// How the people differ from the posts: counted once per analysis, for the headline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PeopleHolding {
+    /// People holding the posts that are not open.
+    pub people: usize,
+    /// Posts with more than one holder (job shares).
+    pub shared_posts: usize,
+    /// People holding more than one post.
+    pub in_several_posts: usize,
 }
 
 /// Posts counted rather than named (a UK organogram's junior file), in the whole org.
@@ -107,31 +118,23 @@ impl Analysis {
             (None, false) => ("person", "people"),
         };
         let mut out = self.headcount.sentence_of(one, many);
-        if let Some(held_by) = self.people_holding {
-            let mut holders_of: std::collections::HashMap<&str, usize> = Default::default();
-            for x in &self.holders {
-                for post in x.posts.iter().filter(|h| h.share < 1.0) {
-                    *holders_of.entry(post.id.as_str()).or_default() += 1;
-                }
-            }
-            let shared = holders_of.values().filter(|&&k| k > 1).count();
-            let several = self.holders.iter().filter(|x| x.posts.len() > 1).count();
+        if let Some(held) = self.people_holding {
             let mut why = Vec::new();
-            if shared > 0 {
+            if held.shared_posts > 0 {
                 why.push(format!(
                     "{} shared by several holders",
-                    crate::format::count(shared, "post", "posts")
+                    crate::format::count(held.shared_posts, "post", "posts")
                 ));
             }
-            if several > 0 {
+            if held.in_several_posts > 0 {
                 why.push(format!(
                     "{} in several posts",
-                    crate::format::count(several, "person", "people")
+                    crate::format::count(held.in_several_posts, "person", "people")
                 ));
             }
             out.push_str(&format!(
                 "; held by {}",
-                crate::format::count(held_by, "person", "people")
+                crate::format::count(held.people, "person", "people")
             ));
             if !why.is_empty() {
                 out.push_str(&format!(" ({})", why.join(", ")));
@@ -672,7 +675,11 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
         network: network_figures,
         persons,
         holders: holder_figures.unwrap_or_default(),
-        people_holding: post_holders.as_ref().map(|h| h.people.len()),
+        people_holding: post_holders.as_ref().map(|h| PeopleHolding {
+            people: h.people.len(),
+            shared_posts: h.of_post.iter().filter(|list| list.len() > 1).count(),
+            in_several_posts: h.people.iter().filter(|x| x.posts.len() > 1).count(),
+        }),
         domains: org
             .decisions
             .iter()

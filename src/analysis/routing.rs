@@ -885,6 +885,25 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
+    /// Makes `chain` the chain from `p` to the top, each marked with its place in `on_chain`
+    /// (the last chain's marks cleared first).
+    fn climb(&mut self, p: u32) {
+        for &v in &self.chain {
+            self.on_chain[v as usize] = u32::MAX;
+        }
+        self.chain.clear();
+        let mut v = p;
+        loop {
+            self.on_chain[v as usize] = self.chain.len() as u32;
+            self.chain.push(v);
+            let up = self.h.parent[v as usize];
+            if up == NONE {
+                break;
+            }
+            v = up;
+        }
+    }
+
     fn better(&self, a: u32, b: u32) -> bool {
         let h = self.h;
         (h.depth[a as usize], a) < (h.depth[b as usize], b)
@@ -922,27 +941,12 @@ impl Walker<'_> {
                 v = up;
             }
         }
-        // `touched` may hold a person twice (a target also below another); resetting twice is
-        // harmless.
     }
 
     /// [`Walker::path`] to the current targets (`none` when there are none).
     fn path_to_targets(&mut self, p: u32, none: bool) -> (Vec<u32>, Option<u32>) {
         let h = self.h;
-        // The marks [`Walker::path`] left on the last chain go with it.
-        for &v in &self.chain {
-            self.on_chain[v as usize] = u32::MAX;
-        }
-        self.chain.clear();
-        let mut v = p;
-        loop {
-            self.chain.push(v);
-            let up = h.parent[v as usize];
-            if up == NONE {
-                break;
-            }
-            v = up;
-        }
+        self.climb(p);
         if none {
             return (self.chain[1..].to_vec(), None);
         }
@@ -979,20 +983,7 @@ impl Walker<'_> {
     /// where it ends (`None` with no targets: it climbs to the top).
     fn path(&mut self, p: u32, targets: &[u32]) -> (Vec<u32>, Option<u32>) {
         let h = self.h;
-        for &v in &self.chain {
-            self.on_chain[v as usize] = u32::MAX;
-        }
-        self.chain.clear();
-        let mut v = p;
-        loop {
-            self.on_chain[v as usize] = self.chain.len() as u32;
-            self.chain.push(v);
-            let up = h.parent[v as usize];
-            if up == NONE {
-                break;
-            }
-            v = up;
-        }
+        self.climb(p);
         if targets.is_empty() {
             return (self.chain[1..].to_vec(), None);
         }
