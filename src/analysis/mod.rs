@@ -57,7 +57,9 @@ pub struct Analysis {
     pub betweenness: Option<network::BetweennessMethod>,
     /// The informal network (who people go to), when the org has links.
     pub network: Option<network::NetworkFigures>,
-    /// Per post, in file order (a post with one holder is that person).
+    /// Per post, in file order (a post with one holder is that person). Written as JSON by
+    /// [`Analysis::json`], beside who each person is.
+    #[serde(skip)]
     pub persons: Vec<PersonFigures>,
     /// The people counted apart from a post: holders of several posts, and of a share of one
     /// (a job share), in file order of their first post. Empty in the usual file.
@@ -330,6 +332,74 @@ pub struct Load {
     pub load: f64,
     /// That load as a share (0–1) of all decisions raised per month: never above 1.
     pub share: f64,
+}
+
+/// The analysis as `analyze --json` writes it: its figures, each person's figures beside who
+/// they are (title, team, open post, outside the org; kept out of [`PersonFigures`], which the
+/// window holds for every person), and whatever else the caller adds (`extra`, e.g. the
+/// import's notes). Serialized straight to the writer: no tree of values in memory.
+pub struct AnalysisJson<'a, E: Serialize> {
+    analysis: &'a Analysis,
+    org: &'a Org,
+    extra: E,
+}
+
+impl Analysis {
+    /// The analysis of `org` as JSON, with `extra`'s fields added at the top level.
+    pub fn json<'a, E: Serialize>(&'a self, org: &'a Org, extra: E) -> AnalysisJson<'a, E> {
+        AnalysisJson {
+            analysis: self,
+            org,
+            extra,
+        }
+    }
+}
+
+impl<E: Serialize> Serialize for AnalysisJson<'_, E> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// One person's figures and who they are.
+        #[derive(Serialize)]
+        struct PersonJson<'a> {
+            #[serde(flatten)]
+            figures: &'a PersonFigures,
+            title: &'a str,
+            team: &'a str,
+            vacant: bool,
+            external: bool,
+        }
+        /// Every person, streamed.
+        struct Persons<'a>(&'a [PersonFigures], &'a [crate::model::Person]);
+        impl Serialize for Persons<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeSeq;
+                let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+                for (figures, person) in self.0.iter().zip(self.1) {
+                    seq.serialize_element(&PersonJson {
+                        figures,
+                        title: &person.title,
+                        team: &person.team,
+                        vacant: person.vacant,
+                        external: person.external,
+                    })?;
+                }
+                seq.end()
+            }
+        }
+        #[derive(Serialize)]
+        struct Whole<'a, E: Serialize> {
+            #[serde(flatten)]
+            analysis: &'a Analysis,
+            persons: Persons<'a>,
+            #[serde(flatten)]
+            extra: &'a E,
+        }
+        Whole {
+            analysis: self.analysis,
+            persons: Persons(&self.analysis.persons, &self.org.people),
+            extra: &self.extra,
+        }
+        .serialize(serializer)
+    }
 }
 
 /// The figures of one person.

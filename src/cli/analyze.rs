@@ -3,7 +3,6 @@
 use super::args::{ColumnArgs, RightsArgs, ThresholdArgs};
 use super::load::load_org_said;
 use super::terminal::{UsageError, print_json, print_report};
-use anyhow::Context;
 use clap::Args;
 use orgflow::analysis::{analyze_with, text_report};
 use orgflow::model::ThresholdOverrides;
@@ -39,27 +38,11 @@ pub fn run(args: Analyze) -> anyhow::Result<()> {
     let analysis = analyze_with(&loaded.org, &overrides.resolve());
     if args.json {
         // The analysis, and under `import` everything reading the files said.
-        let mut value =
-            serde_json::to_value(&analysis).context("could not write the analysis as JSON")?;
-        if let Some(object) = value.as_object_mut() {
-            object.insert(
-                "import".to_owned(),
-                serde_json::to_value(&said).context("could not write the notes")?,
-            );
-            // Who each person is, beside their figures (kept out of the analysis itself, which
-            // the window holds for every person).
-            if let Some(persons) = object.get_mut("persons").and_then(|p| p.as_array_mut()) {
-                for (figures, person) in persons.iter_mut().zip(&loaded.org.people) {
-                    if let Some(f) = figures.as_object_mut() {
-                        f.insert("title".to_owned(), person.title.clone().into());
-                        f.insert("team".to_owned(), person.team.clone().into());
-                        f.insert("vacant".to_owned(), person.vacant.into());
-                        f.insert("external".to_owned(), person.external.into());
-                    }
-                }
-            }
+        #[derive(serde::Serialize)]
+        struct Import<'a, T: serde::Serialize> {
+            import: &'a T,
         }
-        print_json(&value)
+        print_json(&analysis.json(&loaded.org, Import { import: &said }))
     } else {
         print_report(&text_report(&analysis))
     }

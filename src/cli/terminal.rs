@@ -76,10 +76,21 @@ pub fn print_report(text: &str) -> anyhow::Result<()> {
     print_out(&for_terminal(text))
 }
 
-/// A value as pretty JSON on standard output.
+/// A value as pretty JSON on standard output, written as it is made (a million people's
+/// figures are never one string in memory).
 pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
-    let mut text =
-        serde_json::to_string_pretty(value).context("could not write the result as JSON")?;
-    text.push('\n');
-    print_out(&text)
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match serde_json::to_writer_pretty(&mut out, value) {
+        Ok(()) => {}
+        // A failed write keeps its kind, so a closed pipe still ends the command quietly.
+        Err(e) if e.is_io() => {
+            return Err(std::io::Error::from(e)).context("could not write to standard output");
+        }
+        Err(e) => return Err(e).context("could not write the result as JSON"),
+    }
+    out.write_all(b"\n")
+        .and_then(|()| out.flush())
+        .context("could not write to standard output")?;
+    Ok(())
 }
