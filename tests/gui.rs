@@ -424,3 +424,42 @@ fn at_fit_on_a_1920_by_1080_screen_every_domain_of_each_example_is_named() {
         );
     }
 }
+
+#[test]
+fn the_wheel_zooms_over_a_card_as_over_empty_canvas() {
+    let mut h = harness(None);
+    open_school(&mut h);
+    let wheel = |h: &mut Harness<'static, OrgflowApp>| {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 120.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: egui::Modifiers::NONE,
+        });
+        // Smooth scrolling spreads the wheel over a few frames (and the card's tooltip waits
+        // its delay), so the frames are stepped rather than run until idle.
+        h.run_steps(20);
+    };
+    // Over a card: the pointer is on the card's own widget, above the canvas.
+    let before = h.state().view.hierarchy_view.zoom();
+    let card = h.get_by_label("Dana Reyes, Principal, in the hierarchy");
+    let at = card.rect().center();
+    card.hover();
+    h.run_steps(2);
+    wheel(&mut h);
+    let over_card = h.state().view.hierarchy_view.zoom();
+    assert!(
+        over_card > before * 1.1,
+        "the wheel over a card zoomed in: {before} → {over_card}"
+    );
+    // The point under the pointer stays under it: the card is still where the wheel was.
+    let moved = h
+        .get_by_label("Dana Reyes, Principal, in the hierarchy")
+        .rect()
+        .center()
+        - at;
+    assert!(
+        moved.length() < 8.0,
+        "the card stayed under the pointer ({moved:?})"
+    );
+}

@@ -245,7 +245,9 @@ impl Canvas {
             let d = response.drag_delta() / self.zoom;
             self.center = Point::new(self.center.x - d.x, self.center.y - d.y);
         }
-        if response.hovered() {
+        // Over the canvas, whether or not a card's own widget is under the pointer: on a dense
+        // chart the pointer is almost always over one.
+        if ui.rect_contains_pointer(screen) {
             let (scroll, pinch, pointer) = ui.input(|i| {
                 (
                     i.smooth_scroll_delta.y,
