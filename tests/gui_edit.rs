@@ -258,12 +258,14 @@ fn a_csv_is_never_overwritten_its_changes_go_to_a_team_file() {
 
 /// An app that keeps its recovery copy in `path`, as the real one does in its data folder.
 fn app_keeping_recovery_in(path: &std::path::Path) -> OrgflowApp {
+    app_saving_to(path, None)
+}
+
+/// Like [`app_keeping_recovery_in`], with a save dialog that answers `save`.
+fn app_saving_to(path: &std::path::Path, save: Option<std::path::PathBuf>) -> OrgflowApp {
     let mut app = OrgflowApp::new(
         Settings::default(),
-        Box::new(PresetDialog {
-            open: None,
-            save: None,
-        }),
+        Box::new(PresetDialog { open: None, save }),
     );
     app.session.use_recovery_file(path.to_owned());
     app
@@ -301,6 +303,74 @@ fn unsaved_edits_survive_a_crash_and_are_offered_back() {
             .expect("restored")
             .is_dirty()
     );
+}
+
+/// Leaves a recovery copy of an unsaved move in `recovery`, as a crash would.
+fn crash_with_unsaved_move(recovery: &std::path::Path) {
+    let mut h = harness_with(app_keeping_recovery_in(recovery));
+    open_school(&mut h);
+    drag_onto(&mut h, SAM, MARTA);
+    h.state_mut().session.write_recovery();
+    assert!(recovery.exists());
+}
+
+#[test]
+fn a_restored_copy_is_removed_once_discarded_or_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let recovery = dir.path().join("unsaved-changes.json");
+    // Restore, then File ▸ New and Discard: the changes are thrown away, so is their copy.
+    crash_with_unsaved_move(&recovery);
+    {
+        let mut h = harness_with(app_keeping_recovery_in(&recovery));
+        h.get_by_label("Restore").click();
+        h.run();
+        assert!(
+            recovery.exists(),
+            "the restored changes are still kept against a crash"
+        );
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("New").click();
+        h.run();
+        h.get_by_label("Discard").click();
+        h.run();
+        assert_eq!(
+            h.state()
+                .session
+                .document
+                .as_ref()
+                .map(|d| d.org.name.as_str()),
+            Some("Untitled org")
+        );
+        assert!(!recovery.exists(), "the discarded changes' copy is gone");
+        // Killed here.
+    }
+    let h = harness_with(app_keeping_recovery_in(&recovery));
+    assert!(h.query_by_label_contains("had unsaved changes").is_none());
+    assert!(h.state().session.recovered.is_none());
+
+    // Restore, then save: the copy is gone too.
+    crash_with_unsaved_move(&recovery);
+    let saved = dir.path().join("saved.json");
+    let mut h = harness_with(app_saving_to(&recovery, Some(saved.clone())));
+    h.get_by_label("Restore").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    // A restored example has no file of its own: Save asks where, and writes there.
+    assert!(saved.exists());
+    assert!(
+        !h.state()
+            .session
+            .document
+            .as_ref()
+            .expect("open")
+            .is_dirty()
+    );
+    assert!(!recovery.exists(), "the saved changes' copy is gone");
+    drop(h);
+    let h = harness_with(app_keeping_recovery_in(&recovery));
+    assert!(h.state().session.recovered.is_none());
 }
 
 #[test]

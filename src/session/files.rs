@@ -97,6 +97,9 @@ impl Session {
         self.suggestions.proposals = None;
         self.status = None;
         self.out.fit_both();
+        // The recovery copy follows the document shown: kept for restored changes, removed
+        // when the changes it held were discarded for another file.
+        self.write_recovery();
     }
 
     /// Runs an action that would drop the document, asking first when it has unsaved changes.
@@ -223,6 +226,8 @@ impl Session {
                 if let Some(doc) = &mut self.document {
                     doc.history.mark_saved();
                 }
+                // Thrown away, so no longer kept against a crash, whatever happens next.
+                self.write_recovery();
                 self.proceed(pending);
             }
             Choice::Cancel => {}
