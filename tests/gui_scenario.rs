@@ -7,7 +7,7 @@ mod common;
 
 use common::{harness, open_school};
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use orgflow::session::Show;
 
 const DANA: &str = "Dana Reyes, Principal, in the hierarchy";
@@ -143,6 +143,18 @@ fn comparing_with_another_file() {
     );
     // The after org is shown: the new assistant principals are there.
     h.get_by_label("Tomás Ruiz, Assistant principal, KS2, in the hierarchy");
+    // With a scenario open, the Export dialog offers its before and after, ticked.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export image…").click();
+    h.run();
+    assert!(h.state().view.export.choices.before_after);
+    assert_eq!(
+        h.get_by_label("Before and after, side by side (the open scenario)")
+            .accesskit_node()
+            .toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
     // An edit to the document closes the scenario rather than show it out of date.
     h.get_by_label("Edit").click();
     h.run();

@@ -86,6 +86,8 @@ impl View {
             if self.export.choices.title.is_empty() {
                 self.export.choices.title = doc.org.name.clone();
             }
+            // With a scenario open, its before and after is what is usually wanted.
+            self.export.choices.before_after = session.scenario.is_some();
             self.export.open = true;
         }
     }
