@@ -19,8 +19,8 @@ pub fn thousands(x: f64) -> String {
     out
 }
 
-/// A count of full-time equivalents to one decimal, thousands separated, with no needless
-/// ".0": "1,785.3", "12", "0.5".
+/// A count (of full-time equivalents, of decisions a month) to one decimal, thousands
+/// separated, with no needless ".0": "1,785.3", "12", "0.5".
 pub fn fte(x: f64) -> String {
     let tenths = (x.abs() * 10.0).round();
     let whole = thousands((tenths / 10.0).trunc().copysign(x));

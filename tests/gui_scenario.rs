@@ -95,9 +95,13 @@ fn the_principal_off_sick_in_one_click_without_changing_the_file() {
     let scenario = app.session.scenario.as_ref().expect("a scenario");
     assert_eq!(scenario.title, "If Dana Reyes were away");
     assert!(!app.session.document.as_ref().expect("open").is_dirty());
+    // The risk leads, in domains and in decisions, and her share falling to nothing is not
+    // shown as a gain.
     h.get_by_label_contains(
-        "13 of 14 domains would have nobody who can decide them: Budget allocation",
+        "13 of 14 domains would have nobody who can decide them (82 of 92 decisions a month): Budget allocation",
     );
+    h.get_by_label_contains("Dana Reyes is away, who took 88% of decisions straight to the holder");
+    assert!(h.query_by_label_contains("88% → 0%").is_none());
     // She stays in the chart while away, marked as away.
     h.get_by_label(DANA);
     assert_eq!(scenario_away(h.state()), ["dana"]);

@@ -481,10 +481,25 @@ impl Absence {
         if names.len() > NAMED {
             list.push_str(&format!(" and {} more", names.len() - NAMED));
         }
+        // The risk in decisions as well as domains: a rare decision matters less than a daily one.
+        let rate: BTreeMap<&str, f64> = self
+            .comparison
+            .before
+            .domains
+            .iter()
+            .map(|d| (d.id.as_str(), d.per_month))
+            .collect();
+        let stranded: f64 = self
+            .orphaned_domains
+            .iter()
+            .filter_map(|d| rate.get(d.id.as_str()))
+            .sum();
         format!(
-            "{} of {} domains would have nobody who can decide them: {list}",
+            "{} of {} domains would have nobody who can decide them ({} of {} decisions a month): {list}",
             names.len(),
             self.comparison.figures[0].domains_with_rights,
+            crate::format::fte(stranded),
+            crate::format::fte(self.comparison.before.decisions_per_month),
         )
     }
 }
@@ -587,18 +602,23 @@ pub fn headline(before: &Org, c: &Comparison) -> String {
         ));
     }
     if let Some(top) = &b.top_distributed {
-        let after_share = c
-            .after
-            .persons
-            .iter()
-            .find(|p| &p.id == top)
-            .map_or(0.0, |p| p.distributed.share);
-        parts.push(format!(
-            "{}: {} → {} of decisions straight to the holder",
-            name(before, &b.top_distributed),
-            pct(b.top_share_distributed),
-            pct(after_share)
-        ));
+        let after = c.after.persons.iter().find(|p| &p.id == top);
+        let after_share = after.map_or(0.0, |p| p.distributed.share);
+        if after.is_some_and(|p| p.status == "away") {
+            // Their share falling to nothing is their absence, not an improvement.
+            parts.push(format!(
+                "{} is away, who took {} of decisions straight to the holder",
+                name(before, &b.top_distributed),
+                pct(b.top_share_distributed),
+            ));
+        } else {
+            parts.push(format!(
+                "{}: {} → {} of decisions straight to the holder",
+                name(before, &b.top_distributed),
+                pct(b.top_share_distributed),
+                pct(after_share)
+            ));
+        }
     }
     if b.bus_factor.is_some() && a.bus_factor.is_some() {
         parts.push(format!(

@@ -23,6 +23,16 @@ pub(super) fn scenario_window(session: &Session, view: &mut View, ctx: &egui::Co
         .default_pos([280.0, 120.0])
         .show(ctx, |ui| {
             ui.heading(&s.title);
+            // An absence is a risk first: what would have nobody to decide it leads.
+            if let Some(absence) = &s.absence
+                && !absence.orphaned_domains.is_empty()
+            {
+                ui.label(
+                    RichText::new(absence.orphaned_sentence())
+                        .strong()
+                        .color(color(theme::ERROR_TEXT)),
+                );
+            }
             ui.label(
                 RichText::new(crate::scenario::headline(&s.before.org, &s.comparison)).strong(),
             );
@@ -37,10 +47,6 @@ pub(super) fn scenario_window(session: &Session, view: &mut View, ctx: &egui::Co
                 ui.separator();
                 if absence.orphaned_domains.is_empty() {
                     ui.label(absence.orphaned_sentence());
-                } else {
-                    ui.label(
-                        RichText::new(absence.orphaned_sentence()).color(color(theme::ERROR_TEXT)),
-                    );
                 }
                 if !absence.carriers.is_empty() {
                     ui.label(
