@@ -463,3 +463,26 @@ fn the_wheel_zooms_over_a_card_as_over_empty_canvas() {
         "the card stayed under the pointer ({moved:?})"
     );
 }
+
+#[test]
+fn every_figure_header_explains_itself_on_hover() {
+    let mut h = harness(None);
+    open_school(&mut h);
+    for (header, words) in [
+        ("Load HHI", "10,000 means one person handles everything"),
+        ("Top share", "100% means every decision waits on them"),
+        ("Effective handlers", "10,000 divided by the load HHI"),
+        ("Mean hops", "hand-offs a decision takes"),
+        ("Layers", "Levels of management"),
+        ("Widest span", "reporting directly to one manager"),
+        ("Through the hierarchy", "climbs the reporting lines"),
+    ] {
+        h.get_by_label(header).hover();
+        // The tooltip waits its delay: frames are stepped, not run until idle.
+        h.run_steps(60);
+        assert!(
+            h.query_by_label_contains(words).is_some(),
+            "{header} explains itself: {words}"
+        );
+    }
+}

@@ -5,6 +5,50 @@ use crate::analysis::{percent, thousands};
 use crate::session::{Action, Session};
 use egui::{RichText, Ui};
 
+/// The strip's column headers, each with what it means in plain words.
+const HEADERS: [(&str, &str); 6] = [
+    (
+        "Top share",
+        "How many of all decisions need the busiest person at least once: passing through on the way up, deciding or approving. 100% means every decision waits on them.",
+    ),
+    (
+        "Load HHI",
+        "How concentrated the handling of decisions is, from 0 to 10,000: each person's share of all the handling, squared and added up. 10,000 means one person handles everything; the lower, the more evenly it is spread.",
+    ),
+    (
+        "Effective handlers",
+        "As if this many people each handled an equal share of the decisions (10,000 divided by the load HHI).",
+    ),
+    (
+        "Mean hops",
+        "How many hand-offs a decision takes on average, from whoever raises it to whoever decides and approves it. Straight to the holder it is about 1.",
+    ),
+    (
+        "Layers",
+        "Levels of management, from the top person down to the front line.",
+    ),
+    (
+        "Widest span",
+        "The most people reporting directly to one manager, and who that manager is.",
+    ),
+];
+
+/// The readings, each with how decisions travel in it.
+const READINGS: [(&str, &str); 3] = [
+    (
+        "Through the hierarchy",
+        "Each decision climbs the reporting lines until it reaches someone who may decide it.",
+    ),
+    (
+        "Straight to the holder",
+        "Each decision goes straight to whoever holds the right to decide it, then to each approver.",
+    ),
+    (
+        "Up the dotted lines",
+        "As through the hierarchy, but people with a dotted-line manager report to that manager instead.",
+    ),
+];
+
 pub(super) fn figures(session: &Session, view: &mut View, ui: &mut Ui) {
     let Some(doc) = &session.document else {
         return;
@@ -52,15 +96,8 @@ pub(super) fn figures(session: &Session, view: &mut View, ui: &mut Ui) {
             .spacing([18.0, 2.0])
             .show(ui, |ui| {
                 ui.label("");
-                for head in [
-                    "Top share",
-                    "Load HHI",
-                    "Effective handlers",
-                    "Mean hops",
-                    "Layers",
-                    "Widest span",
-                ] {
-                    ui.label(RichText::new(head).weak());
+                for (head, help) in HEADERS {
+                    ui.label(RichText::new(head).weak()).on_hover_text(help);
                 }
                 ui.end_row();
                 let matrix = a
@@ -75,7 +112,11 @@ pub(super) fn figures(session: &Session, view: &mut View, ui: &mut Ui) {
                 .into_iter()
                 .chain(matrix)
                 {
-                    ui.label(RichText::new(label).strong());
+                    let help = READINGS
+                        .iter()
+                        .find(|(name, _)| *name == label)
+                        .map_or("", |(_, help)| help);
+                    ui.label(RichText::new(label).strong()).on_hover_text(help);
                     ui.label(format!("{} {}", percent(r.top_share), name_of(&r.top)));
                     ui.label(thousands(r.load.hhi));
                     ui.label(format!("{:.1}", r.load.effective));
