@@ -486,3 +486,32 @@ fn every_figure_header_explains_itself_on_hover() {
         );
     }
 }
+
+#[test]
+fn findings_of_one_kind_are_summed_up_and_can_be_filtered() {
+    // An organogram where four posts each manage one: two N/D posts and one name on two posts.
+    let mut h = harness(Some("tests/organogram/one-over-one.csv"));
+    h.get_by_label("Open…").click();
+    h.run();
+    let group = "4 managers manage only one person each";
+    h.get_by_label_contains(group);
+    // Closed, the group lists none of its findings; opened, it lists each post's.
+    let digital = "Charlotte Cooper (Director, Digital) manages only Shelley Burke (Deputy Director, Digital)";
+    assert!(h.query_by_label_contains(digital).is_none());
+    h.get_by_label_contains(group).click();
+    h.run();
+    h.get_by_label_contains(
+        "Charlotte Cooper (Director, Data) manages only Shelley Burke (Deputy Director, Data)",
+    );
+    h.get_by_label_contains(digital).click();
+    h.run();
+    assert_eq!(h.state().session.selection, Some(selected("4")));
+    // The severity toggles hide and show the notes.
+    h.get_by_label("4 notes").click();
+    h.run();
+    assert!(h.query_by_label_contains(group).is_none());
+    h.get_by_label("No finding matches the filter.");
+    h.get_by_label("4 notes").click();
+    h.run();
+    h.get_by_label_contains(group);
+}

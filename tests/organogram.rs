@@ -282,3 +282,74 @@ fn the_cabinet_office_opens_with_its_junior_posts() {
         .sum();
     assert!((tops - total).abs() < 1e-6);
 }
+
+/// The real organograms' findings as the report lists them: the notes that each say one post
+/// manages only one are one line, whose count is the posts with a single report counted here
+/// from the reporting lines alone; every finding is in exactly one line.
+#[test]
+fn the_real_organograms_findings_are_summed_up_by_kind() {
+    let dir = Path::new("../shared/datasets/uk_organogram_2011_09/published");
+    for file in [
+        "cabinet_office-2011-09-30-senior.csv",
+        "department_for_transport-2011-09-30-senior.csv",
+    ] {
+        let path = dir.join(file);
+        if !path.exists() {
+            eprintln!("skipped: {} is not here", path.display());
+            return;
+        }
+        let org = load(&path, &CsvColumns::default()).expect("opens").org;
+        let a = analyze(&org);
+        // Independently: managers in post with exactly one direct report.
+        let mut reports: std::collections::HashMap<&str, usize> = Default::default();
+        for p in &org.people {
+            if let Some(m) = &p.manager {
+                *reports.entry(m.as_str()).or_default() += 1;
+            }
+        }
+        let single = org
+            .people
+            .iter()
+            .filter(|p| !p.external && p.status.is_active())
+            .filter(|p| reports.get(p.id.as_str()) == Some(&1))
+            .count();
+        if file.starts_with("cabinet_office") {
+            assert_eq!(single, 14, "{file}: posts with one report, counted by hand");
+        }
+        let groups = orgflow::analysis::group_findings(&a.findings);
+        let lines: Vec<_> = groups
+            .iter()
+            .filter(|g| g.kind == orgflow::analysis::FindingKind::OneOverOne)
+            .collect();
+        let counted: usize = lines.iter().map(|g| g.members.len()).sum();
+        assert_eq!(counted, single, "{file}");
+        if single >= orgflow::analysis::GROUP_FROM {
+            assert_eq!(lines.len(), 1, "{file}: one line for them all");
+            assert_eq!(
+                lines[0]
+                    .summary
+                    .as_deref()
+                    .and_then(|s| s.split(' ').next()),
+                Some(single.to_string().as_str()),
+                "{file}"
+            );
+            // The report says the line, not each note.
+            let report = orgflow::analysis::text_report(&a);
+            assert!(
+                report.contains(&format!("{single} managers manage only one person each")),
+                "{file}"
+            );
+        }
+        let mut every: Vec<usize> = groups.iter().flat_map(|g| g.members.clone()).collect();
+        every.sort_unstable();
+        assert_eq!(every, (0..a.findings.len()).collect::<Vec<_>>(), "{file}");
+        for g in &groups {
+            for &k in &g.members {
+                assert_eq!(
+                    (a.findings[k].kind, a.findings[k].severity),
+                    (g.kind, g.severity)
+                );
+            }
+        }
+    }
+}

@@ -522,6 +522,20 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
         });
     }
 
+    // A name on several posts (one person in two posts, or two people of one name) is said
+    // with the post's title, so that each finding tells which post it means.
+    let mut named: crate::model::Map<&str, usize> = crate::model::Map::default();
+    for p in &org.people {
+        *named.entry(p.display_name()).or_default() += 1;
+    }
+    let who = |p: &crate::model::Person| {
+        let name = p.display_name();
+        if named.get(name).is_some_and(|&n| n > 1) && !p.title.is_empty() && p.title != name {
+            format!("{name} ({})", p.title)
+        } else {
+            name.to_owned()
+        }
+    };
     for (i, p) in a.persons.iter().enumerate() {
         if p.direct_reports == 1 && in_post(person(i)) {
             let manager = person(i);
@@ -529,7 +543,7 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
                 .children_of(i as u32)
                 .first()
                 .and_then(|&r| org.people.get(r as usize))
-                .map_or("one person", |r| r.display_name());
+                .map_or_else(|| "one person".to_owned(), who);
             out.push(Finding {
                 kind: FindingKind::OneOverOne,
                 severity: Severity::Info,
@@ -537,7 +551,7 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
                 domains: Vec::new(),
                 message: format!(
                     "{} manages only {report}: a one-over-one layer adds a stop without adding reach.",
-                    manager.display_name()
+                    who(manager)
                 ),
             });
         }
@@ -724,3 +738,207 @@ fn informal(org: &Org, a: &Analysis, t: &Thresholds) -> Vec<Finding> {
 }
 
 pub use crate::format::trim_number;
+
+/// Findings of one kind and severity are summed up in one line from this many.
+pub const GROUP_FROM: usize = 3;
+
+/// One line of a findings list: a finding alone, or several of one kind and severity summed
+/// up ("64 managers manage only one person each"), in the order of their first finding.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FindingGroup {
+    /// What they are about.
+    pub kind: FindingKind,
+    /// How much they matter.
+    pub severity: Severity,
+    /// Their positions in the analysis's findings, in order.
+    pub members: Vec<usize>,
+    /// The line that sums them up; `None` for a finding alone, which says itself.
+    pub summary: Option<String>,
+}
+
+impl FindingGroup {
+    /// The line to show: the summary, or the one finding's own message.
+    pub fn line<'a>(&'a self, findings: &'a [Finding]) -> &'a str {
+        match &self.summary {
+            Some(s) => s,
+            None => self
+                .members
+                .first()
+                .and_then(|&k| findings.get(k))
+                .map_or("", |f| f.message.as_str()),
+        }
+    }
+
+    /// The members' messages, each once, with how many findings say it (the same words can
+    /// come from several posts with the same names, or from N/D posts).
+    pub fn messages<'a>(&self, findings: &'a [Finding]) -> Vec<(&'a str, usize, usize)> {
+        let mut seen: crate::model::Map<&str, usize> = crate::model::Map::default();
+        let mut out: Vec<(&str, usize, usize)> = Vec::new();
+        for &k in &self.members {
+            let Some(f) = findings.get(k) else { continue };
+            if let Some(&at) = seen.get(f.message.as_str()) {
+                if let Some(entry) = out.get_mut(at) {
+                    entry.1 += 1;
+                }
+            } else {
+                seen.insert(f.message.as_str(), out.len());
+                out.push((f.message.as_str(), 1, k));
+            }
+        }
+        out
+    }
+}
+
+impl FindingKind {
+    /// The kind's name in a list of kinds ("One-over-one managers").
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Funnel => "Funnels",
+            Self::MatrixFunnel => "Funnels up the dotted lines",
+            Self::HighConcentration => "Concentrated rights",
+            Self::BusFactor => "Bus factor",
+            Self::SingleHolder => "Sole deciders",
+            Self::WideSpan => "Wide spans",
+            Self::WideDottedSpan => "Wide dotted-line spans",
+            Self::NoDecider => "Domains nobody can decide",
+            Self::TooManyLayers => "Too many layers",
+            Self::OneOverOne => "One-over-one managers",
+            Self::IncompleteRights => "Incomplete rights",
+            Self::InformalHub => "Informal hubs",
+            Self::InformalTop => "Informal top",
+            Self::HiddenLeader => "Hidden leaders",
+            Self::Broker => "Brokers",
+            Self::UnsoughtLeader => "Unsought leaders",
+        }
+    }
+
+    /// One line for `n` findings of this kind.
+    fn summary(self, n: usize) -> String {
+        let n = super::thousands(n as f64);
+        match self {
+            Self::Funnel => format!(
+                "{n} people are funnels: each handles a large share of all decisions on their route"
+            ),
+            Self::MatrixFunnel => {
+                format!("{n} people become funnels when decisions climb the dotted lines")
+            }
+            Self::SingleHolder => format!(
+                "{n} people are each the only one who may decide several domains: when one is busy or away, those decisions wait"
+            ),
+            Self::WideSpan => format!(
+                "{n} managers have more direct reports than they can coach, each a queue for what they must sign off"
+            ),
+            Self::WideDottedSpan => {
+                format!("{n} people are the dotted-line manager of many beside their line managers")
+            }
+            Self::NoDecider => format!(
+                "{n} domains have nobody who can act and may decide them: they climb to the top and wait there"
+            ),
+            Self::OneOverOne => format!(
+                "{n} managers manage only one person each: each one-over-one layer adds a stop without adding reach"
+            ),
+            Self::InformalHub => {
+                format!("{n} people each receive a large share of what people seek from each other")
+            }
+            Self::HiddenLeader => format!(
+                "{n} people are among the most sought while the chart does not show them as leaders"
+            ),
+            Self::Broker => {
+                format!("{n} people hold the informal network together or stand between many pairs")
+            }
+            Self::UnsoughtLeader => format!("{n} formal leaders are sought by almost nobody"),
+            Self::HighConcentration
+            | Self::BusFactor
+            | Self::TooManyLayers
+            | Self::IncompleteRights
+            | Self::InformalTop => format!("{n} findings: {}", self.title().to_lowercase()),
+        }
+    }
+}
+
+/// The findings as lines: those of one kind and severity summed up once there are
+/// [`GROUP_FROM`] of them, each other finding alone; in the findings' order (most severe
+/// first), a group where its first finding is.
+pub fn group_findings(findings: &[Finding]) -> Vec<FindingGroup> {
+    let mut members: crate::model::Map<(FindingKind, Severity), Vec<usize>> =
+        crate::model::Map::default();
+    for (k, f) in findings.iter().enumerate() {
+        members.entry((f.kind, f.severity)).or_default().push(k);
+    }
+    let mut out = Vec::new();
+    for (k, f) in findings.iter().enumerate() {
+        let key = (f.kind, f.severity);
+        let Some(list) = members.get(&key) else {
+            continue;
+        };
+        if list.len() < GROUP_FROM {
+            out.push(FindingGroup {
+                kind: f.kind,
+                severity: f.severity,
+                members: vec![k],
+                summary: None,
+            });
+        } else if list.first() == Some(&k) {
+            out.push(FindingGroup {
+                kind: f.kind,
+                severity: f.severity,
+                members: list.clone(),
+                summary: Some(f.kind.summary(list.len())),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(kind: FindingKind, severity: Severity, message: &str) -> Finding {
+        Finding {
+            kind,
+            severity,
+            people: Vec::new(),
+            domains: Vec::new(),
+            message: message.to_owned(),
+        }
+    }
+
+    #[test]
+    fn three_of_a_kind_make_one_line_and_the_same_words_are_listed_once() {
+        let f = [
+            finding(FindingKind::WideSpan, Severity::Critical, "A has 30"),
+            finding(FindingKind::WideSpan, Severity::Warning, "B has 12"),
+            finding(FindingKind::WideSpan, Severity::Warning, "C has 11"),
+            finding(
+                FindingKind::OneOverOne,
+                Severity::Info,
+                "N/D manages only N/D",
+            ),
+            finding(FindingKind::OneOverOne, Severity::Info, "D manages only E"),
+            finding(
+                FindingKind::OneOverOne,
+                Severity::Info,
+                "N/D manages only N/D",
+            ),
+        ];
+        let groups = group_findings(&f);
+        // Two warnings stay apart (fewer than three), the three notes are one line.
+        let lines: Vec<&str> = groups.iter().map(|g| g.line(&f)).collect();
+        assert_eq!(
+            lines,
+            [
+                "A has 30",
+                "B has 12",
+                "C has 11",
+                "3 managers manage only one person each: each one-over-one layer adds a stop without adding reach"
+            ]
+        );
+        let notes = groups.last().expect("the notes' line");
+        assert_eq!(notes.members, [3, 4, 5]);
+        assert_eq!(
+            notes.messages(&f),
+            [("N/D manages only N/D", 2, 3), ("D manages only E", 1, 4)]
+        );
+    }
+}

@@ -13,7 +13,9 @@ pub mod structure;
 pub use concentration::{
     Authority, BUS_FACTOR_SMALL, BUS_FACTOR_WORK, BusFactor, Spread, bus_factor, decide_weights,
 };
-pub use findings::{Finding, FindingKind, Severity, findings, trim_number};
+pub use findings::{
+    Finding, FindingGroup, FindingKind, GROUP_FROM, Severity, findings, group_findings, trim_number,
+};
 pub use holders::{HeldPost, HolderFigures, Holders};
 pub use network::{BetweennessMethod, EXACT_BETWEENNESS_WORK, NetworkFigures, Sought};
 pub use report::{percent, text_report, thousands};

@@ -267,13 +267,34 @@ pub fn text_report(a: &Analysis) -> String {
         count(of(Severity::Warning), "warning", "warnings"),
         count(of(Severity::Info), "note", "notes")
     );
-    for f in &a.findings {
-        let tag = match f.severity {
+    // Findings of one kind summed up in a line, with their first few below it.
+    const EXAMPLES: usize = 3;
+    for g in super::group_findings(&a.findings) {
+        let tag = match g.severity {
             Severity::Critical => "CRITICAL",
             Severity::Warning => "warning ",
             Severity::Info => "note    ",
         };
-        let _ = writeln!(out, "  {tag} {}", f.message);
+        let _ = writeln!(out, "  {tag} {}", g.line(&a.findings));
+        if g.summary.is_none() {
+            continue;
+        }
+        let messages = g.messages(&a.findings);
+        for (message, times, _) in messages.iter().take(EXAMPLES) {
+            if *times > 1 {
+                let _ = writeln!(out, "             - {message} ({times} findings say this)");
+            } else {
+                let _ = writeln!(out, "             - {message}");
+            }
+        }
+        let shown: usize = messages.iter().take(EXAMPLES).map(|m| m.1).sum();
+        if g.members.len() > shown {
+            let _ = writeln!(
+                out,
+                "             … and {} more (analyze --json lists every finding)",
+                thousands((g.members.len() - shown) as f64)
+            );
+        }
     }
 
     // People, not posts: a post's one holder, or each person counted apart (in several posts,

@@ -647,18 +647,18 @@ pub fn slide_svg(
         ExportView::Both => vec![hierarchy_panel, network_panel],
     };
     let columns = panels.len();
-    let footer = analysis
-        .findings
+    // A line a finding, with findings of one kind summed up in one.
+    let footer = crate::analysis::group_findings(&analysis.findings)
         .iter()
-        .filter(|f| f.severity != Severity::Info)
+        .filter(|g| g.severity != Severity::Info)
         .take(options.findings)
-        .map(|f| {
-            let color = if f.severity == Severity::Critical {
+        .map(|g| {
+            let color = if g.severity == Severity::Critical {
                 MARK
             } else {
                 INK
             };
-            (color, f.message.clone())
+            (color, g.line(&analysis.findings).to_owned())
         })
         .collect();
     let slide = Slide {

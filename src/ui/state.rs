@@ -31,7 +31,43 @@ pub struct View {
     pub menu_search: String,
     /// orgflow's own file picker, for when the system's dialogs cannot open.
     pub picker: InAppPicker,
+    /// Which findings the findings panel lists.
+    pub findings: FindingsFilter,
     actions: Vec<Action>,
+}
+
+/// Which findings the findings panel lists: by severity, and one kind or all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FindingsFilter {
+    /// Show critical findings, warnings, notes.
+    pub severities: [bool; 3],
+    /// Only this kind, or every kind.
+    pub kind: Option<crate::analysis::FindingKind>,
+}
+
+impl Default for FindingsFilter {
+    fn default() -> Self {
+        Self {
+            severities: [true; 3],
+            kind: None,
+        }
+    }
+}
+
+impl FindingsFilter {
+    /// Whether findings of this kind and severity are listed.
+    pub fn shows(
+        &self,
+        kind: crate::analysis::FindingKind,
+        severity: crate::analysis::Severity,
+    ) -> bool {
+        let at = match severity {
+            crate::analysis::Severity::Critical => 0,
+            crate::analysis::Severity::Warning => 1,
+            crate::analysis::Severity::Info => 2,
+        };
+        self.severities.get(at).copied().unwrap_or(true) && self.kind.is_none_or(|k| k == kind)
+    }
 }
 
 impl Default for View {
@@ -48,6 +84,7 @@ impl Default for View {
             focus_inspector: false,
             menu_search: String::new(),
             picker: InAppPicker::default(),
+            findings: FindingsFilter::default(),
             actions: Vec::new(),
         }
     }
