@@ -515,3 +515,64 @@ fn findings_of_one_kind_are_summed_up_and_can_be_filtered() {
     h.run();
     h.get_by_label_contains(group);
 }
+
+#[test]
+fn at_fit_the_view_stays_fitted_through_collapses_and_edits() {
+    let mut h = harness(None);
+    open_school(&mut h);
+    let zoom = |h: &Harness<'static, OrgflowApp>| h.state().view.hierarchy_view.zoom();
+    let fitted = zoom(&h);
+    assert!(h.state().view.hierarchy_view.is_fitted());
+    h.get_by_label("Dana Reyes, Principal, in the hierarchy")
+        .click();
+    h.run();
+    h.get_by_label("Hide their reports").click();
+    h.run();
+    // One card left: Fit frames it larger, rather than leave it small in an empty view.
+    assert!(h.state().view.hierarchy_view.is_fitted());
+    assert!(zoom(&h) > fitted * 1.5, "{} against {fitted}", zoom(&h));
+    h.get_by_label("Show their reports").click();
+    h.run();
+    assert!(
+        (zoom(&h) - fitted).abs() < 1e-3,
+        "{} against {fitted}",
+        zoom(&h)
+    );
+    // An edit that grows the chart: the new card is in view with all the others.
+    h.get_by_label("Add a report").click();
+    h.run();
+    h.run();
+    let view = &h.state().view.hierarchy_view;
+    assert!(view.is_fitted());
+    let shown = view.visible_area().expect("drawn");
+    let bounds = h
+        .state()
+        .session
+        .document
+        .as_ref()
+        .expect("open")
+        .hierarchy
+        .bounds;
+    assert!(
+        shown.min.x <= bounds.min.x
+            && shown.min.y <= bounds.min.y
+            && shown.max.x >= bounds.max.x
+            && shown.max.y >= bounds.max.y,
+        "{bounds:?} in view: {shown:?}"
+    );
+    // Once the user has zoomed, the view is theirs: a collapse keeps their zoom.
+    h.get_by_label("Reporting hierarchy view").hover();
+    h.run_steps(2);
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 120.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(20);
+    let theirs = zoom(&h);
+    assert!(!h.state().view.hierarchy_view.is_fitted());
+    h.get_by_label("Hide their reports").click();
+    h.run();
+    assert!((zoom(&h) - theirs).abs() < 1e-3);
+}

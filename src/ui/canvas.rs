@@ -50,6 +50,9 @@ pub struct Canvas {
     menu_target: Option<Target>,
     /// True while the view shows the whole scene as Fit framed it (no pan or zoom since).
     fitted: bool,
+    /// The scene's bounds and the screen area the last Fit framed: while fitted, a scene that
+    /// grows or shrinks (an edit, a collapse) or a view resized is fitted again.
+    fitted_to: Option<(Rect, egui::Rect)>,
 }
 
 impl Default for Canvas {
@@ -65,6 +68,7 @@ impl Default for Canvas {
             free_shown: Vec::new(),
             menu_target: None,
             fitted: false,
+            fitted_to: None,
         }
     }
 }
@@ -204,10 +208,13 @@ impl Canvas {
         response.widget_info(|| WidgetInfo::labeled(WidgetType::Other, true, name));
         let screen = response.rect;
         let mut out = CanvasResponse::default();
-        if self.fit_pending && screen.width() > 1.0 {
+        // Fit, asked for or kept: at Fit, the whole scene stays in view through edits.
+        let refit = self.fitted && self.fitted_to != Some((scene.bounds, screen));
+        if (self.fit_pending || refit) && screen.width() > 1.0 {
             self.frame(scene.bounds, screen.shrink(8.0), 2.0);
             self.fit_pending = false;
             self.fitted = true;
+            self.fitted_to = Some((scene.bounds, screen));
         }
         if let Some(focus) = self.focus_pending.take() {
             self.fitted = false;
