@@ -175,11 +175,28 @@ fn an_advice_survey_colours_the_hierarchy_by_who_people_go_to() {
     h.run();
     h.get_by_label("Import links…").click();
     h.run();
+    // Asked what the links record, advice offered first.
+    h.get_by_label("What do the links in school-advice.csv record?");
+    assert_eq!(
+        h.state()
+            .session
+            .document
+            .as_ref()
+            .expect("open")
+            .org
+            .links
+            .len(),
+        3
+    );
+    h.get_by_label_contains("advice: who asks whom").click();
+    h.get_by_label("Import").click();
+    h.run();
     let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(
         doc.history.undo_label(),
         Some("import links from school-advice.csv")
     );
+    assert!(doc.org.links.iter().skip(3).all(|l| l.kind == "advice"));
     let net = doc.analysis.network.as_ref().expect("links");
     assert_eq!(net.top[0].name, "Ella Rossi");
     assert_eq!(doc.import_problems.len(), 1, "Nobody Known is listed");
@@ -227,4 +244,61 @@ fn suggestions_follow_the_open_file() {
             .collect();
     assert_eq!(after, fresh);
     assert!(!after.iter().any(|t| t.contains("Marta Quill")));
+}
+
+#[test]
+fn imported_links_are_the_kind_the_user_says_and_it_is_remembered_per_file() {
+    let mut h = harness(Some("tests/csv/school-advice.csv"), None);
+    open_school(&mut h);
+    let import = |h: &mut egui_kittest::Harness<'static, orgflow::app::OrgflowApp>| {
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Import links…").click();
+        h.run();
+    };
+    import(&mut h);
+    h.get_by_label_contains("communication: who writes to or meets whom")
+        .click();
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    let doc = h.state().session.document.as_ref().expect("open");
+    let kinds: std::collections::BTreeSet<&str> = doc
+        .org
+        .links
+        .iter()
+        .skip(3)
+        .map(|l| l.kind.as_str())
+        .collect();
+    assert_eq!(kinds, ["communication"].into());
+    assert!(
+        doc.notes.iter().any(|n| n.contains("communication links")),
+        "{:?}",
+        doc.notes
+    );
+    // The same file again: communication is offered; Cancel imports nothing.
+    let before = doc.org.links.len();
+    import(&mut h);
+    assert_eq!(
+        h.state()
+            .session
+            .links_question
+            .as_ref()
+            .map(|q| q.kind.as_str()),
+        Some("communication")
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().session.links_question.is_none());
+    assert_eq!(
+        h.state()
+            .session
+            .document
+            .as_ref()
+            .expect("open")
+            .org
+            .links
+            .len(),
+        before
+    );
 }

@@ -74,8 +74,13 @@ pub enum Action {
     OpenMatrix,
     /// Colour the hierarchy's cards by decision load or by incoming links.
     ColorBy(crate::scene::ColorBy),
-    /// Ask for an edge list, then merge it onto the org as advice links.
+    /// Ask for an edge list, then what its links record, then merge it onto the org.
     ImportLinksDialog,
+    /// Merge the edge list the user was asked about onto the org, as links of this kind
+    /// ("advice", "communication", "trust", "collaboration"); remembered for that file.
+    ImportLinksAs(String),
+    /// Import no links after all (the kind question cancelled).
+    CancelLinksImport,
     /// Ask for a UK organogram's junior-posts file, then attach it to the senior posts open.
     AddJuniorDialog,
     /// Open several files as one org: a UK organogram's senior and junior posts (dropped

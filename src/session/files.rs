@@ -242,7 +242,7 @@ impl Session {
             Purpose::Export => self.export_picked(path),
             Purpose::ImportRights => self.import_rights(&path),
             Purpose::Compare => self.compare_with(&path),
-            Purpose::ImportLinks => self.import_links(&path),
+            Purpose::ImportLinks => self.ask_links_kind(path),
             Purpose::AddJunior => self.add_junior(&path),
         }
     }
@@ -356,26 +356,40 @@ impl Session {
         }
     }
 
-    /// Asks for an edge list and merges it.
+    /// Asks for an edge list, then what its links record ([`Session::links_question`]).
     pub(super) fn import_links_dialog(&mut self) {
         let picked = self.dialogs.pick_sheet_to_import();
         if let Some(path) = self.chosen(picked, Purpose::ImportLinks, None) {
-            self.import_links(&path);
+            self.ask_links_kind(path);
         }
     }
 
-    /// Merges an edge list onto the open org as advice links, as one undo step; skipped rows are
-    /// listed under the figures. A file that cannot be read changes nothing and says why.
-    pub fn import_links(&mut self, path: &Path) {
+    /// Asks what the links in `path` record, offering the kind chosen for it last time.
+    fn ask_links_kind(&mut self, path: PathBuf) {
+        if self.document.is_none() {
+            return;
+        }
+        let kind = self
+            .settings
+            .link_kind(&path)
+            .unwrap_or(LINK_KINDS[0].0)
+            .to_owned();
+        self.links_question = Some(LinksQuestion { path, kind });
+    }
+
+    /// Merges an edge list onto the open org as links of `kind`, as one undo step; skipped
+    /// rows are listed under the figures. A file that cannot be read changes nothing and says
+    /// why.
+    pub fn import_links(&mut self, path: &Path, kind: &str) {
         let Some(doc) = &self.document else {
             return;
         };
-        match crate::io::load_links(&doc.org, path, None, "advice") {
+        match crate::io::load_links(&doc.org, path, None, kind) {
             Ok(import) => {
                 let file = path
                     .file_name()
                     .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-                let summary = import.summary("advice");
+                let summary = import.summary(kind);
                 let command = crate::edit::merge_links(
                     &doc.org,
                     &import.org.links,
@@ -458,4 +472,27 @@ impl Session {
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+}
+
+/// The kinds of link an edge list may record, each with what it means, in the order offered.
+pub const LINK_KINDS: [(&str, &str); 4] = [
+    (
+        "advice",
+        "who asks whom for advice or help (a survey's \u{201c}whom do you go to\u{201d})",
+    ),
+    (
+        "communication",
+        "who writes to or meets whom (e-mail, chat, meetings)",
+    ),
+    ("trust", "who confides in whom"),
+    ("collaboration", "who works with whom"),
+];
+
+/// An edge list chosen for import, waiting for the user to say what its links record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinksQuestion {
+    /// The file.
+    pub path: PathBuf,
+    /// The kind offered: the one chosen for this file last time, or advice.
+    pub kind: String,
 }

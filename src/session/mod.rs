@@ -26,7 +26,7 @@ pub use action::{Action, Choice, Pending};
 pub use dialogs::{FileDialogs, NoDialogs, OPENABLE, Picked, Purpose, SHEETS};
 pub use document::{Document, EXAMPLES};
 pub use export_dialog::{ExportChoices, ExportRequest, ExportResult};
-pub use files::LoadFailure;
+pub use files::{LINK_KINDS, LinksQuestion, LoadFailure};
 pub use navigate::Step;
 pub use outcome::{Outcome, Pane, PickerRequest, ViewRequest};
 pub use recovery::{RECOVERY_DELAY, Recovery};
@@ -64,6 +64,8 @@ pub struct Session {
     pub suggestions: Suggestions,
     /// The person the user asked to delete, waiting for "Delete" or "Cancel".
     pub confirm_delete: Option<crate::model::PersonId>,
+    /// An edge list chosen for import, waiting for what its links record.
+    pub links_question: Option<LinksQuestion>,
     /// What the last export did, for the Export dialog.
     pub export: Option<ExportResult>,
     /// An export waiting for orgflow's own picker to say where.
@@ -89,6 +91,7 @@ impl Session {
             scenario: None,
             suggestions: Suggestions::default(),
             confirm_delete: None,
+            links_question: None,
             export: None,
             export_waiting: None,
             out: Outcome::default(),
@@ -219,6 +222,15 @@ impl Session {
                 }
             }
             Action::ImportLinksDialog => self.import_links_dialog(),
+            Action::ImportLinksAs(kind) => {
+                if let Some(q) = self.links_question.take() {
+                    self.settings
+                        .link_kinds
+                        .insert(q.path.clone(), kind.clone());
+                    self.import_links(&q.path, &kind);
+                }
+            }
+            Action::CancelLinksImport => self.links_question = None,
             Action::AddJuniorDialog => self.add_junior_dialog(),
             Action::OpenFiles(paths) => self.guarded(Pending::OpenFiles(paths)),
             Action::CompareDialog => self.compare_dialog(),

@@ -15,6 +15,9 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Which way the hierarchy grows.
     pub orientation: Orientation,
+    /// What each imported edge list records ("advice", "communication"…), by file: asked
+    /// once, offered again the next time that file is imported.
+    pub link_kinds: std::collections::BTreeMap<PathBuf, String>,
 }
 
 impl Default for Settings {
@@ -22,6 +25,7 @@ impl Default for Settings {
         Self {
             recent: Vec::new(),
             orientation: Orientation::TopDown,
+            link_kinds: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -32,5 +36,10 @@ impl Settings {
         self.recent.retain(|p| p != path);
         self.recent.insert(0, path.to_owned());
         self.recent.truncate(RECENT_FILES);
+    }
+
+    /// The kind last chosen for the links in `path`, if it was imported before.
+    pub fn link_kind(&self, path: &Path) -> Option<&str> {
+        self.link_kinds.get(path).map(String::as_str)
     }
 }

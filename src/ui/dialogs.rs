@@ -96,6 +96,50 @@ pub(super) fn delete_dialog(session: &Session, view: &mut View, ctx: &egui::Cont
     }
 }
 
+/// "What do these links record?", asked after an edge list is chosen for import.
+pub(super) fn links_kind_dialog(session: &Session, view: &mut View, ctx: &egui::Context) {
+    let Some(q) = &session.links_question else {
+        view.links_kind = None;
+        return;
+    };
+    let file = q
+        .path
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let chosen = view.links_kind.get_or_insert_with(|| q.kind.clone());
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::new("links-kind")).show(ctx, |ui| {
+        ui.heading(format!("What do the links in {file} record?"));
+        ui.label("orgflow keeps each kind apart: advice, e-mail and trust tell different stories.");
+        for (kind, meaning) in crate::session::LINK_KINDS {
+            ui.radio_value(chosen, kind.to_owned(), format!("{kind}: {meaning}"));
+        }
+        ui.horizontal(|ui| {
+            if ui.button("Import").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                answer = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    if modal.should_close() {
+        answer = answer.or(Some(false));
+    }
+    match answer {
+        Some(true) => {
+            let kind = chosen.clone();
+            view.links_kind = None;
+            view.act(Action::ImportLinksAs(kind));
+        }
+        Some(false) => {
+            view.links_kind = None;
+            view.act(Action::CancelLinksImport);
+        }
+        None => {}
+    }
+}
+
 pub(super) fn recovery_dialog(session: &Session, view: &mut View, ctx: &egui::Context) {
     let Some(r) = &session.recovered else {
         return;

@@ -58,6 +58,7 @@ pub fn show(session: &Session, view: &mut View, ui: &mut Ui) {
     dialogs::unsaved_dialog(session, view, &ctx);
     dialogs::recovery_dialog(session, view, &ctx);
     dialogs::delete_dialog(session, view, &ctx);
+    dialogs::links_kind_dialog(session, view, &ctx);
     dialogs::in_app_picker(view, &ctx);
     if let Some((ok, message)) = session.status.clone() {
         egui::Panel::bottom("status").show(ui, |ui| {

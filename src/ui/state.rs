@@ -33,6 +33,8 @@ pub struct View {
     pub picker: InAppPicker,
     /// Which findings the findings panel lists.
     pub findings: FindingsFilter,
+    /// The kind chosen so far in "What do these links record?", while it is asked.
+    pub links_kind: Option<String>,
     actions: Vec<Action>,
 }
 
@@ -85,6 +87,7 @@ impl Default for View {
             menu_search: String::new(),
             picker: InAppPicker::default(),
             findings: FindingsFilter::default(),
+            links_kind: None,
             actions: Vec::new(),
         }
     }
