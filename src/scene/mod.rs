@@ -12,6 +12,17 @@ use crate::model::Org;
 use crate::theme;
 pub use crate::theme::{Color, INK, LINE, MARK, MUTED, SCALE, SCALE_TOP, load_color, text_on};
 
+/// Where the hierarchy's colours by incoming links reach their darkest: fitted to the largest
+/// share anybody receives ([`crate::theme::links_scale_top`]).
+pub fn links_scale_top(analysis: &Analysis) -> f64 {
+    let largest = analysis
+        .persons
+        .iter()
+        .map(|p| p.links_in_share)
+        .fold(0.0, f64::max);
+    crate::theme::links_scale_top(largest)
+}
+
 /// What a shape stands for, for clicks and selection.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -409,6 +420,7 @@ pub fn hierarchy_scene_by(
             }
         }
     }
+    let links_top = links_scale_top(analysis);
     for (i, card) in layout.cards.iter().enumerate() {
         let (Some(rect), Some(person), Some(figures)) =
             (card, org.people.get(i), analysis.persons.get(i))
@@ -421,10 +433,10 @@ pub fn hierarchy_scene_by(
         let fill = if idle {
             theme::VACANT_FILL
         } else {
-            load_color(match color_by {
-                ColorBy::Load => figures.hierarchical.share,
-                ColorBy::Links => figures.links_in_share,
-            })
+            match color_by {
+                ColorBy::Load => load_color(figures.hierarchical.share),
+                ColorBy::Links => crate::theme::scale_color(figures.links_in_share, links_top),
+            }
         };
         let ink = text_on(fill);
         let x = rect.min.x + 10.0;

@@ -9,11 +9,12 @@ use crate::theme;
 use egui::{RichText, Ui};
 
 fn legend(ui: &mut Ui, title: &str) {
-    legend_of(ui, title, "of all decisions");
+    legend_of(ui, title, "of all decisions", SCALE_TOP);
 }
 
-/// The colour scale with its title and what the percentages are of.
-fn legend_of(ui: &mut Ui, title: &str, of: &str) {
+/// The colour scale with its title, what the percentages are of, and the share at which it
+/// is darkest.
+fn legend_of(ui: &mut Ui, title: &str, of: &str, top: f64) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(title).small());
         for (i, c) in SCALE.iter().enumerate() {
@@ -23,7 +24,7 @@ fn legend_of(ui: &mut Ui, title: &str, of: &str) {
                 ui.label(RichText::new("0%").small());
             }
         }
-        ui.label(RichText::new(format!("{}%+ {of}", (SCALE_TOP * 100.0) as u32)).small());
+        ui.label(RichText::new(format!("{}%+ {of}", (top * 100.0).round() as u32)).small());
         ui.label(
             RichText::new("· red ring: funnel, wide span or sole decider")
                 .small()
@@ -101,7 +102,12 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
             });
             match doc.color_by {
                 ColorBy::Load => legend(ui, "Load:"),
-                ColorBy::Links => legend_of(ui, "Incoming links:", "of all incoming link weight"),
+                ColorBy::Links => legend_of(
+                    ui,
+                    "Incoming links:",
+                    "of all incoming link weight",
+                    crate::scene::links_scale_top(&doc.analysis),
+                ),
             }
             let size = ui.available_size();
             hierarchy_aspect = size.x / size.y.max(1.0);
