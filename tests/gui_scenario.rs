@@ -304,3 +304,53 @@ fn imported_links_are_the_kind_the_user_says_and_it_is_remembered_per_file() {
         before
     );
 }
+
+#[test]
+fn the_inspector_lists_who_seeks_a_person_and_whom_they_seek() {
+    let mut h = harness(Some("tests/csv/school-advice.csv"), None);
+    open_school(&mut h);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import links…").click();
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    h.get_by_label("Ella Rossi, Year 3 teacher, in the hierarchy")
+        .click();
+    h.run();
+    // Independently, from the org: who links to Ella, and their weight.
+    let doc = h.state().session.document.as_ref().expect("open");
+    let seekers: Vec<(String, f64)> = doc
+        .org
+        .links
+        .iter()
+        .filter(|l| l.to.as_str() == "ella" && l.from.as_str() != "ella")
+        .map(|l| (l.from.0.clone(), l.weight))
+        .collect();
+    let weight: f64 = seekers.iter().map(|s| s.1).sum();
+    assert!(seekers.len() >= 3, "{seekers:?}");
+    let first = doc
+        .org
+        .person(&seekers[0].0)
+        .expect("a person")
+        .display_name()
+        .to_owned();
+    let id = seekers[0].0.clone();
+    h.get_by_label(&format!(
+        "Who seeks them: {} (weight {})",
+        seekers.len(),
+        orgflow::format::trim_number(weight)
+    ))
+    .scroll_to_me();
+    h.run();
+    // A seeker's name selects them.
+    h.get_by_label(&format!("Remove link from {first}"));
+    h.get_by_label(first.as_str()).click();
+    h.run();
+    assert_eq!(
+        h.state().session.selection,
+        Some(orgflow::session::Selection::Person(
+            orgflow::model::PersonId(id)
+        ))
+    );
+}
