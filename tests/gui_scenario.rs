@@ -101,6 +101,14 @@ fn the_principal_off_sick_in_one_click_without_changing_the_file() {
         "13 of 14 domains would have nobody who can decide them (82 of 92 decisions a month): Budget allocation",
     );
     h.get_by_label_contains("Dana Reyes is away, who took 88% of decisions straight to the holder");
+    // The strip shows the org the views show: after, then before.
+    // (Each also stands once in the scenario panel's before and after columns.)
+    h.get_by_label("Scenario, after: If Dana Reyes were away");
+    let count = |h: &egui_kittest::Harness<'static, orgflow::app::OrgflowApp>, label: &str| {
+        h.query_all_by_label(label).count()
+    };
+    assert_eq!(count(&h, "17% Marta Quill"), 2);
+    assert_eq!(count(&h, "99% Dana Reyes"), 1);
     assert!(h.query_by_label_contains("88% → 0%").is_none());
     // She stays in the chart while away, marked as away.
     h.get_by_label(DANA);
@@ -111,6 +119,8 @@ fn the_principal_off_sick_in_one_click_without_changing_the_file() {
         h.state().session.scenario.as_ref().map(|s| s.show),
         Some(Show::Before)
     );
+    h.get_by_label("Scenario, before: If Dana Reyes were away");
+    assert_eq!(count(&h, "99% Dana Reyes"), 2);
     h.get_by_label(DANA);
     h.get_by_label("Close scenario").click();
     h.run();

@@ -50,8 +50,14 @@ const READINGS: [(&str, &str); 3] = [
 ];
 
 pub(super) fn figures(session: &Session, view: &mut View, ui: &mut Ui) {
-    let Some(doc) = &session.document else {
+    let Some(open) = &session.document else {
         return;
+    };
+    // With a scenario open, the strip shows the org the views show: before or after.
+    let (doc, scenario) = match &session.scenario {
+        Some(s) if s.show == crate::session::Show::Before => (&s.before, Some((s, "before"))),
+        Some(s) => (&s.after, Some((s, "after"))),
+        None => (open, None),
     };
     let a = &doc.analysis;
     let name_of = |id: &Option<String>| {
@@ -64,6 +70,13 @@ pub(super) fn figures(session: &Session, view: &mut View, ui: &mut Ui) {
         ui.heading(&doc.org.name);
         if !doc.org.mission.is_empty() {
             ui.label(RichText::new(format!("— {}", doc.org.mission)).italics());
+        }
+        if let Some((s, which)) = scenario {
+            ui.label(
+                RichText::new(format!("Scenario, {which}: {}", s.title))
+                    .strong()
+                    .color(super::canvas::color(crate::theme::WARNING_TEXT)),
+            );
         }
         // Who is counted: "311 people: 207 active, 104 who left; 5 managers not in this file".
         ui.label(RichText::new(a.headcount_sentence()).weak())
