@@ -262,3 +262,75 @@ fn typing_a_monthly_rate_is_one_step_when_the_field_is_left() {
         Some("start from the School template")
     );
 }
+
+#[test]
+fn with_many_domains_the_inspector_lists_a_persons_own_and_finds_others() {
+    // 5,000 people and 100 domains: the inspector lists only the domains where the person
+    // holds a right, and a search finds the others.
+    let org = orgflow::generate::org(5_000, 7);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.json");
+    std::fs::write(&path, orgflow::io::to_json(&org)).expect("written");
+    let mut h = common::harness(Some(path.to_str().expect("path")), None);
+    h.get_by_label("Open…").click();
+    h.run();
+    let doc = h.state().session.document.as_ref().expect("opened");
+    // Independently: somebody who decides one domain, and a domain they hold nothing in.
+    let (d, who) = doc
+        .org
+        .decisions
+        .iter()
+        .find_map(|d| d.decides.first().map(|p| (d, p.clone())))
+        .expect("a decider");
+    let holds: Vec<String> = doc
+        .org
+        .decisions
+        .iter()
+        .filter(|x| {
+            x.decides.contains(&who) || x.approves.contains(&who) || x.consulted.contains(&who)
+        })
+        .map(|x| x.name.clone())
+        .collect();
+    let other = doc
+        .org
+        .decisions
+        .iter()
+        .find(|x| !holds.contains(&x.name))
+        .expect("another domain")
+        .name
+        .clone();
+    let mine = d.name.clone();
+    let all = doc.org.decisions.len();
+    assert!(all > 40);
+    h.state_mut()
+        .view
+        .act(orgflow::session::Action::Select(Some(
+            orgflow::session::Selection::Person(who.clone()),
+        )));
+    h.run();
+    h.get_by_label(&format!(
+        "Decision rights ({} of {all} domains)",
+        holds.len()
+    ));
+    h.get_by_label(&format!("decides {mine}"));
+    assert!(h.query_by_label(&format!("decides {other}")).is_none());
+    // The search finds the other domain; ticking it gives them the right.
+    h.get_by_label("Give them a right in…").scroll_to_me();
+    h.run();
+    h.get_by_label("Give them a right in…").click();
+    h.run();
+    h.get_by_label("Give them a right in…").type_text(&other);
+    h.run();
+    h.get_by_label(&format!("approves {other}")).scroll_to_me();
+    h.run();
+    h.get_by_label(&format!("approves {other}")).click();
+    h.run();
+    let doc = h.state().session.document.as_ref().expect("open");
+    let domain = doc
+        .org
+        .decisions
+        .iter()
+        .find(|x| x.name == other)
+        .expect("domain");
+    assert!(domain.approves.contains(&who));
+}

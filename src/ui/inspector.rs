@@ -270,57 +270,9 @@ fn person(
     }
 
     ui.add_space(6.0);
-    // Collapsed content is not laid out: with hundreds of domains the grid stays shut until asked.
-    let domains = doc.org.decisions.len();
-    egui::CollapsingHeader::new(
-        RichText::new(format!("Decision rights ({domains} domains)")).strong(),
-    )
-    .id_salt("rights")
-    .default_open(domains <= MANY_DOMAINS)
-    .show(ui, |ui| {
-        egui::Grid::new("rights")
-            .max_col_width((ui.available_width() - 90.0).max(80.0))
-            .num_columns(4)
-            .striped(true)
-            .show(ui, |ui| {
-                // The boxes first: a long domain name never pushes them out of the panel.
-                for right in [Right::Decides, Right::Approves, Right::Consulted] {
-                    ui.label(RichText::new(right.word()).small());
-                }
-                ui.label("");
-                ui.end_row();
-                for d in &doc.org.decisions {
-                    for (right, list) in [
-                        (Right::Decides, &d.decides),
-                        (Right::Approves, &d.approves),
-                        (Right::Consulted, &d.consulted),
-                    ] {
-                        let mut holds = list.contains(&person.id);
-                        let response = ui.checkbox(&mut holds, "").on_hover_text(format!(
-                            "{} {}",
-                            right.word(),
-                            d.name
-                        ));
-                        response.widget_info(|| {
-                            egui::WidgetInfo::selected(
-                                egui::WidgetType::Checkbox,
-                                true,
-                                holds,
-                                format!("{} {}", right.word(), d.name),
-                            )
-                        });
-                        if response.changed()
-                            && let Ok(command) =
-                                set_right(&doc.org, &d.id, &person.id, right, holds)
-                        {
-                            action = Some(Action::apply(command));
-                        }
-                    }
-                    ui.label(&d.name);
-                    ui.end_row();
-                }
-            });
-    });
+    if let Some(a) = rights_grid(doc, person, draft, ui) {
+        action = Some(a);
+    }
     ui.add_space(6.0);
     ui.label(RichText::new("Dotted-line managers").strong())
         .on_hover_text("Matrix or functional managers beside the line manager: drawn dashed, never a step on the chain of command");
@@ -355,6 +307,117 @@ fn person(
         action = Some(a);
     }
 
+    action
+}
+
+/// How many domains a search in the inspector lists.
+const DOMAIN_MATCHES: usize = 20;
+
+/// The person's rights as check boxes: every domain in a small org; in one with more than
+/// [`MANY_DOMAINS`], those where they hold a right, and a search for a domain to give them one.
+fn rights_grid(doc: &Document, person: &Person, draft: &mut Draft, ui: &mut Ui) -> Option<Action> {
+    let mut action = None;
+    let all = doc.org.decisions.len();
+    let holds_any = |d: &crate::model::Decision| {
+        d.decides.contains(&person.id)
+            || d.approves.contains(&person.id)
+            || d.consulted.contains(&person.id)
+    };
+    let many = all > MANY_DOMAINS;
+    let shown: Vec<&crate::model::Decision> = if many {
+        doc.org.decisions.iter().filter(|d| holds_any(d)).collect()
+    } else {
+        doc.org.decisions.iter().collect()
+    };
+    let heading = if many {
+        format!(
+            "Decision rights ({} of {} domains)",
+            shown.len(),
+            crate::format::thousands(all as f64)
+        )
+    } else {
+        format!("Decision rights ({all} domains)")
+    };
+    ui.label(RichText::new(heading).strong());
+    let grid =
+        |ui: &mut Ui, id: &str, list: &[&crate::model::Decision], action: &mut Option<Action>| {
+            egui::Grid::new(id)
+                .max_col_width((ui.available_width() - 90.0).max(80.0))
+                .num_columns(4)
+                .striped(true)
+                .show(ui, |ui| {
+                    // The boxes first: a long domain name never pushes them out of the panel.
+                    for right in [Right::Decides, Right::Approves, Right::Consulted] {
+                        ui.label(RichText::new(right.word()).small());
+                    }
+                    ui.label("");
+                    ui.end_row();
+                    for d in list {
+                        for (right, holders) in [
+                            (Right::Decides, &d.decides),
+                            (Right::Approves, &d.approves),
+                            (Right::Consulted, &d.consulted),
+                        ] {
+                            let mut holds = holders.contains(&person.id);
+                            let label = format!("{} {}", right.word(), d.name);
+                            let response = ui.checkbox(&mut holds, "").on_hover_text(&label);
+                            response.widget_info(|| {
+                                egui::WidgetInfo::selected(
+                                    egui::WidgetType::Checkbox,
+                                    true,
+                                    holds,
+                                    &label,
+                                )
+                            });
+                            if response.changed()
+                                && let Ok(command) =
+                                    set_right(&doc.org, &d.id, &person.id, right, holds)
+                            {
+                                *action = Some(Action::apply(command));
+                            }
+                        }
+                        ui.label(&d.name);
+                        ui.end_row();
+                    }
+                });
+        };
+    if shown.is_empty() {
+        ui.label(RichText::new("They hold no right in any domain yet.").weak());
+    } else {
+        grid(ui, "rights", &shown, &mut action);
+    }
+    if many {
+        let label = ui.label("Give them a right in…");
+        ui.add(
+            egui::TextEdit::singleline(&mut draft.domain_filter)
+                .hint_text("type part of a domain's name"),
+        )
+        .labelled_by(label.id);
+        let needle = draft.domain_filter.trim().to_lowercase();
+        if !needle.is_empty() {
+            let matches: Vec<&crate::model::Decision> = doc
+                .org
+                .decisions
+                .iter()
+                .filter(|d| !holds_any(d) && d.name.to_lowercase().contains(&needle))
+                .take(DOMAIN_MATCHES + 1)
+                .collect();
+            if matches.is_empty() {
+                ui.label(RichText::new("No other domain has that in its name.").weak());
+            } else {
+                let listed = &matches[..matches.len().min(DOMAIN_MATCHES)];
+                grid(ui, "rights-search", listed, &mut action);
+                if matches.len() > DOMAIN_MATCHES {
+                    ui.label(
+                        RichText::new(format!(
+                            "The first {DOMAIN_MATCHES}: type more to narrow the search"
+                        ))
+                        .weak(),
+                    );
+                }
+            }
+        }
+    }
     action
 }
 

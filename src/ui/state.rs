@@ -176,6 +176,9 @@ pub struct Draft {
     pub fte: String,
     /// The name of a job-share holder to add.
     pub co_holder: String,
+    /// What the inspector's domain search filters by (an org with many domains lists only
+    /// those where the person holds a right, and the matches of this search).
+    pub domain_filter: String,
 }
 
 /// A column of the rights matrix: one person, everybody with a title, or a whole team.
