@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet
+orgflow="${CARGO_TARGET_DIR:-target}/debug/orgflow"
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 chmod 700 "$XDG_RUNTIME_DIR"
 Xvfb :97 -screen 0 1600x1000x24 >/dev/null 2>&1 &
@@ -14,7 +15,7 @@ sleep 1
 shoot() { # file (an example's name, or a path), output
   local file="$1"
   [ -e "$file" ] || file="assets/examples/$1"
-  HOME="$(mktemp -d)" ./target/debug/orgflow "$file" &
+  HOME="$(mktemp -d)" "$orgflow" "$file" &
   local app=$!
   sleep "${WAIT:-8}"
   import -window root "screenshots/$2"
@@ -23,15 +24,15 @@ shoot() { # file (an example's name, or a path), output
 }
 mkdir -p screenshots
 # Exported slides need no display: the same command a user runs.
-./target/debug/orgflow export assets/examples/riverside-traditional.json --out screenshots/slide-before.png --title "Riverside Primary: before"
-./target/debug/orgflow export assets/examples/riverside-distributed.json --out screenshots/slide-after.png --title "Riverside Primary: after distributing leadership"
+"$orgflow" export assets/examples/riverside-traditional.json --out screenshots/slide-before.png --title "Riverside Primary: before"
+"$orgflow" export assets/examples/riverside-distributed.json --out screenshots/slide-after.png --title "Riverside Primary: after distributing leadership"
 shoot riverside-traditional.json school-traditional.png
 shoot riverside-distributed.json school-distributed.png
 shoot brightpath-product.json product-company.png
-./target/debug/orgflow export assets/examples/riverside-traditional.json --compare assets/examples/riverside-distributed.json --out screenshots/slide-compare.png
+"$orgflow" export assets/examples/riverside-traditional.json --compare assets/examples/riverside-distributed.json --out screenshots/slide-compare.png
 # An HR export shaped like a real one (leavers, managers outside the file, a RACI sheet by
 # job title), converted to a team file with its rights.
 hr="$(mktemp -d)/hr-export.json"
-./target/debug/orgflow convert tests/hris/people.csv "$hr" --rights tests/hris/raci.csv 2>/dev/null
+"$orgflow" convert tests/hris/people.csv "$hr" --rights tests/hris/raci.csv 2>/dev/null
 shoot "$hr" hr-export.png
 echo "Wrote screenshots/*.png"
