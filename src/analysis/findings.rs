@@ -856,9 +856,10 @@ impl FindingKind {
     }
 }
 
-/// The findings as lines: those of one kind and severity summed up once there are
-/// [`GROUP_FROM`] of them, each other finding alone; in the findings' order (most severe
-/// first), a group where its first finding is.
+/// The findings as lines: warnings and notes of one kind and severity summed up once there
+/// are [`GROUP_FROM`] of them, each other finding alone (a critical finding always: each is
+/// news a reader must see by name); in the findings' order (most severe first), a group
+/// where its first finding is.
 pub fn group_findings(findings: &[Finding]) -> Vec<FindingGroup> {
     let mut members: crate::model::Map<(FindingKind, Severity), Vec<usize>> =
         crate::model::Map::default();
@@ -871,7 +872,7 @@ pub fn group_findings(findings: &[Finding]) -> Vec<FindingGroup> {
         let Some(list) = members.get(&key) else {
             continue;
         };
-        if list.len() < GROUP_FROM {
+        if list.len() < GROUP_FROM || f.severity == Severity::Critical {
             out.push(FindingGroup {
                 kind: f.kind,
                 severity: f.severity,
@@ -908,6 +909,8 @@ mod tests {
     fn three_of_a_kind_make_one_line_and_the_same_words_are_listed_once() {
         let f = [
             finding(FindingKind::WideSpan, Severity::Critical, "A has 30"),
+            finding(FindingKind::WideSpan, Severity::Critical, "F has 25"),
+            finding(FindingKind::WideSpan, Severity::Critical, "G has 22"),
             finding(FindingKind::WideSpan, Severity::Warning, "B has 12"),
             finding(FindingKind::WideSpan, Severity::Warning, "C has 11"),
             finding(
@@ -923,22 +926,25 @@ mod tests {
             ),
         ];
         let groups = group_findings(&f);
-        // Two warnings stay apart (fewer than three), the three notes are one line.
+        // Critical findings are said each by name; two warnings stay apart (fewer than
+        // three); the three notes are one line.
         let lines: Vec<&str> = groups.iter().map(|g| g.line(&f)).collect();
         assert_eq!(
             lines,
             [
                 "A has 30",
+                "F has 25",
+                "G has 22",
                 "B has 12",
                 "C has 11",
                 "3 managers manage only one person each: each one-over-one layer adds a stop without adding reach"
             ]
         );
         let notes = groups.last().expect("the notes' line");
-        assert_eq!(notes.members, [3, 4, 5]);
+        assert_eq!(notes.members, [5, 6, 7]);
         assert_eq!(
             notes.messages(&f),
-            [("N/D manages only N/D", 2, 3), ("D manages only E", 1, 4)]
+            [("N/D manages only N/D", 2, 5), ("D manages only E", 1, 6)]
         );
     }
 }

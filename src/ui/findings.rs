@@ -53,9 +53,34 @@ pub(super) fn findings_panel(session: &Session, view: &mut View, ui: &mut Ui) {
                     }
                 }
                 Some(summary) => {
-                    egui::CollapsingHeader::new(RichText::new(summary).strong())
-                        .id_salt(("finding-group", g.kind, g.severity))
-                        .show(ui, |ui| {
+                    // A toggle of its own rather than a collapsing header, whose title does not
+                    // wrap and would widen the panel over the views.
+                    let key = (g.kind, g.severity);
+                    let open = view.findings_open.contains(&key);
+                    let arrow = if open { "▾" } else { "▸" };
+                    let toggle = ui
+                        .add(
+                            egui::Button::new(RichText::new(format!("{arrow} {summary}")).strong())
+                                .wrap()
+                                .frame(false),
+                        )
+                        .on_hover_text(if open {
+                            "Close the list"
+                        } else {
+                            "Open the list of these findings"
+                        });
+                    toggle.widget_info(|| {
+                        egui::WidgetInfo::selected(egui::WidgetType::CollapsingHeader, true, open, summary)
+                    });
+                    if toggle.clicked() {
+                        if open {
+                            view.findings_open.remove(&key);
+                        } else {
+                            view.findings_open.insert(key);
+                        }
+                    }
+                    if open {
+                        ui.indent(("finding-group", g.kind, g.severity), |ui| {
                             for (message, times, k) in g.messages(findings) {
                                 if lines >= MAX_LINES_SHOWN {
                                     break;
@@ -71,6 +96,7 @@ pub(super) fn findings_panel(session: &Session, view: &mut View, ui: &mut Ui) {
                                 }
                             }
                         });
+                    }
                 }
             }
             ui.separator();

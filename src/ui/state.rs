@@ -33,6 +33,9 @@ pub struct View {
     pub picker: InAppPicker,
     /// Which findings the findings panel lists.
     pub findings: FindingsFilter,
+    /// The findings panel's groups opened to their list, by kind and severity.
+    pub findings_open:
+        std::collections::BTreeSet<(crate::analysis::FindingKind, crate::analysis::Severity)>,
     /// The kind chosen so far in "What do these links record?", while it is asked.
     pub links_kind: Option<String>,
     actions: Vec<Action>,
@@ -87,6 +90,7 @@ impl Default for View {
             menu_search: String::new(),
             picker: InAppPicker::default(),
             findings: FindingsFilter::default(),
+            findings_open: std::collections::BTreeSet::new(),
             links_kind: None,
             actions: Vec::new(),
         }
