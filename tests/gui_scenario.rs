@@ -101,6 +101,16 @@ fn the_principal_off_sick_in_one_click_without_changing_the_file() {
         "13 of 14 domains would have nobody who can decide them (82 of 92 decisions a month): Budget allocation",
     );
     h.get_by_label_contains("Dana Reyes is away, who took 88% of decisions straight to the holder");
+    // Docked under the views, not over them: the views and the strip stay in sight.
+    let panel = h.get_by_label("Close the scenario panel").rect();
+    for view in ["Reporting hierarchy view", "Distributed network view"] {
+        let r = h.get_by_label(view).rect();
+        assert!(
+            r.max.y <= panel.min.y,
+            "{view} {r:?} above the panel {panel:?}"
+        );
+    }
+    assert!(h.get_by_label("Top share").rect().max.y <= panel.min.y);
     // The strip shows the org the views show: after, then before.
     // (Each also stands once in the scenario panel's before and after columns.)
     h.get_by_label("Scenario, after: If Dana Reyes were away");

@@ -13,26 +13,21 @@ const MAX_COLUMNS: usize = 60;
 /// At most this many suggestions under "Add a column".
 const MAX_SUGGESTIONS: usize = 12;
 
-/// The matrix window, while it is open.
-pub(super) fn matrix_window(session: &Session, view: &mut View, ctx: &egui::Context) {
+/// The matrix, docked under the views while it is open.
+pub(super) fn matrix_panel(session: &Session, view: &mut View, ui: &mut Ui) {
     if !view.matrix.open {
         return;
     }
-    let mut open = true;
     let mut actions = Vec::new();
     let matrix = &mut view.matrix;
     let Some(doc) = session.document.as_ref() else {
         return;
     };
-    egui::Window::new("Decision rights")
-        .open(&mut open)
-        .default_size([900.0, 520.0])
-        .vscroll(false)
-        .show(ctx, |ui| {
-            controls(doc, matrix, ui, &mut actions);
-            ui.separator();
-            grid(doc, matrix, ui, &mut actions);
-        });
+    let open = super::docked(ui, "matrix", "Decision rights", 360.0, false, |ui| {
+        controls(doc, matrix, ui, &mut actions);
+        ui.separator();
+        grid(doc, matrix, ui, &mut actions);
+    });
     view.matrix.open = open;
     for action in actions {
         view.act(action);

@@ -44,6 +44,45 @@ use crate::theme;
 use canvas::color;
 use egui::Ui;
 
+/// A panel docked along the bottom of the window, with its title and a Close button, its
+/// contents scrolled when `scroll`; false once the user closed it.
+pub(super) fn docked(
+    ui: &mut Ui,
+    id: &str,
+    title: &str,
+    height: f32,
+    scroll: bool,
+    add: impl FnOnce(&mut Ui),
+) -> bool {
+    let mut open = true;
+    egui::Panel::bottom(id.to_owned())
+        .resizable(true)
+        .default_size(height)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading(title);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let close = ui.button("Close");
+                    let name = format!("Close the {} panel", title.to_lowercase());
+                    close.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::WidgetType::Button, true, &name)
+                    });
+                    if close.on_hover_text(&name).clicked() {
+                        open = false;
+                    }
+                });
+            });
+            if scroll {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, add);
+            } else {
+                add(ui);
+            }
+        });
+    open
+}
+
 /// Draws the whole window for one frame from `session`; what the user asks for becomes actions
 /// in `view`.
 pub fn show(session: &Session, view: &mut View, ui: &mut Ui) {
@@ -88,9 +127,10 @@ pub fn show(session: &Session, view: &mut View, ui: &mut Ui) {
     }
     egui::Panel::top("figures").show(ui, |ui| figures::figures(session, view, ui));
     dialogs::export_dialog(session, view, &ctx);
-    matrix::matrix_window(session, view, &ctx);
-    scenario::scenario_window(session, view, &ctx);
-    scenario::suggestions_window(session, view, &ctx);
+    // Docked along the bottom, under the views and the strip they update: never over them.
+    matrix::matrix_panel(session, view, ui);
+    scenario::scenario_panel(session, view, ui);
+    scenario::suggestions_panel(session, view, ui);
     egui::Panel::left("findings")
         .resizable(true)
         .default_size(260.0)

@@ -8,21 +8,26 @@ use crate::session::{Action, Session, Show};
 use crate::theme;
 use egui::{RichText, Ui};
 
-/// The scenario window, while a scenario is open.
-pub(super) fn scenario_window(session: &Session, view: &mut View, ctx: &egui::Context) {
+/// The scenario, docked under the views while one is open.
+pub(super) fn scenario_panel(session: &Session, view: &mut View, ui: &mut Ui) {
     let mut actions = Vec::new();
     let mut export = false;
     let Some(s) = session.scenario.as_ref() else {
         return;
     };
     let mut show = s.show;
-    let mut open = true;
-    egui::Window::new("Scenario")
-        .open(&mut open)
-        .default_width(620.0)
-        .default_pos([280.0, 120.0])
-        .show(ctx, |ui| {
-            ui.heading(&s.title);
+    let open = super::docked(ui, "scenario", "Scenario", 300.0, true, |ui| {
+        {
+            // The buttons first: the panel is short, and they must never scroll out of reach.
+            ui.horizontal(|ui| {
+                ui.heading(&s.title);
+                if ui.button("Export before/after slide…").clicked() {
+                    export = true;
+                }
+                if ui.button("Close scenario").clicked() {
+                    actions.push(Action::CloseScenario);
+                }
+            });
             // An absence is a risk first: what would have nobody to decide it leads.
             if let Some(absence) = &s.absence
                 && !absence.orphaned_domains.is_empty()
@@ -85,16 +90,8 @@ pub(super) fn scenario_window(session: &Session, view: &mut View, ctx: &egui::Co
                     }
                 });
             changes(ui, s);
-            ui.separator();
-            ui.horizontal(|ui| {
-                if ui.button("Export before/after slide…").clicked() {
-                    export = true;
-                }
-                if ui.button("Close scenario").clicked() {
-                    actions.push(Action::CloseScenario);
-                }
-            });
-        });
+        }
+    });
     if show != s.show {
         actions.push(Action::ShowScenario(show));
     }
@@ -167,50 +164,40 @@ fn changes(ui: &mut Ui, s: &crate::session::ScenarioView) {
         });
 }
 
-/// The suggestions window, while it is open.
-pub(super) fn suggestions_window(session: &Session, view: &mut View, ctx: &egui::Context) {
+/// The suggestions, docked under the views while they are open.
+pub(super) fn suggestions_panel(session: &Session, view: &mut View, ui: &mut Ui) {
     if !session.suggestions.open || session.document.is_none() {
         return;
     }
     let proposals = session.proposals();
-    let mut open = true;
     let mut actions = Vec::new();
-    egui::Window::new("Suggestions")
-        .open(&mut open)
-        .default_width(560.0)
-        .default_pos([300.0, 140.0])
-        .show(ctx, |ui| {
-            if proposals.is_empty() {
-                ui.label("Nothing to suggest: nobody is a funnel, the sole decider of many domains or a manager with a wide span.");
-                return;
-            }
-            ui.label(format!(
+    let open = super::docked(ui, "suggestions", "Suggestions", 280.0, false, |ui| {
+        if proposals.is_empty() {
+            ui.label("Nothing to suggest: nobody is a funnel, the sole decider of many domains or a manager with a wide span.");
+            return;
+        }
+        ui.label(format!(
                 "{} proposals to distribute decisions. Each is one undo step; effects are for that proposal alone.",
                 proposals.len()
             ));
-            if ui.button("Accept all").clicked() {
-                actions.push(Action::AcceptAllSuggestions);
-            }
-            ui.separator();
-            egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
+        if ui.button("Accept all").clicked() {
+            actions.push(Action::AcceptAllSuggestions);
+        }
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
                 for p in proposals {
                     ui.label(RichText::new(&p.title).strong());
                     ui.label(&p.why);
-                    ui.label(
-                        RichText::new(format!("Effect: {}", p.effect("→")))
-                        .small()
-                        .weak(),
-                    );
-                    if ui
-                        .button(format!("Accept: {}", p.title))
-                        .clicked()
-                    {
+                    ui.label(RichText::new(format!("Effect: {}", p.effect("→"))).weak());
+                    if ui.button(format!("Accept: {}", p.title)).clicked() {
                         actions.push(Action::apply(p.command.clone()));
                     }
                     ui.separator();
                 }
             });
-        });
+    });
     if !open {
         actions.push(Action::CloseSuggestions);
     }
