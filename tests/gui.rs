@@ -129,7 +129,7 @@ fn a_csv_opens_with_its_row_problems_listed() {
     h.run();
     let doc = h.state().session.document.as_ref().expect("opened");
     assert_eq!(doc.import_problems.len(), 4);
-    h.get_by_label("4 rows, columns or cells of the last import needed attention");
+    h.get_by_label("problems.csv: 4 rows, columns or cells needed attention");
 }
 
 #[test]

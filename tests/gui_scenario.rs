@@ -219,7 +219,9 @@ fn an_advice_survey_colours_the_hierarchy_by_who_people_go_to() {
     assert!(doc.org.links.iter().skip(3).all(|l| l.kind == "advice"));
     let net = doc.analysis.network.as_ref().expect("links");
     assert_eq!(net.top[0].name, "Ella Rossi");
-    assert_eq!(doc.import_problems.len(), 1, "Nobody Known is listed");
+    let said = doc.said().next().expect("the import said what it did");
+    assert_eq!(said.problems.len(), 1, "Nobody Known is listed");
+    h.get_by_label("school-advice.csv: 1 row, column or cell needed attention");
     h.get_by_label("who people go to").click();
     h.run();
     let doc = h.state().session.document.as_ref().expect("open");
@@ -227,11 +229,18 @@ fn an_advice_survey_colours_the_hierarchy_by_who_people_go_to() {
     // The scale fits the data: the most sought, Ella Rossi, receives half of all incoming
     // weight (8 of the 16 in the survey and the school's own links), so it darkens at 50%.
     h.get_by_label_contains("50%+ of all incoming link weight");
-    // One undo takes the whole survey back.
+    // One undo takes the whole survey back, and what its import said with it.
+    let said = "school-advice.csv: 1 row, column or cell needed attention";
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     let doc = h.state().session.document.as_ref().expect("open");
     assert_eq!(doc.org.links.len(), 3);
+    assert!(doc.said().next().is_none());
+    assert!(h.query_by_label(said).is_none());
+    // Redo brings both back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    h.get_by_label(said);
 }
 
 /// Suggestions made for one file are never shown or accepted for the next one opened, though
@@ -293,10 +302,11 @@ fn imported_links_are_the_kind_the_user_says_and_it_is_remembered_per_file() {
         .map(|l| l.kind.as_str())
         .collect();
     assert_eq!(kinds, ["communication"].into());
+    let said = doc.said().next().expect("the import said what it did");
     assert!(
-        doc.notes.iter().any(|n| n.contains("communication links")),
+        said.notes.iter().any(|n| n.contains("communication links")),
         "{:?}",
-        doc.notes
+        said.notes
     );
     // The same file again: communication is offered; Cancel imports nothing.
     let before = doc.org.links.len();

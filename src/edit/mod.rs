@@ -382,6 +382,12 @@ impl History {
         self.version
     }
 
+    /// True while the state of `version` is the current one or one the undo stack goes back
+    /// through: an edit made then is still in the document (not undone).
+    pub fn includes(&self, version: u64) -> bool {
+        self.version == version || self.versions.contains(&version)
+    }
+
     /// True when the document differs from what was last saved or opened.
     pub fn is_dirty(&self) -> bool {
         self.version != self.saved_at

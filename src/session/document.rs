@@ -47,10 +47,13 @@ pub struct Document {
     pub baseline: Org,
     /// Its analysis.
     pub analysis: Analysis,
-    /// Rows a CSV import skipped or repaired (or a rights sheet's ignored columns and cells).
+    /// Rows the opened file's import skipped or repaired.
     pub import_problems: Vec<Problem>,
-    /// What the last import decided, for the user.
+    /// What reading the opened file decided, for the user.
     pub notes: Vec<String>,
+    /// What each file imported onto the document since said (rights, links, junior posts),
+    /// oldest first; shown while its import is not undone ([`Document::said`]).
+    pub imports: Vec<Said>,
     /// Domains just added in the window that nobody decides yet: the "nobody may decide"
     /// finding waits until they get a decider, so filling the matrix raises no alarm storm.
     pub held_alarms: BTreeSet<crate::model::DecisionId>,
@@ -90,7 +93,42 @@ pub struct Document {
     depth: Vec<u32>,
 }
 
+/// What reading one imported file said: its notes and the rows or cells it skipped, and the
+/// state of the document its import made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Said {
+    /// The file's name.
+    pub file: String,
+    /// What the import decided ("12 rows read as 40 advice links…").
+    pub notes: Vec<String>,
+    /// Rows, columns or cells that needed attention.
+    pub problems: Vec<Problem>,
+    /// The history's version once the import was applied.
+    pub at: u64,
+}
+
 impl Document {
+    /// Records what an import just applied said, for as long as it is not undone.
+    pub fn record_import(&mut self, file: String, notes: Vec<String>, problems: Vec<Problem>) {
+        // Imports undone and then left behind by another edit can never come back.
+        let history = &self.history;
+        self.imports.retain(|s| history.includes(s.at));
+        self.imports.push(Said {
+            file,
+            notes,
+            problems,
+            at: self.history.version(),
+        });
+    }
+
+    /// What the imports still in the document said, the latest first.
+    pub fn said(&self) -> impl Iterator<Item = &Said> {
+        self.imports
+            .iter()
+            .rev()
+            .filter(|s| self.history.includes(s.at))
+    }
+
     /// Analyses and lays out a loaded file.
     pub fn new(path: PathBuf, loaded: Loaded, orientation: Orientation) -> Self {
         let big = loaded.org.people.len() > OPEN_FULLY_UP_TO;
@@ -103,6 +141,7 @@ impl Document {
             analysis: analyze(&Org::default()),
             import_problems: loaded.import_problems,
             notes: loaded.notes,
+            imports: Vec::new(),
             held_alarms: BTreeSet::new(),
             history: History::default(),
             marked: Vec::new(),

@@ -281,10 +281,9 @@ impl Session {
                     None => self.status = Some((true, format!("{file}: the rights already match"))),
                 }
                 if let Some(doc) = &mut self.document {
-                    doc.import_problems = import.problems;
-                    doc.notes = vec![format!("{file}: {summary}")];
-                    doc.notes
-                        .extend(import.notes.iter().map(|n| format!("{file}: {n}")));
+                    let mut notes = vec![summary.clone()];
+                    notes.extend(import.notes.iter().cloned());
+                    doc.record_import(file.clone(), notes, import.problems);
                 }
                 if self.status.as_ref().is_some_and(|s| s.0) {
                     self.status = Some((true, format!("Imported {file}: {summary}")));
@@ -338,12 +337,7 @@ impl Session {
                     self.edit(command);
                 }
                 if let Some(doc) = &mut self.document {
-                    doc.import_problems = import.problems;
-                    doc.notes = import
-                        .notes
-                        .iter()
-                        .map(|n| format!("{file}: {n}"))
-                        .collect();
+                    doc.record_import(file.clone(), import.notes.clone(), import.problems);
                 }
                 self.status = Some((true, format!("Added {file}: {summary}")));
             }
@@ -400,10 +394,9 @@ impl Session {
                     self.out.fit(super::Pane::Network);
                 }
                 if let Some(doc) = &mut self.document {
-                    doc.import_problems = import.problems;
-                    doc.notes = vec![format!("{file}: {summary}")];
-                    doc.notes
-                        .extend(import.notes.iter().map(|n| format!("{file}: {n}")));
+                    let mut notes = vec![summary.clone()];
+                    notes.extend(import.notes.iter().cloned());
+                    doc.record_import(file.clone(), notes, import.problems);
                 }
                 self.status = Some((true, format!("Imported {file}: {summary}")));
             }

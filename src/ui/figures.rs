@@ -151,29 +151,52 @@ pub(super) fn figures(session: &Session, view: &mut View, ui: &mut Ui) {
     let Some(doc) = &session.document else {
         return;
     };
-    for note in &doc.notes {
-        ui.label(RichText::new(note).small().weak());
-    }
-    if !doc.import_problems.is_empty() {
-        ui.collapsing(
-            if doc.import_problems.len() == 1 {
-                "1 row, column or cell of the last import needed attention".to_owned()
+    said(doc, ui);
+}
+
+/// What reading the files said, the latest import first: each file's notes at the text's
+/// normal size, and the rows it skipped behind a count. An import undone is not shown.
+fn said(doc: &crate::session::Document, ui: &mut Ui) {
+    let opened = doc
+        .path
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let mut entries: Vec<(&str, &[String], &[crate::model::Problem])> = doc
+        .said()
+        .map(|s| (s.file.as_str(), s.notes.as_slice(), s.problems.as_slice()))
+        .collect();
+    entries.push((opened.as_str(), &doc.notes, &doc.import_problems));
+    for (k, (file, notes, problems)) in entries.into_iter().enumerate() {
+        if notes.is_empty() && problems.is_empty() {
+            continue;
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("{file}:")).strong());
+            for note in notes {
+                ui.label(note);
+            }
+        });
+        if !problems.is_empty() {
+            let title = if problems.len() == 1 {
+                format!("{file}: 1 row, column or cell needed attention")
             } else {
                 format!(
-                    "{} rows, columns or cells of the last import needed attention",
-                    crate::format::thousands(doc.import_problems.len() as f64)
+                    "{file}: {} rows, columns or cells needed attention",
+                    crate::format::thousands(problems.len() as f64)
                 )
-            },
-            |ui| {
-                egui::ScrollArea::vertical()
-                    .max_height(120.0)
-                    .show(ui, |ui| {
-                        for p in &doc.import_problems {
-                            ui.label(p.to_string());
-                        }
-                    });
-            },
-        );
+            };
+            egui::CollapsingHeader::new(title)
+                .id_salt(("said", k))
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .max_height(120.0)
+                        .show(ui, |ui| {
+                            for p in problems {
+                                ui.label(p.to_string());
+                            }
+                        });
+                });
+        }
     }
 }
 
