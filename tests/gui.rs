@@ -425,28 +425,30 @@ fn at_fit_on_a_1920_by_1080_screen_every_domain_of_each_example_is_named() {
     }
 }
 
+/// One turn of the wheel towards zooming in, where the pointer is.
+fn wheel_in(h: &mut Harness<'static, OrgflowApp>) {
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 120.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+    });
+    // Smooth scrolling spreads the wheel over a few frames (and a card's tooltip waits its
+    // delay), so the frames are stepped rather than run until idle.
+    h.run_steps(20);
+}
+
 #[test]
 fn the_wheel_zooms_over_a_card_as_over_empty_canvas() {
     let mut h = harness(None);
     open_school(&mut h);
-    let wheel = |h: &mut Harness<'static, OrgflowApp>| {
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, 120.0),
-            phase: egui::TouchPhase::Move,
-            modifiers: egui::Modifiers::NONE,
-        });
-        // Smooth scrolling spreads the wheel over a few frames (and the card's tooltip waits
-        // its delay), so the frames are stepped rather than run until idle.
-        h.run_steps(20);
-    };
     // Over a card: the pointer is on the card's own widget, above the canvas.
     let before = h.state().view.hierarchy_view.zoom();
     let card = h.get_by_label("Dana Reyes, Principal, in the hierarchy");
     let at = card.rect().center();
     card.hover();
     h.run_steps(2);
-    wheel(&mut h);
+    wheel_in(&mut h);
     let over_card = h.state().view.hierarchy_view.zoom();
     assert!(
         over_card > before * 1.1,
@@ -563,13 +565,7 @@ fn at_fit_the_view_stays_fitted_through_collapses_and_edits() {
     // Once the user has zoomed, the view is theirs: a collapse keeps their zoom.
     h.get_by_label("Reporting hierarchy view").hover();
     h.run_steps(2);
-    h.event(egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: egui::vec2(0.0, 120.0),
-        phase: egui::TouchPhase::Move,
-        modifiers: egui::Modifiers::NONE,
-    });
-    h.run_steps(20);
+    wheel_in(&mut h);
     let theirs = zoom(&h);
     assert!(!h.state().view.hierarchy_view.is_fitted());
     h.get_by_label("Hide their reports").click();

@@ -191,10 +191,7 @@ fn comparing_with_another_file() {
 fn an_advice_survey_colours_the_hierarchy_by_who_people_go_to() {
     let mut h = harness(Some("tests/csv/school-advice.csv"), None);
     open_school(&mut h);
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Import links…").click();
-    h.run();
+    import_links(&mut h);
     // Asked what the links record, advice offered first.
     h.get_by_label("What do the links in school-advice.csv record?");
     assert_eq!(
@@ -281,13 +278,7 @@ fn suggestions_follow_the_open_file() {
 fn imported_links_are_the_kind_the_user_says_and_it_is_remembered_per_file() {
     let mut h = harness(Some("tests/csv/school-advice.csv"), None);
     open_school(&mut h);
-    let import = |h: &mut egui_kittest::Harness<'static, orgflow::app::OrgflowApp>| {
-        h.get_by_label("File").click();
-        h.run();
-        h.get_by_label("Import links…").click();
-        h.run();
-    };
-    import(&mut h);
+    import_links(&mut h);
     h.get_by_label_contains("communication: who writes to or meets whom")
         .click();
     h.run();
@@ -310,7 +301,7 @@ fn imported_links_are_the_kind_the_user_says_and_it_is_remembered_per_file() {
     );
     // The same file again: communication is offered; Cancel imports nothing.
     let before = doc.org.links.len();
-    import(&mut h);
+    import_links(&mut h);
     assert_eq!(
         h.state()
             .session
@@ -339,10 +330,7 @@ fn imported_links_are_the_kind_the_user_says_and_it_is_remembered_per_file() {
 fn the_inspector_lists_who_seeks_a_person_and_whom_they_seek() {
     let mut h = harness(Some("tests/csv/school-advice.csv"), None);
     open_school(&mut h);
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Import links…").click();
-    h.run();
+    import_links(&mut h);
     h.get_by_label("Import").click();
     h.run();
     h.get_by_label("Ella Rossi, Year 3 teacher, in the hierarchy")
@@ -383,4 +371,12 @@ fn the_inspector_lists_who_seeks_a_person_and_whom_they_seek() {
             orgflow::model::PersonId(id)
         ))
     );
+}
+
+/// File ▸ Import links…, up to the question of what the links record.
+fn import_links(h: &mut egui_kittest::Harness<'static, orgflow::app::OrgflowApp>) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import links…").click();
+    h.run();
 }

@@ -5,6 +5,7 @@ use super::View;
 use super::canvas::color;
 use crate::session::{Action, ExportRequest, Selection, Session};
 use crate::theme;
+use egui::Ui;
 
 pub(super) fn unsaved_dialog(session: &Session, view: &mut View, ctx: &egui::Context) {
     use crate::session::{Choice, Pending};
@@ -77,14 +78,7 @@ pub(super) fn delete_dialog(session: &Session, view: &mut View, ctx: &egui::Cont
             ui.label("Their decision rights go with them.");
         }
         ui.label(egui::RichText::new("You can undo this with Ctrl+Z.").weak());
-        ui.horizontal(|ui| {
-            if ui.button("Delete").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                answer = Some(true);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(false);
-            }
-        });
+        answer = yes_or_cancel(ui, "Delete");
     });
     if modal.should_close() {
         answer = answer.or(Some(false));
@@ -94,6 +88,21 @@ pub(super) fn delete_dialog(session: &Session, view: &mut View, ctx: &egui::Cont
         Some(false) => view.act(Action::CancelDelete),
         None => {}
     }
+}
+
+/// A question's two buttons: `yes` (or Enter) answers true, Cancel false; `None` until one is
+/// pressed.
+fn yes_or_cancel(ui: &mut Ui, yes: &str) -> Option<bool> {
+    let mut answer = None;
+    ui.horizontal(|ui| {
+        if ui.button(yes).clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            answer = Some(true);
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Some(false);
+        }
+    });
+    answer
 }
 
 /// "What do these links record?", asked after an edge list is chosen for import.
@@ -114,14 +123,7 @@ pub(super) fn links_kind_dialog(session: &Session, view: &mut View, ctx: &egui::
         for (kind, meaning) in crate::session::LINK_KINDS {
             ui.radio_value(chosen, kind.to_owned(), format!("{kind}: {meaning}"));
         }
-        ui.horizontal(|ui| {
-            if ui.button("Import").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                answer = Some(true);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(false);
-            }
-        });
+        answer = yes_or_cancel(ui, "Import");
     });
     if modal.should_close() {
         answer = answer.or(Some(false));
