@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{harness, open_school};
+use common::{harness, open_doc, open_school};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 use orgflow::session::Show;
@@ -135,17 +135,7 @@ fn the_principal_off_sick_in_one_click_without_changing_the_file() {
     h.get_by_label("Close scenario").click();
     h.run();
     assert!(h.state().session.scenario.is_none());
-    assert_eq!(
-        h.state()
-            .session
-            .document
-            .as_ref()
-            .expect("open")
-            .org
-            .people
-            .len(),
-        31
-    );
+    assert_eq!(open_doc(&h).org.people.len(), 31);
 }
 
 #[test]
@@ -194,17 +184,7 @@ fn an_advice_survey_colours_the_hierarchy_by_who_people_go_to() {
     import_links(&mut h);
     // Asked what the links record, advice offered first.
     h.get_by_label("What do the links in school-advice.csv record?");
-    assert_eq!(
-        h.state()
-            .session
-            .document
-            .as_ref()
-            .expect("open")
-            .org
-            .links
-            .len(),
-        3
-    );
+    assert_eq!(open_doc(&h).org.links.len(), 3);
     h.get_by_label_contains("advice: who asks whom").click();
     h.get_by_label("Import").click();
     h.run();
@@ -265,11 +245,10 @@ fn suggestions_follow_the_open_file() {
         .iter()
         .map(|p| p.title.clone())
         .collect();
-    let fresh: Vec<String> =
-        orgflow::scenario::suggest(&h.state().session.document.as_ref().expect("open").org)
-            .iter()
-            .map(|p| p.title.clone())
-            .collect();
+    let fresh: Vec<String> = orgflow::scenario::suggest(&open_doc(&h).org)
+        .iter()
+        .map(|p| p.title.clone())
+        .collect();
     assert_eq!(after, fresh);
     assert!(!after.iter().any(|t| t.contains("Marta Quill")));
 }
@@ -313,17 +292,7 @@ fn imported_links_are_the_kind_the_user_says_and_it_is_remembered_per_file() {
     h.get_by_label("Cancel").click();
     h.run();
     assert!(h.state().session.links_question.is_none());
-    assert_eq!(
-        h.state()
-            .session
-            .document
-            .as_ref()
-            .expect("open")
-            .org
-            .links
-            .len(),
-        before
-    );
+    assert_eq!(open_doc(&h).org.links.len(), before);
 }
 
 #[test]

@@ -85,3 +85,12 @@ pub fn person(h: &Harness<'static, OrgflowApp>, id: &str) -> u32 {
 pub fn selected(id: &str) -> orgflow::session::Selection {
     orgflow::session::Selection::Person(orgflow::model::PersonId(id.to_owned()))
 }
+
+/// The open document; a test without one fails here.
+pub fn open_doc<'h>(h: &'h Harness<'static, OrgflowApp>) -> &'h orgflow::session::Document {
+    h.state()
+        .session
+        .document
+        .as_ref()
+        .expect("a document is open")
+}
