@@ -91,6 +91,16 @@ pub fn show(session: &Session, view: &mut View, ui: &mut Ui) {
     if ctx.theme() != egui::Theme::Light {
         ctx.set_theme(egui::ThemePreference::Light);
     }
+    // Secondary text legible (4.5:1) against the panels, set once.
+    let weak = color(theme::WEAK_TEXT);
+    // and small text no smaller than 10 points (egui's is 9).
+    if ctx.style_of(egui::Theme::Light).visuals.weak_text_color != Some(weak) {
+        ctx.style_mut_of(egui::Theme::Light, |s| {
+            s.visuals.weak_text_color = Some(weak);
+            s.text_styles
+                .insert(egui::TextStyle::Small, egui::FontId::proportional(10.0));
+        });
+    }
     shortcuts::keyboard(session, view, &ctx);
 
     egui::Panel::top("menu").show(ui, |ui| menus::menu_bar(session, view, ui));

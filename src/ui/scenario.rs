@@ -116,7 +116,16 @@ fn legend(ui: &mut Ui) {
             (theme::CHANGE_RIGHTS, "rights changed"),
             (theme::CHANGE_REMOVED, "removed (in Before, faded)"),
         ] {
-            ui.label(RichText::new(what).small().strong().color(color(c)));
+            // A swatch in the outline's colour, the words in ink: the outline colours are for
+            // lines, too light for text.
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().rect_stroke(
+                rect,
+                0.0,
+                egui::Stroke::new(2.0, color(c)),
+                egui::StrokeKind::Inside,
+            );
+            ui.label(RichText::new(what).small());
         }
     });
 }

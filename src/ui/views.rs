@@ -28,7 +28,7 @@ fn legend_of(ui: &mut Ui, title: &str, of: &str, top: f64) {
         ui.label(
             RichText::new("· red ring: funnel, wide span or sole decider")
                 .small()
-                .color(color(theme::MARK)),
+                .color(color(theme::ERROR_TEXT)),
         );
     });
 }

@@ -1,0 +1,188 @@
+//! Every text the window draws is legible: at least 10 pixels high, and with a contrast of at
+//! least 4.5:1 (WCAG 2.1 AA) against what is painted behind it, on the screens a user sees
+//! first (the start screen, an org open with a person selected, a scenario, the Export dialog,
+//! orgflow's own file picker). Measured on the shapes egui paints: each text's font size and
+//! colour, against the last rectangle painted under it (the panel's fill otherwise); every
+//! text, the views' cards and labels included.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
+#![allow(clippy::disallowed_methods)] // it measures colours, it paints none
+
+mod common;
+
+use common::{harness, open_school};
+use egui::epaint::{Shape, TextShape};
+use egui::{Color32, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use orgflow::app::OrgflowApp;
+
+/// The relative luminance of an sRGB colour (WCAG 2.1).
+fn luminance(c: Color32) -> f64 {
+    let channel = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+}
+
+/// The contrast ratio of two colours, 1 to 21.
+fn contrast(a: Color32, b: Color32) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// A colour seen over `under`, its alpha blended in.
+fn over(c: Color32, under: Color32) -> Color32 {
+    let a = f32::from(c.a()) / 255.0;
+    let [r, g, b, _] = c.to_srgba_unmultiplied();
+    let mix = |x: u8, y: u8| (f32::from(x) * a + f32::from(y) * (1.0 - a)).round() as u8;
+    Color32::from_rgb(mix(r, under.r()), mix(g, under.g()), mix(b, under.b()))
+}
+
+/// One text drawn: its words, its size in pixels, its contrast against what is under it.
+#[derive(Debug)]
+#[allow(dead_code)] // the words are read through Debug, in the failure's message
+struct Drawn {
+    text: String,
+    px: f32,
+    contrast: f64,
+    at: egui::Pos2,
+}
+
+fn flatten<'a>(shape: &'a Shape, out: &mut Vec<&'a Shape>) {
+    match shape {
+        Shape::Vec(list) => list.iter().for_each(|s| flatten(s, out)),
+        s => out.push(s),
+    }
+}
+
+/// Every text of the last frame, with what is under it.
+fn texts(h: &Harness<'static, OrgflowApp>) -> Vec<Drawn> {
+    let panel = egui::Visuals::light().panel_fill;
+    let mut fills: Vec<(Rect, Color32)> = Vec::new();
+    let mut out = Vec::new();
+    let ppp = h.output().pixels_per_point;
+    let mut flat = Vec::new();
+    for clipped in &h.output().shapes {
+        flatten(&clipped.shape, &mut flat);
+    }
+    for shape in flat {
+        match shape {
+            Shape::Rect(r) if r.fill.a() > 0 => {
+                let under = fills
+                    .iter()
+                    .rev()
+                    .find(|(rect, _)| rect.contains_rect(r.rect))
+                    .map_or(panel, |(_, c)| *c);
+                fills.push((r.rect, over(r.fill, under)));
+            }
+            Shape::Text(TextShape {
+                pos,
+                galley,
+                override_text_color,
+                fallback_color,
+                opacity_factor,
+                ..
+            }) => {
+                if galley.text().trim().is_empty() || *opacity_factor <= 0.0 {
+                    continue;
+                }
+                // Where the glyphs are (a wrapped label's galley may start further left).
+                let rect = galley.mesh_bounds.translate(pos.to_vec2());
+                let under = fills
+                    .iter()
+                    .rev()
+                    .find(|(r, _)| r.contains(rect.center()))
+                    .map_or(panel, |(_, c)| *c);
+
+                for section in &galley.job.sections {
+                    let color = override_text_color.unwrap_or(
+                        if section.format.color == Color32::PLACEHOLDER {
+                            *fallback_color
+                        } else {
+                            section.format.color
+                        },
+                    );
+                    let text = galley
+                        .job
+                        .text
+                        .get(section.byte_range.start.0..section.byte_range.end.0)
+                        .unwrap_or_default()
+                        .to_owned();
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    out.push(Drawn {
+                        text,
+                        px: section.format.font_id.size * ppp,
+                        contrast: contrast(over(color, under), under),
+                        at: rect.center(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The texts of this frame under 10 pixels or 4.5:1. Text on a control that is switched off
+/// (a greyed button) has no contrast requirement in WCAG 2.1 (1.4.3), so it is left out.
+fn illegible(h: &Harness<'static, OrgflowApp>) -> Vec<Drawn> {
+    let disabled: Vec<Rect> = h
+        .query_all(egui_kittest::kittest::By::new().predicate(|n| n.is_disabled()))
+        .map(|n| n.rect())
+        .collect();
+    texts(h)
+        .into_iter()
+        .filter(|d| !disabled.iter().any(|r| r.contains(d.at)))
+        .filter(|d| d.px < 10.0 || d.contrast < 4.5)
+        .collect()
+}
+
+fn assert_legible(h: &Harness<'static, OrgflowApp>, screen: &str) {
+    let bad = illegible(h);
+    assert!(
+        bad.is_empty(),
+        "{screen}: {} texts too small or too faint: {bad:#?}",
+        bad.len()
+    );
+}
+
+#[test]
+fn every_screen_a_user_sees_first_is_legible() {
+    let mut h = harness(None, None);
+    h.set_size(egui::vec2(1600.0, 1000.0));
+    h.run();
+    assert_legible(&h, "the start screen");
+    open_school(&mut h);
+    h.get_by_label("Dana Reyes, Principal, in the hierarchy")
+        .click();
+    h.run();
+    assert_legible(&h, "the school with Dana Reyes selected");
+    h.get_by_label("Simulate absence").click();
+    h.run();
+    assert_legible(&h, "the absence scenario");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert_legible(&h, "the Export dialog over the scenario");
+}
+
+#[test]
+fn orgflows_own_file_picker_is_legible() {
+    let mut h = common::harness_with(orgflow::app::OrgflowApp::new(
+        orgflow::session::Settings::default(),
+        Box::new(common::MissingDialogs),
+    ));
+    h.set_size(egui::vec2(1600.0, 1000.0));
+    h.get_by_label("Open…").click();
+    // The picker lists the folder as it reads it: frames are stepped, not run until idle.
+    h.run_steps(10);
+    h.get_by_label_contains("Open a team file");
+    assert_legible(&h, "orgflow's own picker");
+}
