@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{PresetDialog, harness, harness_with, open_school, person};
+use common::{PresetDialog, harness, harness_with, open_doc, open_school, person};
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -359,14 +359,7 @@ fn a_restored_copy_is_removed_once_discarded_or_saved() {
     h.run();
     // A restored example has no file of its own: Save asks where, and writes there.
     assert!(saved.exists());
-    assert!(
-        !h.state()
-            .session
-            .document
-            .as_ref()
-            .expect("open")
-            .is_dirty()
-    );
+    assert!(!open_doc(&h).is_dirty());
     assert!(!recovery.exists(), "the saved changes' copy is gone");
     drop(h);
     let h = harness_with(app_keeping_recovery_in(&recovery));

@@ -47,6 +47,13 @@ pub struct Document {
     pub baseline: Org,
     /// Its analysis.
     pub analysis: Analysis,
+    /// Its findings as the panel lists them (of one kind summed up), made with the analysis
+    /// rather than on every frame.
+    pub finding_groups: Vec<crate::analysis::FindingGroup>,
+    /// Where the colours by incoming links are darkest ([`crate::scene::links_scale_top`]).
+    pub links_top: f64,
+    /// Per person (file order), the positions in `org.links` of the links they are an end of.
+    pub links_of: Vec<Vec<usize>>,
     /// Rows the opened file's import skipped or repaired.
     pub import_problems: Vec<Problem>,
     /// What reading the opened file decided, for the user.
@@ -139,6 +146,9 @@ impl Document {
             baseline: loaded.org.clone(),
             org: loaded.org,
             analysis: analyze(&Org::default()),
+            finding_groups: Vec::new(),
+            links_top: crate::scene::SCALE_TOP,
+            links_of: Vec::new(),
             import_problems: loaded.import_problems,
             notes: loaded.notes,
             imports: Vec::new(),
@@ -195,6 +205,8 @@ impl Document {
                         .all(|d| held.contains(&crate::model::DecisionId(d.clone())))
             });
         }
+        self.finding_groups = crate::analysis::group_findings(&self.analysis.findings);
+        self.links_top = crate::scene::links_scale_top(&self.analysis);
         self.marked = marked_people(&self.org, &self.analysis);
         let h = Hierarchy::new(&self.org);
         self.parent = h.parent.clone();
@@ -214,6 +226,21 @@ impl Document {
             .enumerate()
             .map(|(i, d)| (d.id.0.clone(), i as u32))
             .collect();
+        // Each person's links (positions in `org.links`), for the inspector's lists.
+        let mut links_of = vec![Vec::new(); self.org.people.len()];
+        for (k, l) in self.org.links.iter().enumerate() {
+            for end in [&l.from, &l.to] {
+                if let Some(list) = self
+                    .index
+                    .get(end.as_str())
+                    .and_then(|&i| links_of.get_mut(i as usize))
+                    && list.last() != Some(&k)
+                {
+                    list.push(k);
+                }
+            }
+        }
+        self.links_of = links_of;
         self.collapsed.retain(|id| self.index.contains_key(id));
         // What was drawn stays where it was; only what the edit changed moves.
         let mut layout = network_layout(&self.org, &self.analysis);

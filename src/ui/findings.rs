@@ -3,7 +3,7 @@
 
 use super::View;
 use super::canvas::color;
-use crate::analysis::{FindingKind, Severity, group_findings};
+use crate::analysis::{FindingKind, Severity};
 use crate::session::{Action, Session};
 use crate::theme;
 use egui::{RichText, Ui};
@@ -21,9 +21,9 @@ pub(super) fn findings_panel(session: &Session, view: &mut View, ui: &mut Ui) {
         ui.label("Nothing to flag.");
         return;
     }
-    filters(ui, view, findings);
+    let groups = &doc.finding_groups;
+    filters(ui, view, groups);
     let filter = view.findings;
-    let groups = group_findings(findings);
     let shown: Vec<_> = groups
         .iter()
         .filter(|g| filter.shows(g.kind, g.severity))
@@ -132,7 +132,7 @@ fn severity_tag(severity: Severity) -> (&'static str, egui::Color32) {
 }
 
 /// The filter: a toggle per severity with its count, and a choice of kind.
-fn filters(ui: &mut Ui, view: &mut View, findings: &[crate::analysis::Finding]) {
+fn filters(ui: &mut Ui, view: &mut View, groups: &[crate::analysis::FindingGroup]) {
     let filter = &mut view.findings;
     ui.horizontal_wrapped(|ui| {
         for (at, (severity, one, many)) in [
@@ -143,7 +143,11 @@ fn filters(ui: &mut Ui, view: &mut View, findings: &[crate::analysis::Finding]) 
         .into_iter()
         .enumerate()
         {
-            let n = findings.iter().filter(|f| f.severity == severity).count();
+            let n: usize = groups
+                .iter()
+                .filter(|g| g.severity == severity)
+                .map(|g| g.members.len())
+                .sum();
             if let Some(on) = filter.severities.get_mut(at) {
                 ui.toggle_value(on, crate::format::count(n, one, many))
                     .on_hover_text("Show or hide findings of this severity");
@@ -151,10 +155,10 @@ fn filters(ui: &mut Ui, view: &mut View, findings: &[crate::analysis::Finding]) 
         }
     });
     let mut kinds: Vec<(FindingKind, usize)> = Vec::new();
-    for f in findings {
-        match kinds.iter_mut().find(|(k, _)| *k == f.kind) {
-            Some((_, n)) => *n += 1,
-            None => kinds.push((f.kind, 1)),
+    for g in groups {
+        match kinds.iter_mut().find(|(k, _)| *k == g.kind) {
+            Some((_, n)) => *n += g.members.len(),
+            None => kinds.push((g.kind, g.members.len())),
         }
     }
     ui.horizontal(|ui| {

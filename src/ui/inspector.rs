@@ -430,7 +430,11 @@ fn peer_links(doc: &Document, person: &crate::model::Person, ui: &mut Ui) -> Opt
     let mut action = None;
     let mut seekers: Vec<&crate::model::Link> = Vec::new();
     let mut sought: Vec<&crate::model::Link> = Vec::new();
-    for l in &doc.org.links {
+    let theirs = doc
+        .index_of(person.id.as_str())
+        .and_then(|i| doc.links_of.get(i as usize))
+        .map_or(&[][..], Vec::as_slice);
+    for l in theirs.iter().filter_map(|&k| doc.org.links.get(k)) {
         if l.to == person.id && l.from != person.id {
             seekers.push(l);
         } else if l.from == person.id && l.to != person.id {

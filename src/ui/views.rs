@@ -106,7 +106,7 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
                     ui,
                     "Incoming links:",
                     "of all incoming link weight",
-                    crate::scene::links_scale_top(&doc.analysis),
+                    doc.links_top,
                 ),
             }
             let size = ui.available_size();
