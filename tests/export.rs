@@ -402,7 +402,7 @@ fn a_large_orgs_slide_shows_the_top_levels_and_the_flagged_people_and_says_so() 
     );
     let note = h.note.clone().expect("a note on what is left out");
     assert!(note.starts_with("the top "), "{note}");
-    assert!(note.contains("of 5000"), "{note}");
+    assert!(note.contains("of 5,000 people"), "{note}");
     // The most loaded flagged people are on the slide, wherever they sit.
     let marked = orgflow::scene::marked_people(&org, &analysis);
     let mut flagged: Vec<usize> = (0..org.people.len()).filter(|&v| marked[v]).collect();

@@ -14,7 +14,7 @@ use common::{harness, open_school};
 use egui::epaint::{Shape, TextShape};
 use egui::{Color32, Rect};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use orgflow::app::OrgflowApp;
 
 /// The relative luminance of an sRGB colour (WCAG 2.1).
@@ -185,4 +185,124 @@ fn orgflows_own_file_picker_is_legible() {
     h.run_steps(10);
     h.get_by_label_contains("Open a team file");
     assert_legible(&h, "orgflow's own picker");
+}
+
+/// A generated org of 1,500 people sharing 26 names, six reports each, one domain decided at
+/// the top: opened in a 1600 × 1000 window, its hierarchy at Fit is folded to what stays
+/// legible, and every text drawn in the hierarchy's view is at least 10 pixels and inside the
+/// card whose name it gives (or is one of that card's own lines): no floating label.
+#[test]
+fn a_1500_person_org_at_fit_names_every_card_it_draws_legibly() {
+    use orgflow::model::{Decision, DecisionId, Org, Person, PersonId};
+    const NAMES: [&str; 26] = [
+        "Ada", "Ben", "Cleo", "Dan", "Eve", "Finn", "Gus", "Hana", "Ivo", "Jo", "Kai", "Lea",
+        "Max", "Nia", "Oto", "Pia", "Quin", "Rae", "Sol", "Tia", "Uma", "Vic", "Wes", "Xia", "Yan",
+        "Zoe",
+    ];
+    let people: Vec<Person> = (0..1_500)
+        .map(|i| {
+            let mut p = Person::new(&format!("p{i}"), &format!("{} Quill", NAMES[i % 26]));
+            p.title = format!("Post {i}");
+            if i > 0 {
+                p.manager = Some(PersonId(format!("p{}", (i - 1) / 6)));
+            }
+            p
+        })
+        .collect();
+    let mut org = Org {
+        name: "Twenty-six names".to_owned(),
+        people,
+        ..Org::default()
+    };
+    org.decisions.push(Decision {
+        id: DecisionId("budget".to_owned()),
+        name: "Budget".to_owned(),
+        per_month: 12.0,
+        raised_by: None,
+        decides: vec![PersonId("p0".to_owned())],
+        approves: Vec::new(),
+        consulted: Vec::new(),
+        roles: Vec::new(),
+        extra: Default::default(),
+    });
+    let mut app = OrgflowApp::new(
+        orgflow::session::Settings::default(),
+        Box::new(orgflow::session::NoDialogs),
+    );
+    app.session.show(orgflow::session::Document::new(
+        std::path::PathBuf::from("names.json"),
+        orgflow::io::Loaded::team(org),
+        orgflow::layout::Orientation::TopDown,
+    ));
+    let mut h = common::harness_with(app);
+    for _ in 0..4 {
+        h.run();
+    }
+    let doc = common::open_doc(&h);
+    let shown = doc.tree.cards.iter().flatten().count();
+    assert!(shown < 1_500 && shown > 6, "{shown} cards shown");
+    let status = h
+        .state()
+        .session
+        .status
+        .clone()
+        .expect("Fit says what it did")
+        .1;
+    assert!(status.starts_with("Fit shows the top "), "{status}");
+    // The cards, by their accessible names ("Ada Quill, Post 0, in the hierarchy").
+    let view = h.get_by_label("Reporting hierarchy view").rect();
+    let cards: Vec<(Rect, String, String)> = h
+        .query_all_by_label_contains(", in the hierarchy")
+        .map(|n| {
+            let label = n.accesskit_node().label().unwrap_or_default();
+            let mut parts = label.trim_end_matches(", in the hierarchy").splitn(2, ", ");
+            let name = parts.next().unwrap_or_default().to_owned();
+            let title = parts.next().unwrap_or_default().to_owned();
+            (n.rect(), name, title)
+        })
+        .collect();
+    assert_eq!(
+        cards.len(),
+        shown,
+        "every card shown is a control of its own"
+    );
+    let drawn: Vec<Drawn> = texts(&h)
+        .into_iter()
+        .filter(|t| view.contains(t.at))
+        .collect();
+    assert!(
+        drawn.len() >= shown,
+        "{} texts for {shown} cards",
+        drawn.len()
+    );
+    let mut named = std::collections::HashSet::new();
+    for t in &drawn {
+        assert!(t.px >= 10.0, "{t:?} is too small");
+        let (rect, name, title) = cards
+            .iter()
+            .find(|(r, _, _)| r.contains(t.at))
+            .unwrap_or_else(|| panic!("{t:?} is drawn on no card"));
+        let text = t.text.trim();
+        let forms = orgflow::scene::name_forms(name);
+        let is_name = forms.iter().any(|f| {
+            text == f
+                || text
+                    .strip_prefix(f.as_str())
+                    .is_some_and(|r| r.starts_with(" +"))
+        });
+        if is_name {
+            named.insert(format!("{rect:?}"));
+        } else {
+            // The card's own other lines: its title, its load, its reports.
+            assert!(
+                text == title
+                    || text.contains('%')
+                    || text.contains("report")
+                    || text.starts_with('+')
+                    || text.contains("a month"),
+                "{text:?} is on the card of {name} ({title})"
+            );
+        }
+    }
+    assert_eq!(named.len(), shown, "every card drawn is named");
 }

@@ -301,9 +301,125 @@ fn many_links_run_between_teams_and_a_persons_own_links_stay_visible() {
     assert!(layout.ties.iter().any(|(_, _, t)| *t == Tie::Band));
     assert_eq!(layout.weights.len(), layout.ties.len());
     // Person 500's own ten links (five out, five in) come back, each with its arrowhead.
-    let own = orgflow::scene::links_of(&org, &layout, 500);
+    let index = |id: &str| {
+        org.people
+            .iter()
+            .position(|p| p.id.0 == id)
+            .map(|i| i as u32)
+    };
+    let own = orgflow::scene::links_of(&org, &layout, 500, None, &index);
     assert!(own.len() >= 4, "{}", own.len());
     assert_eq!(own.len() % 2, 0, "a line and an arrowhead each");
+}
+
+/// The e-mail network without any decision rights is drawn as who people go to: no domains,
+/// every writer on their own node, the largest node the most written to, and of its 5,715
+/// links only the 300 heaviest pairs drawn (the rest would be a solid disc), checked against
+/// the CSV read on its own.
+#[test]
+fn the_email_network_is_its_own_reading_with_its_heaviest_links_drawn() {
+    use orgflow::layout::{MAX_LINKS_DRAWN, NetworkReading, NodeKind, Tie, network_layout};
+    let (Some(people), Some(emails)) = (
+        dataset("manufacturing_email_hierarchy/reportsto.csv"),
+        dataset("manufacturing_email_hierarchy/email_edges_weighted.csv"),
+    ) else {
+        return;
+    };
+    let org = load(&people, &CsvColumns::default()).expect("people").org;
+    let org = load_links(&org, &emails, None, "communication")
+        .expect("links")
+        .org;
+    assert!(org.decisions.is_empty());
+    let a = analyze(&org);
+    let layout = network_layout(&org, &a);
+    assert_eq!(layout.reading, NetworkReading::Links);
+    assert!(!layout.banded);
+    assert!(
+        !layout
+            .nodes
+            .iter()
+            .any(|n| matches!(n.kind, NodeKind::Domain(_)))
+    );
+    // Independently: e-mails per ordered pair of two different people of the hierarchy.
+    let ids: std::collections::HashSet<&str> = org.people.iter().map(|p| p.id.as_str()).collect();
+    let mut pairs: std::collections::HashMap<(String, String), f64> = Default::default();
+    let mut writers = std::collections::HashSet::new();
+    let mut received: std::collections::HashMap<String, f64> = Default::default();
+    for row in csv::Reader::from_path(&emails).expect("csv").records() {
+        let row = row.expect("row");
+        if row[0] != row[1] && ids.contains(&row[0]) && ids.contains(&row[1]) {
+            let w: f64 = row[2].parse().expect("weight");
+            *pairs
+                .entry((row[0].to_owned(), row[1].to_owned()))
+                .or_default() += w;
+            *received.entry(row[1].to_owned()).or_default() += w;
+            writers.insert(row[0].to_owned());
+            writers.insert(row[1].to_owned());
+        }
+    }
+    let on_own = layout
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.kind, NodeKind::Person(_)))
+        .count();
+    assert_eq!(on_own, writers.len());
+    // Each CSV row here is its own pair, so links and pairs count alike.
+    assert_eq!(layout.links_total, pairs.len());
+    assert_eq!(layout.links_drawn, MAX_LINKS_DRAWN);
+    let drawn: Vec<f32> = layout
+        .ties
+        .iter()
+        .zip(&layout.weights)
+        .filter(|((_, _, t), _)| *t == Tie::Peer)
+        .map(|(_, &w)| w)
+        .collect();
+    assert_eq!(drawn.len(), MAX_LINKS_DRAWN);
+    let mut weights: Vec<f64> = pairs.values().copied().collect();
+    weights.sort_by(|x, y| y.total_cmp(x));
+    let lightest_drawn = drawn.iter().copied().fold(f32::INFINITY, f32::min);
+    assert!((f64::from(lightest_drawn) - weights[MAX_LINKS_DRAWN - 1]).abs() < 1e-3);
+    // The largest node is the person most written to.
+    let most = received
+        .iter()
+        .max_by(|x, y| x.1.total_cmp(y.1))
+        .map(|(id, _)| id.clone())
+        .expect("someone");
+    let largest = layout
+        .nodes
+        .iter()
+        .max_by(|x, y| x.radius.total_cmp(&y.radius))
+        .expect("nodes");
+    let NodeKind::Person(p) = largest.kind else {
+        panic!("the largest node is a person")
+    };
+    assert_eq!(org.people[p as usize].id.0, most);
+    // The scene says what it leaves out.
+    let scene = orgflow::scene::network_scene(&org, &a, &layout, &[]);
+    assert_eq!(
+        scene.note.as_deref(),
+        Some(&*format!(
+            "300 of {} links drawn (the heaviest); select a person to see all of theirs",
+            orgflow::format::thousands(pairs.len() as f64)
+        ))
+    );
+    // With rights too, the decisions alone draw no link.
+    let mut both = org.clone();
+    both.decisions.push(orgflow::model::Decision {
+        id: orgflow::model::DecisionId("budget".to_owned()),
+        name: "Budget".to_owned(),
+        per_month: 4.0,
+        raised_by: None,
+        decides: vec![both.people[0].id.clone()],
+        approves: Vec::new(),
+        consulted: Vec::new(),
+        roles: Vec::new(),
+        extra: Default::default(),
+    });
+    let b = analyze(&both);
+    assert_eq!(NetworkReading::default_for(&both), NetworkReading::Both);
+    let decisions = orgflow::layout::network_layout_as(&both, &b, NetworkReading::Decisions);
+    assert!(!decisions.ties.iter().any(|(_, _, t)| *t == Tie::Peer));
+    assert_eq!(decisions.links_total, 0);
 }
 
 /// Directed betweenness against networkx (`tests/reference/betweenness.py` prints these):

@@ -192,104 +192,13 @@ pub fn scenes_for(
         Scene::default()
     } else {
         let h = Hierarchy::new(org);
-        let aspect = panel.width / panel.height.max(1.0);
         let request = TreeRequest {
             orientation,
             ..TreeRequest::default()
         };
-        // A name fills about half its card's height when only the name is drawn.
-        let legible = |tree: &crate::layout::TreeLayout| {
-            let scale = (panel.width / tree.bounds.width().max(1.0))
-                .min(panel.height / tree.bounds.height().max(1.0));
-            request.card_height * scale * 0.55 >= panel.min_text
-        };
-        // More cards than the panel holds at a legible size need no layout to be ruled out.
-        let smallest = panel.min_text / (0.55 * request.card_height);
-        let holds = if smallest > 0.0 {
-            let cell = (request.card_width + request.gap) * (request.card_height + request.gap);
-            (panel.width * panel.height / (cell * smallest * smallest)) as usize
-        } else {
-            usize::MAX
-        };
-        let shown_with = |collapsed: &[bool]| {
-            let mut visible = vec![false; h.len()];
-            for &v in &h.order {
-                let p = h.parent[v as usize];
-                visible[v as usize] =
-                    p == crate::model::NONE || (visible[p as usize] && !collapsed[p as usize]);
-            }
-            visible.iter().filter(|&&v| v).count()
-        };
-        let everybody = h.len() <= holds;
-        let mut tree = if everybody {
-            tree_layout_for(&h, &request, aspect)
-        } else {
-            crate::layout::TreeLayout::default()
-        };
-        let mut note = None;
-        if !everybody || !legible(&tree) {
-            // The managers above the most loaded flagged people stay open, so that those flags
-            // show wherever they sit.
-            let mut flagged: Vec<usize> = (0..h.len())
-                .filter(|&v| marked.get(v).copied().unwrap_or(false))
-                .collect();
-            let share = |v: usize| {
-                analysis
-                    .persons
-                    .get(v)
-                    .map_or(0.0, |p| p.hierarchical.share)
-            };
-            flagged.sort_by(|&a, &b| share(b).total_cmp(&share(a)));
-            flagged.truncate(FLAGGED_SHOWN);
-            let mut keep_open = vec![false; h.len()];
-            for &v in &flagged {
-                let mut at = h.parent[v];
-                while at != crate::model::NONE && !keep_open[at as usize] {
-                    keep_open[at as usize] = true;
-                    at = h.parent[at as usize];
-                }
-            }
-            let deepest = h.depth.iter().copied().max().unwrap_or(0) as usize + 1;
-            let mut best = None;
-            for levels in 1..deepest {
-                let collapsed: Vec<bool> = (0..h.len())
-                    .map(|v| h.depth[v] as usize + 1 >= levels && !keep_open[v])
-                    .collect();
-                if best.is_some() && shown_with(&collapsed) > holds {
-                    break;
-                }
-                let candidate = tree_layout_for(
-                    &h,
-                    &TreeRequest {
-                        collapsed,
-                        ..request.clone()
-                    },
-                    aspect,
-                );
-                let fits = legible(&candidate);
-                if fits || best.is_none() {
-                    best = Some((levels, candidate));
-                }
-                if !fits {
-                    break;
-                }
-            }
-            if let Some((levels, candidate)) = best {
-                let shown = candidate.cards.iter().flatten().count();
-                note = Some(format!(
-                    "the top {levels} level{} and the {} most loaded flagged people: {shown} of {}; +N counts the people below a card",
-                    if levels == 1 { "" } else { "s" },
-                    flagged.len(),
-                    h.len()
-                ));
-                tree = candidate;
-            } else if !everybody {
-                // Nothing to fold (everybody at the top): all of them, as legible as may be.
-                tree = tree_layout_for(&h, &request, aspect);
-            }
-        }
+        let (tree, fold) = fit_legibly(&h, analysis, &marked, &request, panel);
         let mut scene = hierarchy_scene(org, analysis, &tree, &marked);
-        scene.note = note;
+        scene.note = fold.map(|f| f.note);
         scene
     };
     let network = if view == ExportView::Hierarchy {
@@ -298,6 +207,140 @@ pub fn scenes_for(
         network_scene(org, analysis, &network_layout(org, analysis), &marked)
     };
     (hierarchy, network)
+}
+
+/// What a panel shows of a hierarchy too large to show legibly: the top levels and the most
+/// loaded flagged people with the managers above them; the rest is folded into "+N" cards.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fold {
+    /// Per person (file order), whether their reports are hidden.
+    pub collapsed: Vec<bool>,
+    /// How many levels from the top stay open.
+    pub levels: usize,
+    /// How many flagged people are kept in view with their chains.
+    pub flagged: usize,
+    /// How many cards are shown.
+    pub shown: usize,
+    /// What the fold leaves out, in words ("the top 3 levels and the 12 most loaded flagged
+    /// people: 240 of 1,516 people; +N counts the people below a card").
+    pub note: String,
+}
+
+/// The hierarchy laid out to fill a panel of this size, everybody shown when names stay at
+/// least `panel.min_text` high, else folded ([`Fold`]) to the most that do. The same for the
+/// slides and for the window's Fit.
+pub fn fit_legibly(
+    h: &Hierarchy,
+    analysis: &Analysis,
+    marked: &[bool],
+    request: &TreeRequest,
+    panel: PanelSize,
+) -> (crate::layout::TreeLayout, Option<Fold>) {
+    let aspect = panel.width / panel.height.max(1.0);
+    // A name fills about half its card's height when only the name is drawn.
+    let legible = |tree: &crate::layout::TreeLayout| {
+        let scale = (panel.width / tree.bounds.width().max(1.0))
+            .min(panel.height / tree.bounds.height().max(1.0));
+        request.card_height * scale * 0.55 >= panel.min_text
+    };
+    // More cards than the panel holds at a legible size need no layout to be ruled out.
+    let smallest = panel.min_text / (0.55 * request.card_height);
+    let holds = if smallest > 0.0 {
+        let cell = (request.card_width + request.gap) * (request.card_height + request.gap);
+        (panel.width * panel.height / (cell * smallest * smallest)) as usize
+    } else {
+        usize::MAX
+    };
+    let shown_with = |collapsed: &[bool]| {
+        let mut visible = vec![false; h.len()];
+        for &v in &h.order {
+            let p = h.parent[v as usize];
+            visible[v as usize] =
+                p == crate::model::NONE || (visible[p as usize] && !collapsed[p as usize]);
+        }
+        visible.iter().filter(|&&v| v).count()
+    };
+    let everybody = h.len() <= holds;
+    let mut tree = if everybody {
+        tree_layout_for(h, request, aspect)
+    } else {
+        crate::layout::TreeLayout::default()
+    };
+    let mut fold = None;
+    if !everybody || !legible(&tree) {
+        // The managers above the most loaded flagged people stay open, so that those flags
+        // show wherever they sit.
+        let mut flagged: Vec<usize> = (0..h.len())
+            .filter(|&v| marked.get(v).copied().unwrap_or(false))
+            .collect();
+        let share = |v: usize| {
+            analysis
+                .persons
+                .get(v)
+                .map_or(0.0, |p| p.hierarchical.share)
+        };
+        flagged.sort_by(|&a, &b| share(b).total_cmp(&share(a)));
+        flagged.truncate(FLAGGED_SHOWN);
+        let mut keep_open = vec![false; h.len()];
+        for &v in &flagged {
+            let mut at = h.parent[v];
+            while at != crate::model::NONE && !keep_open[at as usize] {
+                keep_open[at as usize] = true;
+                at = h.parent[at as usize];
+            }
+        }
+        let deepest = h.depth.iter().copied().max().unwrap_or(0) as usize + 1;
+        let mut best = None;
+        for levels in 1..deepest {
+            let collapsed: Vec<bool> = (0..h.len())
+                .map(|v| h.depth[v] as usize + 1 >= levels && !keep_open[v])
+                .collect();
+            if best.is_some() && shown_with(&collapsed) > holds {
+                break;
+            }
+            let candidate = tree_layout_for(
+                h,
+                &TreeRequest {
+                    collapsed: collapsed.clone(),
+                    ..request.clone()
+                },
+                aspect,
+            );
+            let fits = legible(&candidate);
+            if fits || best.is_none() {
+                best = Some((levels, collapsed, candidate));
+            }
+            if !fits {
+                break;
+            }
+        }
+        if let Some((levels, collapsed, candidate)) = best {
+            let shown = candidate.cards.iter().flatten().count();
+            let flags = match flagged.len() {
+                0 => String::new(),
+                1 => " and the flagged person".to_owned(),
+                n => format!(" and the {n} most loaded flagged people"),
+            };
+            let note = format!(
+                "the top {levels} level{}{flags}: {} of {} people; +N counts the people below a card",
+                if levels == 1 { "" } else { "s" },
+                crate::format::thousands(shown as f64),
+                crate::format::thousands(h.len() as f64)
+            );
+            fold = Some(Fold {
+                collapsed,
+                levels,
+                flagged: flagged.len(),
+                shown,
+                note,
+            });
+            tree = candidate;
+        } else if !everybody {
+            // Nothing to fold (everybody at the top): all of them, as legible as may be.
+            tree = tree_layout_for(h, request, aspect);
+        }
+    }
+    (tree, fold)
 }
 
 /// The size of one panel of a slide with `columns` panels a row and `rows` rows, as

@@ -4,7 +4,10 @@
 mod network;
 mod tree;
 
-pub use network::{NetworkLayout, NetworkNode, NodeKey, NodeKind, Tie, network_layout};
+pub use network::{
+    MAX_LINKS_DRAWN, NetworkLayout, NetworkNode, NetworkReading, NodeKey, NodeKind, Tie,
+    network_layout, network_layout_as,
+};
 pub use tree::{Orientation, TreeLayout, TreeRequest, best_shape, tree_layout, tree_layout_for};
 
 /// A point in canvas units.

@@ -47,6 +47,66 @@ const SOUGHT_SHOWN: usize = 40;
 /// links between people shown on their own are drawn: the rest would only thicken the blur.
 const MAX_BANDS: usize = 120;
 
+/// Which ties the network view draws: the decision rights, the informal links (who seeks whom),
+/// or both.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum NetworkReading {
+    /// Domains and the people who hold rights in them.
+    #[default]
+    Decisions,
+    /// The links between people, sized and coloured by who people go to.
+    Links,
+    /// Both at once.
+    Both,
+}
+
+impl NetworkReading {
+    /// What the switch says.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Decisions => "Decisions",
+            Self::Links => "Who people go to",
+            Self::Both => "Both",
+        }
+    }
+
+    /// The reading an org is shown in unless the user picks one: both when it has rights and
+    /// links, else whichever it has.
+    pub fn default_for(org: &Org) -> Self {
+        match (org.decisions.is_empty(), org.links.is_empty()) {
+            (true, false) => Self::Links,
+            (false, false) => Self::Both,
+            _ => Self::Decisions,
+        }
+    }
+
+    /// `self` where the org has what it draws, else the org's default: a choice of links
+    /// in an org without links falls back to its decisions.
+    pub fn for_org(self, org: &Org) -> Self {
+        let fits = match self {
+            Self::Decisions => !org.decisions.is_empty(),
+            Self::Links => !org.links.is_empty(),
+            Self::Both => !org.decisions.is_empty() && !org.links.is_empty(),
+        };
+        if fits { self } else { Self::default_for(org) }
+    }
+
+    fn rights(self) -> bool {
+        self != Self::Links
+    }
+
+    fn links(self) -> bool {
+        self != Self::Decisions
+    }
+}
+
+/// At most this many links between people shown on their own are drawn (the heaviest): beyond
+/// it a dense network is a solid disc that says nothing and costs frames. A selected person's
+/// own links are always drawn.
+pub const MAX_LINKS_DRAWN: usize = 300;
+
 /// A node with its place and size.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NetworkNode {
@@ -75,6 +135,13 @@ pub struct NetworkLayout {
     pub node_of_team: HashMap<String, u32>,
     /// Links run between teams (too many linked people to show one by one).
     pub banded: bool,
+    /// What it draws.
+    pub reading: NetworkReading,
+    /// Links between two different nodes, drawn or not (a band counts its links), when the
+    /// reading draws links.
+    pub links_total: usize,
+    /// Of those, how many are drawn (a band counts its links).
+    pub links_drawn: usize,
 }
 
 impl NetworkLayout {
@@ -88,18 +155,30 @@ impl NetworkLayout {
     }
 }
 
-/// Lays out the decision network of `org`.
+/// Lays out the network of `org` in its default reading ([`NetworkReading::default_for`]).
 pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
+    network_layout_as(org, analysis, NetworkReading::default_for(org))
+}
+
+/// Lays out the network of `org` in a reading (falling back to the org's default when it has
+/// nothing to draw in that one).
+pub fn network_layout_as(org: &Org, analysis: &Analysis, reading: NetworkReading) -> NetworkLayout {
+    let reading = reading.for_org(org);
     let index: crate::model::Map<&str, u32> = org
         .people
         .iter()
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i as u32))
         .collect();
-    let domains = org.decisions.len();
+    let decisions: &[crate::model::Decision] = if reading.rights() {
+        &org.decisions
+    } else {
+        &[]
+    };
+    let domains = decisions.len();
     let r1 = (domains as f32 * 110.0 / TAU).max(120.0);
     let mut nodes = Vec::new();
-    for (k, d) in org.decisions.iter().enumerate() {
+    for (k, d) in decisions.iter().enumerate() {
         let angle = TAU * k as f32 / domains.max(1) as f32 - TAU / 4.0;
         nodes.push(NetworkNode {
             kind: NodeKind::Domain(k as u32),
@@ -111,7 +190,7 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
     // People with a right: their angle is the circular mean of their domains' angles.
     let mut ties: Vec<(u32, u32, Tie)> = Vec::new();
     let mut angle_sum: BTreeMap<u32, (f32, f32)> = BTreeMap::new();
-    for (k, d) in org.decisions.iter().enumerate() {
+    for (k, d) in decisions.iter().enumerate() {
         let angle = TAU * k as f32 / domains.max(1) as f32 - TAU / 4.0;
         // Rights held by a title or team tie the domain to every holder who can act.
         let by_role = |right: crate::model::Right| -> Vec<u32> {
@@ -153,8 +232,9 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
             }
         }
     }
+    let links: &[crate::model::Link] = if reading.links() { &org.links } else { &[] };
     let mut linked: Vec<u32> = Vec::new();
-    for l in &org.links {
+    for l in links {
         for id in [&l.from, &l.to] {
             if let Some(&p) = index.get(id.as_str())
                 && !angle_sum.contains_key(&p)
@@ -165,14 +245,33 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
     }
     linked.sort_unstable();
     linked.dedup();
+    let links_in = |p: u32| analysis.persons.get(p as usize).map_or(0.0, |f| f.links_in);
     // Too many to show one by one: only the most sought keep their own node.
     let banded = linked.len() > MAX_LINKED_SHOWN;
     if banded {
-        let links_in = |p: u32| analysis.persons.get(p as usize).map_or(0.0, |f| f.links_in);
         linked.sort_by(|&a, &b| links_in(b).total_cmp(&links_in(a)).then(a.cmp(&b)));
         linked.truncate(SOUGHT_SHOWN);
         linked.sort_unstable();
     }
+    // Around the ring by team, so that links within a team stay short and those between
+    // teams run as bundles; within a team, the most sought first.
+    let team_of = |p: u32| org.people.get(p as usize).map_or("", |x| x.team.as_str());
+    linked.sort_by(|&a, &b| {
+        team_of(a)
+            .cmp(team_of(b))
+            .then(links_in(b).total_cmp(&links_in(a)))
+            .then(a.cmp(&b))
+    });
+    // In the links' reading a node's size is what people bring to them.
+    let largest_in = linked
+        .iter()
+        .map(|&p| {
+            analysis
+                .persons
+                .get(p as usize)
+                .map_or(0.0, |f| f.links_in_share)
+        })
+        .fold(0.0f64, f64::max);
     let mut holders: Vec<(f32, u32)> = angle_sum
         .iter()
         .map(|(&p, &(x, y))| (y.atan2(x), p))
@@ -184,10 +283,14 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
     let mut node_of_person = HashMap::new();
     for (k, &p) in people.iter().enumerate() {
         let angle = first_angle + TAU * k as f32 / people.len() as f32;
-        let share = analysis
-            .persons
-            .get(p as usize)
-            .map_or(0.0, |f| f.distributed.share as f32);
+        let share = analysis.persons.get(p as usize).map_or(0.0, |f| {
+            if reading == NetworkReading::Links {
+                // Relative to the most sought, who is as large as a sole decider.
+                (f.links_in_share / largest_in.max(1e-12)) as f32 * 0.5
+            } else {
+                f.distributed.share as f32
+            }
+        });
         node_of_person.insert(p, nodes.len() as u32);
         nodes.push(NetworkNode {
             kind: NodeKind::Person(p),
@@ -223,8 +326,10 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
                 .and_then(|person| group_of.get(person.team.as_str()).copied())
         })
     };
-    let mut bands: BTreeMap<(u32, u32), f32> = BTreeMap::new();
-    for l in &org.links {
+    let mut bands: BTreeMap<(u32, u32), (f32, usize)> = BTreeMap::new();
+    // Links between two people shown on their own, summed per ordered pair.
+    let mut peers: BTreeMap<(u32, u32), (f32, usize)> = BTreeMap::new();
+    for l in links {
         let (Some(&a), Some(&b)) = (index.get(l.from.as_str()), index.get(l.to.as_str())) else {
             continue;
         };
@@ -234,33 +339,51 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
         if na == nb {
             continue;
         }
-        if banded && (na >= first_group || nb >= first_group) {
-            *bands.entry((na.min(nb), na.max(nb))).or_default() += l.weight as f32;
+        let entry = if banded && (na >= first_group || nb >= first_group) {
+            bands.entry((na.min(nb), na.max(nb))).or_default()
         } else {
-            ties.push((na, nb, Tie::Peer));
-            weights.push(l.weight as f32);
-        }
+            peers.entry((na, nb)).or_default()
+        };
+        entry.0 += l.weight as f32;
+        entry.1 += 1;
     }
-    if banded {
-        // Only the heaviest person-to-person links too.
-        let first_peer = weights.len() - ties.iter().filter(|(_, _, t)| *t == Tie::Peer).count();
-        let mut peers: Vec<((u32, u32, Tie), f32)> = ties
-            .drain(first_peer..)
-            .zip(weights.drain(first_peer..))
-            .collect();
-        peers.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        peers.truncate(MAX_BANDS);
-        for (tie, w) in peers {
-            ties.push(tie);
+    // Only the heaviest are drawn: the rest would only thicken the blur. Ties of equal weight
+    // go to the more sought end first.
+    let (mut links_total, mut links_drawn) = (0, 0);
+    let person_of = |n: u32| match nodes.get(n as usize).map(|x| &x.kind) {
+        Some(NodeKind::Person(p)) => *p,
+        _ => u32::MAX,
+    };
+    let sought = |n: u32| links_in(person_of(n));
+    let mut peers: Vec<((u32, u32), (f32, usize))> = peers.into_iter().collect();
+    peers.sort_by(|x, y| {
+        (y.1.0)
+            .total_cmp(&x.1.0)
+            .then(sought(y.0.1).total_cmp(&sought(x.0.1)))
+            .then(x.0.cmp(&y.0))
+    });
+    let mut bands: Vec<((u32, u32), (f32, usize))> = bands.into_iter().collect();
+    bands.sort_by(|x, y| y.1.0.total_cmp(&x.1.0).then(x.0.cmp(&y.0)));
+    let (peers_kept, bands_kept) = if banded {
+        (MAX_BANDS, MAX_BANDS)
+    } else {
+        (MAX_LINKS_DRAWN, 0)
+    };
+    for (k, ((a, b), (w, n))) in peers.into_iter().enumerate() {
+        links_total += n;
+        if k < peers_kept {
+            links_drawn += n;
+            ties.push((a, b, Tie::Peer));
             weights.push(w);
         }
     }
-    let mut bands: Vec<((u32, u32), f32)> = bands.into_iter().collect();
-    bands.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-    bands.truncate(MAX_BANDS);
-    for ((a, b), w) in bands {
-        ties.push((a, b, Tie::Band));
-        weights.push(w);
+    for (k, ((a, b), (w, n))) in bands.into_iter().enumerate() {
+        links_total += n;
+        if k < bands_kept {
+            links_drawn += n;
+            ties.push((a, b, Tie::Band));
+            weights.push(w);
+        }
     }
     let outer = (ring + 120.0).max(teams.len() as f32 * 110.0 / TAU);
     for (k, (team, count)) in teams.iter().enumerate() {
@@ -293,6 +416,9 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
         node_of_person,
         node_of_team,
         banded,
+        reading,
+        links_total,
+        links_drawn,
     }
 }
 

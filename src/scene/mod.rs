@@ -538,6 +538,9 @@ pub fn network_scene(
     marked: &[bool],
 ) -> Scene {
     let mut shapes = Vec::with_capacity(layout.nodes.len() + layout.ties.len());
+    let middle = layout.bounds.center();
+    let links_reading = layout.reading == crate::layout::NetworkReading::Links;
+    let links_top = links_scale_top(analysis);
     let heaviest = layout
         .ties
         .iter()
@@ -574,15 +577,22 @@ pub fn network_scene(
             Tie::Peer => (weighted(1.0, 4.0), theme::PEER, Some(2.5)),
             Tie::Band => (weighted(1.0, 10.0), theme::PEER.with_alpha(0x50), None),
         };
+        // Links bend towards the middle, so that those between the same parts of the ring run
+        // together instead of hatching the picture; rights are straight.
+        let (points, towards) = if matches!(tie, Tie::Peer | Tie::Band) {
+            bent(na.center, nb.center, middle)
+        } else {
+            (vec![na.center, nb.center], na.center)
+        };
         shapes.push(Shape::Line {
-            points: vec![na.center, nb.center],
+            points,
             width,
             color,
             dash,
         });
         // A link is directed: an arrowhead where it arrives, at the edge of the node sought.
         if tie == Tie::Peer
-            && let Some(head) = arrowhead(na.center, nb.center, nb.radius, 5.0 + width)
+            && let Some(head) = arrowhead(towards, nb.center, nb.radius, 5.0 + width)
         {
             shapes.push(Shape::Line {
                 points: head,
@@ -636,10 +646,22 @@ pub fn network_scene(
                 ) else {
                     continue;
                 };
+                // In the links' reading, by who people go to; else by decisions.
+                let (fill, share) = if links_reading {
+                    (
+                        crate::theme::scale_color(figures.links_in_share, links_top),
+                        figures.links_in_share,
+                    )
+                } else {
+                    (
+                        load_color(figures.distributed.share),
+                        figures.distributed.share,
+                    )
+                };
                 shapes.push(Shape::Circle {
                     center: node.center,
                     radius: node.radius,
-                    fill: load_color(figures.distributed.share),
+                    fill,
                     stroke: theme::CARD_STROKE,
                     stroke_width: 1.0,
                     marked: marked.get(*p as usize).copied().unwrap_or(false),
@@ -653,7 +675,7 @@ pub fn network_scene(
                         strong: true,
                         // A flagged person is named before the domains, the rest after.
                         priority: Some(
-                            figures.distributed.share as f32
+                            share as f32
                                 + if marked.get(*p as usize).copied().unwrap_or(false) {
                                     3.0
                                 } else {
@@ -686,11 +708,42 @@ pub fn network_scene(
             }
         }
     }
+    // Say what the picture leaves out.
+    let note = (layout.links_drawn < layout.links_total).then(|| {
+        format!(
+            "{} of {} links drawn (the heaviest); select a person to see all of theirs",
+            crate::format::thousands(layout.links_drawn as f64),
+            crate::format::thousands(layout.links_total as f64)
+        )
+    });
     Scene {
         shapes,
         bounds: layout.bounds,
-        note: None,
+        note,
     }
+}
+
+/// A link from `a` to `b` as a curve bent towards `middle` (a quadratic Bézier whose control
+/// point is two thirds of the way from the chord's midpoint to the middle), and the control
+/// point, which gives the direction the curve arrives in.
+fn bent(a: Point, b: Point, middle: Point) -> (Vec<Point>, Point) {
+    const STEPS: usize = 12;
+    let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+    let control = Point::new(
+        mid.x + (middle.x - mid.x) * 0.66,
+        mid.y + (middle.y - mid.y) * 0.66,
+    );
+    let points = (0..=STEPS)
+        .map(|i| {
+            let t = i as f32 / STEPS as f32;
+            let (u, v, w) = ((1.0 - t) * (1.0 - t), 2.0 * t * (1.0 - t), t * t);
+            Point::new(
+                u * a.x + v * control.x + w * b.x,
+                u * a.y + v * control.y + w * b.y,
+            )
+        })
+        .collect();
+    (points, control)
 }
 
 /// A selected person who is folded into their team's node, drawn out of it: their own circle
@@ -752,23 +805,29 @@ pub fn unfolded(org: &Org, analysis: &Analysis, layout: &NetworkLayout, person: 
 }
 
 /// One person's own links, each drawn on its own from where they are drawn to where the other
-/// is (a person or their team), for the network view when links otherwise run between teams.
-pub fn links_of(org: &Org, layout: &NetworkLayout, person: u32) -> Vec<Shape> {
+/// is (a person or their team), for the network view when not every link is drawn. `mine` are
+/// the positions in `org.links` of the links they are an end of (all links when `None`);
+/// `index` finds a person by id.
+pub fn links_of(
+    org: &Org,
+    layout: &NetworkLayout,
+    person: u32,
+    mine: Option<&[usize]>,
+    index: &dyn Fn(&str) -> Option<u32>,
+) -> Vec<Shape> {
     let Some(id) = org.people.get(person as usize).map(|p| &p.id) else {
         return Vec::new();
     };
     let Some(own) = layout.node_of(org, person) else {
         return Vec::new();
     };
-    let index: crate::model::Map<&str, u32> = org
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i as u32))
-        .collect();
+    let links: Vec<&crate::model::Link> = match mine {
+        Some(positions) => positions.iter().filter_map(|&k| org.links.get(k)).collect(),
+        None => org.links.iter().collect(),
+    };
     // Summed per node at the other end, in and out apart.
     let mut ends: std::collections::BTreeMap<(u32, bool), f32> = Default::default();
-    for l in &org.links {
+    for l in links {
         let (other, outgoing) = if &l.from == id {
             (&l.to, true)
         } else if &l.to == id {
@@ -776,9 +835,8 @@ pub fn links_of(org: &Org, layout: &NetworkLayout, person: u32) -> Vec<Shape> {
         } else {
             continue;
         };
-        if let Some(node) = index
-            .get(other.as_str())
-            .and_then(|&o| layout.node_of(org, o))
+        if let Some(node) = index(other.as_str())
+            .and_then(|o| layout.node_of(org, o))
             .filter(|&n| n != own)
         {
             *ends.entry((node, outgoing)).or_default() += l.weight as f32;
@@ -789,19 +847,21 @@ pub fn links_of(org: &Org, layout: &NetworkLayout, person: u32) -> Vec<Shape> {
     let Some(from) = layout.nodes.get(own as usize) else {
         return shapes;
     };
+    let middle = layout.bounds.center();
     for ((node, outgoing), w) in ends {
         let Some(to) = layout.nodes.get(node as usize) else {
             continue;
         };
         let width = 1.5 + 4.0 * (w / heaviest.max(1e-9)).sqrt();
         let (a, b) = if outgoing { (from, to) } else { (to, from) };
+        let (points, towards) = bent(a.center, b.center, middle);
         shapes.push(Shape::Line {
-            points: vec![a.center, b.center],
+            points,
             width,
             color: theme::SELECTED.with_alpha(0xb0),
             dash: None,
         });
-        if let Some(head) = arrowhead(a.center, b.center, b.radius, 6.0 + width) {
+        if let Some(head) = arrowhead(towards, b.center, b.radius, 6.0 + width) {
             shapes.push(Shape::Line {
                 points: head,
                 width,

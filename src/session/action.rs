@@ -74,6 +74,11 @@ pub enum Action {
     OpenMatrix,
     /// Colour the hierarchy's cards by decision load or by incoming links.
     ColorBy(crate::scene::ColorBy),
+    /// Fold the hierarchy to what a panel of this size (width, height, in points) shows
+    /// legibly: everybody if they fit, else the top levels and the flagged people's chains.
+    FoldToFit(f32, f32),
+    /// Draw the network's decisions, its links (who people go to) or both.
+    NetworkReading(crate::layout::NetworkReading),
     /// Ask for an edge list, then what its links record, then merge it onto the org.
     ImportLinksDialog,
     /// Merge the edge list the user was asked about onto the org, as links of this kind

@@ -5,8 +5,8 @@ use crate::analysis::{Analysis, analyze};
 use crate::edit::{Command, EditError, History};
 use crate::io::{Format, Loaded};
 use crate::layout::{
-    NetworkLayout, Orientation, Point, Rect, TreeLayout, TreeRequest, best_shape, network_layout,
-    tree_layout,
+    NetworkLayout, NetworkReading, Orientation, Point, Rect, TreeLayout, TreeRequest, best_shape,
+    network_layout_as, tree_layout,
 };
 use crate::model::{Hierarchy, NONE};
 use crate::model::{Org, PersonId, Problem};
@@ -29,6 +29,10 @@ pub const EXAMPLES: [(&str, &str); 3] = [
         include_str!("../../assets/examples/brightpath-product.json"),
     ),
 ];
+
+/// At Fit, a card's name is at least this high (points); when everybody cannot be shown so,
+/// Fit folds the hierarchy ([`Document::fold_to_fit`]).
+pub const FIT_TEXT_PX: f32 = 11.0;
 
 /// Beyond this many people the tree opens collapsed to the first levels.
 const OPEN_FULLY_UP_TO: usize = 2_000;
@@ -74,6 +78,9 @@ pub struct Document {
     pub orientation: Orientation,
     /// What colours the hierarchy's cards.
     pub color_by: crate::scene::ColorBy,
+    /// What the network view draws, as the user chose it (the org's default until then;
+    /// [`NetworkReading::for_org`] falls back when the org has nothing to draw in it).
+    network_reading: Option<NetworkReading>,
     /// The hierarchy's layout.
     pub tree: TreeLayout,
     /// Width over height of the panel the hierarchy is laid out to fill.
@@ -158,6 +165,7 @@ impl Document {
             collapsed: BTreeSet::new(),
             orientation,
             color_by: crate::scene::ColorBy::Load,
+            network_reading: None,
             tree: TreeLayout::default(),
             panel_aspect: 1.0,
             shape: None,
@@ -242,8 +250,13 @@ impl Document {
         }
         self.links_of = links_of;
         self.collapsed.retain(|id| self.index.contains_key(id));
+        self.relayout_network();
+    }
+
+    /// Lays the network out again from the analysis.
+    fn relayout_network(&mut self) {
         // What was drawn stays where it was; only what the edit changed moves.
-        let mut layout = network_layout(&self.org, &self.analysis);
+        let mut layout = network_layout_as(&self.org, &self.analysis, self.network_reading());
         if self.keep_network {
             layout.keep_places(&self.org, &self.network_places);
         }
@@ -407,6 +420,47 @@ impl Document {
             .collect();
     }
 
+    /// Folds the hierarchy to what a panel of `width` × `height` points shows with names at
+    /// least [`FIT_TEXT_PX`] high, as the slides do ([`crate::export::fit_legibly`]); says what
+    /// it left out, or `None` when everybody fits (then nothing changes).
+    pub fn fold_to_fit(&mut self, width: f32, height: f32) -> Option<String> {
+        if !(width > 1.0 && height > 1.0) {
+            return None;
+        }
+        let h = Hierarchy::new(&self.org);
+        let request = TreeRequest {
+            orientation: self.orientation,
+            ..TreeRequest::default()
+        };
+        let panel = crate::export::PanelSize {
+            // The view keeps a margin round the picture at Fit.
+            width: width * 0.94,
+            height: height * 0.94,
+            min_text: FIT_TEXT_PX,
+        };
+        let (_, fold) =
+            crate::export::fit_legibly(&h, &self.analysis, &self.marked, &request, panel);
+        let fold = fold?;
+        let mut has_reports = vec![false; h.len()];
+        for &p in &h.parent {
+            if let Some(x) = has_reports.get_mut(p as usize) {
+                *x = true;
+            }
+        }
+        self.collapsed = self
+            .org
+            .people
+            .iter()
+            .enumerate()
+            .filter(|&(v, _)| fold.collapsed.get(v) == Some(&true) && has_reports[v])
+            .map(|(_, p)| p.id.0.clone())
+            .collect();
+        self.shape = None;
+        drop(h);
+        self.relayout();
+        Some(fold.note)
+    }
+
     /// Hides or shows a person's reports.
     pub fn toggle_collapse(&mut self, person: &PersonId) {
         if self.index.contains_key(person.as_str()) {
@@ -457,10 +511,25 @@ impl Document {
         aspect.is_finite() && aspect > 0.0 && (aspect / self.panel_aspect).ln().abs() >= 0.15
     }
 
+    /// What the network view draws now.
+    pub fn network_reading(&self) -> NetworkReading {
+        self.network_reading
+            .unwrap_or_else(|| NetworkReading::default_for(&self.org))
+            .for_org(&self.org)
+    }
+
+    /// Draws the network in another reading, laid out afresh.
+    pub fn set_network_reading(&mut self, reading: NetworkReading) {
+        if self.network_reading() != reading {
+            self.network_reading = Some(reading);
+            self.tidy_network();
+        }
+    }
+
     /// Lays the network out afresh, tidy, forgetting where the edits left its nodes.
     pub fn tidy_network(&mut self) {
         self.keep_network = false;
-        self.reanalyze();
+        self.relayout_network();
         self.keep_network = true;
     }
 

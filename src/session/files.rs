@@ -97,6 +97,7 @@ impl Session {
         self.suggestions.proposals = None;
         self.status = None;
         self.out.fit_both();
+        self.out.fold_hierarchy = true;
         // The recovery copy follows the document shown: kept for restored changes, removed
         // when the changes it held were discarded for another file.
         self.write_recovery();

@@ -221,6 +221,11 @@ impl Session {
                     doc.set_color_by(by);
                 }
             }
+            Action::NetworkReading(reading) => {
+                if let Some(doc) = &mut self.document {
+                    doc.set_network_reading(reading);
+                }
+            }
             Action::ImportLinksDialog => self.import_links_dialog(),
             Action::ImportLinksAs(kind) => {
                 if let Some(q) = self.links_question.take() {
@@ -368,7 +373,26 @@ impl Session {
                     self.out.fit(Pane::Hierarchy);
                 }
             }
-            Action::FitAll => self.out.fit_both(),
+            Action::FitAll => {
+                self.out.fit_both();
+                self.out.fold_hierarchy = true;
+            }
+            Action::FoldToFit(width, height) => {
+                if self.scenario.is_none()
+                    && let Some(doc) = &mut self.document
+                    && let Some(note) = doc.fold_to_fit(width, height)
+                {
+                    let said = format!(
+                        "Fit shows {note}. Double-click a card to open it; View ▸ Expand all shows everybody."
+                    );
+                    // What was said before (a file opened with notes) stays said.
+                    self.status = Some(match self.status.take() {
+                        Some((ok, before)) => (ok, format!("{before} · {said}")),
+                        None => (true, said),
+                    });
+                    self.out.fit(Pane::Hierarchy);
+                }
+            }
             Action::DismissFailure => self.failure = None,
             Action::OpenExportDialog => {
                 if self.document.is_some() {

@@ -51,6 +51,9 @@ pub struct Outcome {
     pub open_export: bool,
     /// The user answered "Save changes?" for closing the window: close it.
     pub quit: bool,
+    /// Fold the hierarchy to what its panel shows legibly at Fit ([`crate::session::Action::FoldToFit`] with
+    /// the panel's size, from the next frame).
+    pub fold_hierarchy: bool,
 }
 
 impl Outcome {

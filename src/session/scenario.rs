@@ -119,6 +119,7 @@ impl Session {
         );
         copy.has_file = false;
         copy.collapsed = doc.collapsed.clone();
+        copy.set_network_reading(doc.network_reading());
         copy
     }
 

@@ -11,6 +11,9 @@ use crate::session::{Action, ExportChoices, Outcome, Pane, Selection, Session, V
 pub struct View {
     /// The hierarchy view's zoom and pan.
     pub hierarchy_view: Canvas,
+    /// Fold the hierarchy to its panel on the next frame (the session asked, at an open or
+    /// a Fit).
+    pub fold_hierarchy: bool,
     /// The distributed view's zoom and pan.
     pub network_view: Canvas,
     /// The search box's text.
@@ -79,6 +82,7 @@ impl Default for View {
     fn default() -> Self {
         Self {
             hierarchy_view: Canvas::default(),
+            fold_hierarchy: false,
             network_view: Canvas::default(),
             search: String::new(),
             focus_search: false,
@@ -123,6 +127,7 @@ impl View {
             self.picker.show(request);
         }
         self.matrix.open |= outcome.open_matrix;
+        self.fold_hierarchy |= outcome.fold_hierarchy;
         self.focus_inspector |= outcome.focus_inspector;
         if outcome.open_export
             && let Some(doc) = &session.document

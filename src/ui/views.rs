@@ -3,6 +3,7 @@
 use super::View;
 use super::canvas::color;
 use super::canvas::{Hooks, Picture};
+use crate::layout::NetworkReading;
 use crate::scene::{ColorBy, SCALE, SCALE_TOP, Target};
 use crate::session::{Action, Document, Session};
 use crate::theme;
@@ -42,6 +43,7 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
     } = session;
     let View {
         hierarchy_view,
+        fold_hierarchy,
         network_view,
         expand_level,
         menu_search,
@@ -62,6 +64,8 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
     let selected = session.selection.as_ref().and_then(|s| doc.target(s));
     let mut level_action = None;
     let mut color_action = None;
+    let mut reading_action = None;
+    let mut fold_action = None;
     let mut no_rights = None;
     let mut dropped: Option<Result<(u32, u32), String>> = None;
     let mut hierarchy_aspect = 0.0;
@@ -86,8 +90,13 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
                 if ui.button("Apply").clicked() {
                     level_action = Some(Action::ExpandToLevel(*expand_level));
                 }
-                if ui.button("Fit").clicked() {
+                if ui
+                    .button("Fit")
+                    .on_hover_text("Show the whole hierarchy; when names would be too small to read, the top levels and the flagged people's chains, the rest counted on their managers' cards")
+                    .clicked()
+                {
                     hierarchy_view.fit();
+                    *fold_hierarchy = true;
                 }
                 if doc.analysis.network.is_some() {
                     ui.separator();
@@ -111,6 +120,9 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
             }
             let size = ui.available_size();
             hierarchy_aspect = size.x / size.y.max(1.0);
+            if std::mem::take(fold_hierarchy) && editable {
+                fold_action = Some(Action::FoldToFit(size.x, size.y));
+            }
             let accessible = |t: &Target| accessible_name(doc, t, "hierarchy");
             let check = |dragged: &Target, onto: &Target| -> Result<(), String> {
                 let (Target::Person(p), Target::Person(m)) = (dragged, onto) else {
@@ -175,21 +187,49 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
                     .truncate(),
             );
         });
-        ui.horizontal(|ui| {
+        let reading = doc.network_reading();
+        let links_reading = reading == NetworkReading::Links;
+        let has_both = !doc.org.decisions.is_empty() && !doc.org.links.is_empty();
+        ui.horizontal_wrapped(|ui| {
             if ui.button("Fit").clicked() {
                 network_view.fit();
             }
-            ui.add(
-                egui::Label::new(
-                    RichText::new("■ domain  ● person (size: share)  — decides  — approves  - - consulted  ··· peer link")
-                        .small(),
-                )
-                .truncate(),
-            );
+            if has_both {
+                ui.separator();
+                ui.label("Show");
+                ui.add_enabled_ui(editable, |ui| {
+                    for r in [NetworkReading::Decisions, NetworkReading::Links, NetworkReading::Both] {
+                        let mut chosen = reading;
+                        let hint = match r {
+                            NetworkReading::Decisions => "The decision rights: domains and who holds them",
+                            NetworkReading::Links => "The informal network: who seeks whom, sized and coloured by how much people go to them",
+                            NetworkReading::Both => "The decision rights and the links between people together",
+                        };
+                        if ui.radio_value(&mut chosen, r, r.label()).on_hover_text(hint).changed() {
+                            reading_action = Some(Action::NetworkReading(chosen));
+                        }
+                    }
+                })
+                .response
+                .on_disabled_hover_text("Close the scenario to switch");
+            }
         });
-        legend(ui, "Load:");
-        if doc.org.decisions.is_empty() {
-            // Without rights there is no network to draw: say so where it would be.
+        let key = match reading {
+            NetworkReading::Links => "● person (size and colour: how much people go to them)  ··· link, arrow towards whom they seek",
+            NetworkReading::Decisions => "■ domain  ● person (size: share)  — decides  — approves  - - consulted",
+            NetworkReading::Both => "■ domain  ● person (size: share)  — decides  — approves  - - consulted  ··· peer link",
+        };
+        ui.add(egui::Label::new(RichText::new(key).small()).truncate());
+        if links_reading {
+            legend_of(ui, "Incoming links:", "of all incoming link weight", doc.links_top);
+        } else {
+            legend(ui, "Load:");
+        }
+        if let Some(note) = &network_scene.note {
+            ui.label(RichText::new(note).small().weak());
+        }
+        if doc.org.decisions.is_empty() && doc.org.links.is_empty() {
+            // Without rights or links there is no network to draw: say so where it would be.
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {
                 ui.heading("No decision rights yet");
@@ -204,9 +244,16 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
         let accessible = |t: &Target| accessible_name(doc, t, "network");
         // With links between teams, the selected person's own links are drawn one by one.
         // A selected person folded into their team's node comes out of it.
+        let layout = &doc.network_layout;
         let mut overlay = match &selected {
-            Some(Target::Person(p)) if doc.network_layout.banded => {
-                crate::scene::links_of(&doc.org, &doc.network_layout, *p)
+            Some(Target::Person(p)) if layout.banded || layout.links_drawn < layout.links_total => {
+                crate::scene::links_of(
+                    &doc.org,
+                    layout,
+                    *p,
+                    doc.links_of.get(*p as usize).map(Vec::as_slice),
+                    &|id| doc.index_of(id),
+                )
             }
             _ => Vec::new(),
         };
@@ -259,6 +306,8 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
     let mut actions = menu_actions;
     actions.extend(level_action);
     actions.extend(color_action);
+    actions.extend(reading_action);
+    actions.extend(fold_action);
     match no_rights {
         Some(super::figures::NoRightsAnswer::Import) => actions.push(Action::ImportRightsDialog),
         Some(super::figures::NoRightsAnswer::Template(k)) => actions.push(Action::ApplyTemplate(k)),
