@@ -292,3 +292,61 @@ fn undo_is_bounded() {
     assert_eq!(org.people[1].title, format!("Title {}", extra - 1));
     assert!(history.is_dirty());
 }
+
+/// A move is checked on its own (`validate_move`), not by checking the whole org again: for
+/// every person of a generated org moved under every tenth other person (under their own
+/// reports too, which closes a circle, and under a manager who is not there), the quick check
+/// says exactly what the whole check says.
+#[test]
+fn a_move_alone_is_checked_as_the_whole_org_would_be() {
+    let org = orgflow::generate::org(300, 3);
+    let mut compared = 0;
+    let mut refused = 0;
+    for (p, person) in org.people.iter().enumerate() {
+        let mut managers: Vec<PersonId> = org
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(m, _)| (m + p) % 10 == 0)
+            .map(|(_, m)| m.id.clone())
+            .collect();
+        managers.push(id("nobody-has-this-id"));
+        managers.push(person.id.clone());
+        for manager in managers {
+            let mut changed = org.clone();
+            changed.people[p].manager = Some(manager.clone());
+            let quick = orgflow::model::validate_move(&changed, p).expect("a shallow org");
+            let whole = orgflow::model::validate(&changed);
+            assert_eq!(
+                quick.first().map(|q| &q.message),
+                whole.first().map(|w| &w.message),
+                "{} under {manager}",
+                person.id
+            );
+            compared += 1;
+            refused += usize::from(!whole.is_empty());
+            // Through the history, a refused move leaves the org as it was.
+            let mut work = org.clone();
+            let mut new = person.clone();
+            new.manager = Some(manager);
+            let result = History::default().apply(
+                &mut work,
+                Command {
+                    label: "move".to_owned(),
+                    edit: Edit::ReplacePerson {
+                        id: person.id.clone(),
+                        person: new,
+                    },
+                },
+            );
+            assert_eq!(result.is_err(), !whole.is_empty());
+            if result.is_err() {
+                assert_eq!(work, org);
+            }
+        }
+    }
+    assert!(
+        compared > 9_000 && refused > 600,
+        "{compared} compared, {refused} refused"
+    );
+}

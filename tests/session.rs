@@ -146,3 +146,57 @@ fn senior_and_junior_posts_open_together_or_one_after_the_other() {
     assert!(doc.org.junior_posts.is_empty());
     assert!(!doc.is_dirty());
 }
+
+/// In a large org a move shows at once and its figures follow from another thread: until they
+/// are in, the document says it is updating and shows the figures before the move; once in,
+/// they are exactly those of the org as it is (a fresh analysis), and so are those after an
+/// undo that a settle waited for. An edit that changes who is in the org works out at once.
+#[test]
+fn a_large_orgs_figures_follow_an_edit_from_another_thread_and_equal_a_fresh_analysis() {
+    use orgflow::layout::Orientation;
+    use orgflow::session::{BACKGROUND_FROM, Document};
+    let org = orgflow::generate::org(BACKGROUND_FROM, 5);
+    let mut doc = Document::new(
+        std::path::PathBuf::from("large.json"),
+        orgflow::io::Loaded::team(org),
+        Orientation::TopDown,
+    );
+    let before = format!("{:?}", doc.analysis);
+    let leaf = doc.org.people.last().expect("people").id.clone();
+    let manager = doc.org.people[1].id.clone();
+    let moved = orgflow::edit::move_under(&doc.org, &leaf, Some(&manager)).expect("a move");
+    doc.apply(moved).expect("applies");
+    assert!(doc.is_updating());
+    assert_eq!(
+        format!("{:?}", doc.analysis),
+        before,
+        "the figures before, meanwhile"
+    );
+    // The hierarchy already shows the move.
+    let leaf_at = doc.index_of(leaf.as_str()).expect("leaf") as usize;
+    assert_eq!(doc.org.people[leaf_at].manager.as_ref(), Some(&manager));
+    let waited = std::time::Instant::now();
+    while doc.is_updating() {
+        doc.poll();
+        assert!(waited.elapsed().as_secs() < 120, "the figures never came");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let fresh = orgflow::analysis::analyze(&doc.org);
+    assert_eq!(format!("{:?}", doc.analysis), format!("{fresh:?}"));
+    assert_ne!(format!("{:?}", doc.analysis), before);
+    assert_eq!(
+        doc.analysis.persons[leaf_at].manager.as_deref(),
+        Some(manager.as_str())
+    );
+    // Undo, and the figures a settle waits for are those of the org as opened.
+    doc.undo().expect("undone");
+    assert!(doc.is_updating());
+    doc.settle();
+    assert!(!doc.is_updating());
+    assert_eq!(format!("{:?}", doc.analysis), before);
+    // A new person changes who is where: worked out at once.
+    let add = orgflow::edit::add_person(&doc.org, Some(&manager)).expect("a report");
+    doc.apply(add).expect("applies");
+    assert!(!doc.is_updating());
+    assert_eq!(doc.analysis.persons.len(), BACKGROUND_FROM + 1);
+}

@@ -100,6 +100,13 @@ impl eframe::App for OrgflowApp {
         if let Some(wait) = self.session.tick_recovery(std::time::Instant::now()) {
             ctx.request_repaint_after(wait);
         }
+        // A large org's figures follow an edit from another thread: look for them until they
+        // are in.
+        if self.session.poll() {
+            ctx.request_repaint();
+        } else if self.session.is_updating() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(25));
+        }
         // A file dropped on the window opens (asking first about unsaved changes).
         // Several dropped together open as one org (a UK organogram's senior and junior posts).
         let mut dropped: Vec<PathBuf> = ctx.input(|i| {

@@ -253,13 +253,20 @@ pub fn network_layout_as(org: &Org, analysis: &Analysis, reading: NetworkReading
         linked.truncate(SOUGHT_SHOWN);
         linked.sort_unstable();
     }
-    // Around the ring by team, so that links within a team stay short and those between
-    // teams run as bundles; within a team, the most sought first.
+    // Around the ring by team, and within a team where they sit in the hierarchy (everybody
+    // under a manager together), so that links within a team or a department stay short and
+    // those between them run as bundles.
     let team_of = |p: u32| org.people.get(p as usize).map_or("", |x| x.team.as_str());
+    let place = if linked.is_empty() {
+        Vec::new()
+    } else {
+        preorder(&crate::model::Hierarchy::new(org))
+    };
+    let place_of = |p: u32| place.get(p as usize).copied().unwrap_or(u32::MAX);
     linked.sort_by(|&a, &b| {
         team_of(a)
             .cmp(team_of(b))
-            .then(links_in(b).total_cmp(&links_in(a)))
+            .then(place_of(a).cmp(&place_of(b)))
             .then(a.cmp(&b))
     });
     // In the links' reading a node's size is what people bring to them.
@@ -420,6 +427,32 @@ pub fn network_layout_as(org: &Org, analysis: &Analysis, reading: NetworkReading
         links_total,
         links_drawn,
     }
+}
+
+/// Each person's position in a depth-first walk of the hierarchy (managers before their
+/// reports, each subtree together; people outside every tree last).
+fn preorder(h: &crate::model::Hierarchy<'_>) -> Vec<u32> {
+    let mut place = vec![u32::MAX; h.len()];
+    let mut next = 0u32;
+    let mut stack: Vec<u32> = h.roots.iter().rev().copied().collect();
+    while let Some(v) = stack.pop() {
+        let Some(slot) = place.get_mut(v as usize) else {
+            continue;
+        };
+        if *slot != u32::MAX {
+            continue;
+        }
+        *slot = next;
+        next += 1;
+        let (from, to) = (
+            h.child_start.get(v as usize).copied().unwrap_or(0) as usize,
+            h.child_start.get(v as usize + 1).copied().unwrap_or(0) as usize,
+        );
+        if let Some(children) = h.children.get(from..to) {
+            stack.extend(children.iter().rev());
+        }
+    }
+    place
 }
 
 /// What a node stands for, by identity, so that a place survives edits that renumber people

@@ -724,14 +724,18 @@ pub fn network_scene(
 }
 
 /// A link from `a` to `b` as a curve bent towards `middle` (a quadratic Bézier whose control
-/// point is two thirds of the way from the chord's midpoint to the middle), and the control
-/// point, which gives the direction the curve arrives in.
+/// point lies from the chord's midpoint towards the middle: two thirds of the way for a link
+/// across the picture, less for a shorter one, so that neighbours stay close), and the
+/// control point, which gives the direction the curve arrives in.
 fn bent(a: Point, b: Point, middle: Point) -> (Vec<Point>, Point) {
     const STEPS: usize = 12;
     let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+    let chord = (b.x - a.x).hypot(b.y - a.y);
+    let reach = (a.x - middle.x).hypot(a.y - middle.y).max(1.0);
+    let pull = 0.66 * (chord / reach).min(1.0);
     let control = Point::new(
-        mid.x + (middle.x - mid.x) * 0.66,
-        mid.y + (middle.y - mid.y) * 0.66,
+        mid.x + (middle.x - mid.x) * pull,
+        mid.y + (middle.y - mid.y) * pull,
     );
     let points = (0..=STEPS)
         .map(|i| {

@@ -34,6 +34,12 @@ pub const EXAMPLES: [(&str, &str); 3] = [
 /// Fit folds the hierarchy ([`Document::fold_to_fit`]).
 pub const FIT_TEXT_PX: f32 = 11.0;
 
+/// From this many people, the figures of an edit that keeps the same people and domains (a
+/// move, a right, a rename) and of its undo are worked out on another thread: the edit shows
+/// at once, the hierarchy laid out anew in the colours of the figures before it, and the
+/// figures, findings and network follow when they are ready ([`Document::is_updating`]).
+pub const BACKGROUND_FROM: usize = 20_000;
+
 /// Beyond this many people the tree opens collapsed to the first levels.
 const OPEN_FULLY_UP_TO: usize = 2_000;
 
@@ -105,6 +111,89 @@ pub struct Document {
     decision_index: crate::model::Map<String, u32>,
     parent: Vec<u32>,
     depth: Vec<u32>,
+    /// The figures being worked out for the org as it is now, while those shown are of the
+    /// version before.
+    updating: Option<Updating>,
+}
+
+/// Figures being worked out for one version of the org.
+struct Updating {
+    /// The history's version they are for.
+    version: u64,
+    /// The worker's answer, once it is started (on the frame after the edit showed).
+    work: Option<std::sync::mpsc::Receiver<Derived>>,
+}
+
+/// What is derived from one version of the org besides the hierarchy's layout: its analysis,
+/// what the panels list, and the network's layout and picture.
+struct Derived {
+    analysis: Analysis,
+    finding_groups: Vec<crate::analysis::FindingGroup>,
+    links_top: f64,
+    marked: Vec<bool>,
+    links_of: Vec<Vec<usize>>,
+    network_layout: NetworkLayout,
+    network_places: HashMap<crate::layout::NodeKey, Point>,
+    network: Scene,
+}
+
+/// Works out [`Derived`] for `org`: `held` are the domains whose "nobody may decide" alarm
+/// waits; `keep` the network's places to keep (none: laid out afresh).
+fn derive(
+    org: &Org,
+    held: &BTreeSet<crate::model::DecisionId>,
+    reading: NetworkReading,
+    keep: Option<&HashMap<crate::layout::NodeKey, Point>>,
+) -> Derived {
+    let mut analysis = analyze(org);
+    if !held.is_empty() {
+        analysis.findings.retain(|f| {
+            f.kind != crate::analysis::FindingKind::NoDecider
+                || !f
+                    .domains
+                    .iter()
+                    .all(|d| held.contains(&crate::model::DecisionId(d.clone())))
+        });
+    }
+    let finding_groups = crate::analysis::group_findings(&analysis.findings);
+    let links_top = crate::scene::links_scale_top(&analysis);
+    let marked = marked_people(org, &analysis);
+    // Each person's links (positions in `org.links`), for the inspector's lists.
+    let index: crate::model::Map<&str, u32> = org
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i as u32))
+        .collect();
+    let mut links_of = vec![Vec::new(); org.people.len()];
+    for (k, l) in org.links.iter().enumerate() {
+        for end in [&l.from, &l.to] {
+            if let Some(list) = index
+                .get(end.as_str())
+                .and_then(|&i| links_of.get_mut(i as usize))
+                && list.last() != Some(&k)
+            {
+                list.push(k);
+            }
+        }
+    }
+    // What was drawn stays where it was; only what the edit changed moves.
+    let mut network_layout = network_layout_as(org, &analysis, reading);
+    if let Some(places) = keep {
+        network_layout.keep_places(org, places);
+    }
+    let network_places = network_layout.places(org);
+    let network = network_scene(org, &analysis, &network_layout, &marked);
+    Derived {
+        analysis,
+        finding_groups,
+        links_top,
+        marked,
+        links_of,
+        network_layout,
+        network_places,
+        network,
+    }
 }
 
 /// What reading one imported file said: its notes and the rows or cells it skipped, and the
@@ -179,6 +268,7 @@ impl Document {
             decision_index: crate::model::Map::default(),
             parent: Vec::new(),
             depth: Vec::new(),
+            updating: None,
         };
         doc.reanalyze();
         if big {
@@ -196,26 +286,36 @@ impl Document {
 
     /// Recomputes everything derived from the org, after an edit.
     fn reanalyze(&mut self) {
-        self.analysis = analyze(&self.org);
+        self.updating = None;
+        self.refresh_indexes();
+        let keep = self.keep_network.then_some(&self.network_places);
+        let derived = derive(&self.org, &self.held_alarms, self.network_reading(), keep);
+        drop(self.install(derived));
+    }
+
+    /// Takes in what [`derive`] worked out; gives back what it replaced.
+    fn install(&mut self, d: Derived) -> Derived {
+        use std::mem::replace;
+        Derived {
+            analysis: replace(&mut self.analysis, d.analysis),
+            finding_groups: replace(&mut self.finding_groups, d.finding_groups),
+            links_top: replace(&mut self.links_top, d.links_top),
+            marked: replace(&mut self.marked, d.marked),
+            links_of: replace(&mut self.links_of, d.links_of),
+            network_layout: replace(&mut self.network_layout, d.network_layout),
+            network_places: replace(&mut self.network_places, d.network_places),
+            network: replace(&mut self.network, d.network),
+        }
+    }
+
+    /// The indexes of people and domains and the reporting lines, after an edit.
+    fn refresh_indexes(&mut self) {
         let org = &self.org;
         self.held_alarms.retain(|id| {
             org.decisions
                 .iter()
                 .any(|d| &d.id == id && d.decides.is_empty())
         });
-        if !self.held_alarms.is_empty() {
-            let held = &self.held_alarms;
-            self.analysis.findings.retain(|f| {
-                f.kind != crate::analysis::FindingKind::NoDecider
-                    || !f
-                        .domains
-                        .iter()
-                        .all(|d| held.contains(&crate::model::DecisionId(d.clone())))
-            });
-        }
-        self.finding_groups = crate::analysis::group_findings(&self.analysis.findings);
-        self.links_top = crate::scene::links_scale_top(&self.analysis);
-        self.marked = marked_people(&self.org, &self.analysis);
         let h = Hierarchy::new(&self.org);
         self.parent = h.parent.clone();
         self.depth = h.depth.clone();
@@ -234,23 +334,7 @@ impl Document {
             .enumerate()
             .map(|(i, d)| (d.id.0.clone(), i as u32))
             .collect();
-        // Each person's links (positions in `org.links`), for the inspector's lists.
-        let mut links_of = vec![Vec::new(); self.org.people.len()];
-        for (k, l) in self.org.links.iter().enumerate() {
-            for end in [&l.from, &l.to] {
-                if let Some(list) = self
-                    .index
-                    .get(end.as_str())
-                    .and_then(|&i| links_of.get_mut(i as usize))
-                    && list.last() != Some(&k)
-                {
-                    list.push(k);
-                }
-            }
-        }
-        self.links_of = links_of;
         self.collapsed.retain(|id| self.index.contains_key(id));
-        self.relayout_network();
     }
 
     /// Lays the network out again from the analysis.
@@ -270,27 +354,116 @@ impl Document {
         );
     }
 
+    /// After the history changed the org: everything derived follows, at once, or for a
+    /// large org whose people and domains stayed the same, the hierarchy at once and the
+    /// figures from another thread ([`BACKGROUND_FROM`]).
+    fn changed(&mut self, people: usize, domains: usize) {
+        let same = people == self.org.people.len()
+            && domains == self.org.decisions.len()
+            && self
+                .org
+                .people
+                .iter()
+                .enumerate()
+                .all(|(i, p)| self.index.get(p.id.as_str()) == Some(&(i as u32)))
+            && self
+                .org
+                .decisions
+                .iter()
+                .enumerate()
+                .all(|(k, d)| self.decision_index.get(d.id.as_str()) == Some(&(k as u32)));
+        if same && people >= BACKGROUND_FROM {
+            // Same people at the same places: the indexes hold; the reporting lines, new, come
+            // with the layout.
+            self.updating = Some(Updating {
+                version: self.history.version(),
+                work: None,
+            });
+        } else {
+            self.reanalyze();
+        }
+        self.relayout();
+    }
+
+    /// True while the figures shown are of the version before the last edit (they are being
+    /// worked out on another thread).
+    pub fn is_updating(&self) -> bool {
+        self.updating.is_some()
+    }
+
+    /// Moves the figures worked out elsewhere along: starts the work for an edit just shown,
+    /// and takes in finished work. True when it took something in (the window must be drawn
+    /// again).
+    pub fn poll(&mut self) -> bool {
+        let reading = self.network_reading();
+        let Some(updating) = &mut self.updating else {
+            return false;
+        };
+        let Some(work) = &updating.work else {
+            let (org, held) = (self.org.clone(), self.held_alarms.clone());
+            let keep = self.keep_network.then(|| self.network_places.clone());
+            let (send, receive) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                // Nobody waits for an answer the document no longer wants.
+                let _ = send.send(derive(&org, &held, reading, keep.as_ref()));
+            });
+            updating.work = Some(receive);
+            return false;
+        };
+        match work.try_recv() {
+            Ok(derived) => {
+                debug_assert_eq!(updating.version, self.history.version());
+                self.updating = None;
+                let old = self.install(derived);
+                // A large org's old figures are many small pieces: freed elsewhere too.
+                std::thread::spawn(move || drop(old));
+                self.rescene_hierarchy();
+                true
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => false,
+            // The worker failed: work it out here.
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.reanalyze();
+                self.rescene_hierarchy();
+                true
+            }
+        }
+    }
+
+    /// Waits for the figures of the org as it is now (before anything reads them to export,
+    /// compare or suggest).
+    pub fn settle(&mut self) {
+        let Some(updating) = self.updating.take() else {
+            return;
+        };
+        match updating.work.map(|w| w.recv()) {
+            Some(Ok(derived)) => drop(self.install(derived)),
+            _ => self.reanalyze(),
+        }
+        self.rescene_hierarchy();
+    }
+
     /// Applies an edit as one undo step; everything re-scores at once.
     pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
+        let (people, domains) = (self.org.people.len(), self.org.decisions.len());
         self.history.apply(&mut self.org, command)?;
-        self.reanalyze();
-        self.relayout();
+        self.changed(people, domains);
         Ok(())
     }
 
     /// Undoes the last edit; returns its label.
     pub fn undo(&mut self) -> Option<String> {
+        let (people, domains) = (self.org.people.len(), self.org.decisions.len());
         let label = self.history.undo(&mut self.org)?;
-        self.reanalyze();
-        self.relayout();
+        self.changed(people, domains);
         Some(label)
     }
 
     /// Redoes the last undone edit; returns its label.
     pub fn redo(&mut self) -> Option<String> {
+        let (people, domains) = (self.org.people.len(), self.org.decisions.len());
         let label = self.history.redo(&mut self.org)?;
-        self.reanalyze();
-        self.relayout();
+        self.changed(people, domains);
         Some(label)
     }
 
@@ -400,6 +573,13 @@ impl Document {
             .filter_map(|(p, card)| card.map(|c| (p.id.0.clone(), c.center())))
             .collect();
         self.tree = tree;
+        self.parent.clone_from(&h.parent);
+        self.depth.clone_from(&h.depth);
+        self.rescene_hierarchy();
+    }
+
+    /// Draws the hierarchy's picture again from its layout and the figures.
+    fn rescene_hierarchy(&mut self) {
         self.hierarchy = crate::scene::hierarchy_scene_by(
             &self.org,
             &self.analysis,

@@ -24,7 +24,7 @@ mod settings;
 
 pub use action::{Action, Choice, Pending};
 pub use dialogs::{FileDialogs, NoDialogs, OPENABLE, Picked, Purpose, SHEETS};
-pub use document::{Document, EXAMPLES};
+pub use document::{BACKGROUND_FROM, Document, EXAMPLES};
 pub use export_dialog::{ExportChoices, ExportRequest, ExportResult};
 pub use files::{LINK_KINDS, LinksQuestion, LoadFailure};
 pub use navigate::Step;
@@ -100,9 +100,37 @@ impl Session {
 
     /// Applies one action; returns what the views should do about it.
     pub fn apply(&mut self, action: Action) -> Outcome {
+        // Edits, undo, redo and what only looks show at once; anything that reads the figures
+        // (an export, a scenario, the suggestions, a save) waits for those of the org as it is.
+        let shows_at_once = matches!(
+            action,
+            Action::Apply(_)
+                | Action::Move { .. }
+                | Action::Undo
+                | Action::Redo
+                | Action::Select(_)
+                | Action::ToggleCollapse(_)
+                | Action::DismissStatus
+                | Action::FillPanel(_)
+                | Action::Refused(_)
+        );
+        if !shows_at_once && let Some(doc) = &mut self.document {
+            doc.settle();
+        }
         self.apply_action(action);
         self.check_selection();
         std::mem::take(&mut self.out)
+    }
+
+    /// Takes in the figures of the last edit when they are ready (see
+    /// [`Document::is_updating`]); true when it did, and the window must be drawn again.
+    pub fn poll(&mut self) -> bool {
+        self.document.as_mut().is_some_and(Document::poll)
+    }
+
+    /// True while the figures shown are being worked out for the last edit.
+    pub fn is_updating(&self) -> bool {
+        self.document.as_ref().is_some_and(Document::is_updating)
     }
 
     /// What the last [`Session::open`], [`Session::show`] and the like (called outside

@@ -71,6 +71,15 @@ pub(super) fn figures(session: &Session, view: &mut View, ui: &mut Ui) {
         if !doc.org.mission.is_empty() {
             ui.label(RichText::new(format!("— {}", doc.org.mission)).italics());
         }
+        if doc.is_updating() {
+            ui.spinner();
+            ui.label(
+                RichText::new("Working out the figures of the last edit…")
+                    .strong()
+                    .color(super::canvas::color(crate::theme::WARNING_TEXT)),
+            )
+            .on_hover_text("The chart shows the edit already; the figures, findings and network below are those before it until this is done");
+        }
         if let Some((s, which)) = scenario {
             ui.label(
                 RichText::new(format!("Scenario, {which}: {}", s.title))
