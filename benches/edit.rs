@@ -52,15 +52,36 @@ fn edits(c: &mut Criterion) {
         person.name = "Someone Else".to_owned();
         let renamed = change_person("rename".to_owned(), &leaf, person);
         for (name, command) in [("move", moved), ("right", right), ("rename", renamed)] {
+            // Until everything is worked out: the figures, findings and network too.
             group.bench_function(BenchmarkId::new(name, people), |b| {
                 b.iter(|| {
                     black_box(s.apply(Action::apply(command.clone())));
+                    settle(&mut s);
                     black_box(s.apply(Action::Undo));
+                    settle(&mut s);
                 });
             });
+            // From 20,000 people: until the window can draw the edit (the hierarchy laid out
+            // anew), the figures following from another thread.
+            if people >= orgflow::session::BACKGROUND_FROM {
+                group.bench_function(BenchmarkId::new(format!("{name}, shown"), people), |b| {
+                    b.iter(|| {
+                        black_box(s.apply(Action::apply(command.clone())));
+                        black_box(s.apply(Action::Undo));
+                    });
+                    settle(&mut s);
+                });
+            }
         }
     }
     group.finish();
+}
+
+/// Waits for the figures of the last edit.
+fn settle(s: &mut Session) {
+    if let Some(doc) = s.document.as_mut() {
+        doc.settle();
+    }
 }
 
 criterion_group!(benches, edits);

@@ -60,13 +60,19 @@ fn app_with_links(people: usize, expand_all: bool, extra_links: usize) -> Orgflo
     }
     let mut app = OrgflowApp::new(Settings::default(), Box::new(NoDialogs));
     app.session.show(document);
-    let outcome = app.session.take_outcome();
+    let mut outcome = app.session.take_outcome();
+    // Everybody stays shown: Fit would fold a large org to what it shows legibly.
+    outcome.fold_hierarchy &= !expand_all;
     app.view.apply(&outcome, &app.session);
     app
 }
 
 fn frame(ctx: &egui::Context, app: &mut OrgflowApp) -> usize {
-    let output = ctx.run_ui(input(), |ui| {
+    frame_with(ctx, app, input())
+}
+
+fn frame_with(ctx: &egui::Context, app: &mut OrgflowApp, input: egui::RawInput) -> usize {
+    let output = ctx.run_ui(input, |ui| {
         orgflow::ui::show(&app.session, &mut app.view, ui);
         app.apply_actions();
     });
@@ -90,6 +96,29 @@ fn orgflow_frames(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new(name, people), |b| {
             b.iter(|| black_box(frame(&ctx, &mut app)));
         });
+    }
+    // The pointer moving over the hierarchy and then the network, a step each frame: what
+    // hovering costs (tooltips, hit tests), with nothing laid out again.
+    {
+        let ctx = egui::Context::default();
+        let mut app = app_with(10_000, true);
+        for _ in 0..3 {
+            frame(&ctx, &mut app);
+        }
+        let mut step = 0u32;
+        group.bench_function(
+            BenchmarkId::new("everybody shown, pointer moving", 10_000),
+            |b| {
+                b.iter(|| {
+                    step = (step + 1) % 400;
+                    let mut moved = input();
+                    let at =
+                        egui::pos2(260.0 + 3.0 * step as f32, 300.0 + (step % 50) as f32 * 8.0);
+                    moved.events.push(egui::Event::PointerMoved(at));
+                    black_box(frame_with(&ctx, &mut app, moved))
+                });
+            },
+        );
     }
     // The informal network: dense among few people (the manufacturing company's e-mail log is
     // 5,715 pairs among 154), and at scale, links between teams, the most sought on their own.
