@@ -572,3 +572,48 @@ fn at_fit_the_view_stays_fitted_through_collapses_and_edits() {
     h.run();
     assert!((zoom(&h) - theirs).abs() < 1e-3);
 }
+
+/// The school has rights and three advice links: the network view offers its three readings,
+/// and each draws what it says: who people go to without any domain, the decisions without
+/// any link between people, both with both.
+#[test]
+fn the_network_switches_between_decisions_and_who_people_go_to() {
+    use orgflow::layout::{NetworkReading, NodeKind, Tie};
+    let mut h = harness(None);
+    open_school(&mut h);
+    let reading = |h: &Harness<'static, OrgflowApp>| common::open_doc(h).network_reading();
+    let domains = |h: &Harness<'static, OrgflowApp>| {
+        common::open_doc(h)
+            .network_layout
+            .nodes
+            .iter()
+            .filter(|n| matches!(n.kind, NodeKind::Domain(_)))
+            .count()
+    };
+    let peers = |h: &Harness<'static, OrgflowApp>| {
+        common::open_doc(h)
+            .network_layout
+            .ties
+            .iter()
+            .filter(|(_, _, t)| *t == Tie::Peer)
+            .count()
+    };
+    assert_eq!(reading(&h), NetworkReading::Both);
+    assert!(domains(&h) > 10 && peers(&h) == 3);
+    h.get_by_label("Who people go to").click();
+    h.run();
+    assert_eq!(reading(&h), NetworkReading::Links);
+    assert_eq!((domains(&h), peers(&h)), (0, 3));
+    assert!(
+        h.query_by_label("Incoming links:").is_some(),
+        "its own legend"
+    );
+    h.get_by_label("Decisions").click();
+    h.run();
+    assert_eq!(reading(&h), NetworkReading::Decisions);
+    assert!(domains(&h) > 10 && peers(&h) == 0);
+    h.get_by_label("Both").click();
+    h.run();
+    assert_eq!(reading(&h), NetworkReading::Both);
+    assert!(domains(&h) > 10 && peers(&h) == 3);
+}
