@@ -35,4 +35,13 @@ shoot brightpath-product.json product-company.png
 hr="$(mktemp -d)/hr-export.json"
 "$orgflow" convert tests/hris/people.csv "$hr" --rights tests/hris/raci.csv 2>/dev/null
 shoot "$hr" hr-export.png
+# Real data: the manufacturing company's reporting lines and e-mail log (../shared), no rights,
+# so the network view shows who people write to.
+manufacturing=../shared/datasets/manufacturing_email_hierarchy
+if [ -d "$manufacturing" ]; then
+  email="$(mktemp -d)/manufacturing.json"
+  "$orgflow" convert "$manufacturing/reportsto.csv" "$email" \
+    --links "$manufacturing/email_edges_weighted.csv" --links-kind communication 2>/dev/null
+  shoot "$email" informal-network.png
+fi
 echo "Wrote screenshots/*.png"
