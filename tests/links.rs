@@ -20,6 +20,35 @@ fn dataset(path: &str) -> Option<PathBuf> {
     }
 }
 
+/// The manufacturing company's reporting lines and e-mail log, when ../shared is here.
+fn manufacturing() -> Option<(PathBuf, PathBuf)> {
+    Some((
+        dataset("manufacturing_email_hierarchy/reportsto.csv")?,
+        dataset("manufacturing_email_hierarchy/email_edges_weighted.csv")?,
+    ))
+}
+
+/// The e-mail log's rows between two different people of `ids`, read with the csv crate alone:
+/// (from, to, e-mails).
+fn emails_between(
+    emails: &Path,
+    ids: &std::collections::HashSet<&str>,
+) -> Vec<(String, String, f64)> {
+    csv::Reader::from_path(emails)
+        .expect("csv")
+        .records()
+        .map(|row| row.expect("row"))
+        .filter(|row| row[0] != row[1] && ids.contains(&row[0]) && ids.contains(&row[1]))
+        .map(|row| {
+            (
+                row[0].to_owned(),
+                row[1].to_owned(),
+                row[2].parse().expect("weight"),
+            )
+        })
+        .collect()
+}
+
 fn org_with_links(people: &Path, edges: &Path) -> orgflow::model::Org {
     let org = load(people, &CsvColumns::default()).expect("people").org;
     load_links(&org, edges, None, "advice").expect("links").org
@@ -82,10 +111,7 @@ fn lazega_partners_have_no_formal_top_and_a_hidden_leader() {
 
 #[test]
 fn manufacturing_email_shows_the_informal_hub_is_not_the_ceo() {
-    let (Some(people), Some(emails)) = (
-        dataset("manufacturing_email_hierarchy/reportsto.csv"),
-        dataset("manufacturing_email_hierarchy/email_edges_weighted.csv"),
-    ) else {
+    let Some((people, emails)) = manufacturing() else {
         return;
     };
     let org = load(&people, &CsvColumns::default()).expect("people").org;
@@ -106,13 +132,9 @@ fn manufacturing_email_shows_the_informal_hub_is_not_the_ceo() {
         import.org.people.iter().map(|p| p.id.as_str()).collect();
     let mut received: std::collections::HashMap<String, f64> = Default::default();
     let mut total = 0.0;
-    for row in csv::Reader::from_path(&emails).expect("csv").records() {
-        let row = row.expect("row");
-        if row[0] != row[1] && ids.contains(&row[0]) && ids.contains(&row[1]) {
-            let w: f64 = row[2].parse().expect("weight");
-            *received.entry(row[1].to_owned()).or_default() += w;
-            total += w;
-        }
+    for (_, to, w) in emails_between(&emails, &ids) {
+        *received.entry(to).or_default() += w;
+        total += w;
     }
     let largest = received.values().fold(0.0_f64, |m, &w| m.max(w)) / total;
     let ours = a
@@ -319,10 +341,7 @@ fn many_links_run_between_teams_and_a_persons_own_links_stay_visible() {
 #[test]
 fn the_email_network_is_its_own_reading_with_its_heaviest_links_drawn() {
     use orgflow::layout::{MAX_LINKS_DRAWN, NetworkReading, NodeKind, Tie, network_layout};
-    let (Some(people), Some(emails)) = (
-        dataset("manufacturing_email_hierarchy/reportsto.csv"),
-        dataset("manufacturing_email_hierarchy/email_edges_weighted.csv"),
-    ) else {
+    let Some((people, emails)) = manufacturing() else {
         return;
     };
     let org = load(&people, &CsvColumns::default()).expect("people").org;
@@ -345,17 +364,11 @@ fn the_email_network_is_its_own_reading_with_its_heaviest_links_drawn() {
     let mut pairs: std::collections::HashMap<(String, String), f64> = Default::default();
     let mut writers = std::collections::HashSet::new();
     let mut received: std::collections::HashMap<String, f64> = Default::default();
-    for row in csv::Reader::from_path(&emails).expect("csv").records() {
-        let row = row.expect("row");
-        if row[0] != row[1] && ids.contains(&row[0]) && ids.contains(&row[1]) {
-            let w: f64 = row[2].parse().expect("weight");
-            *pairs
-                .entry((row[0].to_owned(), row[1].to_owned()))
-                .or_default() += w;
-            *received.entry(row[1].to_owned()).or_default() += w;
-            writers.insert(row[0].to_owned());
-            writers.insert(row[1].to_owned());
-        }
+    for (from, to, w) in emails_between(&emails, &ids) {
+        *received.entry(to.clone()).or_default() += w;
+        writers.insert(from.clone());
+        writers.insert(to.clone());
+        *pairs.entry((from, to)).or_default() += w;
     }
     let on_own = layout
         .nodes
@@ -494,10 +507,7 @@ fn directed_betweenness_matches_networkx_on_the_real_networks() {
 /// the people who write, though five others receive more e-mail.
 #[test]
 fn every_person_is_checked_for_the_hub_rule() {
-    let (Some(people), Some(emails)) = (
-        dataset("manufacturing_email_hierarchy/reportsto.csv"),
-        dataset("manufacturing_email_hierarchy/email_edges_weighted.csv"),
-    ) else {
+    let Some((people, emails)) = manufacturing() else {
         return;
     };
     let org = org_with_links(&people, &emails);

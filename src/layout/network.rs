@@ -164,12 +164,8 @@ pub fn network_layout(org: &Org, analysis: &Analysis) -> NetworkLayout {
 /// nothing to draw in that one).
 pub fn network_layout_as(org: &Org, analysis: &Analysis, reading: NetworkReading) -> NetworkLayout {
     let reading = reading.for_org(org);
-    let index: crate::model::Map<&str, u32> = org
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i as u32))
-        .collect();
+    let people = crate::model::person_index(org);
+    let index = |id: &str| people.get(id).map(|&i| i as u32);
     let decisions: &[crate::model::Decision] = if reading.rights() {
         &org.decisions
     } else {
@@ -213,10 +209,7 @@ pub fn network_layout_as(org: &Org, analysis: &Analysis, reading: NetworkReading
             (&d.approves, crate::model::Right::Approves, Tie::Approves),
             (&d.consulted, crate::model::Right::Consulted, Tie::Consulted),
         ] {
-            let mut holders: Vec<u32> = ids
-                .iter()
-                .filter_map(|id| index.get(id.as_str()).copied())
-                .collect();
+            let mut holders: Vec<u32> = ids.iter().filter_map(|id| index(id.as_str())).collect();
             holders.extend(by_role(right));
             let mut seen = std::collections::BTreeSet::new();
             // People who cannot act hold no right, so no tie.
@@ -236,7 +229,7 @@ pub fn network_layout_as(org: &Org, analysis: &Analysis, reading: NetworkReading
     let mut linked: Vec<u32> = Vec::new();
     for l in links {
         for id in [&l.from, &l.to] {
-            if let Some(&p) = index.get(id.as_str())
+            if let Some(p) = index(id.as_str())
                 && !angle_sum.contains_key(&p)
             {
                 linked.push(p);
@@ -337,7 +330,7 @@ pub fn network_layout_as(org: &Org, analysis: &Analysis, reading: NetworkReading
     // Links between two people shown on their own, summed per ordered pair.
     let mut peers: BTreeMap<(u32, u32), (f32, usize)> = BTreeMap::new();
     for l in links {
-        let (Some(&a), Some(&b)) = (index.get(l.from.as_str()), index.get(l.to.as_str())) else {
+        let (Some(a), Some(b)) = (index(l.from.as_str()), index(l.to.as_str())) else {
             continue;
         };
         let (Some(na), Some(nb)) = (node_of(a), node_of(b)) else {
@@ -376,20 +369,17 @@ pub fn network_layout_as(org: &Org, analysis: &Analysis, reading: NetworkReading
     } else {
         (MAX_LINKS_DRAWN, 0)
     };
-    for (k, ((a, b), (w, n))) in peers.into_iter().enumerate() {
-        links_total += n;
-        if k < peers_kept {
-            links_drawn += n;
-            ties.push((a, b, Tie::Peer));
-            weights.push(w);
-        }
-    }
-    for (k, ((a, b), (w, n))) in bands.into_iter().enumerate() {
-        links_total += n;
-        if k < bands_kept {
-            links_drawn += n;
-            ties.push((a, b, Tie::Band));
-            weights.push(w);
+    for (list, kept, tie) in [
+        (peers, peers_kept, Tie::Peer),
+        (bands, bands_kept, Tie::Band),
+    ] {
+        for (k, ((a, b), (w, n))) in list.into_iter().enumerate() {
+            links_total += n;
+            if k < kept {
+                links_drawn += n;
+                ties.push((a, b, tie));
+                weights.push(w);
+            }
         }
     }
     let outer = (ring + 120.0).max(teams.len() as f32 * 110.0 / TAU);

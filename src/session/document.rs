@@ -159,18 +159,11 @@ fn derive(
     let links_top = crate::scene::links_scale_top(&analysis);
     let marked = marked_people(org, &analysis);
     // Each person's links (positions in `org.links`), for the inspector's lists.
-    let index: crate::model::Map<&str, u32> = org
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i as u32))
-        .collect();
+    let index = crate::model::person_index(org);
     let mut links_of = vec![Vec::new(); org.people.len()];
     for (k, l) in org.links.iter().enumerate() {
         for end in [&l.from, &l.to] {
-            if let Some(list) = index
-                .get(end.as_str())
-                .and_then(|&i| links_of.get_mut(i as usize))
+            if let Some(list) = index.get(end.as_str()).and_then(|&i| links_of.get_mut(i))
                 && list.last() != Some(&k)
             {
                 list.push(k);
