@@ -347,7 +347,8 @@ impl Document {
         );
     }
 
-    /// After the history changed the org: everything derived follows, at once, or for a
+    /// After the history changed the org (it had `people` and `domains` before): everything
+    /// derived follows, at once, or for a
     /// large org whose people and domains stayed the same, the hierarchy at once and the
     /// figures from another thread ([`BACKGROUND_FROM`]).
     fn changed(&mut self, people: usize, domains: usize) {
@@ -436,7 +437,8 @@ impl Document {
         self.rescene_hierarchy();
     }
 
-    /// Applies an edit as one undo step; everything re-scores at once.
+    /// Applies an edit as one undo step; everything derived follows ([`Document::changed`]:
+    /// at once, or in a large org the figures from another thread).
     pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
         let (people, domains) = (self.org.people.len(), self.org.decisions.len());
         self.history.apply(&mut self.org, command)?;

@@ -182,10 +182,12 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
         ui.set_max_width(rest);
         ui.horizontal(|ui| {
             ui.label(RichText::new("Distributed network").strong());
-            ui.add(
-                egui::Label::new(RichText::new("each decision goes straight to whoever holds the right").weak())
-                    .truncate(),
-            );
+            let what = if doc.network_reading() == NetworkReading::Links {
+                "who seeks whom: the most sought are largest"
+            } else {
+                "each decision goes straight to whoever holds the right"
+            };
+            ui.add(egui::Label::new(RichText::new(what).weak()).truncate());
         });
         let reading = doc.network_reading();
         let links_reading = reading == NetworkReading::Links;
