@@ -572,3 +572,34 @@ fn a_wide_dotted_span_is_a_finding() {
         f.message
     );
 }
+
+/// The org is named after the organisation a column names, when every row that fills it says
+/// the same ("Company", "Organisation", "Parent Department"), and the import says so; with two
+/// companies in the column, or none, the file's name stays. The real DfT organogram is named
+/// "Department for Transport" from its "Organisation" column.
+#[test]
+fn an_org_is_named_after_the_organisation_its_rows_name() {
+    let one = b"Employee ID,Name,Manager ID,Company\nE1,Ada Brooks,,Acme Ltd\nE2,Ben Cole,E1,Acme Ltd\nE3,Cleo Day,E1,\n";
+    let import = import_csv(one, "people", &CsvColumns::default()).expect("reads");
+    assert_eq!(import.org.name, "Acme Ltd");
+    assert!(
+        import.notes.iter().any(|n| n
+            == "named “Acme Ltd” after the column “Company”, which every row that fills it says"),
+        "{:?}",
+        import.notes
+    );
+    let two =
+        b"Employee ID,Name,Manager ID,Company\nE1,Ada Brooks,,Acme Ltd\nE2,Ben Cole,E1,Acme GmbH\n";
+    let import = import_csv(two, "people", &CsvColumns::default()).expect("reads");
+    assert_eq!(import.org.name, "people");
+    assert!(!import.notes.iter().any(|n| n.starts_with("named ")));
+    let dft = Path::new(
+        "../shared/datasets/uk_organogram_2011_09/published/department_for_transport-2011-09-30-senior.csv",
+    );
+    if dft.exists() {
+        let loaded = load(dft, &CsvColumns::default()).expect("the organogram");
+        assert_eq!(loaded.org.name, "Department for Transport");
+    } else {
+        eprintln!("skipped: {} is not here", dft.display());
+    }
+}

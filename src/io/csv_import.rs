@@ -470,6 +470,36 @@ fn path_separator(cells: &[std::borrow::Cow<'_, str>]) -> Option<char> {
         .map(|(_, sep)| sep)
 }
 
+/// Columns that name the organisation a people table is of, in order of preference.
+const ORGANISATION_COLUMNS: [&str; 6] = [
+    "organisation",
+    "organization",
+    "organisation name",
+    "company",
+    "company name",
+    "parent department",
+];
+
+/// The organisation a people table names in a column of its own (a UK organogram's
+/// "Organisation" or "Parent Department", an HR export's "Company"), when every row that fills
+/// that column says the same: (the name, the column's header).
+fn named_organisation(headers: &[String], rows: &[super::TableRow]) -> Option<(String, String)> {
+    ORGANISATION_COLUMNS.iter().find_map(|wanted| {
+        let column = headers
+            .iter()
+            .position(|h| normalise(h) == normalise(wanted))?;
+        let mut values = rows
+            .iter()
+            .filter_map(|r| r.cells.get(column))
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty());
+        let first = values.next()?;
+        values
+            .all(|v| v == first)
+            .then(|| (first.to_owned(), headers[column].clone()))
+    })
+}
+
 /// Lower case, letters and digits only: "Reports to Senior Post" → "reportstoseniorpost".
 pub(crate) fn normalise(header: &str) -> String {
     crate::model::nfc(header)
@@ -771,6 +801,7 @@ pub fn import_people(
     let cols = detect(&raw_headers, user)?;
     let mut table_rows = table.rows;
     let snapshot_note = pick_snapshot(&mut table_rows, &raw_headers, user.as_of.as_deref())?;
+    let named = named_organisation(&raw_headers, &table_rows);
     let used = [
         cols.id,
         cols.name,
@@ -1217,9 +1248,19 @@ pub fn import_people(
         notes.push(drop_eliminated(&mut people, &eliminated));
     }
     let row_numbers: Vec<usize> = people.iter().map(|(n, _)| *n).collect();
+    // The organisation's own name, when a column gives it, rather than the file's.
+    let org_name = match named {
+        Some((name, column)) => {
+            notes.push(format!(
+                "named “{name}” after the column “{column}”, which every row that fills it says"
+            ));
+            name
+        }
+        None => org_name.to_owned(),
+    };
     let org = Org {
         version: FORMAT_VERSION,
-        name: org_name.to_owned(),
+        name: org_name,
         people: people.drain(..).map(|(_, p)| p).collect(),
         ..Org::default()
     };
