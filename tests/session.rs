@@ -200,3 +200,44 @@ fn a_large_orgs_figures_follow_an_edit_from_another_thread_and_equal_a_fresh_ana
     assert!(!doc.is_updating());
     assert_eq!(doc.analysis.persons.len(), BACKGROUND_FROM + 1);
 }
+
+/// Dialogs that save where they are told.
+struct SaveTo(PathBuf);
+
+impl FileDialogs for SaveTo {
+    fn pick_file_to_open(&mut self) -> Picked {
+        Picked::Cancelled
+    }
+
+    fn pick_file_to_save(&mut self, _suggested_name: &str) -> Picked {
+        Picked::File(self.0.clone())
+    }
+}
+
+/// A slide of the whole org draws the network in the reading the window shows: the school's
+/// decision domains are named on it in *Both*, and gone in *Who people go to*.
+#[test]
+fn an_exported_slide_draws_the_network_as_the_window_shows_it() {
+    use orgflow::export::ExportFormat;
+    use orgflow::layout::NetworkReading;
+    use orgflow::session::{ExportChoices, ExportRequest};
+    let dir = tempfile::tempdir().expect("a folder");
+    let out = dir.path().join("slide.svg");
+    let mut s = Session::new(Settings::default(), Box::new(SaveTo(out.clone())));
+    s.apply(Action::OpenExample("riverside-traditional.json"));
+    let export = |s: &mut Session| {
+        s.apply(Action::Export(Box::new(ExportRequest {
+            choices: ExportChoices {
+                format: ExportFormat::Svg,
+                ..ExportChoices::default()
+            },
+            areas: None,
+        })));
+        std::fs::read_to_string(&out).expect("the slide")
+    };
+    assert!(export(&mut s).contains("Budget allocation"));
+    s.apply(Action::NetworkReading(NetworkReading::Links));
+    let links = export(&mut s);
+    assert!(!links.contains("Budget allocation"), "no domain drawn");
+    assert!(links.contains("Ella Rossi"), "the most sought is named");
+}

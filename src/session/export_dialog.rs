@@ -182,8 +182,20 @@ impl Session {
             // The whole org (or the selected person's part), laid out for the slide.
             let columns = if d.view == ExportView::Both { 2 } else { 1 };
             let panel = crate::export::panel_size(&options, columns, 1);
-            let (mut hierarchy, network) =
+            let (mut hierarchy, mut network) =
                 crate::export::scenes_for(&doc.org, &doc.analysis, doc.orientation, d.view, panel);
+            // The network in the reading the window shows (decisions, who people go to, both).
+            let reading = doc.network_reading();
+            if d.view != ExportView::Hierarchy
+                && reading != crate::layout::NetworkReading::default_for(&doc.org)
+            {
+                network = crate::scene::network_scene(
+                    &doc.org,
+                    &doc.analysis,
+                    &crate::layout::network_layout_as(&doc.org, &doc.analysis, reading),
+                    &doc.marked,
+                );
+            }
             let mut options = options;
             if let (Some(Selection::Person(id)), true) = (&self.selection, d.selected_subtree)
                 && let Some((part, figures)) =
