@@ -64,6 +64,9 @@ pub const CANVAS: Color = Color::rgb(0xfa, 0xfb, 0xfc);
 pub const SLIDE: Color = WHITE;
 /// Outline of a slide's panels.
 pub const PANEL_STROKE: Color = Color::rgb(0xe3, 0xe6, 0xea);
+/// A bar of the structure panel outside the usual spans (narrow, or very wide): amber, apart
+/// from the load scale.
+pub const SPAN_OFF: Color = Color::rgb(0xe8, 0xb0, 0x5c);
 /// Outline of the legend's swatches.
 pub const SWATCH_STROKE: Color = Color::rgb(0xc9, 0xce, 0xd6);
 /// A drop the window accepts.

@@ -617,3 +617,23 @@ fn the_network_switches_between_decisions_and_who_people_go_to() {
     assert_eq!(reading(&h), NetworkReading::Both);
     assert!(domains(&h) > 10 && peers(&h) == 3);
 }
+
+/// A file with neither decision rights nor links shows its structure in the network's place:
+/// spans of control against the usual ranges, and how to add rights.
+#[test]
+fn a_file_without_rights_or_links_shows_its_structure() {
+    let mut h = harness(Some("tests/csv/hr-export.csv"));
+    h.get_by_label("Open…").click();
+    h.run();
+    let doc = h.state().session.document.as_ref().expect("opened");
+    assert!(doc.org.decisions.is_empty() && doc.org.links.is_empty());
+    h.get_by_label("Structure");
+    assert!(
+        h.query_all_by_label_contains("with a span of").count() >= 1,
+        "the spans' bars are there, each named"
+    );
+    assert!(
+        h.query_by_label_contains("Add who decides what").is_some(),
+        "it says how to add rights"
+    );
+}

@@ -281,39 +281,66 @@ pub fn fit_legibly(
         };
         flagged.sort_by(|&a, &b| share(b).total_cmp(&share(a)));
         flagged.truncate(FLAGGED_SHOWN);
-        let mut keep_open = vec![false; h.len()];
-        for &v in &flagged {
-            let mut at = h.parent[v];
-            while at != crate::model::NONE && !keep_open[at as usize] {
-                keep_open[at as usize] = true;
-                at = h.parent[at as usize];
-            }
-        }
         let deepest = h.depth.iter().copied().max().unwrap_or(0) as usize + 1;
+        // The most levels that stay legible with the `n` most loaded flagged people's chains
+        // open: (levels, collapsed, layout, legible).
+        let attempt = |n: usize| {
+            let mut keep_open = vec![false; h.len()];
+            for &v in flagged.iter().take(n) {
+                let mut at = h.parent[v];
+                while at != crate::model::NONE && !keep_open[at as usize] {
+                    keep_open[at as usize] = true;
+                    at = h.parent[at as usize];
+                }
+            }
+            let mut best = None;
+            for levels in 1..deepest {
+                let collapsed: Vec<bool> = (0..h.len())
+                    .map(|v| h.depth[v] as usize + 1 >= levels && !keep_open[v])
+                    .collect();
+                if best.is_some() && shown_with(&collapsed) > holds {
+                    break;
+                }
+                let candidate = tree_layout_for(
+                    h,
+                    &TreeRequest {
+                        collapsed: collapsed.clone(),
+                        ..request.clone()
+                    },
+                    aspect,
+                );
+                let fits = legible(&candidate);
+                if fits || best.is_none() {
+                    best = Some((levels, collapsed, candidate, fits));
+                }
+                if !fits {
+                    break;
+                }
+            }
+            best
+        };
+        // Fewer flagged chains when all of them cannot be shown legibly (many top posts, each
+        // open chain showing every colleague along it); none at all as the last resort.
+        let mut counts = vec![flagged.len()];
+        let mut n = flagged.len();
+        while n > 0 {
+            n /= 2;
+            counts.push(n);
+        }
         let mut best = None;
-        for levels in 1..deepest {
-            let collapsed: Vec<bool> = (0..h.len())
-                .map(|v| h.depth[v] as usize + 1 >= levels && !keep_open[v])
-                .collect();
-            if best.is_some() && shown_with(&collapsed) > holds {
-                break;
+        let mut kept = 0;
+        for n in counts {
+            let found = attempt(n);
+            let fits = found.as_ref().is_some_and(|f| f.3);
+            if fits || best.is_none() || n == 0 {
+                best = found.map(|(l, c, t, _)| (l, c, t));
+                kept = n;
             }
-            let candidate = tree_layout_for(
-                h,
-                &TreeRequest {
-                    collapsed: collapsed.clone(),
-                    ..request.clone()
-                },
-                aspect,
-            );
-            let fits = legible(&candidate);
-            if fits || best.is_none() {
-                best = Some((levels, collapsed, candidate));
-            }
-            if !fits {
+            if fits {
                 break;
             }
         }
+        let flagged = &flagged[..kept];
         if let Some((levels, collapsed, candidate)) = best {
             let shown = candidate.cards.iter().flatten().count();
             let flags = match flagged.len() {

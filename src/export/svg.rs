@@ -56,11 +56,6 @@ fn text_width(body: &str, size: f32, bold: bool) -> f32 {
     }
 }
 
-/// The longest form of a person's name that fits `width` at `size`, in bold.
-fn fit_name(name: &str, size: f32, width: f32) -> Option<String> {
-    crate::scene::fit_name(&Embedded, name, size, true, width)
-}
-
 /// `body` broken at spaces into lines of about `width` at `size`, at most `most` of them; the
 /// last is cut with "…" when the text goes on.
 fn wrap(body: &str, size: f32, width: f32, most: usize) -> Vec<String> {
@@ -103,6 +98,12 @@ struct FreeLabel<'s> {
     color: Color,
     bold: bool,
     priority: f32,
+    forms: crate::scene::Forms,
+    /// It names a card too small for it.
+    for_card: bool,
+    /// The card's middle, the form drawn there and its size and colour, should the label find
+    /// no room: no card is left blank.
+    fallback: Option<(Point, String, f32, Color)>,
 }
 
 /// Text made safe inside SVG: markup characters become entities and characters XML forbids
@@ -229,9 +230,9 @@ fn text(out: &mut String, (x, y): (f32, f32), style: Style<'_>, body: &str) {
     );
 }
 
-/// The labels of one shape. Inside a card they are drawn there; when the card's details would
-/// be too small, its name alone fills it in a shorter form, or stands free when even that
-/// does not fit. Labels beside a node go to `free`.
+/// The labels of one shape, as the label engine shows them on a slide
+/// ([`crate::scene::shape_labels`]): in the card in the form that fits it, the name alone when
+/// the details would be too small, and the rest to `free`, to stand beside their node.
 fn labels<'s>(
     out: &mut String,
     fit: &Fit,
@@ -241,81 +242,78 @@ fn labels<'s>(
     labels: &'s [Label],
     free: &mut Vec<FreeLabel<'s>>,
 ) {
-    let inside = |l: &Label| {
-        card.is_some_and(|r| {
-            let (x, y) = fit.p(l.at);
-            r.contains(Point::new(x, y))
-        })
+    use crate::scene::Shown;
+    let surface = crate::scene::Surface {
+        scale: fit.scale,
+        legible: fit.min_text,
+        free_size: fit.min_text,
     };
-    let compact = labels
-        .iter()
-        .any(|l| inside(l) && l.size * fit.scale < fit.min_text);
-    for l in labels {
-        let size = l.size * fit.scale;
-        let (x, y) = fit.p(l.at);
-        match (card.filter(|_| inside(l)), l.priority) {
-            (Some(_), _) if !compact => {
+    let to_slide = |p: Point| {
+        let (x, y) = fit.p(p);
+        Point::new(x, y)
+    };
+    for item in
+        crate::scene::shape_labels(&Embedded, &surface, card, node, labels, &to_slide, false)
+    {
+        match item {
+            Shown::InCard {
+                label,
+                text: body,
+                size,
+            } => {
+                let (x, y) = fit.p(label.at);
                 let style = Style {
                     size,
-                    color: l.color,
-                    anchor: if l.left { "start" } else { "middle" },
-                    weight: if l.strong { "bold" } else { "normal" },
+                    color: label.color,
+                    anchor: if label.left { "start" } else { "middle" },
+                    weight: if label.strong { "bold" } else { "normal" },
                 };
-                text(out, (x, y), style, &l.text);
+                text(out, (x, y), style, &body);
             }
-            (Some(r), Some(priority)) => {
-                let size = (r.height() * 0.55).min(22.0);
-                let fitted = (size >= fit.min_text)
-                    .then(|| fit_name(&l.text, size, r.width() - 8.0))
-                    .flatten();
-                let c = r.center();
-                match fitted {
-                    Some(name) => text(
-                        out,
-                        (c.x, c.y + size * 0.35),
-                        Style {
-                            size,
-                            color: l.color,
-                            anchor: "middle",
-                            weight: "bold",
-                        },
-                        &name,
-                    ),
-                    None => free.push(FreeLabel {
-                        owner,
-                        around: None,
-                        at: (c.x, c.y + fit.min_text * 0.35),
-                        text: &l.text,
-                        size: fit.min_text,
-                        color: INK,
-                        bold: true,
-                        priority,
-                    }),
-                }
-            }
-            (Some(_), None) => {}
-            (None, priority) if size >= fit.min_text => free.push(FreeLabel {
-                owner,
-                around: Some(node),
-                at: (x, y),
-                text: &l.text,
+            Shown::Centred {
+                label,
+                text: body,
                 size,
-                color: l.color,
-                bold: l.strong,
-                priority: priority.unwrap_or(0.0),
-            }),
-            (None, Some(priority)) => free.push(FreeLabel {
+            } => {
+                let c = card.unwrap_or(node).center();
+                text(
+                    out,
+                    (c.x, c.y + size * 0.35),
+                    centred(size, label.color),
+                    &body,
+                );
+            }
+            Shown::Free(name) => free.push(FreeLabel {
                 owner,
-                around: Some(node),
-                at: (x, y),
-                text: &l.text,
-                size: fit.min_text,
-                color: l.color,
-                bold: l.strong,
-                priority,
+                around: name.around,
+                at: if name.centred {
+                    (name.at.x, name.at.y + name.size * 0.35)
+                } else {
+                    (name.at.x, name.at.y)
+                },
+                text: &name.label.text,
+                size: name.size,
+                color: if name.centred { INK } else { name.label.color },
+                bold: name.centred || name.label.strong,
+                priority: name.priority,
+                forms: name.label.forms,
+                for_card: name.centred,
+                fallback: name.fallback.map(|(body, size)| {
+                    let c = card.unwrap_or(node).center();
+                    (c, body, size, name.label.color)
+                }),
             }),
-            (None, None) => {}
         }
+    }
+}
+
+/// A bold line centred on its anchor.
+fn centred(size: f32, color: Color) -> Style<'static> {
+    Style {
+        size,
+        color,
+        anchor: "middle",
+        weight: "bold",
     }
 }
 
@@ -363,10 +361,12 @@ fn place_free_labels(
             size: l.size,
             bold: l.bold,
             priority: l.priority,
-            tag: l.color,
+            forms: l.forms,
+            for_card: l.for_card,
+            tag: (l.color, l.fallback),
         })
         .collect();
-    let placed = crate::scene::labels::place(
+    let (placed, dropped) = crate::scene::labels::place_or_drop(
         &Embedded,
         frame,
         Point::new(hub.0, hub.1),
@@ -407,13 +407,17 @@ fn place_free_labels(
                 (rect.center().x, y),
                 Style {
                     size: label.size,
-                    color: label.tag,
+                    color: label.tag.0,
                     anchor: "middle",
                     weight: if label.bold { "bold" } else { "normal" },
                 },
                 body,
             );
         }
+    }
+    // A card whose name found no room beside it shows its initials: none is left blank.
+    for (c, body, size, color) in dropped.into_iter().filter_map(|(_, f)| f) {
+        text(out, (c.x, c.y + size * 0.35), centred(size, color), &body);
     }
 }
 
@@ -469,7 +473,7 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                 dashed,
                 marked,
                 labels: texts,
-                target,
+                ..
             } => {
                 let (x, y) = fit.p(rect.min);
                 let (w, h) = (rect.width() * s, rect.height() * s);
@@ -477,9 +481,8 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                     min: Point::new(x, y),
                     max: Point::new(x + w, y + h),
                 };
-                if matches!(target, crate::scene::Target::Domain(_))
-                    && obstacles.len() < MAX_OBSTACLES
-                {
+                // No free label may cover a card or a domain but its own.
+                if obstacles.len() < MAX_OBSTACLES {
                     obstacles.push((owner, card));
                 }
                 if *marked {
@@ -501,19 +504,23 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                 } else {
                     String::new()
                 };
-                let _ = writeln!(
-                    out,
-                    r#"<rect x="{x_d1}" y="{y_d1}" width="{w_d1}" height="{h_d1}" rx="{}" fill="{}"{} stroke="{}" stroke-width="{}"{dash}/>"#,
-                    D1(corner * s),
-                    hex(*fill),
-                    opacity(*fill),
-                    hex(*stroke),
-                    D1((stroke_width * s).max(0.2)),
-                    x_d1 = D1(x),
-                    y_d1 = D1(y),
-                    w_d1 = D1(w),
-                    h_d1 = D1(h)
-                );
+                // A box that only holds text (a line of the structure panel) draws no rect.
+                let invisible = fill.0[3] == 0 && *stroke_width <= 0.0;
+                if !invisible {
+                    let _ = writeln!(
+                        out,
+                        r#"<rect x="{x_d1}" y="{y_d1}" width="{w_d1}" height="{h_d1}" rx="{}" fill="{}"{} stroke="{}" stroke-width="{}"{dash}/>"#,
+                        D1(corner * s),
+                        hex(*fill),
+                        opacity(*fill),
+                        hex(*stroke),
+                        D1((stroke_width * s).max(0.2)),
+                        x_d1 = D1(x),
+                        y_d1 = D1(y),
+                        w_d1 = D1(w),
+                        h_d1 = D1(h)
+                    );
+                }
                 labels(out, &fit, Some(card), card, owner, texts, &mut free);
             }
             Shape::Circle {
@@ -638,8 +645,9 @@ pub fn slide_svg(
     let network_panel = Panel {
         scene: network,
         area: network_area,
-        caption: "Distributed network: each decision goes straight to whoever holds the right"
-            .to_owned(),
+        caption: network.caption.clone().unwrap_or_else(|| {
+            "Distributed network: each decision goes straight to whoever holds the right".to_owned()
+        }),
     };
     let panels = match options.view {
         ExportView::Hierarchy => vec![hierarchy_panel],

@@ -905,7 +905,7 @@ pub fn import_people(
         // "King, Janet M" is shown as "Janet M King"; the name as written is kept. orgflow's own
         // CSV holds names as the team file had them, so a round trip keeps them exactly.
         let as_written = (!own_csv)
-            .then(|| first_name_first(&name))
+            .then(|| crate::model::names::first_name_first(&name))
             .flatten()
             .map(|turned| std::mem::replace(&mut name, turned));
         if as_written.is_some() {
@@ -1394,36 +1394,6 @@ fn pick_snapshot(
 
 /// The extra field that keeps a name as the file wrote it when it is shown another way.
 const NAME_AS_WRITTEN: &str = "name_as_written";
-
-/// "King, Janet M" as "Janet M King": a name with one comma, a family name before it (one or
-/// two words, no digits) and given names after. `None` for anything else, and for a suffix
-/// after the comma ("King, Jr."). Only name cells come here, never titles.
-fn first_name_first(name: &str) -> Option<String> {
-    let (family, given) = name.split_once(',')?;
-    let (family, given) = (family.trim(), given.trim());
-    let word_ok =
-        |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_ascii_digit());
-    // Suffixes after a comma are part of one name written in order ("Martin Luther King, Jr.").
-    const SUFFIXES: &[&str] = &[
-        "jr", "sr", "ii", "iii", "iv", "phd", "md", "obe", "mbe", "cbe", "kcb", "qc", "kc",
-    ];
-    let given_key: String = given
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    if given.contains(',')
-        || family.is_empty()
-        || given.is_empty()
-        || family.split_whitespace().count() > 2
-        || !word_ok(family)
-        || !word_ok(given)
-        || SUFFIXES.contains(&given_key.as_str())
-    {
-        return None;
-    }
-    Some(format!("{given} {family}"))
-}
 
 /// Names that mark a post as eliminated, compared as letters only (so `'Eliminated'`,
 /// `Eliminated'` and `"ELIMINATED"` are all one).

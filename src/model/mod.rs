@@ -3,6 +3,7 @@
 //! Ids are the user's own strings; graph indices never leave the code that builds them.
 
 mod hierarchy;
+pub mod names;
 mod validate;
 
 /// A hash map keyed by ids or names, with a fast, randomly seeded hash (ahash).
@@ -738,6 +739,11 @@ impl Person {
     /// manager outside the file, not a placeholder and not somebody who has left.
     pub fn can_act(&self) -> bool {
         !self.vacant && !self.external && self.status.is_active()
+    }
+
+    /// True when [`Person::display_name`] is the person's name (not the post's title or an id).
+    pub fn shows_name(&self) -> bool {
+        !self.name.is_empty() && !is_withheld_name(&self.name)
     }
 
     /// The name to show: the name, or the title or id when the name is empty or withheld

@@ -4,8 +4,9 @@
 //! window's painter and the slide's embedded font each implement; overlaps are found through a
 //! grid, so placing a label checks its neighbours, never every label and node.
 
-use super::{MUST_READ, label_places, name_forms};
+use super::{Label, MUST_READ, label_places};
 use crate::layout::{Point, Rect};
+use crate::model::names::{name_forms, title_forms};
 use std::collections::HashMap;
 
 /// How wide and tall text is, as the surface that draws it sets it.
@@ -36,6 +37,11 @@ pub struct Loose<'a, T> {
     pub bold: bool,
     /// Higher goes first; [`MUST_READ`] and above may be cut at a word rather than dropped.
     pub priority: f32,
+    /// How its text may be shortened.
+    pub forms: Forms,
+    /// It names a card too small for it: every form is tried over the card before any beside
+    /// it, and away from the card a leader always joins them.
+    pub for_card: bool,
     /// What the caller needs to draw it (a colour).
     pub tag: T,
 }
@@ -87,14 +93,27 @@ pub fn place<T>(
     measure: &dyn Measure,
     frame: Rect,
     hub: Point,
-    mut labels: Vec<Loose<'_, T>>,
+    labels: Vec<Loose<'_, T>>,
     obstacles: &[(usize, Rect)],
     limits: Limits,
 ) -> Vec<Placed<T>> {
+    place_or_drop(measure, frame, hub, labels, obstacles, limits).0
+}
+
+/// [`place`], and the tags of the labels that found no room (or were beyond the limits).
+pub fn place_or_drop<T>(
+    measure: &dyn Measure,
+    frame: Rect,
+    hub: Point,
+    mut labels: Vec<Loose<'_, T>>,
+    obstacles: &[(usize, Rect)],
+    limits: Limits,
+) -> (Vec<Placed<T>>, Vec<T>) {
     let by_priority = |a: &Loose<'_, T>, b: &Loose<'_, T>| b.priority.total_cmp(&a.priority);
+    let mut dropped = Vec::new();
     if labels.len() > limits.tried {
         labels.select_nth_unstable_by(limits.tried, by_priority);
-        labels.truncate(limits.tried);
+        dropped.extend(labels.split_off(limits.tried).into_iter().map(|l| l.tag));
     }
     labels.sort_by(by_priority);
     let mut nodes = Grid::default();
@@ -105,7 +124,8 @@ pub fn place<T>(
     let mut out = Vec::new();
     for label in labels {
         if out.len() >= limits.placed {
-            break;
+            dropped.push(label.tag);
+            continue;
         }
         let line = measure.height(label.size, 1);
         let free_at = |rect: &Rect| {
@@ -113,7 +133,8 @@ pub fn place<T>(
                 && !placed.hits(rect, |_| true)
                 && !nodes.hits(rect, |owner| owner != label.owner)
         };
-        let found = forms(&label).into_iter().find_map(|lines| {
+        // The box of one form at its own place, and its other places beside the node.
+        let boxes = |lines: &[String]| {
             let width = lines
                 .iter()
                 .map(|l| measure.width(l, label.size, label.bold))
@@ -123,28 +144,40 @@ pub fn place<T>(
                 label.at.x - width * label.hang.0,
                 label.at.y - line * label.hang.1,
             );
-            let mut places = vec![Rect {
+            let own = Rect {
                 min,
                 max: Point::new(min.x + width, min.y + height),
-            }];
-            if let Some(n) = label.around {
-                places.extend(label_places(
-                    n,
-                    (width, height),
-                    hub,
-                    label.priority >= MUST_READ,
-                ));
-            }
-            let rect = places.into_iter().find(free_at)?;
-            Some((rect, lines))
+            };
+            let others = label.around.map_or_else(Vec::new, |n| {
+                label_places(n, (width, height), hub, label.priority >= MUST_READ)
+            });
+            (own, others)
+        };
+        let all = forms(&label);
+        let over_card = label
+            .for_card
+            .then(|| {
+                all.iter()
+                    .find(|lines| free_at(&boxes(lines).0))
+                    .map(|lines| (boxes(lines).0, lines.clone()))
+            })
+            .flatten();
+        let found = over_card.or_else(|| {
+            all.into_iter().find_map(|lines| {
+                let (own, others) = boxes(&lines);
+                let rect = std::iter::once(own).chain(others).find(free_at)?;
+                Some((rect, lines))
+            })
         });
         let Some((rect, lines)) = found else {
+            dropped.push(label.tag);
             continue;
         };
         placed.insert(usize::MAX, rect.expand(2.0));
+        let apart = if label.for_card { 0.0 } else { 6.0 };
         let leader = label
             .around
-            .filter(|n| !rect.expand(6.0).intersects(n))
+            .filter(|n| !rect.expand(apart).intersects(n))
             .map(|n| leader(n, rect));
         out.push(Placed {
             rect,
@@ -155,7 +188,66 @@ pub fn place<T>(
             tag: label.tag,
         });
     }
-    out
+    (out, dropped)
+}
+
+/// How a label's text may be shortened when room is short.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Forms {
+    /// Cut with "…" where it meets the edge (a card's details).
+    #[default]
+    Cut,
+    /// Cut after whole words, ended with "…" (a domain, a team, a post's title).
+    Words,
+    /// A person's name: its shorter forms ([`name_forms`]); the initials only when `initials`
+    /// (never for the top two levels, a flagged person or the selection).
+    Name {
+        /// The shortest form may be the initials.
+        initials: bool,
+    },
+}
+
+impl Forms {
+    /// Every form of `text` this allows, the longest first.
+    pub fn of(self, text: &str) -> Vec<String> {
+        match self {
+            Forms::Cut => vec![text.to_owned()],
+            Forms::Words => title_forms(text),
+            Forms::Name { initials } => name_forms(text, initials),
+        }
+    }
+
+    /// True for a name that must be read whole rather than as initials.
+    pub fn keeps_name(self) -> bool {
+        matches!(self, Forms::Name { initials: false })
+    }
+}
+
+/// The longest form of `text` that fits `width` at `size`; for [`Forms::Cut`], the text cut
+/// with "…" to fit. `None` when not even the shortest form fits.
+pub fn fit_text(
+    measure: &dyn Measure,
+    text: &str,
+    forms: Forms,
+    size: f32,
+    bold: bool,
+    width: f32,
+) -> Option<String> {
+    if let Some(form) = forms
+        .of(text)
+        .into_iter()
+        .find(|form| measure.width(form, size, bold) <= width)
+    {
+        return Some(form);
+    }
+    if forms != Forms::Cut {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    (1..chars.len()).rev().find_map(|n| {
+        let cut: String = chars[..n].iter().collect::<String>().trim_end().to_owned() + "…";
+        (measure.width(&cut, size, bold) <= width).then_some(cut)
+    })
 }
 
 /// The longest form of a person's name ("Janet King", "J. King", "King", "JK") that fits
@@ -167,14 +259,236 @@ pub fn fit_name(
     bold: bool,
     width: f32,
 ) -> Option<String> {
-    name_forms(name)
-        .into_iter()
-        .find(|form| measure.width(form, size, bold) <= width)
+    fit_text(
+        measure,
+        name,
+        Forms::Name { initials: true },
+        size,
+        bold,
+        width,
+    )
 }
 
-/// The forms a label may take, in the order tried.
+/// How a surface (the window, a slide) draws labels.
+#[derive(Clone, Copy, Debug)]
+pub struct Surface {
+    /// Surface pixels per canvas unit.
+    pub scale: f32,
+    /// The smallest text it draws, in pixels: smaller labels give way.
+    pub legible: f32,
+    /// The size of a name that stands free because its card is too small for it.
+    pub free_size: f32,
+}
+
+/// A card's name drawn alone in it is at most this share of the card's height...
+const COMPACT_HEIGHT: f32 = 0.6;
+/// ...and at most this many times the surface's smallest text.
+const COMPACT_MAX: f32 = 1.5;
+/// Room kept between a card's edge and the name drawn alone in it, in pixels.
+const COMPACT_MARGIN: f32 = 3.5;
+
+/// What becomes of one label of a shape on a surface.
+#[derive(Clone, Debug)]
+pub enum Shown<'a> {
+    /// Drawn at its own place in its card, in this form, at `size` pixels.
+    InCard {
+        /// The label.
+        label: &'a Label,
+        /// Its text in the form that fits the card.
+        text: String,
+        /// Size in pixels.
+        size: f32,
+    },
+    /// The card's name alone, centred in it: its details would be too small to read.
+    Centred {
+        /// The label.
+        label: &'a Label,
+        /// The form of the name that fills the card.
+        text: String,
+        /// Size in pixels.
+        size: f32,
+    },
+    /// To stand free, placed with the others by [`place`].
+    Free(FreeName<'a>),
+}
+
+/// A label that stands free of its shape.
+#[derive(Clone, Debug)]
+pub struct FreeName<'a> {
+    /// The label.
+    pub label: &'a Label,
+    /// The node it stands beside.
+    pub around: Option<Rect>,
+    /// Where it is meant to stand, in surface pixels.
+    pub at: Point,
+    /// `at` is the middle of the text (a name standing for its card), not the label's own
+    /// anchor.
+    pub centred: bool,
+    /// Size in pixels.
+    pub size: f32,
+    /// Its rank among the free labels.
+    pub priority: f32,
+    /// The form drawn in the card when the free label finds no room, and its size, so that
+    /// no card is ever left blank.
+    pub fallback: Option<(String, f32)>,
+}
+
+/// The labels of one shape on `surface`: a label inside `card` is drawn there in the form that
+/// fits its width; when the card's details would be too small to read, its name alone fills
+/// it in the longest form that fits, or stands free (beside the card, at the surface's free
+/// size) when none does, its initials kept for the card should no room be found. Names that
+/// must be read whole (`Forms::Name { initials: false }`, or the `selected` shape) never take
+/// initials while any room is left and go before the others. Labels beside a node stand free
+/// when legible. `to_surface` maps canvas points to surface pixels.
+pub fn shape_labels<'a>(
+    measure: &dyn Measure,
+    surface: &Surface,
+    card: Option<Rect>,
+    node: Rect,
+    labels: &'a [Label],
+    to_surface: &dyn Fn(Point) -> Point,
+    selected: bool,
+) -> Vec<Shown<'a>> {
+    let inside = |l: &Label| card.filter(|r| r.contains(to_surface(l.at)));
+    let compact = labels
+        .iter()
+        .any(|l| inside(l).is_some() && l.size * surface.scale < surface.legible);
+    let mut out = Vec::with_capacity(labels.len());
+    for label in labels {
+        let size = label.size * surface.scale;
+        let at = to_surface(label.at);
+        let forms = if selected {
+            match label.forms {
+                Forms::Name { .. } => Forms::Name { initials: false },
+                other => other,
+            }
+        } else {
+            label.forms
+        };
+        let keep = forms.keeps_name() || selected;
+        let priority = |p: f32| {
+            let p = if keep { p.max(0.0) + MUST_READ } else { p };
+            if selected { p + 100.0 } else { p }
+        };
+        match (inside(label), label.priority) {
+            (Some(r), _) if !compact => {
+                let room = if label.left {
+                    r.max.x - at.x - (at.x - r.min.x).min(12.0)
+                } else {
+                    2.0 * (at.x - r.min.x).min(r.max.x - at.x) - 6.0
+                };
+                let text = fit_text(measure, &label.text, forms, size, label.strong, room)
+                    .or_else(|| forms.of(&label.text).pop())
+                    .unwrap_or_default();
+                out.push(Shown::InCard { label, text, size });
+            }
+            (Some(r), Some(p)) => {
+                let size = (r.height() * COMPACT_HEIGHT).min(surface.legible * COMPACT_MAX);
+                let room = r.width() - 2.0 * COMPACT_MARGIN;
+                if let Some((text, size)) =
+                    fill_card(measure, &label.text, forms, size, surface.legible, room)
+                {
+                    out.push(Shown::Centred { label, text, size });
+                    continue;
+                }
+                // The initials, should the name find no room beside the card either.
+                let initials = Forms::Name { initials: true };
+                let fallback = (size >= surface.legible)
+                    .then(|| fit_text(measure, &label.text, initials, size, true, room))
+                    .flatten()
+                    .map(|text| (text, size));
+                out.push(Shown::Free(FreeName {
+                    label,
+                    around: Some(r),
+                    at: r.center(),
+                    centred: true,
+                    size: surface.free_size,
+                    priority: priority(p),
+                    fallback,
+                }));
+            }
+            (Some(_), None) => {}
+            (None, p) if size >= surface.legible => out.push(Shown::Free(FreeName {
+                label,
+                around: Some(node),
+                at,
+                centred: false,
+                size,
+                priority: priority(p.unwrap_or(0.0)),
+                fallback: None,
+            })),
+            (None, Some(p)) => out.push(Shown::Free(FreeName {
+                label,
+                around: Some(node),
+                at,
+                centred: false,
+                size: surface.free_size,
+                priority: priority(p),
+                fallback: None,
+            })),
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+/// The form and size of a card's name drawn alone in it, `room` wide and at most `size` high:
+/// the longest form that fits at a legible size, as large as it fits; the initials (when
+/// `forms` allows them) only when no other form fits.
+fn fill_card(
+    measure: &dyn Measure,
+    text: &str,
+    forms: Forms,
+    size: f32,
+    legible: f32,
+    room: f32,
+) -> Option<(String, f32)> {
+    if size < legible || room <= 0.0 {
+        return None;
+    }
+    let whole = match forms {
+        Forms::Name { .. } => Forms::Name { initials: false },
+        other => other,
+    };
+    let candidates = whole.of(text);
+    // The largest size, up to `size`, at which a form fits the room.
+    let fits_at = |form: &str| {
+        let width = measure.width(form, size, true);
+        if width <= 0.0 {
+            size
+        } else {
+            (size * room / width).min(size)
+        }
+    };
+    if let Some((form, at)) = candidates
+        .iter()
+        .map(|f| (f, fits_at(f)))
+        .find(|(_, at)| *at >= legible)
+    {
+        // Measured widths are not quite linear in the size: check at the size chosen.
+        let at = (at * 0.98).max(legible);
+        if measure.width(form, at, true) <= room {
+            return Some((form.clone(), at));
+        }
+    }
+    match forms {
+        Forms::Name { initials: true } => fit_text(measure, text, forms, size, true, room)
+            .filter(|form| !candidates.contains(form))
+            .map(|form| (form, size)),
+        _ => None,
+    }
+}
+
+/// The forms a label may take, in the order tried: as it is, on two lines, then (a name, or a
+/// label that must be read) its shorter forms.
 fn forms<T>(label: &Loose<'_, T>) -> Vec<Vec<String>> {
-    let text = label.text;
+    // A name reads first name first ("King, Janet" as "Janet King"); a name standing free has
+    // room for more than its initials.
+    let names = match label.forms {
+        Forms::Name { .. } => name_forms(label.text, false),
+        _ => vec![label.text.to_owned()],
+    };
+    let text = names.first().map_or(label.text, String::as_str);
     let mut forms = vec![vec![text.to_owned()]];
     if label.around.is_none() {
         return forms;
@@ -184,8 +498,12 @@ fn forms<T>(label: &Loose<'_, T>) -> Vec<Vec<String>> {
     {
         forms.push(vec![a.to_owned(), b.to_owned()]);
     }
-    if label.priority >= MUST_READ {
-        forms.extend(shortened(text).into_iter().map(|s| vec![s]));
+    match label.forms {
+        Forms::Name { .. } => forms.extend(names.iter().skip(1).map(|s| vec![s.clone()])),
+        _ if label.priority >= MUST_READ => {
+            forms.extend(shortened(text).into_iter().map(|s| vec![s]));
+        }
+        _ => {}
     }
     forms
 }
@@ -240,9 +558,17 @@ fn leader(node: Rect, rect: Rect) -> (Point, Point) {
         c.y.clamp(rect.min.y, rect.max.y),
     );
     let (dx, dy) = (to.x - c.x, to.y - c.y);
-    let len = dx.hypot(dy).max(1.0);
-    let r = node.width() / 2.0;
-    (Point::new(c.x + dx / len * r, c.y + dy / len * r), to)
+    // Where the ray from the middle leaves the node: its edge for a card, about the same for
+    // a round node drawn in its box.
+    let (hw, hh) = (node.width() / 2.0, node.height() / 2.0);
+    let t = match (dx.abs() > 1e-3, dy.abs() > 1e-3) {
+        (true, true) => (hw / dx.abs()).min(hh / dy.abs()),
+        (true, false) => hw / dx.abs(),
+        (false, true) => hh / dy.abs(),
+        (false, false) => 0.0,
+    }
+    .min(1.0);
+    (Point::new(c.x + dx * t, c.y + dy * t), to)
 }
 
 fn inside(frame: Rect, rect: &Rect) -> bool {
@@ -324,6 +650,8 @@ mod tests {
             size: 10.0,
             bold: false,
             priority,
+            forms: Forms::Cut,
+            for_card: false,
             tag: owner,
         }
     }

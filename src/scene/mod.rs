@@ -2,8 +2,12 @@
 //! for both the screen and exported images, in canvas units.
 
 pub mod labels;
+pub mod structure;
 
-pub use labels::{Limits, Loose, Measure, Placed, fit_name};
+pub use labels::{
+    Forms, FreeName, Limits, Loose, Measure, Placed, Shown, Surface, fit_name, fit_text,
+    shape_labels,
+};
 
 use crate::analysis::{Analysis, FindingKind};
 use crate::layout::{NetworkLayout, NodeKind, Point, Rect, Tie, TreeLayout};
@@ -32,6 +36,8 @@ pub enum Target {
     Domain(u32),
     /// A team's people grouped into one node.
     Group(String),
+    /// A figure of the structure panel (a bar, a line of text): what it says, in words.
+    Figure(String),
 }
 
 /// A line of text on a shape.
@@ -54,6 +60,8 @@ pub struct Label {
     /// to read, the view shows fewer, larger labels, these first; `None` for details that
     /// simply disappear.
     pub priority: Option<f32>,
+    /// How its text may be shortened to fit.
+    pub forms: Forms,
 }
 
 /// One thing to draw.
@@ -152,6 +160,9 @@ pub struct Scene {
     /// What the picture leaves out, said where it is shown ("the top 2 levels and the
     /// flagged people"); `None` when it shows everything.
     pub note: Option<String>,
+    /// What the picture is, when it is not the reading its view is named after ("Who people
+    /// go to", "Structure"): the slide's caption and the window's heading say it.
+    pub caption: Option<String>,
 }
 
 impl Scene {
@@ -253,37 +264,16 @@ pub fn label_places(
     places
 }
 
-/// The forms of a person's name from the longest to the shortest, for a label that must fit:
-/// the whole name, without a bracketed note ("(open)"), "A. Brooks", "Brooks", the initials.
-pub fn name_forms(name: &str) -> Vec<String> {
-    // A count of hidden reports ("Ada Brooks +35") stays on every form.
-    if let Some((base, count)) = name.rsplit_once(" +")
-        && !count.is_empty()
-        && count.chars().all(|c| c.is_ascii_digit())
-    {
-        return name_forms(base)
-            .into_iter()
-            .map(|form| format!("{form} +{count}"))
-            .collect();
+pub use crate::model::names::name_forms;
+
+/// How a person's name on a node may be shortened: as a name (never to initials when
+/// `whole`), or, when the name is withheld and the title shows instead, at words.
+fn person_forms(person: &crate::model::Person, whole: bool) -> Forms {
+    if person.shows_name() {
+        Forms::Name { initials: !whole }
+    } else {
+        Forms::Words
     }
-    let mut forms = vec![name.to_owned()];
-    let base = match name.find(" (") {
-        Some(cut) if cut > 0 => {
-            forms.push(name[..cut].to_owned());
-            &name[..cut]
-        }
-        _ => name,
-    };
-    let words: Vec<&str> = base.split_whitespace().collect();
-    if let (Some(first), Some(last)) = (words.first(), words.last())
-        && words.len() > 1
-    {
-        let initial = first.chars().next().map(String::from).unwrap_or_default();
-        forms.push(format!("{initial}. {last}"));
-        forms.push((*last).to_owned());
-        forms.push(words.iter().filter_map(|w| w.chars().next()).collect());
-    }
-    forms
 }
 
 /// A card's second line: the title, or what keeps the person from acting ("Open position",
@@ -443,9 +433,12 @@ pub fn hierarchy_scene_by(
         let hidden = layout.hidden_below.get(i).copied().unwrap_or(0);
         // A card whose reports are hidden says how many, even when only its name is drawn.
         let name = match hidden {
-            0 => shorten(person.display_name(), 21),
-            h => format!("{} +{h}", shorten(person.display_name(), 21)),
+            0 => person.display_name().to_owned(),
+            h => format!("{} +{h}", person.display_name()),
         };
+        let is_marked = marked.get(i).copied().unwrap_or(false);
+        // Never initials for the top two levels or a flagged person.
+        let name_forms = person_forms(person, figures.level < 2 || is_marked);
         let mut labels = vec![
             Label {
                 text: name,
@@ -456,21 +449,19 @@ pub fn hierarchy_scene_by(
                 strong: true,
                 priority: Some(
                     figures.hierarchical.share.max(figures.distributed.share) as f32
-                        + if marked.get(i).copied().unwrap_or(false) {
-                            1.0
-                        } else {
-                            0.0
-                        },
+                        + if is_marked { 1.0 } else { 0.0 },
                 ),
+                forms: name_forms,
             },
             Label {
-                text: shorten(&status_line(person), 26),
+                text: status_line(person),
                 size: 13.0,
                 at: Point::new(x, rect.min.y + 42.0),
                 left: true,
                 color: if ink == INK { MUTED } else { ink },
                 strong: false,
                 priority: None,
+                forms: Forms::Cut,
             },
         ];
         let mut badge = match (figures.direct_reports, hidden) {
@@ -508,6 +499,7 @@ pub fn hierarchy_scene_by(
                 color: if ink == INK { MUTED } else { ink },
                 strong: false,
                 priority: None,
+                forms: Forms::Cut,
             });
         }
         shapes.push(Shape::Box {
@@ -526,6 +518,7 @@ pub fn hierarchy_scene_by(
         shapes,
         bounds: layout.bounds.expand(40.0),
         note: None,
+        caption: None,
     }
 }
 
@@ -537,6 +530,10 @@ pub fn network_scene(
     layout: &NetworkLayout,
     marked: &[bool],
 ) -> Scene {
+    // A file with neither rights nor links: its structure, rather than grey team circles.
+    if org.decisions.is_empty() && org.links.is_empty() && !org.people.is_empty() {
+        return structure::structure_scene(org);
+    }
     let mut shapes = Vec::with_capacity(layout.nodes.len() + layout.ties.len());
     let middle = layout.bounds.center();
     let links_reading = layout.reading == crate::layout::NetworkReading::Links;
@@ -628,7 +625,7 @@ pub fn network_scene(
                     marked: false,
                     target: Target::Domain(*k),
                     labels: vec![Label {
-                        text: shorten(&d.name, 28),
+                        text: d.name.clone(),
                         size: 15.0,
                         at: Point::new(node.center.x, rect.max.y + 17.0),
                         left: false,
@@ -636,6 +633,7 @@ pub fn network_scene(
                         strong: false,
                         // Every domain is named before any person.
                         priority: Some(2.0 + (d.per_month / (1.0 + d.per_month)).max(0.0) as f32),
+                        forms: Forms::Words,
                     }],
                 });
             }
@@ -667,7 +665,7 @@ pub fn network_scene(
                     marked: marked.get(*p as usize).copied().unwrap_or(false),
                     target: Target::Person(*p),
                     labels: vec![Label {
-                        text: shorten(person.display_name(), 24),
+                        text: person.display_name().to_owned(),
                         size: 17.0,
                         at: Point::new(node.center.x, node.center.y + node.radius + 19.0),
                         left: false,
@@ -681,6 +679,10 @@ pub fn network_scene(
                                 } else {
                                     0.0
                                 },
+                        ),
+                        forms: person_forms(
+                            person,
+                            marked.get(*p as usize).copied().unwrap_or(false),
                         ),
                     }],
                 });
@@ -703,6 +705,7 @@ pub fn network_scene(
                         color: MUTED,
                         strong: false,
                         priority: Some(0.0),
+                        forms: Forms::Words,
                     }],
                 });
             }
@@ -720,6 +723,7 @@ pub fn network_scene(
         shapes,
         bounds: layout.bounds,
         note,
+        caption: links_reading.then(|| "Who people go to: the most sought are largest".to_owned()),
     }
 }
 
@@ -796,13 +800,14 @@ pub fn unfolded(org: &Org, analysis: &Analysis, layout: &NetworkLayout, person: 
             marked: false,
             target: Target::Person(person),
             labels: vec![Label {
-                text: shorten(p.display_name(), 24),
+                text: p.display_name().to_owned(),
                 size: 17.0,
                 at: Point::new(center.x, center.y + radius + 19.0),
                 left: false,
                 color: INK,
                 strong: true,
                 priority: Some(10.0),
+                forms: person_forms(p, true),
             }],
         },
     ]

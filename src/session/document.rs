@@ -506,6 +506,7 @@ impl Document {
                 .get(*k as usize)
                 .map(|d| Selection::Domain(d.id.clone())),
             Target::Group(team) => Some(Selection::Group(team.clone())),
+            Target::Figure(_) => None,
         }
     }
 

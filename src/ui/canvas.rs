@@ -554,6 +554,10 @@ impl Canvas {
                 labels,
             } => {
                 let r = self.screen_rect(screen, *rect);
+                // No free label may cover a card or a domain but its own.
+                if free.obstacles.len() < MAX_OBSTACLES {
+                    free.obstacles.push((free.owner, r));
+                }
                 // Small cards are plain rectangles: no rounding or outline to tessellate.
                 // (Decision domains keep their outline: they are few and pale.)
                 let tiny = r.width() < 14.0 && matches!(target, Target::Person(_));
@@ -567,9 +571,6 @@ impl Canvas {
                     return;
                 }
                 let corner = if tiny { 0.0 } else { corner * z };
-                if matches!(target, Target::Domain(_)) && free.obstacles.len() < MAX_OBSTACLES {
-                    free.obstacles.push((free.owner, r));
-                }
                 if *marked {
                     let (gap, width) = MARK_RING_BOX.at(z, MIN_RING_SCREEN);
                     painter.rect_stroke(
@@ -647,10 +648,10 @@ impl Canvas {
         }
     }
 
-    /// Draws the labels of one shape. A label inside a card is drawn there, clipped to it; when
-    /// it would be too small to read, the card's name is drawn alone in a shorter form that
-    /// fills the card, and the details are left out. Labels beside a shape, and names of cards
-    /// too small for any text, are collected in `free` to be placed without overlaps.
+    /// Draws the labels of one shape as the label engine shows them on this surface
+    /// ([`crate::scene::shape_labels`]): in its card, clipped to it, in the form that fits;
+    /// the name alone when the details would be too small; labels beside a shape, and names of
+    /// cards too small for them, go to `free` to be placed without overlaps.
     fn paint_labels<'s>(
         &self,
         painter: &egui::Painter,
@@ -660,82 +661,86 @@ impl Canvas {
         node: egui::Rect,
         free: &mut FreeLabels<'s>,
     ) {
+        use crate::scene::Shown;
         let owner = free.owner;
-        let boost = if free.boost == owner { 100.0 } else { 0.0 };
-        // A card whose details would be illegible shows its name alone, as large as fits.
-        let compact = card.is_some_and(|r| {
-            labels.iter().any(|l| {
-                r.contains(self.to_screen(screen, l.at)) && l.size * self.zoom < LEGIBLE_PX
-            })
-        });
-        for label in labels {
-            let px = label.size * self.zoom;
-            let pos = self.to_screen(screen, label.at);
-            let align = if label.left {
-                Align2::LEFT_BOTTOM
-            } else {
-                Align2::CENTER_BOTTOM
-            };
-            let inside = card.filter(|r| r.contains(pos));
-            match (inside, label.priority) {
-                (Some(r), _) if !compact => {
+        let surface = crate::scene::Surface {
+            scale: self.zoom,
+            legible: LEGIBLE_PX,
+            free_size: DETAIL_PX,
+        };
+        let to_surface = |p: Point| {
+            let s = self.to_screen(screen, p);
+            Point::new(s.x, s.y)
+        };
+        let shown = crate::scene::shape_labels(
+            &Painted(painter),
+            &surface,
+            card.map(to_layout),
+            to_layout(node),
+            labels,
+            &to_surface,
+            free.boost == owner,
+        );
+        for item in shown {
+            match item {
+                Shown::InCard { label, text, size } => {
+                    let r = card.unwrap_or(node);
+                    let align = if label.left {
+                        Align2::LEFT_BOTTOM
+                    } else {
+                        Align2::CENTER_BOTTOM
+                    };
                     painter.with_clip_rect(r.intersect(screen)).text(
-                        pos,
+                        self.to_screen(screen, label.at),
                         align,
-                        &label.text,
-                        FontId::proportional(px),
+                        text,
+                        FontId::proportional(size),
                         color(label.color),
                     );
                 }
-                (Some(r), Some(priority)) => {
-                    let size = (r.height() * 0.6).min(15.0);
-                    let fitted = (size >= LEGIBLE_PX)
-                        .then(|| fit_name(painter, &label.text, size, r.width() - 6.0))
-                        .flatten();
-                    match fitted {
-                        Some(galley_text) => {
-                            painter.with_clip_rect(r.intersect(screen)).text(
-                                r.center(),
-                                Align2::CENTER_CENTER,
-                                galley_text,
-                                FontId::proportional(size),
-                                color(label.color),
-                            );
-                        }
-                        None => free.labels.push(FreeLabel {
-                            owner,
-                            around: None,
-                            pos: r.center(),
-                            align: Align2::CENTER_CENTER,
-                            text: &label.text,
-                            px: DETAIL_PX,
-                            color: color(crate::theme::INK),
-                            priority,
-                        }),
-                    }
+                Shown::Centred { label, text, size } => {
+                    let r = card.unwrap_or(node);
+                    painter.with_clip_rect(r.intersect(screen)).text(
+                        r.center(),
+                        Align2::CENTER_CENTER,
+                        text,
+                        FontId::proportional(size),
+                        color(label.color),
+                    );
                 }
-                (Some(_), None) => {}
-                (None, priority) if px >= LEGIBLE_PX => free.labels.push(FreeLabel {
+                Shown::Free(name) => free.labels.push(FreeLabel {
                     owner,
-                    around: Some(node),
-                    pos,
-                    align,
-                    text: &label.text,
-                    px,
-                    color: color(label.color),
-                    priority: priority.unwrap_or(0.0) + boost,
+                    around: name.around.map(|r| {
+                        egui::Rect::from_min_max(
+                            Pos2::new(r.min.x, r.min.y),
+                            Pos2::new(r.max.x, r.max.y),
+                        )
+                    }),
+                    pos: Pos2::new(name.at.x, name.at.y),
+                    align: if name.centred {
+                        Align2::CENTER_CENTER
+                    } else if name.label.left {
+                        Align2::LEFT_BOTTOM
+                    } else {
+                        Align2::CENTER_BOTTOM
+                    },
+                    text: &name.label.text,
+                    px: name.size,
+                    color: if name.centred {
+                        color(crate::theme::INK)
+                    } else {
+                        color(name.label.color)
+                    },
+                    priority: name.priority,
+                    forms: name.label.forms,
+                    for_card: name.centred,
+                    fallback: name.fallback.map(|(text, size)| Fallback {
+                        card: card.unwrap_or(node),
+                        text,
+                        size,
+                        color: color(name.label.color),
+                    }),
                 }),
-                (None, Some(priority)) => free.labels.push(FreeLabel {
-                    owner,
-                    around: Some(node),
-                    pos,
-                    align,
-                    text: &label.text,
-                    px: DETAIL_PX,
-                    color: color(label.color),
-                    priority: priority + boost,
-                }),
-                (None, None) => {}
             }
         }
     }
@@ -765,6 +770,19 @@ pub struct FreeLabel<'s> {
     px: f32,
     color: Color32,
     priority: f32,
+    forms: crate::scene::Forms,
+    /// It names a card too small for it.
+    for_card: bool,
+    /// What the card shows should the label find no room.
+    fallback: Option<Fallback>,
+}
+
+/// A card's name drawn in it when its free label found no room: no card is left blank.
+struct Fallback {
+    card: egui::Rect,
+    text: String,
+    size: f32,
+    color: Color32,
 }
 
 /// Text measured as egui sets it, for the label engine.
@@ -803,7 +821,7 @@ fn place_free_labels(
         ..
     } = labels;
     let reach = screen.expand(200.0);
-    let loose: Vec<crate::scene::Loose<'_, Color32>> = free
+    let loose: Vec<crate::scene::Loose<'_, (Color32, Option<Fallback>)>> = free
         .into_iter()
         .filter(|l| reach.contains(l.pos))
         .map(|l| crate::scene::Loose {
@@ -815,14 +833,16 @@ fn place_free_labels(
             size: l.px,
             bold: false,
             priority: l.priority,
-            tag: l.color,
+            forms: l.forms,
+            for_card: l.for_card,
+            tag: (l.color, l.fallback),
         })
         .collect();
     let obstacles: Vec<(usize, Rect)> = obstacles
         .into_iter()
         .map(|(owner, r)| (owner, to_layout(r)))
         .collect();
-    let placed = crate::scene::labels::place(
+    let (placed, dropped) = crate::scene::labels::place_or_drop(
         &Painted(painter),
         to_layout(screen),
         Point::new(hub.x, hub.y),
@@ -852,10 +872,22 @@ fn place_free_labels(
                 Align2::CENTER_TOP,
                 line,
                 FontId::proportional(label.size),
-                label.tag,
+                label.tag.0,
             );
         }
         shown.push(label.lines.join(" "));
+    }
+    // A card whose name found no room beside it shows its initials: none is left blank.
+    for fallback in dropped.into_iter().filter_map(|(_, f)| f) {
+        painter
+            .with_clip_rect(fallback.card.intersect(screen))
+            .text(
+                fallback.card.center(),
+                Align2::CENTER_CENTER,
+                fallback.text,
+                FontId::proportional(fallback.size),
+                fallback.color,
+            );
     }
     shown
 }
@@ -875,9 +907,4 @@ fn to_layout(r: egui::Rect) -> Rect {
         min: Point::new(r.min.x, r.min.y),
         max: Point::new(r.max.x, r.max.y),
     }
-}
-
-/// The longest form of a person's name that fits `width` pixels at `size`.
-fn fit_name(painter: &egui::Painter, name: &str, size: f32, width: f32) -> Option<String> {
-    crate::scene::fit_name(&Painted(painter), name, size, false, width)
 }

@@ -181,8 +181,16 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
     ui.vertical(|ui| {
         ui.set_max_width(rest);
         ui.horizontal(|ui| {
-            ui.label(RichText::new("Distributed network").strong());
-            let what = if doc.network_reading() == NetworkReading::Links {
+            let structure = doc.org.decisions.is_empty() && doc.org.links.is_empty();
+            let heading = if structure {
+                "Structure"
+            } else {
+                "Distributed network"
+            };
+            ui.label(RichText::new(heading).strong());
+            let what = if structure {
+                "spans of control and layers: the file names no decision rights or links"
+            } else if doc.network_reading() == NetworkReading::Links {
                 "who seeks whom: the most sought are largest"
             } else {
                 "each decision goes straight to whoever holds the right"
@@ -231,17 +239,12 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
             ui.label(RichText::new(note).small().weak());
         }
         if doc.org.decisions.is_empty() && doc.org.links.is_empty() {
-            // Without rights or links there is no network to draw: say so where it would be.
-            ui.add_space(40.0);
-            ui.vertical_centered(|ui| {
-                ui.heading("No decision rights yet");
-                ui.label("The distributed network shows who holds the right to make each decision. This file says nothing about that yet.");
-                ui.add_space(8.0);
-                ui.horizontal_wrapped(|ui| {
-                    no_rights = super::figures::ways_in(ui);
-                });
+            // Without rights or links there is no network to draw: the structure panel stands
+            // in its place, under the ways to add rights.
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("No decision rights yet:").strong());
+                no_rights = super::figures::ways_in(ui);
             });
-            return;
         }
         let accessible = |t: &Target| accessible_name(doc, t, "network");
         // With links between teams, the selected person's own links are drawn one by one.
@@ -360,6 +363,7 @@ pub fn accessible_name(doc: &Document, target: &Target, view: &str) -> String {
                 format!("Decision {} in the {view}", d.name)
             }),
         Target::Group(team) => format!("Team {team} in the {view}"),
+        Target::Figure(words) => words.clone(),
     }
 }
 
@@ -468,6 +472,7 @@ pub fn tooltip(doc: &Document, target: &Target) -> String {
                 if team.is_empty() { "(none)" } else { team }
             )
         }
+        Target::Figure(words) => words.clone(),
     }
 }
 
