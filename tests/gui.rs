@@ -637,3 +637,23 @@ fn a_file_without_rights_or_links_shows_its_structure() {
         "it says how to add rights"
     );
 }
+
+/// The window draws names in Chinese, Japanese and Korean: egui's own fonts have none of their
+/// glyphs, the fonts orgflow installs have all of them.
+#[test]
+fn the_window_has_glyphs_for_chinese_japanese_and_korean_names() {
+    let names = "山田太郎王小明김민준佐藤美咲李娜박서연代表取締役社長";
+    let font = egui::FontId::proportional(14.0);
+    let plain = egui::Context::default();
+    let mut output = plain.run_ui(egui::RawInput::default(), |_| {});
+    output.textures_delta.clear();
+    assert!(
+        !plain.fonts_mut(|f| f.has_glyphs(&font, names)),
+        "egui's own fonts would draw boxes"
+    );
+    let mut h = harness(Some("tests/csv/cjk-names.csv"));
+    assert!(h.ctx.fonts_mut(|f| f.has_glyphs(&font, names)));
+    h.get_by_label("Open…").click();
+    h.run();
+    h.get_by_label("山田 太郎, 代表取締役社長, in the hierarchy");
+}

@@ -326,3 +326,63 @@ fn no_card_is_left_blank() {
         }
     }
 }
+
+/// Names in Chinese, Japanese and Korean are drawn from a shipped font: on the slide each
+/// text in those scripts lays out at about one em a character (a glyph no font has would be
+/// left out, or drawn as an empty box of Ubuntu's), and the name forms never cut them into
+/// initials.
+#[test]
+fn chinese_japanese_and_korean_names_render_on_slides() {
+    let org = orgflow::io::load(
+        std::path::Path::new("tests/csv/cjk-names.csv"),
+        &orgflow::io::CsvColumns::default(),
+    )
+    .expect("loads")
+    .org;
+    let svg = slide(&org, ExportView::Hierarchy);
+    let opts = resvg::usvg::Options {
+        fontdb: orgflow::export::fonts(),
+        ..Default::default()
+    };
+    let tree = resvg::usvg::Tree::from_data(&svg, &opts).expect("valid SVG");
+    let mut checked = Vec::new();
+    fn walk(group: &resvg::usvg::Group, out: &mut Vec<(String, f32, f32, usize)>) {
+        for node in group.children() {
+            match node {
+                resvg::usvg::Node::Group(g) => walk(g, out),
+                resvg::usvg::Node::Text(t) => {
+                    let words: String = t.chunks().iter().map(|c| c.text()).collect();
+                    let size = t
+                        .chunks()
+                        .first()
+                        .and_then(|c| c.spans().first())
+                        .map_or(0.0, |s| s.font_size().get());
+                    // Glyphs drawn: the text as paths, one outline or more per glyph.
+                    let drawn = t.flattened().children().len();
+                    out.push((words, size, t.abs_bounding_box().width(), drawn));
+                }
+                _ => {}
+            }
+        }
+    }
+    walk(tree.root(), &mut checked);
+    for name in [
+        "山田 太郎",
+        "王小明",
+        "김민준",
+        "佐藤 美咲",
+        "李娜",
+        "박서연",
+    ] {
+        let (words, size, width, drawn) = checked
+            .iter()
+            .find(|(w, ..)| w.starts_with(name) || name.starts_with(w.as_str()) && w.len() > 3)
+            .unwrap_or_else(|| panic!("{name} is not on the slide: {checked:?}"));
+        let cjk = words.chars().filter(|c| !c.is_ascii()).count() as f32;
+        assert!(*drawn > 0, "{words}: nothing drawn");
+        assert!(
+            *width >= 0.8 * cjk * size,
+            "{words}: {width} px wide at {size} px, as if glyphs were missing"
+        );
+    }
+}

@@ -525,8 +525,15 @@ pub fn export_comparison_to_file(
 /// DejaVu Sans, shipped for the scripts Ubuntu lacks (Hebrew, Arabic and many more).
 pub const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
+/// Droid Sans Fallback, shipped for names in Chinese, Japanese and Korean (Han, kana, Hangul).
+pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallback.ttf");
+
+/// The font family name of [`CJK_FONT`].
+pub const CJK_FAMILY: &str = "Droid Sans Fallback";
+
 /// The fonts every export uses: egui's Ubuntu Light for text, DejaVu Sans for other
-/// scripts, Noto Emoji for emoji. None come from the system.
+/// scripts, Droid Sans Fallback for Chinese, Japanese and Korean, Noto Emoji for emoji. None
+/// come from the system.
 pub fn fonts() -> Arc<usvg::fontdb::Database> {
     static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     FONTS
@@ -534,6 +541,7 @@ pub fn fonts() -> Arc<usvg::fontdb::Database> {
             let mut db = usvg::fontdb::Database::new();
             db.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
             db.load_font_data(FALLBACK_FONT.to_vec());
+            db.load_font_data(CJK_FONT.to_vec());
             db.load_font_data(epaint_default_fonts::NOTO_EMOJI_REGULAR.to_vec());
             db.set_sans_serif_family(svg::FONT_FAMILY);
             Arc::new(db)

@@ -1,6 +1,6 @@
 //! The slide as SVG: title, headline figures, the view(s), the top findings and a legend.
 
-use super::{ExportOptions, ExportView, Extent};
+use super::{CJK_FAMILY, ExportOptions, ExportView, Extent};
 use crate::analysis::{Analysis, Severity, percent};
 use crate::layout::{Point, Rect};
 use crate::model::Org;
@@ -35,25 +35,34 @@ fn face() -> Option<&'static ttf_parser::Face<'static>> {
         .as_ref()
 }
 
-/// How wide `body` is at `size`, from the embedded font's advances (a glyph it lacks, drawn
-/// from a fallback font, counts as a wide one); bold is given a little room.
+/// The font Chinese, Japanese and Korean text falls back to, parsed once.
+fn cjk_face() -> Option<&'static ttf_parser::Face<'static>> {
+    static FACE: std::sync::OnceLock<Option<ttf_parser::Face<'static>>> =
+        std::sync::OnceLock::new();
+    FACE.get_or_init(|| ttf_parser::Face::parse(super::CJK_FONT, 0).ok())
+        .as_ref()
+}
+
+/// How wide one character is, in ems: from the embedded font, else from the CJK fallback,
+/// else as a wide glyph of another fallback font.
+fn advance(c: char) -> f32 {
+    let of = |face: &ttf_parser::Face<'_>| {
+        let em = f32::from(face.units_per_em().max(1));
+        face.glyph_index(c)
+            .and_then(|g| face.glyph_hor_advance(g))
+            .map(|a| f32::from(a) / em)
+    };
+    face()
+        .and_then(of)
+        .or_else(|| cjk_face().and_then(of))
+        .unwrap_or(0.6)
+}
+
+/// How wide `body` is at `size`, from the embedded fonts' advances (a glyph neither has, drawn
+/// from another fallback font, counts as a wide one); bold is given a little room.
 fn text_width(body: &str, size: f32, bold: bool) -> f32 {
     let slack = if bold { 1.05 } else { 1.02 };
-    match face() {
-        Some(face) => {
-            let em = f32::from(face.units_per_em().max(1));
-            let units: f32 = body
-                .chars()
-                .map(|c| {
-                    face.glyph_index(c)
-                        .and_then(|g| face.glyph_hor_advance(g))
-                        .map_or(em * 0.6, f32::from)
-                })
-                .sum();
-            units / em * size * slack
-        }
-        None => body.chars().count() as f32 * size * 0.55 * slack,
-    }
+    body.chars().map(advance).sum::<f32>() * size * slack
 }
 
 /// `body` broken at spaces into lines of about `width` at `size`, at most `most` of them; the
@@ -688,7 +697,7 @@ pub fn compose(slide: &Slide<'_>, options: &ExportOptions) -> String {
     let mut out = String::with_capacity(600 * 1024 + 300 * shapes);
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}, DejaVu Sans, sans-serif">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}, DejaVu Sans, {CJK_FAMILY}, sans-serif">"#
     );
     let font = base64::engine::general_purpose::STANDARD.encode(epaint_default_fonts::UBUNTU_LIGHT);
     let _ = writeln!(

@@ -29,12 +29,15 @@ pub fn install_fonts(ctx: &egui::Context) {
         "dejavu-sans".to_owned(),
         std::sync::Arc::new(egui::FontData::from_static(crate::export::FALLBACK_FONT)),
     );
+    // Names in Chinese, Japanese and Korean: the glyphs neither egui's fonts nor DejaVu have.
+    fonts.font_data.insert(
+        "droid-sans-fallback".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(crate::export::CJK_FONT)),
+    );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .push("dejavu-sans".to_owned());
+        let list = fonts.families.entry(family).or_default();
+        list.push("dejavu-sans".to_owned());
+        list.push("droid-sans-fallback".to_owned());
     }
     ctx.set_fonts(fonts);
 }
