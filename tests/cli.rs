@@ -300,3 +300,90 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// `--min-group 4` leaves out every link with a person in a team under four people (the
+/// school's year groups of three; Inclusion and Year 4 keep theirs): those
+/// people carry no link figure in the JSON (they say `links_withheld`), everybody else's
+/// incoming link weight is recounted from the file without those links, and the slide's
+/// network caption says what was left out.
+#[test]
+fn min_group_withholds_the_links_of_small_teams() {
+    let path = "assets/examples/riverside-distributed.json";
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let people = file["people"].as_array().unwrap();
+    let mut sizes = std::collections::HashMap::new();
+    for p in people {
+        *sizes
+            .entry(p["team"].as_str().unwrap_or(""))
+            .or_insert(0usize) += 1;
+    }
+    let team_of = |id: &str| {
+        people
+            .iter()
+            .find(|p| p["id"] == id)
+            .and_then(|p| p["team"].as_str())
+            .unwrap_or("")
+    };
+    let small = |id: &str| sizes[team_of(id)] < 4;
+    // An independent count: incoming weight of the links both of whose ends are in big teams.
+    let mut expected = std::collections::HashMap::new();
+    let mut left_out = 0;
+    for l in file["links"].as_array().unwrap() {
+        let (from, to) = (l["from"].as_str().unwrap(), l["to"].as_str().unwrap());
+        if small(from) || small(to) {
+            left_out += 1;
+        } else {
+            *expected.entry(to.to_owned()).or_insert(0.0) += l["weight"].as_f64().unwrap_or(1.0);
+        }
+    }
+    assert!(
+        left_out > 0 && !expected.is_empty(),
+        "the example tests both sides"
+    );
+
+    let out = orgflow(&["analyze", path, "--json", "--min-group", "4"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains(&format!("--min-group 4: {left_out} links left out")),
+        "{}",
+        text(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["min_group"], 4);
+    for p in v["persons"].as_array().unwrap() {
+        let id = p["id"].as_str().unwrap();
+        if small(id) {
+            assert_eq!(p["links_withheld"], true, "{id}");
+            assert!(
+                p.get("links_in").is_none() && p.get("betweenness").is_none(),
+                "{id}"
+            );
+        } else {
+            assert!(p.get("links_withheld").is_none(), "{id}");
+            let got = p["links_in"].as_f64().unwrap();
+            assert!(
+                (got - expected.get(id).copied().unwrap_or(0.0)).abs() < 1e-9,
+                "{id}"
+            );
+        }
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("slide.svg");
+    let out = orgflow(&[
+        "export",
+        path,
+        "--out",
+        svg.to_str().unwrap(),
+        "--min-group",
+        "4",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let slide = std::fs::read_to_string(&svg).unwrap();
+    assert!(slide.contains("Links of teams under 4 people left out · "));
+    // Without the flag nothing is withheld.
+    let out = orgflow(&["analyze", path, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.get("min_group").is_none());
+}

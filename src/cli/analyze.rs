@@ -33,6 +33,7 @@ pub fn run(args: Analyze) -> anyhow::Result<()> {
     if !wrong.is_empty() {
         return Err(UsageError(format!("wrong threshold flags: {}", wrong.join("; "))).into());
     }
+    let min_group = args.rights.min_group;
     let (loaded, said) = load_org_said(&args.files, args.columns, args.rights)?;
     let overrides = loaded.org.thresholds.merged_with(&flags);
     let analysis = analyze_with(&loaded.org, &overrides.resolve());
@@ -42,8 +43,48 @@ pub fn run(args: Analyze) -> anyhow::Result<()> {
         struct Import<'a, T: serde::Serialize> {
             import: &'a T,
         }
-        print_json(&analysis.json(&loaded.org, Import { import: &said }))
+        let json = analysis.json(&loaded.org, Import { import: &said });
+        match min_group {
+            None => print_json(&json),
+            Some(n) => print_json(&withhold_in_json(&loaded.org, json, n as usize)?),
+        }
     } else {
         print_report(&text_report(&analysis))
     }
+}
+
+/// Link figures a person in a team under `min_group` people must not carry in the JSON.
+const LINK_FIELDS: &[&str] = &[
+    "links_in",
+    "links_out",
+    "links_in_share",
+    "sought_by",
+    "betweenness",
+    "link_articulation_point",
+];
+
+/// The analysis as JSON with no link figure for anybody in a team under `min_group` people
+/// (their links were left out before the analysis): each such person says
+/// `"links_withheld": true` instead.
+fn withhold_in_json(
+    org: &orgflow::model::Org,
+    json: impl serde::Serialize,
+    min_group: usize,
+) -> anyhow::Result<serde_json::Value> {
+    let mut value = serde_json::to_value(json)?;
+    let small = orgflow::io::small_group_members(org, min_group);
+    if let Some(persons) = value.get_mut("persons").and_then(|p| p.as_array_mut()) {
+        for (person, _) in persons.iter_mut().zip(&small).filter(|(_, s)| **s) {
+            if let Some(fields) = person.as_object_mut() {
+                for key in LINK_FIELDS {
+                    fields.remove(*key);
+                }
+                fields.insert("links_withheld".to_owned(), serde_json::Value::Bool(true));
+            }
+        }
+    }
+    if let Some(top) = value.as_object_mut() {
+        top.insert("min_group".to_owned(), serde_json::json!(min_group));
+    }
+    Ok(value)
 }

@@ -74,6 +74,11 @@ pub struct RightsArgs {
     /// What the links are: advice, communication, collaboration… [default: advice].
     #[arg(long, value_name = "KIND", default_value = "advice")]
     pub links_kind: String,
+    /// For sharing advice or e-mail evidence: leave out every link with a person in a team
+    /// of fewer than N people, so that no link figure describes so small a group (Microsoft's
+    /// Viva Insights uses 5). Off by default.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=100_000))]
+    pub min_group: Option<u32>,
 }
 
 impl RightsArgs {
@@ -85,6 +90,7 @@ impl RightsArgs {
             rights_sheet: None,
             links: Vec::new(),
             links_kind: "advice".to_owned(),
+            min_group: None,
         }
     }
 

@@ -157,6 +157,7 @@ pub fn run(args: Export) -> anyhow::Result<()> {
     inputs.extend(args.rights.inputs());
     check_output(&args.out, &inputs)?;
     let plain: CsvColumns = args.columns.clone().into();
+    let min_group = args.rights.min_group.map(|n| n as usize);
     let loaded = load_org(&args.files, args.columns, args.rights)?;
     let orientation = if args.left_to_right {
         Orientation::LeftRight
@@ -184,6 +185,7 @@ pub fn run(args: Export) -> anyhow::Result<()> {
         transparent: args.transparent,
         findings: args.findings,
         extent: Extent::Whole,
+        min_group,
     };
     let out = &args.out;
     if let Some(after_path) = args.compare {

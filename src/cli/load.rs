@@ -148,6 +148,14 @@ pub fn load_org_said(
         said.push(FileSaid::new(edges, &notes, &import.problems));
         loaded.org = import.org;
     }
+    if let Some(n) = rights.min_group {
+        let withheld = orgflow::io::withhold_small_groups(&mut loaded.org, n as usize);
+        let summary = withheld.summary();
+        say!("{}: {summary}", file.display());
+        if let Some(first) = said.first_mut() {
+            first.notes.push(summary);
+        }
+    }
     Ok((loaded, said))
 }
 

@@ -96,6 +96,9 @@ pub struct ExportOptions {
     pub findings: usize,
     /// How much of the org.
     pub extent: Extent,
+    /// Links with a person in a team under this many people were left out (`--min-group`):
+    /// the network's caption says so.
+    pub min_group: Option<usize>,
 }
 
 impl Default for ExportOptions {
@@ -110,6 +113,7 @@ impl Default for ExportOptions {
             transparent: false,
             findings: 3,
             extent: Extent::Whole,
+            min_group: None,
         }
     }
 }

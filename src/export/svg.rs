@@ -654,9 +654,17 @@ pub fn slide_svg(
     let network_panel = Panel {
         scene: network,
         area: network_area,
-        caption: network.caption.clone().unwrap_or_else(|| {
-            "Distributed network: each decision goes straight to whoever holds the right".to_owned()
-        }),
+        caption: {
+            let caption = network.caption.clone().unwrap_or_else(|| {
+                "Distributed network: each decision goes straight to whoever holds the right"
+                    .to_owned()
+            });
+            match options.min_group {
+                // Said first: a long caption is cut at its end.
+                Some(n) => format!("Links of teams under {n} people left out · {caption}"),
+                _ => caption,
+            }
+        },
     };
     let panels = match options.view {
         ExportView::Hierarchy => vec![hierarchy_panel],

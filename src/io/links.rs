@@ -236,3 +236,91 @@ pub fn import_links(org: &Org, table: Table, kind: &str) -> Result<LinksImport, 
         notes: table.notes,
     })
 }
+
+/// What [`withhold_small_groups`] left out, for privacy.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Withheld {
+    /// The smallest team whose people's links are shown.
+    pub min_group: usize,
+    /// Teams smaller than that, by name ("" for people with no team).
+    pub teams: Vec<String>,
+    /// People in those teams.
+    pub people: usize,
+    /// Links left out: every one with an end in such a team.
+    pub links: usize,
+}
+
+impl Withheld {
+    /// "links of 3 teams under 5 people (12 people) left out: 41 links", or that none were.
+    pub fn summary(&self) -> String {
+        if self.teams.is_empty() {
+            format!(
+                "--min-group {}: every team has at least {} people; no link left out",
+                self.min_group, self.min_group
+            )
+        } else {
+            format!(
+                "--min-group {}: {} left out, every one with a person in one of {} under {} people ({}), so that no figure describes a group that small",
+                self.min_group,
+                crate::format::count(self.links, "link", "links"),
+                crate::format::count(self.teams.len(), "team", "teams"),
+                self.min_group,
+                crate::format::count(self.people, "person", "people"),
+            )
+        }
+    }
+}
+
+/// Per person (file order), whether their team (people with no team count as one) has fewer
+/// than `min_group` people.
+pub fn small_group_members(org: &Org, min_group: usize) -> Vec<bool> {
+    let mut sizes: crate::model::Map<&str, usize> = crate::model::map_with_capacity(64);
+    for p in &org.people {
+        *sizes.entry(p.team.as_str()).or_default() += 1;
+    }
+    org.people
+        .iter()
+        .map(|p| sizes.get(p.team.as_str()).copied().unwrap_or(0) < min_group)
+        .collect()
+}
+
+/// Leaves out every link with an end in a team of fewer than `min_group` people, so that no
+/// figure or picture of who goes to whom describes a group that small (the convention of
+/// Microsoft's Viva Insights, whose minimum group size is 5). The other people's figures are
+/// then computed without those links, and what was left out is returned to be said.
+pub fn withhold_small_groups(org: &mut Org, min_group: usize) -> Withheld {
+    let small = small_group_members(org, min_group);
+    let keep: Vec<bool> = {
+        let index = crate::model::person_index(org);
+        let hidden = |id: &crate::model::PersonId| {
+            index
+                .get(id.as_str())
+                .is_some_and(|&i| small.get(i).copied().unwrap_or(false))
+        };
+        org.links
+            .iter()
+            .map(|l| !hidden(&l.from) && !hidden(&l.to))
+            .collect()
+    };
+    let before = org.links.len();
+    let mut k = 0;
+    org.links.retain(|_| {
+        k += 1;
+        keep.get(k - 1).copied().unwrap_or(true)
+    });
+    let mut teams: Vec<String> = org
+        .people
+        .iter()
+        .zip(&small)
+        .filter(|(_, s)| **s)
+        .map(|(p, _)| p.team.clone())
+        .collect();
+    teams.sort();
+    teams.dedup();
+    Withheld {
+        min_group,
+        teams,
+        people: small.iter().filter(|s| **s).count(),
+        links: before - org.links.len(),
+    }
+}

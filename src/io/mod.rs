@@ -18,7 +18,7 @@ pub(crate) use csv_import::{name_key, without_initials};
 pub use graph::{GraphFormat, GraphImport, graph_losses, import_graph};
 pub use json::{parse_json, to_json};
 pub use junior::{JuniorImport, import_junior};
-pub use links::{LinksImport, import_links};
+pub use links::{LinksImport, Withheld, import_links, small_group_members, withhold_small_groups};
 pub use output::{OutputError, check_csv_overwrite, check_output, is_stream, same_file};
 pub use rights::{RightsImport, RightsScheme, import_rights, rights_sheet};
 pub use table::{Table, TableRow, csv_table, is_workbook, read_table};

@@ -85,6 +85,8 @@ impl ExportChoices {
             transparent: self.transparent,
             findings: self.findings,
             extent,
+            // The window's exports draw the document as it is; `--min-group` is the CLI's.
+            min_group: None,
         }
     }
 }
