@@ -44,4 +44,16 @@ if [ -d "$manufacturing" ]; then
     --links "$manufacturing/email_edges_weighted.csv" --links-kind communication 2>/dev/null
   shoot "$email" informal-network.png
 fi
+# Real data: the Department for Transport's published organogram of September 2011 (senior
+# posts with the junior posts' FTE), as a slide and in the window; no rights, so the network's
+# place shows the structure panel.
+uk=../shared/datasets/uk_organogram_2011_09/published
+if [ -d "$uk" ]; then
+  "$orgflow" export "$uk/department_for_transport-2011-09-30-senior.csv" \
+    "$uk/department_for_transport-2011-09-30-junior.csv" --out screenshots/slide-organogram.png 2>/dev/null
+  dft="$(mktemp -d)/dft.json"
+  "$orgflow" convert "$uk/department_for_transport-2011-09-30-senior.csv" \
+    "$uk/department_for_transport-2011-09-30-junior.csv" "$dft" 2>/dev/null
+  shoot "$dft" organogram.png
+fi
 echo "Wrote screenshots/*.png"

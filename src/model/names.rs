@@ -303,6 +303,20 @@ pub fn name_forms(name: &str, initials: bool) -> Vec<String> {
 /// The forms of a post's title shown in place of a withheld name ("Director, Finance"): the
 /// whole title, then cut after whole words and ended with "…", never under two words.
 pub fn title_forms(title: &str) -> Vec<String> {
+    // A count of hidden reports stays on every form, as on a name's.
+    if let Some((base, count)) = title.rsplit_once(" +")
+        && !count.is_empty()
+        && count.chars().all(|c| c.is_ascii_digit())
+    {
+        let mut forms = vec![title.trim().to_owned()];
+        forms.extend(
+            title_forms(base)
+                .into_iter()
+                .skip(1)
+                .map(|form| format!("{form} +{count}")),
+        );
+        return forms;
+    }
     let mut forms = vec![title.trim().to_owned()];
     let words: Vec<&str> = title.split_whitespace().collect();
     for n in (2..words.len()).rev() {
@@ -426,5 +440,9 @@ mod tests {
             ]
         );
         assert_eq!(title_forms("Director"), ["Director"]);
+        assert_eq!(
+            title_forms("Director General Major Projects +2")[1],
+            "Director General Major… +2"
+        );
     }
 }

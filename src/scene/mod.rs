@@ -267,9 +267,10 @@ pub fn label_places(
 pub use crate::model::names::name_forms;
 
 /// How a person's name on a node may be shortened: as a name (never to initials when
-/// `whole`), or, when the name is withheld and the title shows instead, at words.
+/// `whole`), or, for an open post or a withheld name, whose title shows instead, at words.
 fn person_forms(person: &crate::model::Person, whole: bool) -> Forms {
-    if person.shows_name() {
+    // An open post is named by the post ("Director General Major Projects & London").
+    if person.shows_name() && !person.vacant {
         Forms::Name { initials: !whole }
     } else {
         Forms::Words

@@ -157,18 +157,18 @@ fn line(y: f32, width: f32, words: String, size: f32, color: Color, strong: bool
 /// The structure panel of an org with neither decision rights nor links.
 pub fn structure_scene(org: &Org) -> Scene {
     let f = span_figures(org);
-    const WIDTH: f32 = 1000.0;
+    const WIDTH: f32 = 660.0;
     let mut shapes = vec![
         line(
             0.0,
             WIDTH,
             "This file names no decision rights and no links".to_owned(),
-            24.0,
+            21.0,
             theme::INK,
             true,
         ),
         line(
-            44.0,
+            40.0,
             WIDTH,
             "Managers by span of control (how many report to each)".to_owned(),
             17.0,
@@ -177,9 +177,9 @@ pub fn structure_scene(org: &Org) -> Scene {
         ),
     ];
     // The histogram, the usual range shaded behind its bin.
-    let (top, base) = (110.0, 390.0);
+    let (top, base) = (110.0, 330.0);
     let most = f.bins.iter().copied().max().unwrap_or(0).max(1) as f32;
-    let (bar, gap) = (110.0, 28.0);
+    let (bar, gap) = (72.0, 18.0);
     let x0 = (WIDTH - (BINS.len() as f32 * (bar + gap) - gap)) / 2.0;
     for (k, ((lo, hi, name), &count)) in BINS.iter().zip(&f.bins).enumerate() {
         let x = x0 + k as f32 * (bar + gap);
@@ -248,7 +248,7 @@ pub fn structure_scene(org: &Org) -> Scene {
             stroke_width: 0.0,
             dashed: false,
             marked: false,
-            target: Target::Figure(format!("{count}")),
+            target: Target::Figure(format!("{count} managers: span {name}")),
             labels: vec![Label {
                 text: crate::format::thousands(count as f64),
                 size: 17.0,
@@ -286,7 +286,7 @@ pub fn structure_scene(org: &Org) -> Scene {
     }
     let people = crate::format::thousands(f.people as f64);
     let layers_note = if f.layers >= f.min_layers + 2 {
-        "; two or more above it add a hand-off to every decision that climbs"
+        "; each layer more is one more hand-off"
     } else {
         ""
     };
@@ -308,15 +308,15 @@ pub fn structure_scene(org: &Org) -> Scene {
     ];
     let mut y = base + 70.0;
     for row in rows {
-        shapes.push(line(y, WIDTH, row, 19.0, theme::INK, false));
-        y += 36.0;
+        shapes.push(line(y, WIDTH, row, 16.0, theme::INK, false));
+        y += 30.0;
     }
     shapes.push(line(
         y + 14.0,
         WIDTH,
         "Add who decides what (a decisions list, or a RACI sheet) to see where decisions funnel."
             .to_owned(),
-        17.0,
+        15.0,
         theme::MUTED,
         false,
     ));

@@ -229,8 +229,13 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
             NetworkReading::Decisions => "■ domain  ● person (size: share)  — decides  — approves  - - consulted",
             NetworkReading::Both => "■ domain  ● person (size: share)  — decides  — approves  - - consulted  ··· peer link",
         };
-        ui.add(egui::Label::new(RichText::new(key).small()).truncate());
-        if links_reading {
+        let structure = doc.org.decisions.is_empty() && doc.org.links.is_empty();
+        if !structure {
+            ui.add(egui::Label::new(RichText::new(key).small()).truncate());
+        }
+        if structure {
+            // The structure panel's bars carry their own words; no load scale applies.
+        } else if links_reading {
             legend_of(ui, "Incoming links:", "of all incoming link weight", doc.links_top);
         } else {
             legend(ui, "Load:");
