@@ -9,6 +9,7 @@
 #![allow(clippy::disallowed_methods)] // it measures colours, it paints none
 
 mod common;
+mod fixtures;
 
 use common::{harness, open_school};
 use egui::epaint::{Shape, TextShape};
@@ -52,6 +53,7 @@ struct Drawn {
     px: f32,
     contrast: f64,
     at: egui::Pos2,
+    rect: Rect,
 }
 
 fn flatten<'a>(shape: &'a Shape, out: &mut Vec<&'a Shape>) {
@@ -122,6 +124,7 @@ fn texts(h: &Harness<'static, OrgflowApp>) -> Vec<Drawn> {
                         px: section.format.font_id.size * ppp,
                         contrast: contrast(over(color, under), under),
                         at: rect.center(),
+                        rect,
                     });
                 }
             }
@@ -305,4 +308,53 @@ fn a_1500_person_org_at_fit_names_every_card_it_draws_legibly() {
         }
     }
     assert_eq!(named.len(), shown, "every card drawn is named");
+}
+
+/// The ministry of `tests/names.rs` (11 top posts, 700 posts, long military ranks, "Last,
+/// First" names, withheld names) opened in a 1600 × 1000 window: at Fit, no text in the
+/// hierarchy's view lies over two cards, none lies over another text, and no top-level card's
+/// name is cut to initials.
+#[test]
+fn the_window_draws_no_text_over_another_or_over_a_card_not_its_own() {
+    let org = fixtures::ministry();
+    let mut app = OrgflowApp::new(
+        orgflow::session::Settings::default(),
+        Box::new(orgflow::session::NoDialogs),
+    );
+    app.session.show(orgflow::session::Document::new(
+        std::path::PathBuf::from("ministry.json"),
+        orgflow::io::Loaded::team(org),
+        orgflow::layout::Orientation::TopDown,
+    ));
+    let mut h = common::harness_with(app);
+    for _ in 0..4 {
+        h.run();
+    }
+    let view = h.get_by_label("Reporting hierarchy view").rect();
+    let cards: Vec<Rect> = h
+        .query_all_by_label_contains(", in the hierarchy")
+        .map(|n| n.rect())
+        .filter(|r| view.intersects(*r))
+        .collect();
+    assert!(cards.len() >= 40, "{} cards", cards.len());
+    let drawn: Vec<Drawn> = texts(&h)
+        .into_iter()
+        .filter(|t| view.contains(t.at))
+        .collect();
+    assert!(drawn.len() >= cards.len(), "{} texts", drawn.len());
+    // Glyph boxes include a little of the line's leading: half a pixel of slack.
+    let meets = |a: &Rect, b: &Rect| a.shrink(0.5).intersects(b.shrink(0.5));
+    for t in &drawn {
+        let over: Vec<&Rect> = cards.iter().filter(|c| meets(&t.rect, c)).collect();
+        assert!(
+            over.len() <= 1,
+            "{t:?} lies over {} cards: {over:?}",
+            over.len()
+        );
+    }
+    for (k, a) in drawn.iter().enumerate() {
+        for b in &drawn[k + 1..] {
+            assert!(!meets(&a.rect, &b.rect), "{a:?} overlaps {b:?}");
+        }
+    }
 }

@@ -9,107 +9,11 @@
 use orgflow::analysis::analyze;
 use orgflow::export::{ExportFormat, ExportOptions, ExportView, panel_size, render, scenes_for};
 use orgflow::layout::Orientation;
-use orgflow::model::{Org, Person, PersonId};
+use orgflow::model::Org;
 
-const RANKS: &[&str] = &[
-    "Lt Gen",
-    "Air Marshal",
-    "Rear Admiral",
-    "Maj Gen",
-    "Brigadier",
-    "Air Vice-Marshal",
-    "Sir",
-    "Dr",
-    "Prof",
-    "Commodore",
-    "Colonel",
-];
-const GIVEN: &[&str] = &[
-    "James", "Stuart", "Janet", "Mark", "Richard", "Susan", "J I", "Ben K", "Nick", "Carolyn",
-    "Tom", "Angela", "Sam", "Priya", "Graham", "Ruth",
-];
-const FAMILY: &[&str] = &[
-    "Bashall",
-    "Peach",
-    "King",
-    "Osei",
-    "Barrons",
-    "Wilkinson-Smythe",
-    "de la Cruz",
-    "Houghton",
-    "Stringer",
-    "Messenger",
-    "Nkemelu",
-    "Abernethy",
-    "Featherstonehaugh",
-];
-const TITLES: &[&str] = &[
-    "Director General, Strategy and International",
-    "Director, Finance and Estates",
-    "Deputy Chief of the Defence Staff (Military Capability)",
-    "Head of Resources and Plans",
-    "Assistant Chief of the Naval Staff (Ships)",
-];
+mod fixtures;
 
-/// A ministry's senior posts: 11 top posts (a minister's office, permanent secretaries,
-/// chiefs), 700 posts in all, names with ranks, honours and "Last, First", a fifth withheld.
-fn ministry() -> Org {
-    let mut people = Vec::new();
-    let mut seed = 11u64;
-    let mut next = |n: usize| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((seed >> 33) as usize) % n
-    };
-    for k in 0..700usize {
-        let manager = match k {
-            0..11 => None,
-            11..90 => Some(next(11)),
-            90..300 => Some(11 + next(79)),
-            _ => Some(90 + next(210)),
-        };
-        let (given, family) = (GIVEN[next(GIVEN.len())], FAMILY[next(FAMILY.len())]);
-        let name = match k % 5 {
-            _ if k >= 300 && k % 5 == 4 => "N/D".to_owned(),
-            0 => format!("{} {given} {family}", RANKS[next(RANKS.len())]),
-            1 => format!("{family}, {given}"),
-            2 => format!("{} {given} {family} KCB CBE", RANKS[next(RANKS.len())]),
-            _ => format!("{given} {family}"),
-        };
-        people.push(Person {
-            id: PersonId(format!("p{k}")),
-            name,
-            title: TITLES[k % TITLES.len()].to_owned(),
-            team: format!("Group {}", k % 9),
-            manager: manager.map(|m| PersonId(format!("p{m}"))),
-            ..Person::default()
-        });
-    }
-    Org {
-        name: "Ministry of Defence".into(),
-        people,
-        ..Org::default()
-    }
-}
-
-/// 1,500 people with 26 names between them, under one chief, four levels deep.
-fn crowd() -> Org {
-    let people = (0..1_500usize)
-        .map(|k| Person {
-            id: PersonId(format!("e{k}")),
-            name: format!("{} {}", GIVEN[k % 13], ["Smith", "Jones"][(k / 13) % 2]),
-            title: "Associate".into(),
-            manager: (k > 0).then(|| PersonId(format!("e{}", (k - 1) / 6))),
-            ..Person::default()
-        })
-        .collect();
-    Org {
-        name: "Northwind".into(),
-        people,
-        ..Org::default()
-    }
-}
+use fixtures::{RANKS, crowd, ministry};
 
 fn slide(org: &Org, view: ExportView) -> Vec<u8> {
     let analysis = analyze(org);
