@@ -228,19 +228,7 @@ fn a_1500_person_org_at_fit_names_every_card_it_draws_legibly() {
         roles: Vec::new(),
         extra: Default::default(),
     });
-    let mut app = OrgflowApp::new(
-        orgflow::session::Settings::default(),
-        Box::new(orgflow::session::NoDialogs),
-    );
-    app.session.show(orgflow::session::Document::new(
-        std::path::PathBuf::from("names.json"),
-        orgflow::io::Loaded::team(org),
-        orgflow::layout::Orientation::TopDown,
-    ));
-    let mut h = common::harness_with(app);
-    for _ in 0..4 {
-        h.run();
-    }
+    let h = opened(org, "names.json");
     let doc = common::open_doc(&h);
     let shown = doc.tree.cards.iter().flatten().count();
     assert!(shown < 1_500 && shown > 6, "{shown} cards shown");
@@ -317,19 +305,7 @@ fn a_1500_person_org_at_fit_names_every_card_it_draws_legibly() {
 #[test]
 fn the_window_draws_no_text_over_another_or_over_a_card_not_its_own() {
     let org = fixtures::ministry();
-    let mut app = OrgflowApp::new(
-        orgflow::session::Settings::default(),
-        Box::new(orgflow::session::NoDialogs),
-    );
-    app.session.show(orgflow::session::Document::new(
-        std::path::PathBuf::from("ministry.json"),
-        orgflow::io::Loaded::team(org),
-        orgflow::layout::Orientation::TopDown,
-    ));
-    let mut h = common::harness_with(app);
-    for _ in 0..4 {
-        h.run();
-    }
+    let h = opened(org, "ministry.json");
     let view = h.get_by_label("Reporting hierarchy view").rect();
     let cards: Vec<Rect> = h
         .query_all_by_label_contains(", in the hierarchy")
@@ -357,4 +333,22 @@ fn the_window_draws_no_text_over_another_or_over_a_card_not_its_own() {
             assert!(!meets(&a.rect, &b.rect), "{a:?} overlaps {b:?}");
         }
     }
+}
+
+/// The real app with `org` open as `file`, run until its first Fit has settled.
+fn opened(org: orgflow::model::Org, file: &str) -> Harness<'static, OrgflowApp> {
+    let mut app = OrgflowApp::new(
+        orgflow::session::Settings::default(),
+        Box::new(orgflow::session::NoDialogs),
+    );
+    app.session.show(orgflow::session::Document::new(
+        std::path::PathBuf::from(file),
+        orgflow::io::Loaded::team(org),
+        orgflow::layout::Orientation::TopDown,
+    ));
+    let mut h = common::harness_with(app);
+    for _ in 0..4 {
+        h.run();
+    }
+    h
 }

@@ -31,6 +31,18 @@ pub fn first_name_first(name: &str) -> Option<String> {
     Some(format!("{given} {family}"))
 }
 
+/// A name as it reads, first name first ("King, Janet +3" as "Janet King +3"): the first of
+/// [`name_forms`], without working out the others.
+pub fn natural(name: &str) -> String {
+    if let Some((base, count)) = name.rsplit_once(" +")
+        && !count.is_empty()
+        && count.chars().all(|c| c.is_ascii_digit())
+    {
+        return format!("{} +{count}", natural(base));
+    }
+    first_name_first(name).unwrap_or_else(|| name.trim().to_owned())
+}
+
 /// Words written after a name: generational suffixes and post-nominal letters.
 const AFTER_NAME: &[&str] = &[
     "jr", "sr", "ii", "iii", "iv", "phd", "md", "dphil", "obe", "mbe", "cbe", "kbe", "dbe", "gbe",
@@ -174,22 +186,27 @@ struct Parts<'a> {
 }
 
 fn parts<'a>(words: &[&'a str]) -> Parts<'a> {
-    let key = |w: &str| -> String {
-        w.chars()
-            .filter(|c| *c != '.')
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    // Each word's key once (lower case, no dots): names are taken apart for every label a
+    // frame draws, so ranks are compared without allocating.
+    let keys: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.chars()
+                .filter(|c| *c != '.')
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
+        .collect();
     let mut start = 0;
-    // Ranks and honorifics, the longest match first, while a name is left after them.
+    // Ranks and honorifics, the first in the list that matches, while a name is left after.
     'ranks: while start < words.len() {
         for rank in BEFORE_NAME {
             let n = rank.split(' ').count();
             if start + n < words.len()
-                && words[start..start + n]
+                && keys[start..start + n]
                     .iter()
-                    .map(|w| key(w))
-                    .eq(rank.split(' ').map(str::to_owned))
+                    .map(String::as_str)
+                    .eq(rank.split(' '))
             {
                 start += n;
                 continue 'ranks;
@@ -357,6 +374,7 @@ mod tests {
             ["Janet King", "J. King", "King", "JK"]
         );
         assert_eq!(forms("King, Janet +50")[1], "J. King +50");
+        assert_eq!(natural("King, Janet +50"), forms("King, Janet +50")[0]);
         // A suffix after the comma is not a given name.
         assert_eq!(
             forms("Martin Luther King, Jr.")[0],

@@ -81,6 +81,10 @@ impl Limits {
     };
 }
 
+/// After this many labels in a row that need not be read found no room, the rest of those are
+/// dropped unsearched (labels that must be read are always searched for).
+const GIVE_UP_AFTER: usize = 200;
+
 /// Beyond this many nodes, labels no longer step around them (in the window and on slides).
 pub const MAX_OBSTACLES: usize = 5_000;
 
@@ -122,6 +126,7 @@ pub fn place_or_drop<T>(
     }
     let mut placed = Grid::default();
     let mut out = Vec::new();
+    let mut failures = 0;
     for label in labels {
         if out.len() >= limits.placed {
             dropped.push(label.tag);
@@ -153,26 +158,42 @@ pub fn place_or_drop<T>(
             });
             (own, others)
         };
-        let all = forms(&label);
+        // Where labels that need not be read keep failing (a dense grid of small cards), the
+        // rest of them are not searched for: each search measures every form in every place.
+        let must_read = label.priority >= MUST_READ;
+        if !must_read && failures >= GIVE_UP_AFTER {
+            dropped.push(label.tag);
+            continue;
+        }
+        // Each form measured once: its lines, its own place and its other places.
+        let all: Vec<(Vec<String>, Rect, Vec<Rect>)> = forms(&label)
+            .into_iter()
+            .map(|lines| {
+                let (own, others) = boxes(&lines);
+                (lines, own, others)
+            })
+            .collect();
         let over_card = label
             .for_card
-            .then(|| {
-                all.iter()
-                    .find(|lines| free_at(&boxes(lines).0))
-                    .map(|lines| (boxes(lines).0, lines.clone()))
-            })
-            .flatten();
+            .then(|| all.iter().find(|(_, own, _)| free_at(own)))
+            .flatten()
+            .map(|(lines, own, _)| (*own, lines.clone()));
         let found = over_card.or_else(|| {
-            all.into_iter().find_map(|lines| {
-                let (own, others) = boxes(&lines);
+            all.into_iter().find_map(|(lines, own, others)| {
                 let rect = std::iter::once(own).chain(others).find(free_at)?;
                 Some((rect, lines))
             })
         });
         let Some((rect, lines)) = found else {
+            if !must_read {
+                failures += 1;
+            }
             dropped.push(label.tag);
             continue;
         };
+        if !must_read {
+            failures = 0;
+        }
         placed.insert(usize::MAX, rect.expand(2.0));
         let apart = if label.for_card { 0.0 } else { 6.0 };
         let leader = label
@@ -217,6 +238,15 @@ impl Forms {
         }
     }
 
+    /// The longest form of `text`, the first of [`Forms::of`], without working out the rest
+    /// ("King, Janet" reads "Janet King").
+    pub fn first(self, text: &str) -> String {
+        match self {
+            Forms::Name { .. } => crate::model::names::natural(text),
+            Forms::Cut | Forms::Words => text.trim().to_owned(),
+        }
+    }
+
     /// True for a name that must be read whole rather than as initials.
     pub fn keeps_name(self) -> bool {
         matches!(self, Forms::Name { initials: false })
@@ -233,9 +263,15 @@ pub fn fit_text(
     bold: bool,
     width: f32,
 ) -> Option<String> {
+    // Most texts fit as they read: their other forms are not worked out.
+    let first = forms.first(text);
+    if measure.width(&first, size, bold) <= width {
+        return Some(first);
+    }
     if let Some(form) = forms
         .of(text)
         .into_iter()
+        .skip(1)
         .find(|form| measure.width(form, size, bold) <= width)
     {
         return Some(form);
@@ -450,7 +486,6 @@ fn fill_card(
         Forms::Name { .. } => Forms::Name { initials: false },
         other => other,
     };
-    let candidates = whole.of(text);
     // The largest size, up to `size`, at which a form fits the room.
     let fits_at = |form: &str| {
         let width = measure.width(form, size, true);
@@ -460,6 +495,13 @@ fn fill_card(
             (size * room / width).min(size)
         }
     };
+    // Most names fit as they read: their other forms are not worked out.
+    let first = whole.first(text);
+    let at = fits_at(&first) * 0.98;
+    if at >= legible && measure.width(&first, at, true) <= room {
+        return Some((first, at));
+    }
+    let candidates = whole.of(text);
     if let Some((form, at)) = candidates
         .iter()
         .map(|f| (f, fits_at(f)))
@@ -499,7 +541,17 @@ fn forms<T>(label: &Loose<'_, T>) -> Vec<Vec<String>> {
         forms.push(vec![a.to_owned(), b.to_owned()]);
     }
     match label.forms {
-        Forms::Name { .. } => forms.extend(names.iter().skip(1).map(|s| vec![s.clone()])),
+        // Every shorter form for a name that must be read; for the others (most cards of a
+        // large org, each frame) only the family name, which keeps the cost of a frame down.
+        Forms::Name { .. } if label.priority >= MUST_READ => {
+            forms.extend(names.iter().skip(1).map(|s| vec![s.clone()]));
+        }
+        Forms::Name { .. } => forms.extend(
+            names
+                .last()
+                .filter(|_| names.len() > 1)
+                .map(|s| vec![s.clone()]),
+        ),
         _ if label.priority >= MUST_READ => {
             forms.extend(shortened(text).into_iter().map(|s| vec![s]));
         }

@@ -129,12 +129,8 @@ fn text(text: String, at: Point, size: f32, color: Color, strong: bool) -> Label
     }
 }
 
-/// A line of the panel: a box with no fill or outline, holding one text.
-fn line(y: f32, width: f32, words: String, size: f32, color: Color, strong: bool) -> Shape {
-    let rect = Rect {
-        min: Point::new(0.0, y),
-        max: Point::new(width, y + size * 1.6),
-    };
+/// A box with no fill or outline that holds one text; `words` name it for the accessible tree.
+fn holder(rect: Rect, words: String, label: Label) -> Shape {
     Shape::Box {
         rect,
         corner: 0.0,
@@ -143,15 +139,22 @@ fn line(y: f32, width: f32, words: String, size: f32, color: Color, strong: bool
         stroke_width: 0.0,
         dashed: false,
         marked: false,
-        target: Target::Figure(words.clone()),
-        labels: vec![text(
-            words,
-            Point::new(8.0, y + size * 1.2),
-            size,
-            color,
-            strong,
-        )],
+        target: Target::Figure(words),
+        labels: vec![label],
     }
+}
+
+/// A line of the panel's text.
+fn line(y: f32, width: f32, words: String, size: f32, color: Color, strong: bool) -> Shape {
+    let rect = Rect {
+        min: Point::new(0.0, y),
+        max: Point::new(width, y + size * 1.6),
+    };
+    holder(
+        rect,
+        words.clone(),
+        text(words, Point::new(8.0, y + size * 1.2), size, color, strong),
+    )
 }
 
 /// The structure panel of an org with neither decision rights nor links.
@@ -236,53 +239,41 @@ pub fn structure_scene(org: &Org) -> Scene {
             target: Target::Figure(words),
             labels: vec![],
         });
-        // The count above the bar and the bin below it, as a box of their own.
-        shapes.push(Shape::Box {
-            rect: Rect {
+        // The count above the bar and the bin below it, each in a box of its own.
+        let figure = |text: String, at: Point, strong: bool| Label {
+            text,
+            size: 17.0,
+            at,
+            left: false,
+            color: theme::INK,
+            strong,
+            priority: Some(1.0),
+            forms: Forms::Cut,
+        };
+        shapes.push(holder(
+            Rect {
                 min: Point::new(x, base - height - 28.0),
                 max: Point::new(x + bar, base - height - 2.0),
             },
-            corner: 0.0,
-            fill: theme::CANVAS.with_alpha(0),
-            stroke: theme::CANVAS.with_alpha(0),
-            stroke_width: 0.0,
-            dashed: false,
-            marked: false,
-            target: Target::Figure(format!("{count} managers: span {name}")),
-            labels: vec![Label {
-                text: crate::format::thousands(count as f64),
-                size: 17.0,
-                at: Point::new(x + bar / 2.0, base - height - 8.0),
-                left: false,
-                color: theme::INK,
-                strong: true,
-                priority: Some(1.0),
-                forms: Forms::Cut,
-            }],
-        });
-        shapes.push(Shape::Box {
-            rect: Rect {
+            format!("{count} managers: span {name}"),
+            figure(
+                crate::format::thousands(count as f64),
+                Point::new(x + bar / 2.0, base - height - 8.0),
+                true,
+            ),
+        ));
+        shapes.push(holder(
+            Rect {
                 min: Point::new(x, base + 4.0),
                 max: Point::new(x + bar, base + 30.0),
             },
-            corner: 0.0,
-            fill: theme::CANVAS.with_alpha(0),
-            stroke: theme::CANVAS.with_alpha(0),
-            stroke_width: 0.0,
-            dashed: false,
-            marked: false,
-            target: Target::Figure(format!("Span {name}")),
-            labels: vec![Label {
-                text: (*name).to_owned(),
-                size: 17.0,
-                at: Point::new(x + bar / 2.0, base + 24.0),
-                left: false,
-                color: theme::INK,
-                strong: false,
-                priority: Some(1.0),
-                forms: Forms::Cut,
-            }],
-        });
+            format!("Span {name}"),
+            figure(
+                (*name).to_owned(),
+                Point::new(x + bar / 2.0, base + 24.0),
+                false,
+            ),
+        ));
     }
     let people = crate::format::thousands(f.people as f64);
     let layers_note = if f.layers >= f.min_layers + 2 {
