@@ -44,11 +44,7 @@ impl Structure {
             .collect();
         spans.sort_unstable();
         let managers = spans.len();
-        let median = match managers {
-            0 => 0.0,
-            m if m % 2 == 1 => spans[m / 2] as f64,
-            m => (spans[m / 2 - 1] + spans[m / 2]) as f64 / 2.0,
-        };
+        let median = median(&spans).unwrap_or(0.0);
         let layers = h.depth.iter().max().map_or(0, |&d| d as usize + 1);
         Self {
             people: h.len(),
@@ -67,6 +63,16 @@ impl Structure {
                 max: spans.last().copied().unwrap_or(0),
             },
         }
+    }
+}
+
+/// The median of spans sorted in ascending order; `None` for none.
+pub fn median(sorted: &[usize]) -> Option<f64> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        n if n % 2 == 1 => Some(sorted[n / 2] as f64),
+        n => Some((sorted[n / 2 - 1] + sorted[n / 2]) as f64 / 2.0),
     }
 }
 

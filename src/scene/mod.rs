@@ -532,7 +532,7 @@ pub fn network_scene(
     marked: &[bool],
 ) -> Scene {
     // A file with neither rights nor links: its structure, rather than grey team circles.
-    if org.decisions.is_empty() && org.links.is_empty() && !org.people.is_empty() {
+    if structure::shows_structure(org) {
         return structure::structure_scene(org);
     }
     let mut shapes = Vec::with_capacity(layout.nodes.len() + layout.ties.len());

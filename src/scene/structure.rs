@@ -52,14 +52,15 @@ pub struct SpanFigures {
     pub people: usize,
 }
 
+/// True when the network's place shows the structure panel: the file names people but neither
+/// decision rights nor links, so there is no network to draw.
+pub fn shows_structure(org: &Org) -> bool {
+    org.decisions.is_empty() && org.links.is_empty() && !org.people.is_empty()
+}
+
 fn median(mut v: Vec<usize>) -> Option<f64> {
     v.sort_unstable();
-    let n = v.len();
-    match n {
-        0 => None,
-        n if n % 2 == 1 => Some(v[n / 2] as f64),
-        n => Some((v[n / 2 - 1] + v[n / 2]) as f64 / 2.0),
-    }
+    crate::analysis::structure::median(&v)
 }
 
 /// Spans of control and layers of an org.
@@ -293,7 +294,7 @@ pub fn structure_scene(org: &Org) -> Scene {
             against(f.frontline_median, FRONTLINE_SPAN)
         ),
         format!(
-            "{} layers; the fewest that hold {people} people at a span of {}: {}{layers_note}",
+            "{} layers; the fewest that hold all {people} in the chart at a span of {}: {}{layers_note}",
             f.layers, f.target_span, f.min_layers
         ),
     ];

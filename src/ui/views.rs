@@ -181,7 +181,7 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
     ui.vertical(|ui| {
         ui.set_max_width(rest);
         ui.horizontal(|ui| {
-            let structure = doc.org.decisions.is_empty() && doc.org.links.is_empty();
+            let structure = crate::scene::structure::shows_structure(&doc.org);
             let heading = if structure {
                 "Structure"
             } else {
@@ -229,7 +229,7 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
             NetworkReading::Decisions => "■ domain  ● person (size: share)  — decides  — approves  - - consulted",
             NetworkReading::Both => "■ domain  ● person (size: share)  — decides  — approves  - - consulted  ··· peer link",
         };
-        let structure = doc.org.decisions.is_empty() && doc.org.links.is_empty();
+        let structure = crate::scene::structure::shows_structure(&doc.org);
         if !structure {
             ui.add(egui::Label::new(RichText::new(key).small()).truncate());
         }
@@ -243,7 +243,7 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
         if let Some(note) = &network_scene.note {
             ui.label(RichText::new(note).small().weak());
         }
-        if doc.org.decisions.is_empty() && doc.org.links.is_empty() {
+        if structure {
             // Without rights or links there is no network to draw: the structure panel stands
             // in its place, under the ways to add rights.
             ui.horizontal_wrapped(|ui| {
