@@ -233,7 +233,9 @@ fn the_command_line_exports_and_explains_its_errors() {
         "slide.bmp",
     ]);
     assert_eq!(unknown.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&unknown.stderr).contains("end it in .png, .svg or .pdf"));
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr).contains("end it in .png, .svg, .pdf or .pptx")
+    );
 
     let tiny = orgflow(&[
         "export",

@@ -385,6 +385,26 @@ fn the_export_dialog_writes_a_pdf_of_pages() {
 }
 
 #[test]
+fn the_export_dialog_writes_a_powerpoint_deck() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("school.pptx");
+    let mut h = harness(path.to_str());
+    open_school(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("PowerPoint deck").click();
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    assert_eq!(written(&h).expect("exported"), Ok(path.clone()));
+    let deck = std::fs::read(&path).expect("written");
+    // A zip holding a presentation: the overview and a slide per finding called out.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(deck)).expect("a zip");
+    assert!(zip.by_name("ppt/presentation.xml").is_ok());
+    assert!(zip.by_name("ppt/slides/slide2.xml").is_ok());
+}
+
+#[test]
 fn at_fit_on_a_1920_by_1080_screen_every_domain_of_each_example_is_named() {
     for example in [
         "riverside-traditional.json",

@@ -15,7 +15,8 @@ use orgflow::layout::Orientation;
 use orgflow::model::{Org, thousands};
 use std::path::{Path, PathBuf};
 
-/// Export a presentation image (PNG, SVG or PDF) of a team file; needs no display or GPU.
+/// Export a presentation image (PNG, SVG or PDF) or an editable deck (PPTX) of a team file;
+/// needs no display or GPU.
 #[derive(Args, Debug)]
 pub struct Export {
     /// The team file or CSV export; a UK organogram's junior-posts file may follow its senior
@@ -114,6 +115,8 @@ enum FormatArg {
     Svg,
     /// Vectors, for print.
     Pdf,
+    /// An editable PowerPoint deck: the overview, a slide per top finding, speaker notes.
+    Pptx,
 }
 
 /// Runs `export`.
@@ -124,9 +127,10 @@ pub fn run(args: Export) -> anyhow::Result<()> {
         Some(FormatArg::Png) => ExportFormat::Png,
         Some(FormatArg::Svg) => ExportFormat::Svg,
         Some(FormatArg::Pdf) => ExportFormat::Pdf,
+        Some(FormatArg::Pptx) => ExportFormat::Pptx,
         None => ExportFormat::from_path(&args.out).ok_or_else(|| {
             anyhow::anyhow!(
-                "{}: cannot tell the image format from the name; end it in .png, .svg or .pdf, or use --format",
+                "{}: cannot tell the image format from the name; end it in .png, .svg, .pdf or .pptx, or use --format",
                 args.out.display()
             )
         })?,

@@ -1,9 +1,14 @@
 //! Presentation images from the same scenes the window draws: SVG (vectors, text as text),
-//! PNG (resvg) and PDF (svg2pdf), with the fonts shipped inside the program.
+//! PNG (resvg) and PDF (svg2pdf), with the fonts shipped inside the program, and decks of
+//! editable slides (PPTX).
 
+mod deck;
+mod pptx;
 mod svg;
 
-pub use svg::{MIN_TEXT_PX, Panel, Slide, compose, escape, slide_svg};
+pub use deck::{deck, deck_slides};
+pub use pptx::{DeckSlide, MAX_NATIVE_SHAPES, TYPEFACE, package};
+pub use svg::{MIN_TEXT_PX, Panel, Slide, compose, escape, overview, slide_svg};
 
 use crate::analysis::Analysis;
 use crate::layout::{Orientation, Rect, TreeRequest, network_layout, tree_layout_for};
@@ -37,6 +42,8 @@ pub enum ExportFormat {
     Png,
     /// Vectors, for print.
     Pdf,
+    /// An editable PowerPoint deck: the overview, a slide per top finding, speaker notes.
+    Pptx,
 }
 
 impl ExportFormat {
@@ -46,6 +53,7 @@ impl ExportFormat {
             "svg" => Some(Self::Svg),
             "png" => Some(Self::Png),
             "pdf" => Some(Self::Pdf),
+            "pptx" => Some(Self::Pptx),
             _ => None,
         }
     }
@@ -56,6 +64,7 @@ impl ExportFormat {
             Self::Svg => "svg",
             Self::Png => "png",
             Self::Pdf => "pdf",
+            Self::Pptx => "pptx",
         }
     }
 }
@@ -519,7 +528,11 @@ pub fn export_comparison_to_file(
     path: &Path,
 ) -> Result<(), ExportError> {
     check_size(options.width, options.height, options.scale)?;
-    let bytes = render_svg(comparison_svg(before, after, orientation, options), options)?;
+    let bytes = if options.format == ExportFormat::Pptx {
+        deck::comparison_deck(before, after, orientation, options)?
+    } else {
+        render_svg(comparison_svg(before, after, orientation, options), options)?
+    };
     crate::io::write_atomically(path, &bytes).map_err(|source| ExportError::Write {
         path: path.to_owned(),
         source,
@@ -605,10 +618,35 @@ pub fn render(
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
     check_size(options.width, options.height, options.scale)?;
+    if options.format == ExportFormat::Pptx {
+        return deck(org, analysis, hierarchy, network, options);
+    }
     render_svg(
         slide_svg(org, analysis, hierarchy, network, options),
         options,
     )
+}
+
+/// An SVG's pixels as PNG, `width` × `height` at `scale`.
+pub(crate) fn png(text: &str, width: u32, height: u32, scale: f32) -> Result<Vec<u8>, ExportError> {
+    let (pw, ph) = (
+        (width as f32 * scale).round() as u32,
+        (height as f32 * scale).round() as u32,
+    );
+    let tree = parse(text)?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(pw, ph).ok_or(ExportError::Size {
+        width: pw,
+        height: ph,
+        reason: "not enough memory".to_owned(),
+    })?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| ExportError::Render(e.to_string()))
 }
 
 /// A slide's SVG text in the requested format.
@@ -617,27 +655,15 @@ pub fn render_svg(text: String, options: &ExportOptions) -> Result<Vec<u8>, Expo
     let (w, h) = (options.width, options.height);
     match options.format {
         ExportFormat::Svg => Ok(text.into_bytes()),
-        ExportFormat::Png => {
-            let scale = options.scale;
-            let (pw, ph) = (
-                (w as f32 * scale).round() as u32,
-                (h as f32 * scale).round() as u32,
-            );
-            let tree = parse(&text)?;
-            let mut pixmap = resvg::tiny_skia::Pixmap::new(pw, ph).ok_or(ExportError::Size {
-                width: pw,
-                height: ph,
-                reason: "not enough memory".to_owned(),
-            })?;
-            resvg::render(
-                &tree,
-                resvg::tiny_skia::Transform::from_scale(scale, scale),
-                &mut pixmap.as_mut(),
-            );
-            pixmap
-                .encode_png()
-                .map_err(|e| ExportError::Render(e.to_string()))
-        }
+        ExportFormat::Png => png(&text, w, h, options.scale),
+        // One slide as a deck of one (a before/after slide, a slide of SVG text).
+        ExportFormat::Pptx => package(
+            &[DeckSlide {
+                svg: text,
+                notes: Vec::new(),
+            }],
+            options.title.as_deref().unwrap_or("orgflow"),
+        ),
         ExportFormat::Pdf => {
             let tree = parse(&text)?;
             svg2pdf::to_pdf(

@@ -60,7 +60,7 @@ fn advance(c: char) -> f32 {
 
 /// How wide `body` is at `size`, from the embedded fonts' advances (a glyph neither has, drawn
 /// from another fallback font, counts as a wide one); bold is given a little room.
-fn text_width(body: &str, size: f32, bold: bool) -> f32 {
+pub(super) fn text_width(body: &str, size: f32, bold: bool) -> f32 {
     let slack = if bold { 1.05 } else { 1.02 };
     body.chars().map(advance).sum::<f32>() * size * slack
 }
@@ -486,6 +486,8 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
             } => {
                 let (x, y) = fit.p(rect.min);
                 let (w, h) = (rect.width() * s, rect.height() * s);
+                // A card and its text are one group (one shape to move in the deck).
+                out.push_str("<g>\n");
                 let card = Rect {
                     min: Point::new(x, y),
                     max: Point::new(x + w, y + h),
@@ -531,6 +533,7 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                     );
                 }
                 labels(out, &fit, Some(card), card, owner, texts, &mut free);
+                out.push_str("</g>\n");
             }
             Shape::Circle {
                 center,
@@ -544,6 +547,7 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
             } => {
                 let (x, y) = fit.p(*center);
                 let r = radius * s;
+                out.push_str("<g>\n");
                 if obstacles.len() < MAX_OBSTACLES {
                     obstacles.push((owner, Rect::centered(Point::new(x, y), 2.0 * r, 2.0 * r)));
                 }
@@ -571,6 +575,7 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
                 );
                 let node = Rect::centered(Point::new(x, y), 2.0 * r, 2.0 * r);
                 labels(out, &fit, None, node, owner, texts, &mut free);
+                out.push_str("</g>\n");
             }
         }
     }
@@ -580,7 +585,7 @@ fn scene(out: &mut String, scene: &Scene, area: Rect, frame: Rect, clip_id: &str
 
 /// "Dana Reyes (Principal) handles 99% of decisions through the hierarchy vs 88% straight to
 /// the holder."
-fn headline(org: &Org, a: &Analysis) -> Option<String> {
+pub(super) fn headline(org: &Org, a: &Analysis) -> Option<String> {
     let top = a.readings.hierarchical.top.as_ref()?;
     let i = a.persons.iter().position(|p| p.id == *top)?;
     let (person, f) = (org.people.get(i)?, a.persons.get(i)?);
@@ -639,6 +644,21 @@ pub fn slide_svg(
     network: &Scene,
     options: &ExportOptions,
 ) -> String {
+    compose(
+        &overview(org, analysis, hierarchy, network, options),
+        options,
+    )
+}
+
+/// What the overview slide says: the org's name, the headline figures, the view(s) and the
+/// top findings.
+pub fn overview<'a>(
+    org: &Org,
+    analysis: &Analysis,
+    hierarchy: &'a Scene,
+    network: &'a Scene,
+    options: &ExportOptions,
+) -> Slide<'a> {
     let (hierarchy_area, network_area) = match &options.extent {
         Extent::Whole => (hierarchy.bounds, network.bounds),
         Extent::Areas { hierarchy, network } => (*hierarchy, *network),
@@ -686,14 +706,13 @@ pub fn slide_svg(
             (color, g.line(&analysis.findings).to_owned())
         })
         .collect();
-    let slide = Slide {
+    Slide {
         title: options.title.clone().unwrap_or_else(|| org.name.clone()),
         headline: headline(org, analysis).into_iter().collect(),
         panels,
         columns,
         footer,
-    };
-    compose(&slide, options)
+    }
 }
 
 /// Lays a slide out as SVG text: header, panels in a grid, footer lines and the legend.

@@ -915,6 +915,20 @@ pub enum ChangeKind {
     Rights,
 }
 
+/// Marks exactly `people` (per person, file order) and no one else: a slide about one
+/// finding outlines the people it names.
+pub fn mark_only(scene: &mut Scene, people: &[bool]) {
+    for shape in &mut scene.shapes {
+        let is = match shape.target() {
+            Some(Target::Person(p)) => people.get(*p as usize).copied().unwrap_or(false),
+            _ => false,
+        };
+        if let Shape::Box { marked, .. } | Shape::Circle { marked, .. } = shape {
+            *marked = is;
+        }
+    }
+}
+
 /// Outlines the people who changed between two orgs in their change's colour (see
 /// [`crate::theme`]); `fade_unchanged` draws everybody else faded, and removed people are
 /// always faded and dashed. `kind_of` gives each person's change by their index in `org`.

@@ -221,6 +221,10 @@ pub(super) fn export_dialog(session: &Session, view: &mut View, ctx: &egui::Cont
                         ui.radio_value(&mut d.format, ExportFormat::Png, "PNG");
                         ui.radio_value(&mut d.format, ExportFormat::Svg, "SVG");
                         ui.radio_value(&mut d.format, ExportFormat::Pdf, "PDF");
+                        ui.radio_value(&mut d.format, ExportFormat::Pptx, "PowerPoint deck")
+                            .on_hover_text(
+                                "Editable slides: the overview, a slide per finding called out, speaker notes",
+                            );
                     });
                     ui.end_row();
                     ui.label("Pages");
@@ -266,7 +270,10 @@ pub(super) fn export_dialog(session: &Session, view: &mut View, ctx: &egui::Cont
                         .labelled_by(findings_label.id);
                     ui.end_row();
                     ui.label("");
-                    ui.checkbox(&mut d.transparent, "Transparent background");
+                    ui.add_enabled(
+                        matches!(d.format, ExportFormat::Png | ExportFormat::Svg),
+                        egui::Checkbox::new(&mut d.transparent, "Transparent background"),
+                    );
                     ui.end_row();
                 });
             ui.separator();
