@@ -1,6 +1,7 @@
 //! CPU cost of one frame of the window (egui run + tessellate, headless), fully zoomed out,
-//! on generated orgs; and egui_graphs' own GraphView on the same number of nodes, for
-//! comparison.
+//! on generated orgs; egui_graphs' own GraphView on the same number of nodes, for
+//! comparison; and the window with View ▸ Explore the network open (egui_graphs' force
+//! layout stepping every frame), to choose the largest network it is offered for.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic: that is its failure
 
@@ -170,5 +171,100 @@ fn egui_graphs_frames(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, orgflow_frames, egui_graphs_frames);
+/// An org of `people` in a tree of spans of 8 where every person decides one of
+/// `people / 3` domains with two others: a network of everybody and every domain
+/// (`people × 4 / 3` nodes, `people` ties).
+fn app_with_holders(people: usize) -> OrgflowApp {
+    let mut json = String::from(r#"{"orgflow": 1, "name": "Holders", "people": ["#);
+    for i in 0..people {
+        let manager = if i == 0 {
+            String::new()
+        } else {
+            format!(r#", "manager": "p{}""#, (i - 1) / 8)
+        };
+        let sep = if i == 0 { "" } else { "," };
+        json.push_str(&format!(
+            r#"{sep}{{"id": "p{i}", "name": "Person {i}"{manager}}}"#
+        ));
+    }
+    json.push_str(r#"], "decisions": ["#);
+    for k in 0..people / 3 {
+        let sep = if k == 0 { "" } else { "," };
+        json.push_str(&format!(
+            r#"{sep}{{"id": "d{k}", "name": "Domain {k}", "decides": ["p{}", "p{}", "p{}"]}}"#,
+            3 * k,
+            3 * k + 1,
+            3 * k + 2
+        ));
+    }
+    json.push_str("]}");
+    let org = orgflow::io::parse_json(json.as_bytes()).expect("valid");
+    let document = Document::new(
+        PathBuf::from("holders.json"),
+        Loaded::team(org),
+        Orientation::TopDown,
+    );
+    let mut app = OrgflowApp::new(Settings::default(), Box::new(NoDialogs));
+    app.session.show(document);
+    let outcome = app.session.take_outcome();
+    app.view.apply(&outcome, &app.session);
+    app
+}
+
+/// The whole window with the network explorer open: a force-layout step, the graph drawn and
+/// the rest of the window, every frame. The explorer closes when its layout comes to rest; it
+/// is opened again (untimed) so that every timed frame is one of a layout still moving.
+fn explorer_frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("explorer");
+    group.sample_size(20);
+    for (people, links) in [(154, 5_715), (0, 300), (0, 750), (0, 1_500), (0, 3_000)] {
+        let ctx = egui::Context::default();
+        // The e-mail log's shape, then everybody holding a right.
+        let mut app = if people > 0 {
+            app_with_links(people, false, links)
+        } else {
+            app_with_holders(links)
+        };
+        let people = if people > 0 { people } else { links };
+        let nodes = app
+            .session
+            .document
+            .as_ref()
+            .map_or(0, |d| d.network_layout.nodes.len());
+        let open = |app: &mut OrgflowApp| {
+            let doc = app.session.document.as_ref().expect("open");
+            app.view.explorer = orgflow::ui::explorer::Explorer::open(doc).ok();
+        };
+        open(&mut app);
+        for _ in 0..3 {
+            frame(&ctx, &mut app);
+        }
+        let name = format!("window with the explorer, {people} people");
+        let mut reopened = 0usize;
+        let mut frames = 0usize;
+        group.bench_function(BenchmarkId::new(name, format!("{nodes} nodes")), |b| {
+            b.iter_custom(|iters| {
+                let mut total = std::time::Duration::ZERO;
+                for _ in 0..iters {
+                    frames += 1;
+                    if app.view.explorer.is_none() {
+                        reopened += 1;
+                        open(&mut app);
+                    }
+                    let start = std::time::Instant::now();
+                    black_box(frame(&ctx, &mut app));
+                    total += start.elapsed();
+                }
+                total
+            });
+        });
+        // Most timed frames must be of a layout still moving, not of one just kept.
+        eprintln!(
+            "{people} people: the explorer was opened again {reopened} times in {frames} frames"
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, orgflow_frames, egui_graphs_frames, explorer_frames);
 criterion_main!(benches);

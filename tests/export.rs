@@ -7,21 +7,12 @@ mod support;
 
 use orgflow::analysis::analyze;
 use orgflow::export::{ExportFormat, ExportOptions, ExportView, render, scenes};
-use orgflow::io::{CsvColumns, load, parse_json};
+use orgflow::io::parse_json;
 use orgflow::layout::Orientation;
 use orgflow::model::Org;
 use resvg::tiny_skia::Pixmap;
 use std::path::Path;
-use support::orgflow;
-
-fn example(name: &str) -> Org {
-    load(
-        &Path::new("assets/examples").join(name),
-        &CsvColumns::default(),
-    )
-    .expect("example loads")
-    .org
-}
+use support::{example, orgflow};
 
 fn export(org: &Org, options: &ExportOptions) -> Vec<u8> {
     let analysis = analyze(org);

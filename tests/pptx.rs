@@ -15,16 +15,7 @@ use orgflow::model::Org;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::Path;
-use support::{orgflow, text};
-
-fn example(name: &str) -> Org {
-    load(
-        &Path::new("assets/examples").join(name),
-        &CsvColumns::default(),
-    )
-    .expect("example loads")
-    .org
-}
+use support::{example, orgflow, text};
 
 fn pptx_options() -> ExportOptions {
     ExportOptions {

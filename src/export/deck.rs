@@ -115,12 +115,7 @@ pub fn deck_slides(
         notes,
     }];
 
-    let index: crate::model::Map<&str, usize> = org
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+    let index = org.person_positions();
     let groups: Vec<_> = group_findings(&analysis.findings)
         .into_iter()
         .filter(|g| g.severity != Severity::Info)

@@ -6,7 +6,7 @@ mod tree;
 
 pub use network::{
     MAX_LINKS_DRAWN, NetworkLayout, NetworkNode, NetworkReading, NodeKey, NodeKind, Tie,
-    network_layout, network_layout_as,
+    fit_places, network_layout, network_layout_as, node_key,
 };
 pub use tree::{Orientation, TreeLayout, TreeRequest, best_shape, tree_layout, tree_layout_for};
 

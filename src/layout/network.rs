@@ -516,10 +516,112 @@ impl NetworkLayout {
     }
 }
 
+/// Places found elsewhere (the network explorer's force-directed layout, in its own units),
+/// scaled and moved to fill `like` (the network's bounds), keeping their shape: what
+/// [`NetworkLayout::keep_places`] takes. Spread further where that would make two nodes
+/// (of these `radii`, by identity; none is 0) overlap, up to eight times.
+pub fn fit_places(
+    raw: &[(NodeKey, Point)],
+    like: Rect,
+    radii: &HashMap<NodeKey, f32>,
+) -> HashMap<NodeKey, Point> {
+    let Some(from) = raw
+        .iter()
+        .map(|(_, p)| Rect::centered(*p, 0.0, 0.0))
+        .reduce(|a, b| a.union(&b))
+    else {
+        return HashMap::new();
+    };
+    // Inside the margin a layout leaves around its nodes, when there is room for one.
+    let target = if like.width() > 120.0 && like.height() > 120.0 {
+        like.expand(-60.0)
+    } else {
+        like
+    };
+    let scale = (target.width() / from.width().max(1.0))
+        .min(target.height() / from.height().max(1.0))
+        .max(0.01);
+    // The explorer draws its nodes smaller than the view does: no two may overlap here. Every
+    // pair is compared, which the explorer's size (at most 1,000 nodes) allows.
+    let mut spread = scale;
+    if raw.len() <= 2_000 {
+        let r = |k: &NodeKey| radii.get(k).copied().unwrap_or(0.0);
+        for (i, (a, pa)) in raw.iter().enumerate() {
+            for (b, pb) in &raw[i + 1..] {
+                let d = (pa.x - pb.x).hypot(pa.y - pb.y);
+                if d > 0.0 {
+                    spread = spread.max((r(a) + r(b) + 12.0) / d);
+                }
+            }
+        }
+    }
+    let scale = spread.min(scale * 8.0);
+    let (c, t) = (from.center(), target.center());
+    raw.iter()
+        .map(|(k, p)| {
+            (
+                k.clone(),
+                Point::new(t.x + (p.x - c.x) * scale, t.y + (p.y - c.y) * scale),
+            )
+        })
+        .collect()
+}
+
+/// What a node stands for, by identity (ids and team names, not indices), to keep its place.
+pub fn node_key(org: &Org, kind: &NodeKind) -> Option<NodeKey> {
+    key(org, kind)
+}
+
 fn key(org: &Org, kind: &NodeKind) -> Option<NodeKey> {
     Some(match kind {
         NodeKind::Domain(k) => NodeKey::Domain(org.decisions.get(*k as usize)?.id.0.clone()),
         NodeKind::Person(p) => NodeKey::Person(org.people.get(*p as usize)?.id.0.clone()),
         NodeKind::Group { team, .. } => NodeKey::Team(team.clone()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explored_places_fill_the_networks_bounds_keeping_their_shape() {
+        let raw = [
+            (NodeKey::Person("a".to_owned()), Point::new(0.0, 0.0)),
+            (NodeKey::Person("b".to_owned()), Point::new(10.0, 0.0)),
+            (NodeKey::Domain("d".to_owned()), Point::new(0.0, 5.0)),
+        ];
+        // 320 × 220 less the 60 margin each side: 200 × 100 around the origin. The points span
+        // 10 × 5 around (5, 2.5): 20 times larger fills it exactly.
+        let like = Rect::centered(Point::new(0.0, 0.0), 320.0, 220.0);
+        let fitted = fit_places(&raw, like, &HashMap::new());
+        assert_eq!(
+            fitted[&NodeKey::Person("a".to_owned())],
+            Point::new(-100.0, -50.0)
+        );
+        assert_eq!(
+            fitted[&NodeKey::Person("b".to_owned())],
+            Point::new(100.0, -50.0)
+        );
+        assert_eq!(
+            fitted[&NodeKey::Domain("d".to_owned())],
+            Point::new(-100.0, 50.0)
+        );
+        assert!(fit_places(&[], like, &HashMap::new()).is_empty());
+        // Two nodes of radius 30 that would stand 20 apart are spread to stand 72 apart
+        // (30 + 30 + 12): 3.6 times as far as fitting alone would put them.
+        let two = [
+            (NodeKey::Person("a".to_owned()), Point::new(0.0, 0.0)),
+            (NodeKey::Person("b".to_owned()), Point::new(1.0, 0.0)),
+            (NodeKey::Person("c".to_owned()), Point::new(10.0, 0.0)),
+        ];
+        let radii: HashMap<NodeKey, f32> = two.iter().map(|(k, _)| (k.clone(), 30.0)).collect();
+        let like = Rect::centered(Point::new(0.0, 0.0), 320.0, 320.0);
+        let spread = fit_places(&two, like, &radii);
+        let (a, b) = (
+            spread[&NodeKey::Person("a".to_owned())],
+            spread[&NodeKey::Person("b".to_owned())],
+        );
+        assert!((b.x - a.x - 72.0).abs() < 1e-3, "{a:?} {b:?}");
+    }
 }

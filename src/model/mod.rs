@@ -688,6 +688,15 @@ impl Default for Thresholds {
 }
 
 impl Org {
+    /// Every person's position in `people`, by id.
+    pub fn person_positions(&self) -> Map<&str, usize> {
+        self.people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect()
+    }
+
     /// The person with this id, if any (linear; analysis builds its own index).
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id.0 == id)

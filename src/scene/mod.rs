@@ -191,12 +191,7 @@ impl Scene {
 
 /// People marked in both views: funnels, wide spans and sole holders of many domains.
 pub fn marked_people(org: &Org, analysis: &Analysis) -> Vec<bool> {
-    let index: crate::model::Map<&str, usize> = org
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+    let index = org.person_positions();
     let mut marked = vec![false; org.people.len()];
     for f in &analysis.findings {
         if matches!(

@@ -130,6 +130,14 @@ pub enum Action {
     FocusInspector,
     /// Lay the network out afresh, forgetting where edits left its nodes.
     TidyNetwork,
+    /// Put the network's nodes where the explorer left them (its own units), and say so:
+    /// `settled` when its layout came to rest, false when the user kept it early.
+    KeepNetworkLayout {
+        /// Each node's place in the explorer.
+        places: Vec<(crate::layout::NodeKey, crate::layout::Point)>,
+        /// Whether the layout had settled.
+        settled: bool,
+    },
 }
 
 impl Action {

@@ -702,6 +702,22 @@ impl Document {
         }
     }
 
+    /// Puts the network's nodes where the explorer left them (in its own units, scaled to
+    /// the network's bounds); nodes it did not place keep theirs. Kept through edits, like
+    /// any place, until the network is laid out afresh.
+    pub fn keep_network_places(&mut self, raw: &[(crate::layout::NodeKey, Point)]) {
+        let radii: HashMap<crate::layout::NodeKey, f32> = self
+            .network_layout
+            .nodes
+            .iter()
+            .filter_map(|n| Some((crate::layout::node_key(&self.org, &n.kind)?, n.radius)))
+            .collect();
+        let fitted = crate::layout::fit_places(raw, self.network_layout.bounds, &radii);
+        self.network_places.extend(fitted);
+        self.keep_network = true;
+        self.relayout_network();
+    }
+
     /// Lays the network out afresh, tidy, forgetting where the edits left its nodes.
     pub fn tidy_network(&mut self) {
         self.keep_network = false;

@@ -377,6 +377,20 @@ impl Session {
                     self.out.fit(Pane::Network);
                 }
             }
+            Action::KeepNetworkLayout { places, settled } => {
+                if let Some(doc) = &mut self.document {
+                    doc.keep_network_places(&places);
+                    self.out.fit(Pane::Network);
+                    self.status = Some((
+                        true,
+                        format!(
+                            "The network keeps the explored layout of {} nodes{}; edits keep it too, and View ▸ Lay out the network afresh puts the circles back",
+                            crate::format::thousands(places.len() as f64),
+                            if settled { " (it had settled)" } else { "" }
+                        ),
+                    ));
+                }
+            }
             Action::ToggleCollapse(person) => {
                 if let Some(doc) = &mut self.document {
                     doc.toggle_collapse(&person);

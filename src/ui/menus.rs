@@ -141,6 +141,22 @@ pub(super) fn menu_bar(session: &Session, view: &mut View, ui: &mut Ui) {
             {
                 view.act(Action::TidyNetwork);
             }
+            let reason = match &session.document {
+                Some(doc) => super::explorer::Explorer::offered(doc).err(),
+                None => Some("Open an org first".to_owned()),
+            };
+            let button = ui
+                .add_enabled(reason.is_none(), egui::Button::new("Explore the network…"))
+                .on_hover_text("Lay the network out by force, drag nodes aside, then keep the layout")
+                .on_disabled_hover_text(reason.unwrap_or_default());
+            if button.clicked()
+                && let Some(doc) = &session.document
+            {
+                match super::explorer::Explorer::open(doc) {
+                    Ok(explorer) => view.explorer = Some(explorer),
+                    Err(why) => view.act(Action::Refused(why)),
+                }
+            }
         });
         if session.document.is_some() {
             ui.separator();

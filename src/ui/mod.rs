@@ -5,6 +5,7 @@
 
 pub mod canvas;
 mod dialogs;
+pub mod explorer;
 mod figures;
 mod findings;
 mod inspector;
@@ -140,6 +141,7 @@ pub fn show(session: &Session, view: &mut View, ui: &mut Ui) {
     }
     egui::Panel::top("figures").show(ui, |ui| figures::figures(session, view, ui));
     dialogs::export_dialog(session, view, &ctx);
+    explorer::explorer_window(session, view, &ctx);
     // Docked along the bottom, under the views and the strip they update: never over them.
     matrix::matrix_panel(session, view, ui);
     scenario::scenario_panel(session, view, ui);

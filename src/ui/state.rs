@@ -41,6 +41,8 @@ pub struct View {
         std::collections::BTreeSet<(crate::analysis::FindingKind, crate::analysis::Severity)>,
     /// The kind chosen so far in "What do these links record?", while it is asked.
     pub links_kind: Option<String>,
+    /// View ▸ Explore the network, while it is open.
+    pub explorer: Option<super::explorer::Explorer>,
     actions: Vec<Action>,
 }
 
@@ -96,6 +98,7 @@ impl Default for View {
             findings: FindingsFilter::default(),
             findings_open: std::collections::BTreeSet::new(),
             links_kind: None,
+            explorer: None,
             actions: Vec::new(),
         }
     }

@@ -16,3 +16,13 @@ pub fn orgflow(args: &[&str]) -> Output {
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+/// A bundled example, loaded as the window and the command line load it.
+pub fn example(name: &str) -> orgflow::model::Org {
+    orgflow::io::load(
+        &std::path::Path::new("assets/examples").join(name),
+        &orgflow::io::CsvColumns::default(),
+    )
+    .expect("example loads")
+    .org
+}
