@@ -78,9 +78,17 @@ fn marking(scene: &Scene, people: &[bool]) -> Scene {
     scene
 }
 
-/// Whether person `p` is drawn in `scene`.
-fn drawn(scene: &Scene, p: usize) -> bool {
-    u32::try_from(p).is_ok_and(|p| scene.find(&Target::Person(p)).is_some())
+/// Per person (file order), whether `scene` draws them: one pass over the scene.
+fn drawn(scene: &Scene, people: usize) -> Vec<bool> {
+    let mut drawn = vec![false; people];
+    for shape in &scene.shapes {
+        if let Some(Target::Person(p)) = shape.target()
+            && let Some(d) = drawn.get_mut(*p as usize)
+        {
+            *d = true;
+        }
+    }
+    drawn
 }
 
 /// The deck's slides, as SVG with their notes: the overview, then one slide for each of the
@@ -149,9 +157,15 @@ pub fn deck_slides(
         slide.title = format!("{} {} of {total}: {}", severity, k + 1, group.kind.title());
         let line = group.line(&analysis.findings).to_owned();
         let mut lines = vec![line];
-        let hidden = (0..people.len())
-            .filter(|&p| people[p] && !h.shapes.is_empty() && !drawn(&h, p))
-            .count();
+        let hidden = if h.shapes.is_empty() {
+            0
+        } else {
+            people
+                .iter()
+                .zip(drawn(&h, people.len()))
+                .filter(|&(&involved, shown)| involved && !shown)
+                .count()
+        };
         if involved > 0 {
             lines.push(if hidden == 0 {
                 format!(

@@ -579,9 +579,14 @@ impl Writer {
         self.next_id
     }
 
-    fn xfrm(&mut self, b: Bounds) {
+    /// A box in EMU: its corner and a size of at least 1 each way.
+    fn emu_box(&self, b: Bounds) -> (i64, i64, i64, i64) {
         let (x, y) = (self.e(b.x0), self.e(b.y0));
-        let (w, h) = ((self.e(b.x1) - x).max(1), (self.e(b.y1) - y).max(1));
+        (x, y, (self.e(b.x1) - x).max(1), (self.e(b.y1) - y).max(1))
+    }
+
+    fn xfrm(&mut self, b: Bounds) {
+        let (x, y, w, h) = self.emu_box(b);
         let _ = write!(
             self.out,
             r#"<a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>"#
@@ -699,11 +704,7 @@ impl Writer {
                     r#"<p:grpSp><p:nvGrpSpPr><p:cNvPr id="{id}" name="{}"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr>"#,
                     xml(&name)
                 );
-                let (x, y) = (self.e(bounds.x0), self.e(bounds.y0));
-                let (w, h) = (
-                    (self.e(bounds.x1) - x).max(1),
-                    (self.e(bounds.y1) - y).max(1),
-                );
+                let (x, y, w, h) = self.emu_box(bounds);
                 let _ = write!(
                     self.out,
                     r#"<a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/><a:chOff x="{x}" y="{y}"/><a:chExt cx="{w}" cy="{h}"/></a:xfrm></p:grpSpPr>"#
@@ -783,11 +784,7 @@ impl Writer {
             r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="Line {id}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>"#
         );
         self.xfrm(bounds);
-        let (x0, y0) = (self.e(bounds.x0), self.e(bounds.y0));
-        let (w, h) = (
-            (self.e(bounds.x1) - x0).max(1),
-            (self.e(bounds.y1) - y0).max(1),
-        );
+        let (x0, y0, w, h) = self.emu_box(bounds);
         let _ = write!(
             self.out,
             r#"<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/><a:pathLst><a:path w="{w}" h="{h}" fill="none">"#

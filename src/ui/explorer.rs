@@ -131,6 +131,14 @@ struct Shows {
 }
 
 impl Shows {
+    /// Whether it is still the network `doc` shows (checked every frame: nothing is copied).
+    fn still(&self, doc: &crate::session::Document) -> bool {
+        self.path == doc.path
+            && self.version == doc.history.version()
+            && self.nodes == doc.network_layout.nodes.len()
+            && self.ties == doc.network_layout.ties.len()
+    }
+
     fn of(doc: &crate::session::Document) -> Self {
         Self {
             path: doc.path.clone(),
@@ -312,7 +320,7 @@ pub(super) fn explorer_window(session: &Session, view: &mut super::View, ctx: &e
     let Some(ex) = &mut view.explorer else {
         return;
     };
-    if ex.shows != Shows::of(doc) {
+    if !ex.shows.still(doc) {
         // Another org, an edit or another reading: this picture is of a network that is gone.
         view.explorer = None;
         return;
