@@ -226,6 +226,7 @@ fn a_1500_person_org_at_fit_names_every_card_it_draws_legibly() {
         approves: Vec::new(),
         consulted: Vec::new(),
         roles: Vec::new(),
+        hours: None,
         extra: Default::default(),
     });
     let h = opened(org, "names.json");

@@ -426,6 +426,7 @@ fn the_email_network_is_its_own_reading_with_its_heaviest_links_drawn() {
         approves: Vec::new(),
         consulted: Vec::new(),
         roles: Vec::new(),
+        hours: None,
         extra: Default::default(),
     });
     let b = analyze(&both);

@@ -132,11 +132,12 @@ fn add_lines(o: &Oracle, from: usize, visited: &[usize], w: f64, lines: &mut [f6
 
 type OracleResult = (Vec<f64>, Vec<f64>, f64, f64, f64, Vec<f64>);
 
-/// Told of each raiser's route: raiser, rate per raiser, reached (hierarchical, distributed).
-type Visit<'a> = dyn FnMut(usize, f64, &[usize], &[usize]) + 'a;
+/// Told of each raiser's route: the domain (file position), raiser, rate per raiser, reached
+/// (hierarchical, distributed).
+type Visit<'a> = dyn FnMut(usize, usize, f64, &[usize], &[usize]) + 'a;
 
 fn oracle_route(org: &Org) -> OracleResult {
-    oracle_route_with(org, &mut |_, _, _, _| {})
+    oracle_route_with(org, &mut |_, _, _, _, _| {})
 }
 
 /// [`oracle_route`], telling `visit` each raiser's route: the raiser, the rate per raiser, and
@@ -149,7 +150,7 @@ fn oracle_route_with(org: &Org, visit: &mut Visit<'_>) -> OracleResult {
     let (mut hier, mut dist) = (vec![0.0; n], vec![0.0; n]);
     let (mut hops, mut dhops, mut total) = (0.0, 0.0, 0.0);
     let acts = |i: usize| org.people[i].can_act();
-    for d in &org.decisions {
+    for (domain, d) in org.decisions.iter().enumerate() {
         if !d.has_rights() {
             continue;
         }
@@ -245,7 +246,7 @@ fn oracle_route_with(org: &Org, visit: &mut Visit<'_>) -> OracleResult {
                     loads[v] += w;
                 }
             }
-            visit(p, w, &reached_h, &reached_d);
+            visit(domain, p, w, &reached_h, &reached_d);
         }
     }
     (hier, dist, hops, dhops, total, lines)
@@ -530,7 +531,7 @@ proptest! {
             .filter(|(_, posts)| posts.len() > 1 || posts.iter().any(|(_, s)| *s < 1.0))
             .collect();
         let mut expected = vec![(0.0, 0.0); apart.len()];
-        let total = oracle_route_with(&org, &mut |p, w, reached_h, reached_d| {
+        let total = oracle_route_with(&org, &mut |_, p, w, reached_h, reached_d| {
             for (k, (_, posts)) in apart.iter().enumerate() {
                 if posts.iter().any(|(q, _)| *q == p) {
                     continue;
@@ -553,6 +554,85 @@ proptest! {
             prop_assert!(same(got.hierarchical.load, expected[k].0), "{} hierarchical: {} vs {}", name, got.hierarchical.load, expected[k].0);
             prop_assert!(same(got.distributed.load, expected[k].1), "{} distributed: {} vs {}", name, got.distributed.load, expected[k].1);
             prop_assert!(got.hierarchical.load <= total * (1.0 + 1e-9));
+        }
+    }
+}
+
+/// A made-up queue wait for person `i` in reading `r`: `None` (a queue that cannot keep up)
+/// for some, a different finite wait for the others.
+fn made_up_wait(i: usize, r: usize) -> Option<f64> {
+    if (i + r) % 7 == 3 {
+        None
+    } else {
+        Some(((i * (r + 2)) % 5) as f64 * 0.3 + 0.1)
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// The hours of decision work per person, and each domain's wait along its routes,
+    /// against the raiser-by-raiser walk: a domain waits, per decision, the sum of the waits of
+    /// everybody its decision reaches, averaged over its raisers, and without end when any of
+    /// them cannot keep up.
+    #[test]
+    fn hours_and_waits_along_the_routes_match_the_rules(spec in spec()) {
+        let mut org = build(&spec);
+        // Every other domain takes 1.5 hours a decision, the rest the default (0.5).
+        for (k, d) in org.decisions.iter_mut().enumerate() {
+            if k % 2 == 1 {
+                d.hours = Some(1.5);
+            }
+        }
+        let settings = org.queue_settings();
+        let h = Hierarchy::new(&org);
+        let acts: Vec<bool> = org.people.iter().map(Person::can_act).collect();
+        let fast = route(&org, h.acting(&org).as_ref().unwrap_or(&h), &acts);
+        let n = org.people.len();
+        let wait_h: Vec<Option<f64>> = (0..n).map(|i| made_up_wait(i, 0)).collect();
+        let wait_d: Vec<Option<f64>> = (0..n).map(|i| made_up_wait(i, 1)).collect();
+        let waits = fast.routes.waits(&wait_h, &wait_d);
+        // Oracle: per domain, rate and Σ rate × wait (None once unbounded), per reading.
+        let mut hours_h = vec![0.0; n];
+        let mut hours_d = vec![0.0; n];
+        let mut expected: Vec<(f64, Option<f64>, Option<f64>)> = vec![(0.0, Some(0.0), Some(0.0)); org.decisions.len()];
+        oracle_route_with(&org, &mut |domain, _, w, reached_h, reached_d| {
+            let hours = settings.handling_of(&org.decisions[domain]);
+            for &v in reached_h {
+                hours_h[v] += w * hours;
+            }
+            for &v in reached_d {
+                hours_d[v] += w * hours;
+            }
+            let sum = |reached: &[usize], waits: &[Option<f64>]| -> Option<f64> {
+                reached.iter().map(|&v| waits[v]).sum()
+            };
+            let e = &mut expected[domain];
+            e.0 += w;
+            e.1 = e.1.and_then(|x| Some(x + w * sum(reached_h, &wait_h)?));
+            e.2 = e.2.and_then(|x| Some(x + w * sum(reached_d, &wait_d)?));
+        });
+        for i in 0..n {
+            prop_assert!(same(fast.hierarchical_hours[i], hours_h[i]), "hours p{i}: {} vs {}", fast.hierarchical_hours[i], hours_h[i]);
+            prop_assert!(same(fast.distributed_hours[i], hours_d[i]), "distributed hours p{i}: {} vs {}", fast.distributed_hours[i], hours_d[i]);
+        }
+        prop_assert_eq!(waits.len(), org.decisions.len());
+        for (k, (got, want)) in waits.iter().zip(&expected).enumerate() {
+            if want.0 <= 0.0 {
+                prop_assert!(got.is_none(), "d{k} is not routed but got {got:?}");
+                continue;
+            }
+            let Some((rate, (gh, gd))) = got else {
+                return Err(TestCaseError::fail(format!("d{k} routed by the rules but not by the fast routing")));
+            };
+            prop_assert!(same(*rate, want.0), "d{k} rate {rate} vs {}", want.0);
+            for (reading, g, w) in [("hierarchical", gh, want.1), ("distributed", gd, want.2)] {
+                match (g, w) {
+                    (Some(g), Some(w)) => prop_assert!(same(*g, w / want.0), "d{k} {reading}: {g} vs {}", w / want.0),
+                    (None, None) => {}
+                    _ => return Err(TestCaseError::fail(format!("d{k} {reading}: {g:?} vs {w:?} (per rate {})", want.0))),
+                }
+            }
         }
     }
 }

@@ -52,7 +52,7 @@ fn traditional_to_distributed_school_figures_and_changes() {
         && r.after.is_none()));
     assert_eq!(
         orgflow::scenario::headline(&before, &c),
-        "Dana Reyes: 88% → 11% of decisions straight to the holder; bus factor 1 → 5; authority HHI 8,062 → 995"
+        "mean wait through the hierarchy 0.3 days → 0.1 days; Dana Reyes 66% → 30% utilised; Dana Reyes: 88% → 11% of decisions straight to the holder; bus factor 1 → 5; authority HHI 8,062 → 995"
     );
 }
 

@@ -43,6 +43,9 @@ pub enum FindingKind {
     Broker,
     /// A formal leader whom almost nobody seeks.
     UnsoughtLeader,
+    /// A person whose decisions take 80% or more of their decision hours (critical from 100%:
+    /// their queue grows without end).
+    Queue,
 }
 
 /// How much a finding matters.
@@ -313,6 +316,8 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
             ),
         });
     }
+
+    out.extend(queue_findings(org, a, judged));
 
     if judged && auth.spread.hhi > t.high_hhi {
         out.push(Finding {
@@ -737,6 +742,77 @@ fn informal(org: &Org, a: &Analysis, t: &Thresholds) -> Vec<Finding> {
     out
 }
 
+/// Queues that cannot keep up (critical) or nearly (a warning) in either reading, most
+/// utilised first.
+fn queue_findings(org: &Org, a: &Analysis, judged: bool) -> Vec<Finding> {
+    use super::queue::{BUSY, days};
+    let mut busy: Vec<(usize, super::Queue, super::Queue)> = a
+        .persons
+        .iter()
+        .enumerate()
+        .filter(|_| judged)
+        .filter(|(_, p)| p.can_act)
+        .filter_map(|(i, p)| {
+            let (h, d) = (p.hierarchical.queue?, p.distributed.queue?);
+            (h.utilisation.max(d.utilisation) >= BUSY).then_some((i, h, d))
+        })
+        .collect();
+    busy.sort_by(|x, y| {
+        let top = |q: &(usize, super::Queue, super::Queue)| q.1.utilisation.max(q.2.utilisation);
+        top(y).total_cmp(&top(x)).then(x.0.cmp(&y.0))
+    });
+    let state = |q: &super::Queue, label: &str| match q.wait_days {
+        None => format!(
+            "{} utilised {label}, so their queue grows by {:.1} decisions a week and no wait can be promised",
+            percent(q.utilisation),
+            q.backlog_per_week
+        ),
+        Some(w) => format!(
+            "{} utilised {label}, so a decision waits {} working days for them",
+            percent(q.utilisation),
+            days(w)
+        ),
+    };
+    busy.into_iter()
+        .map(|(i, h, d)| {
+            let p = &org.people[i];
+            let (worse, other, label, other_label) = if h.utilisation >= d.utilisation {
+                (
+                    h,
+                    d,
+                    "when decisions climb the reporting lines",
+                    "straight to the holder",
+                )
+            } else {
+                (
+                    d,
+                    h,
+                    "even when each goes straight to the holder",
+                    "through the hierarchy",
+                )
+            };
+            let mut message = format!("{} is {}", p.display_name(), state(&worse, label));
+            message.push_str(&format!(" ({} {other_label})", percent(other.utilisation)));
+            message.push_str(if worse.overloaded() {
+                "."
+            } else {
+                ": waits grow fast near full (4× the handling time at 80%, 9× at 90%)."
+            });
+            Finding {
+                kind: FindingKind::Queue,
+                severity: if worse.overloaded() {
+                    Severity::Critical
+                } else {
+                    Severity::Warning
+                },
+                people: vec![p.id.0.clone()],
+                domains: Vec::new(),
+                message,
+            }
+        })
+        .collect()
+}
+
 pub use crate::format::trim_number;
 
 /// Findings of one kind and severity are summed up in one line from this many.
@@ -809,6 +885,7 @@ impl FindingKind {
             Self::HiddenLeader => "Hidden leaders",
             Self::Broker => "Brokers",
             Self::UnsoughtLeader => "Unsought leaders",
+            Self::Queue => "Decision queues",
         }
     }
 
@@ -847,6 +924,9 @@ impl FindingKind {
                 format!("{n} people hold the informal network together or stand between many pairs")
             }
             Self::UnsoughtLeader => format!("{n} formal leaders are sought by almost nobody"),
+            Self::Queue => format!(
+                "{n} people spend 80% or more of their decision hours on decisions: near full, waits grow fast"
+            ),
             Self::HighConcentration
             | Self::BusFactor
             | Self::TooManyLayers

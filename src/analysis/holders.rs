@@ -269,6 +269,7 @@ pub fn holder_figures(
     let load = |l: f64| Load {
         load: l,
         share: share(l),
+        queue: None,
     };
     holders
         .people

@@ -5,6 +5,7 @@ mod concentration;
 mod findings;
 mod holders;
 mod network;
+pub mod queue;
 mod report;
 mod roles;
 mod routing;
@@ -18,12 +19,13 @@ pub use findings::{
 };
 pub use holders::{HeldPost, HolderFigures, Holders};
 pub use network::{BetweennessMethod, EXACT_BETWEENNESS_WORK, NetworkFigures, Sought};
+pub use queue::{BUSY, Queue, WEEKS_PER_MONTH, WaitFigures, wait_sentence};
 pub use report::{percent, text_report, thousands};
 pub use roles::RoleIndex;
 pub use routing::{Routing, route};
 pub use structure::{Hierarchy, SpanStats, Structure, min_layers};
 
-use crate::model::{Org, Right, Thresholds};
+use crate::model::{Org, QueueSettings, Right, Thresholds};
 use serde::Serialize;
 
 /// Everything orgflow measures about one org.
@@ -77,6 +79,8 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// The thresholds the findings used.
     pub thresholds: Thresholds,
+    /// The queue model's settings the waits used.
+    pub queue: QueueSettings,
 }
 
 /// How the people differ from the posts: counted once per analysis, for the headline.
@@ -177,6 +181,7 @@ impl Analysis {
             domains: self.domains.clone(),
             findings: self.findings.clone(),
             thresholds: self.thresholds,
+            queue: self.queue.clone(),
         }
     }
 }
@@ -316,6 +321,9 @@ pub struct ReadingFigures {
     pub top: Option<String>,
     /// Share (0–1) of all decisions the top person handles.
     pub top_share: f64,
+    /// How long decisions wait in this reading ([`queue`]).
+    #[serde(flatten)]
+    pub wait: WaitFigures,
 }
 
 /// Concentration of decision authority and of decision load.
@@ -334,6 +342,10 @@ pub struct Load {
     pub load: f64,
     /// That load as a share (0–1) of all decisions raised per month: never above 1.
     pub share: f64,
+    /// Their queue in this reading: utilisation, wait, backlog ([`queue`]); `None` for
+    /// somebody counted over several posts, whose queue is not modelled.
+    #[serde(flatten)]
+    pub queue: Option<Queue>,
 }
 
 /// The analysis as `analyze --json` writes it: its figures, each person's figures beside who
@@ -347,6 +359,17 @@ pub struct AnalysisJson<'a, E: Serialize> {
 }
 
 impl Analysis {
+    /// The figures of the person (post) with this id (linear).
+    pub fn person_figures(&self, id: &str) -> Option<&PersonFigures> {
+        self.persons.iter().find(|p| p.id == id)
+    }
+
+    /// The display name of the person with this id, or the id (linear).
+    pub fn display_name_of(&self, id: &str) -> String {
+        self.person_figures(id)
+            .map_or_else(|| id.to_owned(), |p| p.name.clone())
+    }
+
     /// The analysis of `org` as JSON, with `extra`'s fields added at the top level.
     pub fn json<'a, E: Serialize>(&'a self, org: &'a Org, extra: E) -> AnalysisJson<'a, E> {
         AnalysisJson {
@@ -486,6 +509,22 @@ pub struct DomainFigures {
     pub deciders: usize,
     /// How many people who can act must approve it.
     pub approvers: usize,
+    /// Hours one of its decisions takes each person it needs.
+    pub hours: f64,
+    /// Working days one of its decisions waits on its route, in each reading; `None` when it
+    /// is not routed (no rights, no rate, nobody raises it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wait_days: Option<DomainWaits>,
+}
+
+/// A domain's wait in each reading, in working days; `None` (JSON `null`) where its route
+/// reaches a queue that grows without end.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct DomainWaits {
+    /// Climbing the reporting lines.
+    pub hierarchical: Option<f64>,
+    /// Straight to the holder.
+    pub distributed: Option<f64>,
 }
 
 /// A person's status as one word for reports and JSON.
@@ -527,6 +566,29 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
         }
         _ => None,
     };
+    // Every person a queue in each reading, and each domain's wait along its route.
+    let settings = org.queue_settings();
+    let capacity: Vec<f64> = org
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| settings.capacity_of(p, h.span(i as u32) > 0))
+        .collect();
+    let queues = |loads: &[f64], hours: &[f64]| -> Vec<Queue> {
+        loads
+            .iter()
+            .zip(hours)
+            .zip(&capacity)
+            .map(|((&l, &hr), &c)| Queue::of(l, hr, c, &settings))
+            .collect()
+    };
+    let queue_h = queues(&routing.hierarchical, &routing.hierarchical_hours);
+    let queue_d = queues(&routing.distributed, &routing.distributed_hours);
+    let queue_m = matrix
+        .as_ref()
+        .map(|(m, _, _)| queues(&m.hierarchical, &m.hierarchical_hours));
+    let wait_of = |q: &[Queue]| -> Vec<Option<f64>> { q.iter().map(|q| q.wait_days).collect() };
+    let domain_waits = routing.routes.waits(&wait_of(&queue_h), &wait_of(&queue_d));
     let total_reports = h.total_reports();
     let ends = network::link_ends(org, &h);
     let articulation = network::articulation_points(&h, &ends);
@@ -654,14 +716,17 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
             hierarchical: Load {
                 load: routing.hierarchical[i],
                 share: share(routing.hierarchical[i]),
+                queue: Some(queue_h[i]),
             },
             distributed: Load {
                 load: routing.distributed[i],
                 share: share(routing.distributed[i]),
+                queue: Some(queue_d[i]),
             },
             matrix: matrix.as_ref().map(|(m, _, _)| Load {
                 load: m.hierarchical[i],
                 share: share(m.hierarchical[i]),
+                queue: queue_m.as_ref().map(|q| q[i]),
             }),
             line_to_manager: routing.line_to_manager[i],
             decides: std::mem::take(&mut decides[i]),
@@ -684,7 +749,17 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
         })
         .collect();
 
-    let reading = |loads: &[f64], hops: f64| {
+    let id_of = |i: usize| org.people[i].id.0.clone();
+    let rated = |hierarchical: bool| -> Vec<(f64, Option<f64>)> {
+        domain_waits
+            .iter()
+            .flatten()
+            .map(|(rate, w)| (*rate, if hierarchical { w.0 } else { w.1 }))
+            .collect()
+    };
+    let wait_h = WaitFigures::of(&rated(true), &queue_h, &routing.hierarchical, id_of);
+    let wait_d = WaitFigures::of(&rated(false), &queue_d, &routing.distributed, id_of);
+    let reading = |loads: &[f64], hops: f64, wait: WaitFigures| {
         let spread = Spread::of(org, loads);
         let top_load = spread
             .top
@@ -696,13 +771,26 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
             top: spread.top.clone(),
             top_share: share(top_load),
             load: spread,
+            wait,
         }
     };
     let readings = Readings {
-        hierarchical: reading(&routing.hierarchical, routing.hierarchical_hops),
-        distributed: reading(&routing.distributed, routing.distributed_hops),
+        hierarchical: reading(&routing.hierarchical, routing.hierarchical_hops, wait_h),
+        distributed: reading(&routing.distributed, routing.distributed_hops, wait_d),
         matrix: matrix.as_ref().map(|(m, moved, passed)| MatrixReading {
-            figures: reading(&m.hierarchical, m.hierarchical_hops),
+            figures: reading(
+                &m.hierarchical,
+                m.hierarchical_hops,
+                match &queue_m {
+                    Some(q) => {
+                        let waits = m.routes.waits(&wait_of(q), &wait_of(q));
+                        let rated: Vec<(f64, Option<f64>)> =
+                            waits.iter().flatten().map(|(r, w)| (*r, w.0)).collect();
+                        WaitFigures::of(&rated, q, &m.hierarchical, id_of)
+                    }
+                    None => WaitFigures::default(),
+                },
+            ),
             people_moved: *moved,
             passed_over: *passed,
         }),
@@ -721,52 +809,62 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
     let count_acting = |d: &crate::model::Decision, right: Right| {
         concentration::holders(d, right, &h.index, &acts, &roles).len()
     };
-    let mut analysis = Analysis {
-        name: org.name.clone(),
-        people: n,
-        headcount: Headcount::of(org),
-        junior,
-        roots: h
-            .roots
-            .iter()
-            .map(|&r| org.people[r as usize].id.0.clone())
-            .collect(),
-        layers: structure.layers,
-        max_span,
-        structure,
-        decisions_per_month: total,
-        readings,
-        concentration: Concentration {
-            authority: Authority::new(org, &h.index, &acts, &roles, post_holders.as_ref()),
-        },
-        articulation_points: articulation
-            .iter()
-            .map(|&p| org.people[p as usize].id.0.clone())
-            .collect(),
-        betweenness: betweenness.as_ref().map(|(_, method)| *method),
-        network: network_figures,
-        persons,
-        holders: holder_figures.unwrap_or_default(),
-        people_holding: post_holders.as_ref().map(|h| PeopleHolding {
-            people: h.people.len(),
-            shared_posts: h.of_post.iter().filter(|list| list.len() > 1).count(),
-            in_several_posts: h.people.iter().filter(|x| x.posts.len() > 1).count(),
-        }),
-        domains: org
-            .decisions
-            .iter()
-            .map(|d| DomainFigures {
-                id: d.id.0.clone(),
-                name: d.name.clone(),
-                per_month: d.per_month,
-                has_rights: d.has_rights(),
-                deciders: count_acting(d, Right::Decides),
-                approvers: count_acting(d, Right::Approves),
-            })
-            .collect(),
-        findings: Vec::new(),
-        thresholds: *thresholds,
-    };
+    let mut analysis =
+        Analysis {
+            name: org.name.clone(),
+            people: n,
+            headcount: Headcount::of(org),
+            junior,
+            roots: h
+                .roots
+                .iter()
+                .map(|&r| org.people[r as usize].id.0.clone())
+                .collect(),
+            layers: structure.layers,
+            max_span,
+            structure,
+            decisions_per_month: total,
+            readings,
+            concentration: Concentration {
+                authority: Authority::new(org, &h.index, &acts, &roles, post_holders.as_ref()),
+            },
+            articulation_points: articulation
+                .iter()
+                .map(|&p| org.people[p as usize].id.0.clone())
+                .collect(),
+            betweenness: betweenness.as_ref().map(|(_, method)| *method),
+            network: network_figures,
+            persons,
+            holders: holder_figures.unwrap_or_default(),
+            people_holding: post_holders.as_ref().map(|h| PeopleHolding {
+                people: h.people.len(),
+                shared_posts: h.of_post.iter().filter(|list| list.len() > 1).count(),
+                in_several_posts: h.people.iter().filter(|x| x.posts.len() > 1).count(),
+            }),
+            domains: org
+                .decisions
+                .iter()
+                .enumerate()
+                .map(|(k, d)| DomainFigures {
+                    id: d.id.0.clone(),
+                    name: d.name.clone(),
+                    per_month: d.per_month,
+                    has_rights: d.has_rights(),
+                    deciders: count_acting(d, Right::Decides),
+                    approvers: count_acting(d, Right::Approves),
+                    hours: settings.handling_of(d),
+                    wait_days: domain_waits.get(k).copied().flatten().map(|(_, (h, d))| {
+                        DomainWaits {
+                            hierarchical: h,
+                            distributed: d,
+                        }
+                    }),
+                })
+                .collect(),
+            findings: Vec::new(),
+            thresholds: *thresholds,
+            queue: settings.clone(),
+        };
     if !analysis.holders.is_empty() {
         holders::people_tops(&mut analysis);
     }

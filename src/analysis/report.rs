@@ -115,6 +115,39 @@ pub fn text_report(a: &Analysis) -> String {
             format!("{:.2}", h.mean_hops),
             d.mean_hops
         );
+        let mean = |w: &super::WaitFigures| match w.mean_wait_days {
+            Some(m) => format!("{} days", super::queue::days(m)),
+            None => "without end".to_owned(),
+        };
+        let p90 = |w: &super::WaitFigures| match w.p90_wait_days {
+            Some(m) => format!("{} days", super::queue::days(m)),
+            None => "without end".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "{:<28} {:<28} {}",
+            "Mean wait (working days)",
+            mean(&h.wait),
+            mean(&d.wait)
+        );
+        let _ = writeln!(
+            out,
+            "{:<28} {:<28} {}",
+            "90th percentile wait",
+            p90(&h.wait),
+            p90(&d.wait)
+        );
+        let over = |w: &super::WaitFigures| format!("{} / {}", w.overloaded.len(), w.busy);
+        let _ = writeln!(
+            out,
+            "{:<28} {:<28} {}",
+            "Queues full / busy",
+            over(&h.wait),
+            over(&d.wait)
+        );
+        if let Some(sentence) = super::wait_sentence(a) {
+            let _ = writeln!(out, "{sentence}");
+        }
         if let Some(m) = &a.readings.matrix {
             let passed = if m.passed_over > 0 {
                 format!(

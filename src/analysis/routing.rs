@@ -49,6 +49,155 @@ pub struct Routing {
     /// Per person: decisions per month crossing the line between them and their manager
     /// (either way), hierarchical reading; 0 for a top-level person.
     pub line_to_manager: Vec<f64>,
+    /// Per person: hours a month of decision work (each decision of `hierarchical` times its
+    /// domain's handling hours), hierarchical reading.
+    pub hierarchical_hours: Vec<f64>,
+    /// The same, distributed reading.
+    pub distributed_hours: Vec<f64>,
+    /// Each routed domain's route, for the waits along it ([`Routes::waits`]).
+    pub routes: Routes,
+}
+
+/// What every leg of the routing added to whom, kept so that a figure per person known only
+/// after the routing (a queue's wait) can be summed along each domain's route.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Routes {
+    /// Per group of legs: each person's raisers below them (themselves not counted), the
+    /// shared flow per unit of a leg's rate per raiser.
+    groups: Vec<Vec<(u32, f64)>>,
+    legs: Vec<LegRecord>,
+    /// Per domain, in file order: (leg, approver chain within it or `u32::MAX`, rate).
+    cases: Vec<Vec<(u32, u32, f64)>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct LegRecord {
+    group: u32,
+    per_person: f64,
+    rate: f64,
+    /// What the leg added beyond its group's shared flow (hierarchical) and in all
+    /// (distributed).
+    h: Vec<(u32, f64)>,
+    d: Vec<(u32, f64)>,
+    /// Per approver chain: its rate and what its approvals added.
+    chains: Vec<(f64, Flows, Flows)>,
+}
+
+/// Decisions a month added at each person.
+type Flows = Vec<(u32, f64)>;
+
+/// A domain's wait in one reading: working days, or `None` when its route reaches somebody
+/// whose queue grows without end.
+pub type DomainWait = Option<f64>;
+
+impl Routes {
+    /// Each domain's rate and mean wait per decision in both readings (file order): the sum over the
+    /// people on its routes of their wait (`wait_h`, `wait_d`: per person, `None` for a queue
+    /// that grows without end), weighted by the decisions that reach them. `None` for a domain
+    /// that is not routed (no rights, no rate, no raiser).
+    pub fn waits(
+        &self,
+        wait_h: &[Option<f64>],
+        wait_d: &[Option<f64>],
+    ) -> Vec<Option<(f64, (DomainWait, DomainWait))>> {
+        let finite =
+            |w: &[Option<f64>]| -> Vec<f64> { w.iter().map(|x| x.unwrap_or(0.0)).collect() };
+        let (fh, fd) = (finite(wait_h), finite(wait_d));
+        let over_h = |v: u32| wait_h.get(v as usize).is_some_and(Option::is_none);
+        let over_d = |v: u32| wait_d.get(v as usize).is_some_and(Option::is_none);
+        let dot = |list: &[(u32, f64)], w: &[f64]| -> f64 {
+            list.iter().map(|&(v, x)| x * w[v as usize]).sum()
+        };
+        // Per group: the shared flow's wait per unit of rate, and its overloaded people.
+        let groups: Vec<(f64, Vec<u32>)> = self
+            .groups
+            .iter()
+            .map(|g| {
+                let over: Vec<u32> = g
+                    .iter()
+                    .filter(|&&(v, x)| x > 0.0 && over_h(v))
+                    .map(|&(v, _)| v)
+                    .collect();
+                (dot(g, &fh), over)
+            })
+            .collect();
+        let shared_of = |g: usize, v: u32| -> f64 {
+            let list = &self.groups[g];
+            list.binary_search_by_key(&v, |&(u, _)| u)
+                .map_or(0.0, |k| list[k].1)
+        };
+        // Per leg: (hierarchical, distributed) wait per decision, `None` when unbounded.
+        let eps = 1e-9;
+        let legs: Vec<(DomainWait, DomainWait)> = self
+            .legs
+            .iter()
+            .map(|leg| {
+                let g = leg.group as usize;
+                let (shared_wait, over) = &groups[g];
+                // The leg reaches an overloaded person when its flow there (the shared flow
+                // plus its own correction) is above nothing.
+                let mut corrected: Vec<(u32, f64)> =
+                    leg.h.iter().filter(|&&(v, _)| over_h(v)).copied().collect();
+                corrected.sort_unstable_by_key(|&(v, _)| v);
+                let mut unbounded_h = false;
+                let mut touched_shared = 0usize;
+                let mut k = 0;
+                while k < corrected.len() {
+                    let v = corrected[k].0;
+                    let mut x = 0.0;
+                    while k < corrected.len() && corrected[k].0 == v {
+                        x += corrected[k].1;
+                        k += 1;
+                    }
+                    let shared = shared_of(g, v);
+                    if shared > 0.0 {
+                        touched_shared += 1;
+                    }
+                    if leg.per_person * shared + x > eps * leg.rate.max(1.0) {
+                        unbounded_h = true;
+                    }
+                }
+                if over.len() > touched_shared && leg.per_person > 0.0 {
+                    unbounded_h = true;
+                }
+                let unbounded_d = leg.d.iter().any(|&(v, x)| x > eps && over_d(v));
+                let rate = leg.rate;
+                let h = (!unbounded_h && rate > 0.0)
+                    .then(|| (leg.per_person * shared_wait + dot(&leg.h, &fh)) / rate);
+                let d = (!unbounded_d && rate > 0.0).then(|| dot(&leg.d, &fd) / rate);
+                (h, d)
+            })
+            .collect();
+        let chain = |leg: &LegRecord, c: u32| -> (DomainWait, DomainWait) {
+            let Some((rate, h, d)) = leg.chains.get(c as usize) else {
+                return (Some(0.0), Some(0.0));
+            };
+            if *rate <= 0.0 {
+                return (Some(0.0), Some(0.0));
+            }
+            let hw = (!h.iter().any(|&(v, x)| x > eps && over_h(v))).then(|| dot(h, &fh) / rate);
+            let dw = (!d.iter().any(|&(v, x)| x > eps && over_d(v))).then(|| dot(d, &fd) / rate);
+            (hw, dw)
+        };
+        let add = |a: DomainWait, b: DomainWait| Some(a? + b?);
+        self.cases
+            .iter()
+            .map(|cases| {
+                let (mut rate, mut sum_h, mut sum_d) = (0.0, Some(0.0), Some(0.0));
+                for &(l, c, r) in cases {
+                    let Some(leg) = self.legs.get(l as usize) else {
+                        continue;
+                    };
+                    let (lh, ld) = legs[l as usize];
+                    let (ch, cd) = chain(leg, c);
+                    rate += r;
+                    sum_h = add(sum_h, add(lh, ch).map(|w| w * r));
+                    sum_d = add(sum_d, add(ld, cd).map(|w| w * r));
+                }
+                (rate > 0.0).then(|| (rate, (sum_h.map(|s| s / rate), sum_d.map(|s| s / rate))))
+            })
+            .collect()
+    }
 }
 
 /// Who raises a decision: every active person equally, or a fixed set of people.
@@ -97,6 +246,13 @@ struct Router<'a> {
     entry: u32,
     /// Scratch marks for the approvers' walks.
     seen: Vec<bool>,
+    /// Handling hours of the current leg's decisions.
+    leg_hours: f64,
+    /// Σ over the current group's legs of rate per raiser × handling hours.
+    group_hours_rate: f64,
+    /// What the current leg (or approval chain) added, per reading, for [`Routes`].
+    rec_h: Vec<(u32, f64)>,
+    rec_d: Vec<(u32, f64)>,
 }
 
 impl<'a> Router<'a> {
@@ -130,6 +286,28 @@ impl<'a> Router<'a> {
             leg_rate: 0.0,
             entry: NONE,
             seen: vec![false; n],
+            leg_hours: 0.0,
+            group_hours_rate: 0.0,
+            rec_h: Vec::new(),
+            rec_d: Vec::new(),
+        }
+    }
+
+    /// Adds `x` decisions a month at `v` in the hierarchical reading.
+    fn add_h(&mut self, out: &mut Routing, v: usize, x: f64) {
+        if x != 0.0 {
+            out.hierarchical[v] += x;
+            out.hierarchical_hours[v] += x * self.leg_hours;
+            self.rec_h.push((v as u32, x));
+        }
+    }
+
+    /// Adds `x` decisions a month at `v` in the distributed reading.
+    fn add_d(&mut self, out: &mut Routing, v: usize, x: f64) {
+        if x != 0.0 {
+            out.distributed[v] += x;
+            out.distributed_hours[v] += x * self.leg_hours;
+            self.rec_d.push((v as u32, x));
         }
     }
 
@@ -137,6 +315,7 @@ impl<'a> Router<'a> {
     fn begin_group(&mut self, raisers: &Raisers) {
         let h = self.h;
         self.group_rate = 0.0;
+        self.group_hours_rate = 0.0;
         self.group_part.clear();
         match raisers {
             Raisers::Everyone => {
@@ -173,12 +352,19 @@ impl<'a> Router<'a> {
         self.raisers = h.roots.iter().map(|&r| self.below[r as usize]).sum();
     }
 
-    /// Ends the group: adds the load of its raisers away from the targets' chains.
-    fn end_group(&mut self, out: &mut Routing) {
+    /// Ends the group: adds the load of its raisers away from the targets' chains, and
+    /// returns each person's shared flow per unit of rate per raiser (for [`Routes`]).
+    fn end_group(&mut self, out: &mut Routing) -> Vec<(u32, f64)> {
+        let mut record = Vec::new();
         for &v in &self.group_part {
             let v = v as usize;
-            let shared = self.group_rate * (self.below[v] - self.unit[v]);
+            let unit = self.below[v] - self.unit[v];
+            let shared = self.group_rate * unit;
+            if unit != 0.0 {
+                record.push((v as u32, unit));
+            }
             out.hierarchical[v] += shared;
+            out.hierarchical_hours[v] += self.group_hours_rate * unit;
             out.hierarchical_hops += shared;
             if self.h.parent[v] != NONE {
                 out.line_to_manager[v] += self.group_rate * self.below[v];
@@ -186,6 +372,8 @@ impl<'a> Router<'a> {
             self.below[v] = 0.0;
             self.unit[v] = 0.0;
         }
+        record.sort_unstable_by_key(|&(v, _)| v);
+        record
     }
 
     /// Closer to the top wins, then earlier in the file.
@@ -206,10 +394,18 @@ impl<'a> Router<'a> {
     /// many decisions a month end at each decider, their own raising included; with no
     /// decider, at each top-level person. The leg's state stays readable ([`Router::dest`],
     /// [`Router::through`]) until [`Router::finish_leg`].
-    fn route(&mut self, per_person: f64, targets: &[u32], out: &mut Routing) -> Vec<(u32, f64)> {
+    fn route(
+        &mut self,
+        per_person: f64,
+        hours: f64,
+        targets: &[u32],
+        out: &mut Routing,
+    ) -> Vec<(u32, f64)> {
         let h = self.h;
         self.part.clear();
         self.group_rate += per_person;
+        self.group_hours_rate += per_person * hours;
+        self.leg_hours = hours;
         self.leg_rate = per_person;
         self.entry = NONE;
         for &t in targets {
@@ -244,10 +440,10 @@ impl<'a> Router<'a> {
             let v = v as usize;
             let arrived = self.flow[v] - self.own[v];
             let shared = per_person * (self.below[v] - self.unit[v]);
-            out.hierarchical[v] += arrived - shared;
+            self.add_h(out, v, arrived - shared);
             out.hierarchical_hops += arrived - shared;
             if self.is_target[v] {
-                out.distributed[v] += arrived;
+                self.add_d(out, v, arrived);
                 out.distributed_hops += arrived;
             }
             let climbs = if self.above_target[v] {
@@ -309,13 +505,13 @@ impl<'a> Router<'a> {
         for &v in &part {
             let v = v as usize;
             let incoming = self.down[v];
-            out.hierarchical[v] += incoming;
+            self.add_h(out, v, incoming);
             out.hierarchical_hops += incoming;
             if h.parent[v] != NONE {
                 out.line_to_manager[v] += incoming;
             }
             if self.is_target[v] {
-                out.distributed[v] += incoming;
+                self.add_d(out, v, incoming);
                 out.distributed_hops += incoming;
                 ends.push((v as u32, self.flow[v] + incoming));
                 continue;
@@ -453,7 +649,7 @@ impl<'a> Router<'a> {
             } else {
                 0.0
             };
-            out.hierarchical[v as usize] += (amount - reached).max(0.0);
+            self.add_h(out, v as usize, (amount - reached).max(0.0));
         }
         let mut counted: Vec<u32> = Vec::with_capacity(chain.len());
         for &c in chain {
@@ -469,7 +665,7 @@ impl<'a> Router<'a> {
             } else {
                 0.0
             };
-            out.distributed[c as usize] += (amount - own).max(0.0);
+            self.add_d(out, c as usize, (amount - own).max(0.0));
         }
     }
 }
@@ -516,6 +712,8 @@ struct Group {
     rate: f64,
     /// Approver chains (in order) with the rate of the decisions that need them.
     approvals: BTreeMap<Vec<u32>, f64>,
+    /// The domains routed this way (file position, rate, approver chain).
+    domains: Vec<(usize, f64, Vec<u32>)>,
 }
 
 /// Routes every decision of `org` in both readings, over the tree `h` (usually
@@ -541,8 +739,11 @@ pub fn route_with(
         hierarchical: vec![0.0; n],
         distributed: vec![0.0; n],
         line_to_manager: vec![0.0; n],
+        hierarchical_hours: vec![0.0; n],
+        distributed_hours: vec![0.0; n],
         ..Routing::default()
     };
+    out.routes.cases = vec![Vec::new(); org.decisions.len()];
     let mut router = Router::new(acts, h);
     for (raisers, groups) in groups(org, h, acts, roles, &mut out) {
         router.begin_group(&raisers);
@@ -550,10 +751,24 @@ pub fn route_with(
             router.end_group(&mut out);
             continue;
         }
+        let group_index = out.routes.groups.len() as u32;
         let raisers_count = router.raisers;
-        for (deciders, group) in groups {
-            let ends = router.route(group.rate / raisers_count, &deciders, &mut out);
+        for ((deciders, hours_bits), group) in groups {
+            let hours = f64::from_bits(hours_bits);
+            let per_person = group.rate / raisers_count;
+            router.rec_h.clear();
+            router.rec_d.clear();
+            let ends = router.route(per_person, hours, &deciders, &mut out);
+            let mut leg = LegRecord {
+                group: group_index,
+                per_person,
+                rate: group.rate,
+                h: std::mem::take(&mut router.rec_h),
+                d: std::mem::take(&mut router.rec_d),
+                chains: Vec::with_capacity(group.approvals.len()),
+            };
             let decided = !deciders.is_empty();
+            let mut chain_index: BTreeMap<&[u32], u32> = BTreeMap::new();
             for (chain, rate) in &group.approvals {
                 // Approvals start where the decision was made (or waits, undecided).
                 let share = rate / group.rate;
@@ -562,13 +777,38 @@ pub fn route_with(
                         router.approve(at, amount * share, share, decided, chain, &mut out);
                     }
                 }
+                chain_index.insert(chain.as_slice(), leg.chains.len() as u32);
+                leg.chains.push((
+                    *rate,
+                    std::mem::take(&mut router.rec_h),
+                    std::mem::take(&mut router.rec_d),
+                ));
             }
+            let leg_index = out.routes.legs.len() as u32;
+            for (domain, rate, chain) in &group.domains {
+                let c = if chain.is_empty() {
+                    u32::MAX
+                } else {
+                    chain_index
+                        .get(chain.as_slice())
+                        .copied()
+                        .unwrap_or(u32::MAX)
+                };
+                if let Some(cases) = out.routes.cases.get_mut(*domain) {
+                    cases.push((leg_index, c, *rate));
+                }
+            }
+            out.routes.legs.push(leg);
             router.finish_leg();
         }
-        router.end_group(&mut out);
+        let shared = router.end_group(&mut out);
+        out.routes.groups.push(shared);
     }
     out
 }
+
+/// Groups of legs by raisers, then by deciders and handling hours (as bits).
+type Legs = BTreeMap<Raisers, BTreeMap<(Vec<u32>, u64), Group>>;
 
 /// The decisions grouped by raisers, then by deciders, with rates added.
 fn groups(
@@ -577,7 +817,7 @@ fn groups(
     acts: &[bool],
     roles: &mut super::roles::RoleIndex<'_>,
     out: &mut Routing,
-) -> BTreeMap<Raisers, BTreeMap<Vec<u32>, Group>> {
+) -> Legs {
     let can = |i: u32| acts.get(i as usize).copied().unwrap_or(false);
     // Nobody raises a decision meant for everyone when nobody can act.
     let anyone = h.order.iter().any(|&v| can(v));
@@ -600,8 +840,9 @@ fn groups(
         v.retain(|p| seen.insert(*p));
         v
     };
-    let mut all: BTreeMap<Raisers, BTreeMap<Vec<u32>, Group>> = BTreeMap::new();
-    for d in &org.decisions {
+    let settings = org.queue_settings();
+    let mut all: Legs = BTreeMap::new();
+    for (position, d) in org.decisions.iter().enumerate() {
         if d.per_month.is_nan() || d.per_month <= 0.0 || !d.has_rights() {
             continue;
         }
@@ -641,7 +882,12 @@ fn groups(
             .iter()
             .any(|r| r.right != crate::model::Right::Consulted);
         if !routed_roles {
-            add_case(&mut all, raisers, deciders, chain, d.per_month);
+            let case = Case {
+                domain: position,
+                hours: settings.handling_of(d),
+                rate: d.per_month,
+            };
+            add_case(&mut all, raisers, deciders, chain, case);
             continue;
         }
         // Role rights name a holder per raiser: the raisers split into parts by who is
@@ -675,25 +921,34 @@ fn groups(
             }
             who.sort_unstable();
             let rate = d.per_month * who.len() as f64 / count;
-            add_case(&mut all, Raisers::Some(who), deciders, chain, rate);
+            let case = Case {
+                domain: position,
+                hours: settings.handling_of(d),
+                rate,
+            };
+            add_case(&mut all, Raisers::Some(who), deciders, chain, case);
         }
     }
     all
 }
 
 /// Adds `rate` decisions a month from `raisers` to `deciders`, then `chain`, to the groups.
-fn add_case(
-    all: &mut BTreeMap<Raisers, BTreeMap<Vec<u32>, Group>>,
-    raisers: Raisers,
-    deciders: Vec<u32>,
-    chain: Vec<u32>,
-    rate: f64,
-) {
-    let group = all.entry(raisers).or_default().entry(deciders).or_default();
-    group.rate += rate;
+fn add_case(all: &mut Legs, raisers: Raisers, deciders: Vec<u32>, chain: Vec<u32>, case: Case) {
+    let key = (deciders, case.hours.to_bits());
+    let group = all.entry(raisers).or_default().entry(key).or_default();
+    group.rate += case.rate;
     if !chain.is_empty() {
-        *group.approvals.entry(chain).or_default() += rate;
+        *group.approvals.entry(chain.clone()).or_default() += case.rate;
     }
+    group.domains.push((case.domain, case.rate, chain));
+}
+
+/// One domain's decisions of one route: where it is in the file, how long each takes a
+/// person, and how many a month.
+struct Case {
+    domain: usize,
+    hours: f64,
+    rate: f64,
 }
 
 /// The most steps [`person_loads`] takes; past it, the loads of people in several posts are
@@ -784,7 +1039,7 @@ fn person_loads_within(
             continue;
         }
         let count = list.len() as f64;
-        for (deciders, group) in &groups {
+        for ((deciders, _), group) in &groups {
             let with_approvals: f64 = group.approvals.values().sum();
             let cases = group
                 .approvals

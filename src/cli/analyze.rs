@@ -1,6 +1,6 @@
 //! `orgflow analyze`: the analysis of one org, as a report or as JSON.
 
-use super::args::{ColumnArgs, RightsArgs, ThresholdArgs};
+use super::args::{ColumnArgs, QueueArgs, RightsArgs, ThresholdArgs};
 use super::load::load_org_said;
 use super::terminal::{UsageError, print_json, print_report};
 use clap::Args;
@@ -24,6 +24,8 @@ pub struct Analyze {
     rights: RightsArgs,
     #[command(flatten)]
     thresholds: ThresholdArgs,
+    #[command(flatten)]
+    queue: QueueArgs,
 }
 
 /// Runs `analyze`.
@@ -33,8 +35,14 @@ pub fn run(args: Analyze) -> anyhow::Result<()> {
     if !wrong.is_empty() {
         return Err(UsageError(format!("wrong threshold flags: {}", wrong.join("; "))).into());
     }
+    let queue: orgflow::model::QueueOverrides = args.queue.into();
+    let wrong = orgflow::model::check_queue(&queue);
+    if !wrong.is_empty() {
+        return Err(UsageError(format!("wrong queue flags: {}", wrong.join("; "))).into());
+    }
     let min_group = args.rights.min_group;
-    let (loaded, said) = load_org_said(&args.files, args.columns, args.rights)?;
+    let (mut loaded, said) = load_org_said(&args.files, args.columns, args.rights)?;
+    loaded.org.queue = loaded.org.queue.merged_with(&queue);
     let overrides = loaded.org.thresholds.merged_with(&flags);
     let analysis = analyze_with(&loaded.org, &overrides.resolve());
     if args.json {

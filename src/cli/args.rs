@@ -163,6 +163,49 @@ pub struct ThresholdArgs {
     pub informal_hub_share: Option<f64>,
 }
 
+/// The queue model's settings; these win over the ones set in the file (`"queue"`).
+#[derive(Args, Debug)]
+pub struct QueueArgs {
+    /// Hours a week a manager has for decisions [default: 16]; a second number after a comma
+    /// is everybody else's [default: 4] (`--capacity 20,6`).
+    #[arg(long, value_name = "HOURS[,HOURS]", value_parser = capacities)]
+    pub capacity: Option<(f64, Option<f64>)>,
+    /// Hours one decision takes each person it needs, unless its domain says [default: 0.5].
+    #[arg(long, value_name = "HOURS")]
+    pub handling: Option<f64>,
+    /// Coefficient of variation of the time between decisions, Kingman's ca [default: 1].
+    #[arg(long, value_name = "CV")]
+    pub arrival_cv: Option<f64>,
+    /// Coefficient of variation of the handling time, Kingman's cs [default: 1].
+    #[arg(long, value_name = "CV")]
+    pub service_cv: Option<f64>,
+}
+
+fn capacities(text: &str) -> Result<(f64, Option<f64>), String> {
+    let number = |part: &str| -> Result<f64, String> {
+        part.trim()
+            .parse::<f64>()
+            .map_err(|_| format!("“{}” is not a number of hours a week", part.trim()))
+    };
+    match text.split_once(',') {
+        None => Ok((number(text)?, None)),
+        Some((managers, others)) => Ok((number(managers)?, Some(number(others)?))),
+    }
+}
+
+impl From<QueueArgs> for orgflow::model::QueueOverrides {
+    fn from(a: QueueArgs) -> Self {
+        Self {
+            manager_hours: a.capacity.map(|c| c.0),
+            other_hours: a.capacity.and_then(|c| c.1),
+            handling_hours: a.handling,
+            arrival_cv: a.arrival_cv,
+            service_cv: a.service_cv,
+            ..Self::default()
+        }
+    }
+}
+
 fn share_in_range(text: &str) -> Result<f64, String> {
     let value: f64 = text
         .parse()

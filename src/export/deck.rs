@@ -56,6 +56,13 @@ fn rule(kind: FindingKind, a: &Analysis) -> String {
             "A domain with rights has nobody who can act to decide it.".to_owned()
         }
         FindingKind::OneOverOne => "A manager with exactly one direct report.".to_owned(),
+        FindingKind::Queue => format!(
+            "A queue is flagged when decisions take {} or more of a person's decision hours in either reading (critical from 100%, where it grows without end). Decision hours: {} a week for managers, {} for others, unless the file says; {} hours a decision unless its domain says.",
+            pct(crate::analysis::BUSY),
+            crate::format::trim_number(a.queue.manager_hours),
+            crate::format::trim_number(a.queue.other_hours),
+            crate::format::trim_number(a.queue.handling_hours)
+        ),
         FindingKind::IncompleteRights => {
             "Fewer than half of the domains name a decider, or some have nobody named yet."
                 .to_owned()

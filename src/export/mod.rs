@@ -763,6 +763,7 @@ impl<'a> Parts<'a> {
             links,
             junior_posts,
             thresholds: org.thresholds.clone(),
+            queue: org.queue.clone(),
             extra: org.extra.clone(),
         };
         let mut figures = self.template.clone();

@@ -1088,6 +1088,7 @@ pub fn import_people(
                 holder,
                 fte,
                 co_holders: Vec::new(),
+                capacity_hours: None,
                 extra,
             },
         });

@@ -18,8 +18,8 @@ pub fn map_with_capacity<K, V>(capacity: usize) -> Map<K, V> {
 
 pub use hierarchy::{Hierarchy, NONE};
 pub use validate::{
-    MAX_FTE, MAX_PER_MONTH, MAX_WEIGHT, Problem, THRESHOLD_RANGES, check_thresholds, cycle_message,
-    cycles, person_index, summarise, thousands, validate, validate_move,
+    MAX_FTE, MAX_PER_MONTH, MAX_WEIGHT, Problem, THRESHOLD_RANGES, check_queue, check_thresholds,
+    cycle_message, cycles, person_index, summarise, thousands, validate, validate_move,
 };
 
 use serde::{Deserialize, Serialize};
@@ -108,6 +108,10 @@ pub struct Org {
     /// Warning thresholds set for this org; unset ones use the defaults.
     #[serde(default, skip_serializing_if = "ThresholdOverrides::is_empty")]
     pub thresholds: ThresholdOverrides,
+    /// The queue model's settings for this org (decision capacity, handling time, the working
+    /// week); unset ones use the defaults ([`QueueSettings`]).
+    #[serde(default, skip_serializing_if = "QueueOverrides::is_empty")]
+    pub queue: QueueOverrides,
     /// Unknown top-level fields, kept on save.
     #[serde(flatten)]
     pub extra: Extra,
@@ -124,6 +128,7 @@ impl Default for Org {
             links: Vec::new(),
             junior_posts: Vec::new(),
             thresholds: ThresholdOverrides::default(),
+            queue: QueueOverrides::default(),
             extra: Extra::new(),
         }
     }
@@ -278,6 +283,10 @@ pub struct Person {
     /// Others who hold this post with the named holder (a job share).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub co_holders: Vec<CoHolder>,
+    /// Hours a week this post has for decisions (the queue model's capacity), when the file
+    /// says; unset, the title's or the org's default ([`QueueSettings::capacity_of`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_hours: Option<f64>,
     /// Unknown fields, kept on save.
     #[serde(flatten)]
     pub extra: Extra,
@@ -412,6 +421,10 @@ pub struct Decision {
     /// Rights held by a job title or a team, resolved for each raiser (see [`RoleRight`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<RoleRight>,
+    /// Hours one person spends on one of these decisions each time it needs them (the queue
+    /// model's handling time), when the file says; unset, the org's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
     /// Unknown fields, kept on save.
     #[serde(flatten)]
     pub extra: Extra,
@@ -440,6 +453,7 @@ impl Default for Decision {
             approves: Vec::new(),
             consulted: Vec::new(),
             roles: Vec::new(),
+            hours: None,
             extra: Extra::new(),
         }
     }
@@ -687,6 +701,151 @@ impl Default for Thresholds {
     }
 }
 
+/// The queue model's settings a file may set (`"queue": {…}`); every unset one falls back to
+/// [`QueueSettings::default`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QueueOverrides {
+    /// See [`QueueSettings::manager_hours`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manager_hours: Option<f64>,
+    /// See [`QueueSettings::other_hours`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_hours: Option<f64>,
+    /// Hours a week for decisions by job title (as written, case and spacing aside), between a
+    /// person's own `capacity_hours` and the defaults.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_title: BTreeMap<String, f64>,
+    /// See [`QueueSettings::handling_hours`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handling_hours: Option<f64>,
+    /// See [`QueueSettings::week_hours`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub week_hours: Option<f64>,
+    /// See [`QueueSettings::day_hours`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day_hours: Option<f64>,
+    /// See [`QueueSettings::arrival_cv`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrival_cv: Option<f64>,
+    /// See [`QueueSettings::service_cv`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_cv: Option<f64>,
+}
+
+impl QueueOverrides {
+    /// True when the file sets nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Layers `other` on top of `self`: what `other` sets wins (titles are merged).
+    pub fn merged_with(&self, other: &Self) -> Self {
+        let mut by_title = self.by_title.clone();
+        by_title.extend(other.by_title.iter().map(|(k, v)| (k.clone(), *v)));
+        Self {
+            manager_hours: other.manager_hours.or(self.manager_hours),
+            other_hours: other.other_hours.or(self.other_hours),
+            by_title,
+            handling_hours: other.handling_hours.or(self.handling_hours),
+            week_hours: other.week_hours.or(self.week_hours),
+            day_hours: other.day_hours.or(self.day_hours),
+            arrival_cv: other.arrival_cv.or(self.arrival_cv),
+            service_cv: other.service_cv.or(self.service_cv),
+        }
+    }
+
+    /// The settings in force: these over the defaults.
+    pub fn resolve(&self) -> QueueSettings {
+        let d = QueueSettings::default();
+        QueueSettings {
+            manager_hours: self.manager_hours.unwrap_or(d.manager_hours),
+            other_hours: self.other_hours.unwrap_or(d.other_hours),
+            by_title: self
+                .by_title
+                .iter()
+                .map(|(k, v)| (title_key(k), *v))
+                .collect(),
+            handling_hours: self.handling_hours.unwrap_or(d.handling_hours),
+            week_hours: self.week_hours.unwrap_or(d.week_hours),
+            day_hours: self.day_hours.unwrap_or(d.day_hours),
+            arrival_cv: self.arrival_cv.unwrap_or(d.arrival_cv),
+            service_cv: self.service_cv.unwrap_or(d.service_cv),
+        }
+    }
+}
+
+/// A job title as the queue settings match it: lower case, spaces collapsed.
+fn title_key(title: &str) -> String {
+    title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The queue model's settings in force ([`crate::analysis`]'s waits).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QueueSettings {
+    /// Hours a week a manager (anybody with direct reports) has for decisions: 16, 40% of a
+    /// 40-hour week (McKinsey, 2019: executives spend about 40% of their time deciding).
+    pub manager_hours: f64,
+    /// Hours a week anybody else has for decisions: 4, a tenth of the week.
+    pub other_hours: f64,
+    /// Hours a week by job title (keys lower case, spaces collapsed).
+    pub by_title: BTreeMap<String, f64>,
+    /// Hours a decision takes each person it needs, unless its domain says: 0.5.
+    pub handling_hours: f64,
+    /// Working hours in a week: 40.
+    pub week_hours: f64,
+    /// Working hours in a day: 8 (waits are given in working days).
+    pub day_hours: f64,
+    /// Coefficient of variation of the time between arrivals: 1, as in a Poisson stream.
+    pub arrival_cv: f64,
+    /// Coefficient of variation of the handling time: 1, as in an exponential one.
+    pub service_cv: f64,
+}
+
+impl Default for QueueSettings {
+    fn default() -> Self {
+        Self {
+            manager_hours: 16.0,
+            other_hours: 4.0,
+            by_title: BTreeMap::new(),
+            handling_hours: 0.5,
+            week_hours: 40.0,
+            day_hours: 8.0,
+            arrival_cv: 1.0,
+            service_cv: 1.0,
+        }
+    }
+}
+
+impl QueueSettings {
+    /// Hours a week `person` has for decisions: their own `capacity_hours`, else their title's,
+    /// else the manager or the everybody-else default (`manages`: they have direct reports).
+    pub fn capacity_of(&self, person: &Person, manages: bool) -> f64 {
+        if let Some(c) = person.capacity_hours {
+            return c;
+        }
+        if !self.by_title.is_empty()
+            && let Some(&c) = self.by_title.get(&title_key(&person.title))
+        {
+            return c;
+        }
+        if manages {
+            self.manager_hours
+        } else {
+            self.other_hours
+        }
+    }
+
+    /// Hours a decision of `d` takes each person it needs.
+    pub fn handling_of(&self, d: &Decision) -> f64 {
+        d.hours.unwrap_or(self.handling_hours)
+    }
+}
+
 impl Org {
     /// Every person's position in `people`, by id.
     pub fn person_positions(&self) -> Map<&str, usize> {
@@ -731,6 +890,11 @@ impl Org {
     /// The thresholds in force for this org.
     pub fn thresholds(&self) -> Thresholds {
         self.thresholds.resolve()
+    }
+
+    /// The queue model's settings in force for this org.
+    pub fn queue_settings(&self) -> QueueSettings {
+        self.queue.resolve()
     }
 }
 

@@ -224,6 +224,18 @@ pub fn validate(org: &Org) -> Vec<Problem> {
                 ),
             ));
         }
+        if let Some(hours) = decision.hours
+            && !(hours > 0.0 && hours <= MAX_HANDLING_HOURS)
+        {
+            problems.push(Problem::new(
+                place.clone(),
+                format!(
+                    "“hours” is {}, but it must be the hours one decision takes, above 0 and at most {}",
+                    number(hours),
+                    trim(MAX_HANDLING_HOURS)
+                ),
+            ));
+        }
         for (role, ids) in [
             ("decides", &decision.decides),
             ("approves", &decision.approves),
@@ -303,6 +315,18 @@ pub fn validate(org: &Org) -> Vec<Problem> {
     // Holders: a share of a full-time post each, and a name for everybody sharing one.
     for (i, person) in org.people.iter().enumerate() {
         let place = || person_place(i, person.id.as_str());
+        if let Some(c) = person.capacity_hours
+            && !(c > 0.0 && c <= MAX_WEEK_HOURS)
+        {
+            problems.push(Problem::new(
+                place(),
+                format!(
+                    "“capacity_hours” is {}, but it must be the hours a week they have for decisions, above 0 and at most {}",
+                    number(c),
+                    trim(MAX_WEEK_HOURS)
+                ),
+            ));
+        }
         let bad_fte = |f: Option<f64>| f.is_some_and(|f| !(f > 0.0 && f <= 1.0));
         if bad_fte(person.fte) {
             problems.push(Problem::new(
@@ -371,10 +395,116 @@ pub fn validate(org: &Org) -> Vec<Problem> {
 pub const MAX_FTE: f64 = 1_000_000.0;
 
 fn threshold_problems(org: &Org) -> Vec<Problem> {
-    check_thresholds(&org.thresholds)
+    let mut out: Vec<Problem> = check_thresholds(&org.thresholds)
         .into_iter()
         .map(|message| Problem::new("“thresholds”", message))
-        .collect()
+        .collect();
+    out.extend(
+        check_queue(&org.queue)
+            .into_iter()
+            .map(|message| Problem::new("“queue”", message)),
+    );
+    out
+}
+
+/// The longest one decision can take one person, in hours: a working month.
+pub const MAX_HANDLING_HOURS: f64 = 200.0;
+/// The most hours in a week.
+pub const MAX_WEEK_HOURS: f64 = 168.0;
+
+/// What is wrong with these queue settings, one sentence each; used for files and flags alike.
+pub fn check_queue(q: &super::QueueOverrides) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut check =
+        |name: &str, value: Option<f64>, low: f64, high: f64, open: bool, what: &str| {
+            let Some(v) = value else {
+                return;
+            };
+            let fits = if open {
+                v > low && v <= high
+            } else {
+                v >= low && v <= high
+            };
+            if !fits {
+                let range = if open {
+                    format!("above {} and at most {}", trim(low), trim(high))
+                } else {
+                    format!("from {} to {}", trim(low), trim(high))
+                };
+                problems.push(format!(
+                    "“{name}” is {}, but it must be {what}, {range}",
+                    number(v)
+                ));
+            }
+        };
+    let week = "hours a week for decisions";
+    check(
+        "manager_hours",
+        q.manager_hours,
+        0.0,
+        MAX_WEEK_HOURS,
+        true,
+        week,
+    );
+    check(
+        "other_hours",
+        q.other_hours,
+        0.0,
+        MAX_WEEK_HOURS,
+        true,
+        week,
+    );
+    for (title, &hours) in &q.by_title {
+        check(
+            &format!("by_title “{title}”"),
+            Some(hours),
+            0.0,
+            MAX_WEEK_HOURS,
+            true,
+            week,
+        );
+    }
+    check(
+        "handling_hours",
+        q.handling_hours,
+        0.0,
+        MAX_HANDLING_HOURS,
+        true,
+        "the hours one decision takes",
+    );
+    check(
+        "week_hours",
+        q.week_hours,
+        0.0,
+        MAX_WEEK_HOURS,
+        true,
+        "the working hours in a week",
+    );
+    check(
+        "day_hours",
+        q.day_hours,
+        0.0,
+        24.0,
+        true,
+        "the working hours in a day",
+    );
+    check(
+        "arrival_cv",
+        q.arrival_cv,
+        0.0,
+        10.0,
+        false,
+        "a coefficient of variation",
+    );
+    check(
+        "service_cv",
+        q.service_cv,
+        0.0,
+        10.0,
+        false,
+        "a coefficient of variation",
+    );
+    problems
 }
 
 /// The most often a decision can come up in a month; more is a typing mistake.

@@ -54,6 +54,21 @@ pub struct Figures {
     pub widest_span: usize,
     /// Who has it.
     pub widest_span_of: Option<String>,
+    /// Mean working days a decision waits through the hierarchy; `None` when some reach a
+    /// queue that grows without end.
+    pub mean_wait_hierarchical: Option<f64>,
+    /// The same straight to the holder.
+    pub mean_wait_distributed: Option<f64>,
+    /// Share (0–1) of the decisions that reach a queue without end, through the hierarchy.
+    pub unbounded_hierarchical: f64,
+    /// The same straight to the holder.
+    pub unbounded_distributed: f64,
+    /// Mean wait through the hierarchy of the decisions whose queues keep up.
+    pub bounded_wait_hierarchical: f64,
+    /// The same straight to the holder.
+    pub bounded_wait_distributed: f64,
+    /// The most utilised person through the hierarchy (id) and their utilisation.
+    pub busiest_queue: Option<(String, f64)>,
     /// Critical findings.
     pub critical: usize,
     /// Warnings.
@@ -63,6 +78,33 @@ pub struct Figures {
 }
 
 impl Figures {
+    /// The mean wait of a reading in words: "1.4 days", or "without end for 88%" when some
+    /// decisions reach a queue that grows without end.
+    pub fn wait_text(&self, hierarchical: bool) -> String {
+        let (mean, unbounded, bounded) = if hierarchical {
+            (
+                self.mean_wait_hierarchical,
+                self.unbounded_hierarchical,
+                self.bounded_wait_hierarchical,
+            )
+        } else {
+            (
+                self.mean_wait_distributed,
+                self.unbounded_distributed,
+                self.bounded_wait_distributed,
+            )
+        };
+        match mean {
+            Some(m) => format!("{} days", crate::analysis::queue::days(m)),
+            None if unbounded >= 1.0 - 1e-9 => "without end".to_owned(),
+            None => format!(
+                "without end for {} (the rest {} days)",
+                crate::format::percent(unbounded),
+                crate::analysis::queue::days(bounded)
+            ),
+        }
+    }
+
     /// The bus factor as "2", or "2–3" when only bounds are known, or "n/a".
     pub fn bus_factor_text(&self) -> String {
         match (self.bus_factor_lower, self.bus_factor) {
@@ -94,6 +136,19 @@ impl Figures {
             layers: a.layers,
             widest_span: a.max_span.as_ref().map_or(0, |m| m.count),
             widest_span_of: a.max_span.as_ref().map(|m| m.id.clone()),
+            mean_wait_hierarchical: a.readings.hierarchical.wait.mean_wait_days,
+            mean_wait_distributed: a.readings.distributed.wait.mean_wait_days,
+            unbounded_hierarchical: a.readings.hierarchical.wait.unbounded_share,
+            unbounded_distributed: a.readings.distributed.wait.unbounded_share,
+            bounded_wait_hierarchical: a.readings.hierarchical.wait.bounded_mean_wait_days,
+            bounded_wait_distributed: a.readings.distributed.wait.bounded_mean_wait_days,
+            busiest_queue: a
+                .persons
+                .iter()
+                .filter_map(|p| Some((p, p.hierarchical.queue?.utilisation)))
+                .filter(|(_, u)| *u > 0.0)
+                .max_by(|x, y| x.1.total_cmp(&y.1))
+                .map(|(p, u)| (p.id.clone(), u)),
             critical: count(Severity::Critical),
             warnings: count(Severity::Warning),
             notes: count(Severity::Info),
@@ -130,6 +185,11 @@ pub struct Delta {
     pub layers: i64,
     /// Change in the widest span.
     pub widest_span: i64,
+    /// Change in the mean wait through the hierarchy (working days); `None` when either has
+    /// no finite mean.
+    pub mean_wait_hierarchical: Option<f64>,
+    /// The same straight to the holder.
+    pub mean_wait_distributed: Option<f64>,
     /// Change in critical findings.
     pub critical: i64,
     /// Change in warnings.
@@ -158,6 +218,14 @@ impl Delta {
             mean_hops_distributed: a.mean_hops_distributed - b.mean_hops_distributed,
             layers: i(b.layers, a.layers),
             widest_span: i(b.widest_span, a.widest_span),
+            mean_wait_hierarchical: a
+                .mean_wait_hierarchical
+                .zip(b.mean_wait_hierarchical)
+                .map(|(x, y)| x - y),
+            mean_wait_distributed: a
+                .mean_wait_distributed
+                .zip(b.mean_wait_distributed)
+                .map(|(x, y)| x - y),
             critical: i(b.critical, a.critical),
             warnings: i(b.warnings, a.warnings),
             notes: i(b.notes, a.notes),
@@ -601,6 +669,29 @@ pub fn headline(before: &Org, c: &Comparison) -> String {
             a.undecided_domains, a.domains_with_rights, b.undecided_domains
         ));
     }
+    // The speed: the mean wait through the hierarchy, and the busiest queue before.
+    if c.before.decisions_per_month > 0.0 {
+        let (bw, aw) = (b.wait_text(true), a.wait_text(true));
+        if bw != aw {
+            parts.push(format!("mean wait through the hierarchy {bw} → {aw}"));
+        }
+        if let Some((id, before_u)) = &b.busiest_queue {
+            let after = c.after.persons.iter().find(|p| &p.id == id);
+            if let Some(after_u) = after
+                .filter(|p| p.status != "away")
+                .and_then(|p| p.hierarchical.queue)
+                .map(|q| q.utilisation)
+                && (after_u - before_u).abs() >= 0.005
+            {
+                parts.push(format!(
+                    "{} {} → {} utilised",
+                    name(before, &Some(id.clone())),
+                    pct(*before_u),
+                    pct(after_u)
+                ));
+            }
+        }
+    }
     if let Some(top) = &b.top_distributed {
         let after = c.after.persons.iter().find(|p| &p.id == top);
         let after_share = after.map_or(0.0, |p| p.distributed.share);
@@ -638,6 +729,15 @@ pub fn headline(before: &Org, c: &Comparison) -> String {
         }
     ));
     parts.join("; ")
+}
+
+/// "+1.2 days", or "=" for no change.
+fn days_changed(signed: String) -> String {
+    if signed == "=" {
+        signed
+    } else {
+        format!("{signed} days")
+    }
 }
 
 /// The figures side by side as rows of (label, before, after, change), for reports and slides.
@@ -761,6 +861,37 @@ pub fn figure_rows(before: &Org, after: &Org, c: &Comparison) -> Vec<[String; 4]
             b.layers.to_string(),
             a.layers.to_string(),
             int(d.layers),
+        ],
+        [
+            "Mean wait, through the hierarchy".to_owned(),
+            b.wait_text(true),
+            a.wait_text(true),
+            d.mean_wait_hierarchical
+                .map_or("n/a".to_owned(), |x| days_changed(signed(x, 1))),
+        ],
+        [
+            "Mean wait, straight to the holder".to_owned(),
+            b.wait_text(false),
+            a.wait_text(false),
+            d.mean_wait_distributed
+                .map_or("n/a".to_owned(), |x| days_changed(signed(x, 1))),
+        ],
+        [
+            "Busiest queue, through the hierarchy".to_owned(),
+            b.busiest_queue
+                .as_ref()
+                .map_or("nobody".to_owned(), |(id, u)| {
+                    format!("{} {}", pct(*u), name(before, &Some(id.clone())))
+                }),
+            a.busiest_queue
+                .as_ref()
+                .map_or("nobody".to_owned(), |(id, u)| {
+                    format!("{} {}", pct(*u), name(after, &Some(id.clone())))
+                }),
+            match (&b.busiest_queue, &a.busiest_queue) {
+                (Some((_, x)), Some((_, y))) => points(y - x),
+                _ => "n/a".to_owned(),
+            },
         ],
         [
             "Widest span".to_owned(),

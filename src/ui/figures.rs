@@ -6,7 +6,7 @@ use crate::session::{Action, Session};
 use egui::{RichText, Ui};
 
 /// The strip's column headers, each with what it means in plain words.
-const HEADERS: [(&str, &str); 6] = [
+const HEADERS: [(&str, &str); 7] = [
     (
         "Top share",
         "How many of all decisions need the busiest person at least once: passing through on the way up, deciding or approving. 100% means every decision waits on them.",
@@ -22,6 +22,10 @@ const HEADERS: [(&str, &str); 6] = [
     (
         "Mean hops",
         "How many hand-offs a decision takes on average, from whoever raises it to whoever decides and approves it. Straight to the holder it is about 1.",
+    ),
+    (
+        "Mean wait",
+        "Working days a decision waits in the queues on its route, on average: each person a queue (M/M/1, Kingman), their decisions against their hours for deciding. \"Without end\" when somebody on the route of some decisions cannot keep up (100% or more utilised).",
     ),
     (
         "Layers",
@@ -114,7 +118,7 @@ pub(super) fn figures(session: &Session, view: &mut View, ui: &mut Ui) {
         });
     } else {
         egui::Grid::new("figures-grid")
-            .num_columns(7)
+            .num_columns(8)
             .spacing([18.0, 2.0])
             .show(ui, |ui| {
                 ui.label("");
@@ -143,6 +147,8 @@ pub(super) fn figures(session: &Session, view: &mut View, ui: &mut Ui) {
                     ui.label(thousands(r.load.hhi));
                     ui.label(format!("{:.1}", r.load.effective));
                     ui.label(format!("{:.2}", r.mean_hops));
+                    ui.label(crate::analysis::queue::mean_wait_words(&r.wait))
+                        .on_hover_text(crate::analysis::queue::wait_detail(&r.wait, a));
                     ui.label(a.layers.to_string());
                     ui.label(a.max_span.as_ref().map_or("none".to_owned(), |m| {
                         format!("{} ({})", m.count, name_of(&Some(m.id.clone())))

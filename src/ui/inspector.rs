@@ -242,6 +242,20 @@ fn person(
                 percent(f.distributed.share)
             ));
             ui.end_row();
+            for (label, load) in [
+                ("Hierarchy queue", &f.hierarchical),
+                ("Distributed queue", &f.distributed),
+            ] {
+                if let Some(q) = load.queue
+                    && load.load > 0.0
+                {
+                    ui.label(label).on_hover_text(
+                        "Their decisions' hours against their hours a week for deciding, and how long a decision waits for them (M/M/1 queue; capacity_hours in the file sets their hours)",
+                    );
+                    ui.label(crate::analysis::queue::queue_words(&q));
+                    ui.end_row();
+                }
+            }
             if let Some(m) = f.matrix {
                 ui.label("Matrix load").on_hover_text(
                     "When decisions climb the dotted lines: everybody with a dotted-line manager read as reporting to them",
