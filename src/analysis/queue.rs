@@ -297,6 +297,11 @@ pub fn wait_detail(w: &WaitFigures, a: &Analysis) -> String {
     out
 }
 
+/// "1.4 days", or "without end" for a wait that grows without end.
+pub fn days_or_end(d: Option<f64>) -> String {
+    d.map_or_else(|| "without end".to_owned(), |d| format!("{} days", days(d)))
+}
+
 /// Working days to one decimal, or "under 0.1".
 pub fn days(d: f64) -> String {
     if d > 0.0 && d < 0.05 {

@@ -115,27 +115,20 @@ pub fn text_report(a: &Analysis) -> String {
             format!("{:.2}", h.mean_hops),
             d.mean_hops
         );
-        let mean = |w: &super::WaitFigures| match w.mean_wait_days {
-            Some(m) => format!("{} days", super::queue::days(m)),
-            None => "without end".to_owned(),
-        };
-        let p90 = |w: &super::WaitFigures| match w.p90_wait_days {
-            Some(m) => format!("{} days", super::queue::days(m)),
-            None => "without end".to_owned(),
-        };
+        let end = super::queue::days_or_end;
         let _ = writeln!(
             out,
             "{:<28} {:<28} {}",
             "Mean wait (working days)",
-            mean(&h.wait),
-            mean(&d.wait)
+            end(h.wait.mean_wait_days),
+            end(d.wait.mean_wait_days)
         );
         let _ = writeln!(
             out,
             "{:<28} {:<28} {}",
             "90th percentile wait",
-            p90(&h.wait),
-            p90(&d.wait)
+            end(h.wait.p90_wait_days),
+            end(d.wait.p90_wait_days)
         );
         let over = |w: &super::WaitFigures| format!("{} / {}", w.overloaded.len(), w.busy);
         let _ = writeln!(
