@@ -511,7 +511,19 @@ pub fn comparison_svg(
             .title
             .clone()
             .unwrap_or_else(|| format!("{}: before and after", before.name)),
-        headline: vec![crate::scenario::headline(before, &c), changed],
+        headline: {
+            let mut lines: Vec<String> = crate::scenario::headline_lines(before, &c)
+                .into_iter()
+                .map(|line| {
+                    let mut chars = line.chars();
+                    chars.next().map_or_else(String::new, |first| {
+                        first.to_uppercase().chain(chars).collect()
+                    })
+                })
+                .collect();
+            lines.push(changed);
+            lines
+        },
         panels,
         columns: 2,
         footer,

@@ -653,6 +653,12 @@ pub fn without(org: &Org, who: &[String]) -> Result<Absence, ScenarioError> {
 /// "Dana Reyes: 88% → 12% of decisions; bus factor 1 → 7": the change in one line, about the
 /// person who carried the most before.
 pub fn headline(before: &Org, c: &Comparison) -> String {
+    headline_lines(before, c).join("; ")
+}
+
+/// [`headline`] in two parts for a slide, where one line would run off it: the change in
+/// waiting (when there is one), then the rest.
+pub fn headline_lines(before: &Org, c: &Comparison) -> Vec<String> {
     let [b, a] = &c.figures;
     let name = |org: &Org, id: &Option<String>| {
         id.as_ref()
@@ -660,6 +666,7 @@ pub fn headline(before: &Org, c: &Comparison) -> String {
             .map_or("nobody".to_owned(), |p| p.display_name().to_owned())
     };
     let pct = crate::format::percent;
+    let mut waiting = Vec::new();
     let mut parts = Vec::new();
     // Losing deciders is the news: concentration over fewer domains is no improvement.
     let lost = a.undecided_domains > b.undecided_domains;
@@ -669,11 +676,12 @@ pub fn headline(before: &Org, c: &Comparison) -> String {
             a.undecided_domains, a.domains_with_rights, b.undecided_domains
         ));
     }
-    // The speed: the mean wait through the hierarchy, and the busiest queue before.
-    if c.before.decisions_per_month > 0.0 {
+    // The speed: the mean wait through the hierarchy, and the busiest queue before. Not when
+    // domains lose their decider: a wait falls then only because decisions reach nobody.
+    if c.before.decisions_per_month > 0.0 && a.undecided_domains <= b.undecided_domains {
         let (bw, aw) = (b.wait_text(true), a.wait_text(true));
         if bw != aw {
-            parts.push(format!("mean wait through the hierarchy {bw} → {aw}"));
+            waiting.push(format!("mean wait through the hierarchy {bw} → {aw}"));
         }
         if let Some((id, before_u)) = &b.busiest_queue {
             let after = c.after.persons.iter().find(|p| &p.id == id);
@@ -683,7 +691,7 @@ pub fn headline(before: &Org, c: &Comparison) -> String {
                 .map(|q| q.utilisation)
                 && (after_u - before_u).abs() >= 0.005
             {
-                parts.push(format!(
+                waiting.push(format!(
                     "{} {} → {} utilised",
                     name(before, &Some(id.clone())),
                     pct(*before_u),
@@ -728,7 +736,10 @@ pub fn headline(before: &Org, c: &Comparison) -> String {
             ""
         }
     ));
-    parts.join("; ")
+    [waiting.join("; "), parts.join("; ")]
+        .into_iter()
+        .filter(|line| !line.is_empty())
+        .collect()
 }
 
 /// "+1.2 days", or "=" for no change.
