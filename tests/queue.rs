@@ -308,7 +308,7 @@ fn the_command_line_sets_capacity_and_refuses_bad_settings() {
     let out = orgflow(&["analyze", file.to_str().unwrap(), "--handling", "0"]);
     assert!(!out.status.success());
     assert!(
-        text(&out.stderr).contains("“handling_hours” is 0"),
+        text(&out.stderr).contains("--handling is 0, but it must be the hours one decision takes"),
         "{}",
         text(&out.stderr)
     );

@@ -76,6 +76,33 @@ pub struct Finding {
     pub message: String,
 }
 
+impl Finding {
+    /// A finding about these people and no domain.
+    pub fn about(
+        kind: FindingKind,
+        severity: Severity,
+        people: Vec<String>,
+        message: String,
+    ) -> Self {
+        Self {
+            kind,
+            severity,
+            people,
+            domains: Vec::new(),
+            message,
+        }
+    }
+}
+
+/// Critical from `critical_from`, else a warning.
+fn severity_from(value: f64, critical_from: f64) -> Severity {
+    if value >= critical_from {
+        Severity::Critical
+    } else {
+        Severity::Warning
+    }
+}
+
 fn names(org: &Org, ids: &[String], most: usize) -> String {
     let mut shown: Vec<String> = ids
         .iter()
@@ -184,17 +211,12 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
                 percent(h)
             )
         };
-        out.push(Finding {
-            kind: FindingKind::Funnel,
-            severity: if h.max(d) >= 0.5 {
-                Severity::Critical
-            } else {
-                Severity::Warning
-            },
-            people: vec![p.id.0.clone()],
-            domains: Vec::new(),
+        out.push(Finding::about(
+            FindingKind::Funnel,
+            severity_from(h.max(d), 0.5),
+            vec![p.id.0.clone()],
             message,
-        });
+        ));
     }
 
     // A person in several posts is one queue: their posts' funnels become theirs.
@@ -222,11 +244,7 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
         let titles: Vec<String> = x.posts.iter().map(|p| p.title.clone()).collect();
         out.push(Finding {
             kind: FindingKind::Funnel,
-            severity: if h.max(d) >= 0.5 {
-                Severity::Critical
-            } else {
-                Severity::Warning
-            },
+            severity: severity_from(h.max(d), 0.5),
             people: ids,
             domains: Vec::new(),
             message: if x.exact {
@@ -301,11 +319,7 @@ pub fn findings(org: &Org, h: &Hierarchy<'_>, a: &Analysis, t: &Thresholds) -> V
         let p = person(i);
         out.push(Finding {
             kind: FindingKind::MatrixFunnel,
-            severity: if m >= 0.5 {
-                Severity::Critical
-            } else {
-                Severity::Warning
-            },
+            severity: severity_from(m, 0.5),
             people: vec![p.id.0.clone()],
             domains: Vec::new(),
             message: format!(
@@ -578,13 +592,7 @@ fn informal(org: &Org, a: &Analysis, t: &Thresholds) -> Vec<Finding> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let finding = |kind, severity, people: Vec<String>, message: String| Finding {
-        kind,
-        severity,
-        people,
-        domains: Vec::new(),
-        message,
-    };
+    let finding = Finding::about;
     let name = |id: &str| {
         org.person(id)
             .map_or(id.to_owned(), |p| p.display_name().to_owned())
@@ -798,17 +806,12 @@ fn queue_findings(org: &Org, a: &Analysis, judged: bool) -> Vec<Finding> {
             } else {
                 ": waits grow fast near full (4× the handling time at 80%, 9× at 90%)."
             });
-            Finding {
-                kind: FindingKind::Queue,
-                severity: if worse.overloaded() {
-                    Severity::Critical
-                } else {
-                    Severity::Warning
-                },
-                people: vec![p.id.0.clone()],
-                domains: Vec::new(),
+            Finding::about(
+                FindingKind::Queue,
+                severity_from(worse.utilisation, 1.0),
+                vec![p.id.0.clone()],
                 message,
-            }
+            )
         })
         .collect()
 }

@@ -87,57 +87,47 @@ pub fn text_report(a: &Analysis) -> String {
             "{:<28} {:<28} Straight to the holder",
             "", "Through the hierarchy"
         );
-        let _ = writeln!(
-            out,
-            "{:<28} {:<28} {}",
-            "Top person's share",
-            top(&h.top, h.top_share),
-            top(&d.top, d.top_share)
-        );
-        let _ = writeln!(
-            out,
-            "{:<28} {:<28} {}",
-            "Load concentration (HHI)",
-            thousands(h.load.hhi),
-            thousands(d.load.hhi)
-        );
-        let _ = writeln!(
-            out,
-            "{:<28} {:<28} {:.1}",
-            "Effective handlers",
-            format!("{:.1}", h.load.effective),
-            d.load.effective
-        );
-        let _ = writeln!(
-            out,
-            "{:<28} {:<28} {:.2}",
-            "Mean hops per decision",
-            format!("{:.2}", h.mean_hops),
-            d.mean_hops
-        );
         let end = super::queue::days_or_end;
-        let _ = writeln!(
-            out,
-            "{:<28} {:<28} {}",
-            "Mean wait (working days)",
-            end(h.wait.mean_wait_days),
-            end(d.wait.mean_wait_days)
-        );
-        let _ = writeln!(
-            out,
-            "{:<28} {:<28} {}",
-            "90th percentile wait",
-            end(h.wait.p90_wait_days),
-            end(d.wait.p90_wait_days)
-        );
         let over = |w: &super::WaitFigures| format!("{} / {}", w.overloaded.len(), w.busy);
-        let _ = writeln!(
-            out,
-            "{:<28} {:<28} {}",
-            "Queues full / busy",
-            over(&h.wait),
-            over(&d.wait)
-        );
+        for [label, through, straight] in [
+            [
+                "Top person's share".to_owned(),
+                top(&h.top, h.top_share),
+                top(&d.top, d.top_share),
+            ],
+            [
+                "Load concentration (HHI)".to_owned(),
+                thousands(h.load.hhi),
+                thousands(d.load.hhi),
+            ],
+            [
+                "Effective handlers".to_owned(),
+                format!("{:.1}", h.load.effective),
+                format!("{:.1}", d.load.effective),
+            ],
+            [
+                "Mean hops per decision".to_owned(),
+                format!("{:.2}", h.mean_hops),
+                format!("{:.2}", d.mean_hops),
+            ],
+            [
+                "Mean wait (working days)".to_owned(),
+                end(h.wait.mean_wait_days),
+                end(d.wait.mean_wait_days),
+            ],
+            [
+                "90th percentile wait".to_owned(),
+                end(h.wait.p90_wait_days),
+                end(d.wait.p90_wait_days),
+            ],
+            [
+                "Queues full / busy".to_owned(),
+                over(&h.wait),
+                over(&d.wait),
+            ],
+        ] {
+            let _ = writeln!(out, "{label:<28} {through:<28} {straight}");
+        }
         if let Some(sentence) = super::wait_sentence(a) {
             let _ = writeln!(out, "{sentence}");
         }

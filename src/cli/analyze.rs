@@ -38,7 +38,22 @@ pub fn run(args: Analyze) -> anyhow::Result<()> {
     let queue: orgflow::model::QueueOverrides = args.queue.into();
     let wrong = orgflow::model::check_queue(&queue);
     if !wrong.is_empty() {
-        return Err(UsageError(format!("wrong queue flags: {}", wrong.join("; "))).into());
+        // The checks name the file's fields; a flag's user knows the flag.
+        let flagged: Vec<String> = wrong
+            .iter()
+            .map(|m| {
+                [
+                    ("“manager_hours”", "--capacity"),
+                    ("“other_hours”", "--capacity's second number"),
+                    ("“handling_hours”", "--handling"),
+                    ("“arrival_cv”", "--arrival-cv"),
+                    ("“service_cv”", "--service-cv"),
+                ]
+                .iter()
+                .fold(m.clone(), |m, (field, flag)| m.replace(field, flag))
+            })
+            .collect();
+        return Err(UsageError(format!("wrong queue flags: {}", flagged.join("; "))).into());
     }
     let min_group = args.rights.min_group;
     let (mut loaded, said) = load_org_said(&args.files, args.columns, args.rights)?;

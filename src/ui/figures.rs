@@ -148,7 +148,10 @@ pub(super) fn figures(session: &Session, view: &mut View, ui: &mut Ui) {
                     ui.label(format!("{:.1}", r.load.effective));
                     ui.label(format!("{:.2}", r.mean_hops));
                     ui.label(crate::analysis::queue::mean_wait_words(&r.wait))
-                        .on_hover_text(crate::analysis::queue::wait_detail(&r.wait, a));
+                        // Worked out only while hovered: it looks names up.
+                        .on_hover_ui(|ui| {
+                            ui.label(crate::analysis::queue::wait_detail(&r.wait, a));
+                        });
                     ui.label(a.layers.to_string());
                     ui.label(a.max_span.as_ref().map_or("none".to_owned(), |m| {
                         format!("{} ({})", m.count, name_of(&Some(m.id.clone())))
