@@ -1,6 +1,7 @@
 //! The analysis: structure, decision routing in both readings, concentration, who holds the
 //! org together, and the findings. Pure functions of the org; the output is deterministic.
 
+pub mod calibration;
 mod concentration;
 mod findings;
 mod holders;
@@ -491,6 +492,10 @@ pub struct PersonFigures {
     pub link_articulation_point: bool,
     /// Whether their absence would split the org.
     pub articulation_point: bool,
+    /// What a decision log shows for the decisions they took, when one was read
+    /// (`analyze --log`).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub observed: Option<Box<calibration::Observed>>,
 }
 
 /// The figures of one decision domain.
@@ -515,6 +520,14 @@ pub struct DomainFigures {
     /// is not routed (no rights, no rate, nobody raises it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wait_days: Option<DomainWaits>,
+    /// Working days from raised to decided in each reading: the waits plus the handling at
+    /// everybody on the route (each of them spends `hours`, stretched by the share of their
+    /// week they have for decisions). What a decision log measures; `None` as `wait_days`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_to_decision_days: Option<DomainWaits>,
+    /// What a decision log shows for it, when one was read (`analyze --log`).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub observed: Option<Box<calibration::Observed>>,
 }
 
 /// A domain's wait in each reading, in working days; `None` (JSON `null`) where its route
@@ -589,6 +602,13 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
         .map(|(m, _, _)| queues(&m.hierarchical, &m.hierarchical_hours));
     let wait_of = |q: &[Queue]| -> Vec<Option<f64>> { q.iter().map(|q| q.wait_days).collect() };
     let domain_waits = routing.routes.waits(&wait_of(&queue_h), &wait_of(&queue_d));
+    // The working days one handling hour occupies each person (their week stretched over the
+    // hours they have for decisions), summed along each route like the waits.
+    let per_hour: Vec<Option<f64>> = capacity
+        .iter()
+        .map(|&c| Some(settings.week_hours / c.max(1e-9) / settings.day_hours))
+        .collect();
+    let route_hours = routing.routes.waits(&per_hour, &per_hour);
     let total_reports = h.total_reports();
     let ends = network::link_ends(org, &h);
     let articulation = network::articulation_points(&h, &ends);
@@ -746,6 +766,7 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
             sought_by: link_loads.sought_by[i],
             link_articulation_point: link_articulation[i],
             articulation_point: is_articulation[i],
+            observed: None,
         })
         .collect();
 
@@ -859,6 +880,22 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
                             distributed: d,
                         }
                     }),
+                    time_to_decision_days: domain_waits.get(k).copied().flatten().map(
+                        |(_, (wh, wd))| {
+                            let hours = settings.handling_of(d);
+                            let (hh, hd) = route_hours
+                                .get(k)
+                                .copied()
+                                .flatten()
+                                .map_or((Some(0.0), Some(0.0)), |(_, x)| x);
+                            let plus = |w: Option<f64>, x: Option<f64>| Some(w? + hours * x?);
+                            DomainWaits {
+                                hierarchical: plus(wh, hh),
+                                distributed: plus(wd, hd),
+                            }
+                        },
+                    ),
+                    observed: None,
                 })
                 .collect(),
             findings: Vec::new(),

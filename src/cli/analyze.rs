@@ -1,10 +1,11 @@
 //! `orgflow analyze`: the analysis of one org, as a report or as JSON.
 
-use super::args::{ColumnArgs, QueueArgs, RightsArgs, ThresholdArgs};
-use super::load::load_org_said;
+use super::args::{ColumnArgs, LogArgs, QueueArgs, RightsArgs, ThresholdArgs};
+use super::load::{describe, load_org_said};
+use super::terminal::say;
 use super::terminal::{UsageError, print_json, print_report};
 use clap::Args;
-use orgflow::analysis::{analyze_with, text_report};
+use orgflow::analysis::{analyze_with, calibration, text_report};
 use orgflow::model::ThresholdOverrides;
 use std::path::PathBuf;
 
@@ -26,6 +27,8 @@ pub struct Analyze {
     thresholds: ThresholdArgs,
     #[command(flatten)]
     queue: QueueArgs,
+    #[command(flatten)]
+    log: LogArgs,
 }
 
 /// Runs `analyze`.
@@ -58,21 +61,59 @@ pub fn run(args: Analyze) -> anyhow::Result<()> {
     let min_group = args.rights.min_group;
     let (mut loaded, said) = load_org_said(&args.files, args.columns, args.rights)?;
     loaded.org.queue = loaded.org.queue.merged_with(&queue);
-    let overrides = loaded.org.thresholds.merged_with(&flags);
-    let analysis = analyze_with(&loaded.org, &overrides.resolve());
-    if args.json {
-        // The analysis, and under `import` everything reading the files said.
-        #[derive(serde::Serialize)]
-        struct Import<'a, T: serde::Serialize> {
-            import: &'a T,
+    let log = match &args.log.log {
+        Some(path) => {
+            let log =
+                orgflow::io::load_decision_log(&loaded.org, path, args.log.log_sheet.as_deref())
+                    .map_err(describe)?;
+            say!("{}: {}", path.display(), log.summary());
+            Some((path, log))
         }
-        let json = analysis.json(&loaded.org, Import { import: &said });
+        None => None,
+    };
+    let fitted = match &log {
+        Some((_, log)) if args.log.fit_capacity => {
+            let fitted = calibration::fit_capacities(&loaded.org, log);
+            calibration::apply_fit(&mut loaded.org, &fitted);
+            fitted
+        }
+        _ => Vec::new(),
+    };
+    let overrides = loaded.org.thresholds.merged_with(&flags);
+    let mut analysis = analyze_with(&loaded.org, &overrides.resolve());
+    let calibration = log.map(|(path, log)| {
+        let file = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |f| f.to_string_lossy().into_owned(),
+        );
+        calibration::calibrate(&mut analysis, &loaded.org, &log, &file, fitted)
+    });
+    if args.json {
+        // The analysis, under `import` everything reading the files said, and under
+        // `calibration` the decision log beside the model.
+        #[derive(serde::Serialize)]
+        struct Extra<'a, T: serde::Serialize> {
+            import: &'a T,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            calibration: Option<&'a calibration::Calibration>,
+        }
+        let json = analysis.json(
+            &loaded.org,
+            Extra {
+                import: &said,
+                calibration: calibration.as_ref(),
+            },
+        );
         match min_group {
             None => print_json(&json),
             Some(n) => print_json(&withhold_in_json(&loaded.org, json, n as usize)?),
         }
     } else {
-        print_report(&text_report(&analysis))
+        let mut report = text_report(&analysis);
+        if let Some(c) = &calibration {
+            report.push_str(&calibration::text(c));
+        }
+        print_report(&report)
     }
 }
 

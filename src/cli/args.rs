@@ -181,6 +181,23 @@ pub struct QueueArgs {
     pub service_cv: Option<f64>,
 }
 
+/// A decision log to check the queue model against.
+#[derive(Args, Debug)]
+pub struct LogArgs {
+    /// A decision log (CSV or workbook), one row per decision taken: when it was raised, when
+    /// it was decided, who decided it and (optionally) its domain. The report shows what it
+    /// measured beside the model.
+    #[arg(long, value_name = "LOG")]
+    pub log: Option<PathBuf>,
+    /// The sheet of a log workbook to read (default: the first one).
+    #[arg(long, value_name = "NAME", requires = "log")]
+    pub log_sheet: Option<String>,
+    /// Fit each decider's hours a week for decisions so that the model reproduces the log's
+    /// mean time to decision; the analysis then uses them.
+    #[arg(long, requires = "log")]
+    pub fit_capacity: bool,
+}
+
 fn capacities(text: &str) -> Result<(f64, Option<f64>), String> {
     let number = |part: &str| -> Result<f64, String> {
         part.trim()

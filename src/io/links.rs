@@ -84,38 +84,9 @@ pub fn import_links(org: &Org, table: Table, kind: &str) -> Result<LinksImport, 
         )]);
     };
     let weight_col = find(WEIGHT_NAMES);
-    // People by index: 500,000 rows must not hash and clone ids pair by pair.
-    // Ids in one Unicode form: the table's cells are composed (NFC), a team file's may not be.
-    let ids: HashMap<std::borrow::Cow<'_, str>, u32> = org
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (crate::model::nfc(p.id.as_str()), i as u32))
-        .collect();
-    let mut names: HashMap<String, Option<u32>> = HashMap::new();
-    for (i, p) in org.people.iter().enumerate() {
-        let i = i as u32;
-        let key = name_key(&p.name);
-        for k in [without_initials(&key), key] {
-            names
-                .entry(k)
-                .and_modify(|e| {
-                    if *e != Some(i) {
-                        *e = None;
-                    }
-                })
-                .or_insert(Some(i));
-        }
-    }
-    let person = |cell: &str| -> Option<u32> {
-        if let Some(&i) = ids.get(cell) {
-            return Some(i);
-        }
-        let key = name_key(cell);
-        [key.clone(), without_initials(&key)]
-            .iter()
-            .find_map(|k| names.get(k).copied().flatten())
-    };
+    let finder = PersonFinder::new(org);
+    let ids = &finder.ids;
+    let person = |cell: &str| finder.find(cell);
     let id_of = |i: u32| -> PersonId {
         org.people
             .get(i as usize)
@@ -235,6 +206,55 @@ pub fn import_links(org: &Org, table: Table, kind: &str) -> Result<LinksImport, 
         problems,
         notes: table.notes,
     })
+}
+
+/// Finds people by a cell of a table: by id, then by name as managers are (“Reyes, Dana”,
+/// “Dana M. Reyes”), when only one person has that name.
+pub(crate) struct PersonFinder<'a> {
+    /// People by id (in one Unicode form: a table's cells are composed, a team file's may not
+    /// be), as indexes: 500,000 rows must not hash and clone ids pair by pair.
+    pub(crate) ids: HashMap<std::borrow::Cow<'a, str>, u32>,
+    /// People by name key; `None` when several people share it.
+    names: HashMap<String, Option<u32>>,
+}
+
+impl<'a> PersonFinder<'a> {
+    /// The index of `org`'s people.
+    pub(crate) fn new(org: &'a Org) -> Self {
+        let ids = org
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (crate::model::nfc(p.id.as_str()), i as u32))
+            .collect();
+        let mut names: HashMap<String, Option<u32>> = HashMap::new();
+        for (i, p) in org.people.iter().enumerate() {
+            let i = i as u32;
+            let key = name_key(&p.name);
+            for k in [without_initials(&key), key] {
+                names
+                    .entry(k)
+                    .and_modify(|e| {
+                        if *e != Some(i) {
+                            *e = None;
+                        }
+                    })
+                    .or_insert(Some(i));
+            }
+        }
+        Self { ids, names }
+    }
+
+    /// The person a cell names, if exactly one.
+    pub(crate) fn find(&self, cell: &str) -> Option<u32> {
+        if let Some(&i) = self.ids.get(cell) {
+            return Some(i);
+        }
+        let key = name_key(cell);
+        [key.clone(), without_initials(&key)]
+            .iter()
+            .find_map(|k| self.names.get(k).copied().flatten())
+    }
 }
 
 /// What [`withhold_small_groups`] left out, for privacy.

@@ -2,6 +2,7 @@
 
 mod csv_export;
 mod csv_import;
+mod decision_log;
 mod graph;
 mod json;
 mod junior;
@@ -15,6 +16,7 @@ mod yaml;
 pub use csv_export::{csv_headers, csv_losses, neutralise_formula, write_csv};
 pub use csv_import::{CsvColumns, CsvImport, fte_text, import_csv, import_people};
 pub(crate) use csv_import::{name_key, without_initials};
+pub use decision_log::{DAY_STARTS, DecisionLog, LogEntry, read_decision_log, working_days};
 pub use graph::{GraphFormat, GraphImport, graph_losses, import_graph};
 pub use json::{parse_json, to_json};
 pub use junior::{JuniorImport, import_junior};
@@ -190,6 +192,18 @@ pub fn load_links(
     kind: &str,
 ) -> Result<LinksImport, LoadError> {
     load_table(path, sheet, |table| import_links(org, table, kind))
+}
+
+/// Reads a decision log (CSV or workbook) against `org`; the error names the file.
+pub fn load_decision_log(
+    org: &Org,
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<DecisionLog, LoadError> {
+    let day_hours = org.queue_settings().day_hours;
+    load_table(path, sheet, |table| {
+        read_decision_log(org, table, day_hours)
+    })
 }
 
 /// Opens a team file or a CSV export. Either all of it loads, valid, or an error lists every problem.
