@@ -72,5 +72,37 @@ fn matrix_and_holders(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_and_analyze, matrix_and_holders);
+/// What the queue model adds to `analyze` (issue 18: under 10% at 100k people): every person's
+/// queue in both readings and every domain's wait and handling along its routes, from a
+/// routing already done, beside the whole analysis of the same org.
+fn queue_figures(c: &mut Criterion) {
+    let mut group = c.benchmark_group("queue_figures");
+    group.sample_size(10);
+    for people in [10_000, 100_000] {
+        let org = orgflow::generate::org(people, 7);
+        let h = orgflow::analysis::Hierarchy::new(&org);
+        let acts: Vec<bool> = org.people.iter().map(|p| p.can_act()).collect();
+        let routing = orgflow::analysis::route(&org, &h, &acts);
+        group.bench_with_input(BenchmarkId::new("queues", people), &org, |b, org| {
+            b.iter(|| {
+                black_box(orgflow::analysis::queue::Queues::of(
+                    black_box(org),
+                    &h,
+                    &routing,
+                    None,
+                ))
+            });
+        });
+        group.bench_with_input(
+            BenchmarkId::new("whole_analysis", people),
+            &org,
+            |b, org| {
+                b.iter(|| black_box(analyze(black_box(org))));
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load_and_analyze, matrix_and_holders, queue_figures);
 criterion_main!(benches);

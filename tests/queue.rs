@@ -338,3 +338,43 @@ fn the_command_line_sets_capacity_and_refuses_bad_settings() {
         "{err}"
     );
 }
+
+/// An HR export may carry each person's hours a week for decisions; a bad cell is said and the
+/// default used; orgflow's own CSV writes the column back, and the queue uses it.
+#[test]
+fn hours_for_decisions_from_a_spreadsheet_column() {
+    let csv = "Employee ID,Name,Job Title,Manager ID,Decision hours\n\
+               E1,Dana Reyes,Principal,,9\n\
+               E2,Marta Quill,Business manager,E1,\"6,5\"\n\
+               E3,Sam Lee,Teacher,E1,\n\
+               E4,Priya Shah,Teacher,E1,lots\n";
+    let import = orgflow::io::import_csv(csv.as_bytes(), "School", &Default::default()).unwrap();
+    let hours: Vec<Option<f64>> = import.org.people.iter().map(|p| p.capacity_hours).collect();
+    assert_eq!(hours, vec![Some(9.0), Some(6.5), None, None]);
+    assert_eq!(import.problems.len(), 1);
+    assert_eq!(import.problems[0].place, "row 5");
+    assert!(import.problems[0].message.contains("“lots”"));
+    let written = String::from_utf8(orgflow::io::write_csv(&import.org)).unwrap();
+    assert!(written.starts_with("id,name,title,team,manager,vacant,skills,capacity_hours\n"));
+    assert!(
+        written.contains("E2,Marta Quill,Business manager,,E1,,,6.5\n"),
+        "{written}"
+    );
+    let again = orgflow::io::import_csv(written.as_bytes(), "School", &Default::default()).unwrap();
+    assert_eq!(again.org.people[1].capacity_hours, Some(6.5));
+    // The queue uses it: 9 hours a week are 39 a month; of the 39 decisions everybody raises,
+    // Dana's own quarter she takes herself, outside her queue.
+    let mut org = import.org;
+    org.decisions.push(Decision {
+        id: DecisionId("d".to_owned()),
+        per_month: 39.0,
+        decides: vec![PersonId("E1".to_owned())],
+        ..Decision::default()
+    });
+    let a = analyze(&org);
+    let q = a.person_figures("E1").unwrap().distributed.queue.unwrap();
+    assert!(
+        close(q.utilisation, 39.0 * 0.75 * 0.5 / (9.0 * 52.0 / 12.0)),
+        "{q:?}"
+    );
+}

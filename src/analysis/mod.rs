@@ -581,34 +581,15 @@ pub fn analyze_with(org: &Org, thresholds: &Thresholds) -> Analysis {
     };
     // Every person a queue in each reading, and each domain's wait along its route.
     let settings = org.queue_settings();
-    let capacity: Vec<f64> = org
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| settings.capacity_of(p, h.span(i as u32) > 0))
-        .collect();
-    let queues = |loads: &[f64], hours: &[f64]| -> Vec<Queue> {
-        loads
-            .iter()
-            .zip(hours)
-            .zip(&capacity)
-            .map(|((&l, &hr), &c)| Queue::of(l, hr, c, &settings))
-            .collect()
-    };
-    let queue_h = queues(&routing.hierarchical, &routing.hierarchical_hours);
-    let queue_d = queues(&routing.distributed, &routing.distributed_hours);
-    let queue_m = matrix
-        .as_ref()
-        .map(|(m, _, _)| queues(&m.hierarchical, &m.hierarchical_hours));
+    let queue::Queues {
+        capacity: _,
+        hierarchical: queue_h,
+        distributed: queue_d,
+        matrix: queue_m,
+        domain_waits,
+        route_hours,
+    } = queue::Queues::of(org, &h, &routing, matrix.as_ref().map(|(m, _, _)| m));
     let wait_of = |q: &[Queue]| -> Vec<Option<f64>> { q.iter().map(|q| q.wait_days).collect() };
-    let domain_waits = routing.routes.waits(&wait_of(&queue_h), &wait_of(&queue_d));
-    // The working days one handling hour occupies each person (their week stretched over the
-    // hours they have for decisions), summed along each route like the waits.
-    let per_hour: Vec<Option<f64>> = capacity
-        .iter()
-        .map(|&c| Some(settings.week_hours / c.max(1e-9) / settings.day_hours))
-        .collect();
-    let route_hours = routing.routes.waits(&per_hour, &per_hour);
     let total_reports = h.total_reports();
     let ends = network::link_ends(org, &h);
     let articulation = network::articulation_points(&h, &ends);

@@ -80,6 +80,74 @@ impl Queue {
     }
 }
 
+/// A domain's rate and a figure summed along its routes in both readings (through the
+/// hierarchy, straight to the holder; `None` when without end); `None` when not routed.
+pub type RoutedFigure = Option<(f64, (Option<f64>, Option<f64>))>;
+
+/// Every person's queue in each reading and each domain's wait along its routes: what the
+/// queue model adds to the routing (`benches/analysis.rs` times it apart).
+pub struct Queues {
+    /// Hours a week each person has for decisions.
+    pub capacity: Vec<f64>,
+    /// Each person's queue through the hierarchy.
+    pub hierarchical: Vec<Queue>,
+    /// Each person's queue straight to the holder.
+    pub distributed: Vec<Queue>,
+    /// Each person's queue up the dotted lines, when the org has them.
+    pub matrix: Option<Vec<Queue>>,
+    /// Per domain (file order): its rate and its wait in both readings.
+    pub domain_waits: Vec<RoutedFigure>,
+    /// Per domain: the working days one handling hour takes along its routes (each person's
+    /// week stretched over their deciding hours), in both readings.
+    pub route_hours: Vec<RoutedFigure>,
+}
+
+impl Queues {
+    /// The queues of `org` from its routing (`matrix`: the routing up the dotted lines).
+    pub fn of(
+        org: &crate::model::Org,
+        h: &super::Hierarchy<'_>,
+        routing: &super::Routing,
+        matrix: Option<&super::Routing>,
+    ) -> Self {
+        let settings = org.queue_settings();
+        let capacity: Vec<f64> = org
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| settings.capacity_of(p, h.span(i as u32) > 0))
+            .collect();
+        let queues = |loads: &[f64], hours: &[f64]| -> Vec<Queue> {
+            loads
+                .iter()
+                .zip(hours)
+                .zip(&capacity)
+                .map(|((&l, &hr), &c)| Queue::of(l, hr, c, &settings))
+                .collect()
+        };
+        let hierarchical = queues(&routing.hierarchical, &routing.hierarchical_hours);
+        let distributed = queues(&routing.distributed, &routing.distributed_hours);
+        let matrix = matrix.map(|m| queues(&m.hierarchical, &m.hierarchical_hours));
+        let wait_of = |q: &[Queue]| -> Vec<Option<f64>> { q.iter().map(|q| q.wait_days).collect() };
+        let domain_waits = routing
+            .routes
+            .waits(&wait_of(&hierarchical), &wait_of(&distributed));
+        let per_hour: Vec<Option<f64>> = capacity
+            .iter()
+            .map(|&c| Some(settings.week_hours / c.max(1e-9) / settings.day_hours))
+            .collect();
+        let route_hours = routing.routes.waits(&per_hour, &per_hour);
+        Self {
+            capacity,
+            hierarchical,
+            distributed,
+            matrix,
+            domain_waits,
+            route_hours,
+        }
+    }
+}
+
 /// How long decisions wait in one reading, over the whole org.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct WaitFigures {

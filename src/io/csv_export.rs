@@ -37,6 +37,9 @@ pub fn csv_losses(org: &Org) -> Vec<String> {
     if !org.thresholds.is_empty() {
         lost.push("the warning thresholds".to_owned());
     }
+    if !org.queue.is_empty() {
+        lost.push("the queue settings (decision hours by title, handling hours)".to_owned());
+    }
     if !org.extra.is_empty() {
         let names: Vec<&str> = org.extra.keys().map(String::as_str).collect();
         lost.push(format!("the file's own fields ({})", names.join(", ")));
@@ -66,6 +69,9 @@ pub fn csv_headers(org: &Org) -> Vec<String> {
     }
     if dotted_column(org) {
         header.push("dotted_managers".to_owned());
+    }
+    if capacity_column(org) {
+        header.push("capacity_hours".to_owned());
     }
     let (holder, fte, co) = holding_columns(org);
     for (wanted, name) in [(holder, "holder"), (fte, "fte"), (co, "co_holder")] {
@@ -104,6 +110,11 @@ fn flag_columns(org: &Org) -> (bool, bool) {
     )
 }
 
+/// Whether anybody has their own hours a week for decisions (only then is the column written).
+fn capacity_column(org: &Org) -> bool {
+    org.people.iter().any(|p| p.capacity_hours.is_some())
+}
+
 /// Whether anybody has a dotted-line manager (only then is the column written).
 fn dotted_column(org: &Org) -> bool {
     org.people.iter().any(|p| !p.dotted_managers.is_empty())
@@ -118,7 +129,8 @@ fn extra_columns(org: &Org) -> BTreeSet<&str> {
 
 /// The people of `org` as CSV: id, name, title, team, manager, vacant, skills (`;`-separated),
 /// `external` and `status` when anybody is outside the org or not active, `dotted_managers`
-/// (`;`-separated ids) when anybody has one, `holder`, `fte` and `co_holder` when anybody holds
+/// (`;`-separated ids) when anybody has one, `capacity_hours` when anybody has their own hours
+/// for decisions, `holder`, `fte` and `co_holder` when anybody holds
 /// several posts, a share of one, or shares one (each other holder a row of its own with the
 /// post's id and `co_holder` = yes), then every extra field the people carry (columns an import kept), in name order.
 pub fn write_csv(org: &Org) -> Vec<u8> {
@@ -126,6 +138,7 @@ pub fn write_csv(org: &Org) -> Vec<u8> {
     let extras = extra_columns(org);
     let (external, status) = flag_columns(org);
     let dotted = dotted_column(org);
+    let capacity = capacity_column(org);
     let (holder, fte, co) = holding_columns(org);
     let fte_text = |f: Option<f64>| f.map_or(String::new(), crate::format::exact);
     // Writing to a Vec cannot fail.
@@ -147,6 +160,7 @@ pub fn write_csv(org: &Org) -> Vec<u8> {
                 let ids: Vec<&str> = p.dotted_managers.iter().map(|m| m.as_str()).collect();
                 neutralise_formula(&ids.join("; "))
             }),
+            capacity.then(|| fte_text(p.capacity_hours)),
             holder.then(|| neutralise_formula(p.holder.as_deref().unwrap_or(""))),
             fte.then(|| fte_text(p.fte)),
             co.then(String::new),

@@ -85,6 +85,14 @@ const PERSON_ID_NAMES: &[&str] = &[
 const CO_HOLDER_NAMES: &[&str] = &["coholder", "jobshare"];
 /// The holder's full-time equivalent in the post.
 const FTE_NAMES: &[&str] = &["fte", "fulltimeequivalent", "ftepercent"];
+/// Hours a week a person has for decisions (the queue model's capacity).
+const CAPACITY_NAMES: &[&str] = &[
+    "capacityhours",
+    "decisionhours",
+    "hoursfordecisions",
+    "decidinghours",
+    "decisioncapacity",
+];
 const NAME_NAMES: &[&str] = &[
     "name",
     "fullname",
@@ -539,6 +547,8 @@ struct Columns {
     fte: Option<usize>,
     /// Marks a row as another holder of an earlier row's post.
     co_holder: Option<usize>,
+    /// Hours a week for decisions.
+    capacity: Option<usize>,
 }
 
 fn find(headers: &[String], wanted: &[&str], taken: &[Option<usize>]) -> Option<usize> {
@@ -677,6 +687,7 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
         .filter(|h| Some(*h) != manager);
     let co_holder = find(&headers, CO_HOLDER_NAMES, &taken);
     let fte = find(&headers, FTE_NAMES, &taken);
+    let capacity = find(&headers, CAPACITY_NAMES, &taken);
     // A column the user named is the one; otherwise every header that may hold managers is a
     // candidate, and the one that links the most people wins.
     let mut managers: Vec<usize> = manager.into_iter().collect();
@@ -726,6 +737,7 @@ fn detect(raw: &[String], user: &CsvColumns) -> Result<Columns, Vec<Problem>> {
             holder,
             fte,
             co_holder,
+            capacity,
         })
     } else {
         Err(problems)
@@ -816,6 +828,7 @@ pub fn import_people(
         cols.holder,
         cols.fte,
         cols.co_holder,
+        cols.capacity,
         // orgflow's own status column (its words only) is read, not kept as a field as well.
         cols.status
             .filter(|&c| own_status_column(&table_rows, &raw_headers, c)),
@@ -921,6 +934,27 @@ pub fn import_people(
                 }
             },
             None => None,
+        };
+        let capacity_hours = match cols.capacity.map(|_| cell(&record, cols.capacity)) {
+            None => None,
+            Some(text) if text.trim().is_empty() => None,
+            Some(text) => match text.trim().replace(',', ".").parse::<f64>() {
+                Ok(h) if h > 0.0 && h <= crate::model::MAX_WEEK_HOURS => Some(h),
+                _ => {
+                    problems.push((
+                        number,
+                        Problem::new(
+                            place.clone(),
+                            format!(
+                                "the hours a week for decisions “{}” are not a number above 0 and at most {}; the default is used",
+                                text.trim(),
+                                crate::format::trim_number(crate::model::MAX_WEEK_HOURS)
+                            ),
+                        ),
+                    ));
+                    None
+                }
+            },
         };
         let holder = Some(cell(&record, cols.holder).into_owned()).filter(|h| !h.is_empty());
         let mut id = id;
@@ -1088,7 +1122,7 @@ pub fn import_people(
                 holder,
                 fte,
                 co_holders: Vec::new(),
-                capacity_hours: None,
+                capacity_hours,
                 extra,
             },
         });

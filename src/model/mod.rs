@@ -18,8 +18,9 @@ pub fn map_with_capacity<K, V>(capacity: usize) -> Map<K, V> {
 
 pub use hierarchy::{Hierarchy, NONE};
 pub use validate::{
-    MAX_FTE, MAX_PER_MONTH, MAX_WEIGHT, Problem, THRESHOLD_RANGES, check_queue, check_thresholds,
-    cycle_message, cycles, person_index, summarise, thousands, validate, validate_move,
+    MAX_FTE, MAX_PER_MONTH, MAX_WEEK_HOURS, MAX_WEIGHT, Problem, THRESHOLD_RANGES, check_queue,
+    check_thresholds, cycle_message, cycles, person_index, summarise, thousands, validate,
+    validate_move,
 };
 
 use serde::{Deserialize, Serialize};
