@@ -120,3 +120,78 @@ fn without_system_dialogs_opening_uses_orgflows_own_picker() {
     assert_eq!(doc.path, dir.path().join("brightpath.json"));
     assert_eq!(doc.org.people.len(), 78);
 }
+
+/// File ▸ Import decision log… shows the log beside the model; "Fit decision hours to the log"
+/// gives the deciders their fitted hours in one undo step; a log that does not fit the org
+/// changes nothing and says why.
+#[test]
+fn a_decision_log_is_shown_beside_the_model_and_fitted_in_one_step() {
+    let mut h = common::harness(Some("assets/examples/riverside-decisions.csv"), None);
+    open_school(&mut h);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import decision log…").click();
+    h.run_steps(3);
+    let (ok, status) = h.state().session.status.clone().expect("told");
+    assert!(
+        ok && status.contains("256 decisions read from 260 rows"),
+        "{status}"
+    );
+    assert!(
+        h.query_by_label_contains("Decision log: riverside-decisions.csv")
+            .is_some()
+    );
+    // Dana's row: 230 decisions, a median 0.4 and mean 0.6 working days.
+    assert!(h.query_by_label("230").is_some());
+    let doc = h.state().session.document.as_ref().expect("open");
+    assert!(!doc.is_dirty(), "reading a log changes nothing");
+    h.get_by_label("Fit decision hours to the log").click();
+    h.run_steps(3);
+    let doc = h.state().session.document.as_ref().expect("open");
+    let dana = doc.org.person("dana").expect("dana");
+    assert_eq!(dana.capacity_hours, Some(13.0));
+    assert_eq!(
+        doc.org.person("marta").expect("marta").capacity_hours,
+        Some(6.6)
+    );
+    assert!(doc.is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    let doc = h.state().session.document.as_ref().expect("open");
+    assert_eq!(doc.org.person("dana").expect("dana").capacity_hours, None);
+    assert!(!doc.is_dirty());
+    // Closed, View ▸ Decision log opens it again.
+    h.state_mut()
+        .session
+        .apply(orgflow::session::Action::ShowDecisionLog(false));
+    h.run_steps(2);
+    assert!(h.query_by_label("Fit decision hours to the log").is_none());
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Decision log").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("Fit decision hours to the log").is_some());
+    // A log whose people the org lacks changes nothing and says why.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let other = dir.path().join("other.csv");
+    std::fs::write(
+        &other,
+        "raised,decided,who\n2026-09-01,2026-09-02,Nobody Here\n",
+    )
+    .unwrap();
+    h.state_mut().session.import_decision_log(&other);
+    h.run_steps(2);
+    let session = &h.state().session;
+    let failure = session.failure.as_ref().expect("said");
+    assert_eq!(failure.path, other);
+    assert!(
+        failure.problems[0]
+            .message
+            .contains("no decision in this log could be placed")
+    );
+    assert_eq!(
+        session.decision_log.as_ref().map(|l| l.file.as_str()),
+        Some("riverside-decisions.csv"),
+        "the log already read stays"
+    );
+}

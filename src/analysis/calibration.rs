@@ -298,10 +298,47 @@ fn log_reading_days(
         .collect()
 }
 
-/// The log beside the model of `analysis` (of `org`, with any fitted capacities already given):
-/// fills in each person's and domain's `observed`, and returns the comparison.
+/// The log beside the model of `analysis` (of `org`, with any fitted capacities already given),
+/// with each person's and domain's `observed` filled in (for the JSON).
 pub fn calibrate(
     analysis: &mut Analysis,
+    org: &Org,
+    log: &DecisionLog,
+    file: &str,
+    fitted: Vec<FittedCapacity>,
+) -> Calibration {
+    let c = compare(analysis, org, log, file, fitted);
+    attach(analysis, &c);
+    c
+}
+
+/// Gives each person and domain of `analysis` what `c` says the log shows for them.
+pub fn attach(analysis: &mut Analysis, c: &Calibration) {
+    let people: std::collections::HashMap<&str, &Observed> = c
+        .people
+        .iter()
+        .map(|x| (x.id.as_str(), &x.observed))
+        .collect();
+    let domains: std::collections::HashMap<&str, &Observed> = c
+        .domains
+        .iter()
+        .map(|x| (x.id.as_str(), &x.observed))
+        .collect();
+    for p in &mut analysis.persons {
+        if let Some(o) = people.get(p.id.as_str()) {
+            p.observed = Some(Box::new((*o).clone()));
+        }
+    }
+    for d in &mut analysis.domains {
+        if let Some(o) = domains.get(d.id.as_str()) {
+            d.observed = Some(Box::new((*o).clone()));
+        }
+    }
+}
+
+/// The log beside the model of `analysis` (of `org`, with any fitted capacities already given).
+pub fn compare(
+    analysis: &Analysis,
     org: &Org,
     log: &DecisionLog,
     file: &str,
@@ -410,38 +447,6 @@ pub fn calibrate(
                 model_per_month: (d.per_month, d.per_month),
                 model_days,
             });
-        }
-    }
-    // Each person's and domain's figures carry what the log shows (for the JSON).
-    let person_index: std::collections::HashMap<&str, usize> = analysis
-        .persons
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let attach_people: Vec<(usize, Observed)> = people
-        .iter()
-        .filter_map(|c| Some((*person_index.get(c.id.as_str())?, c.observed.clone())))
-        .collect();
-    let domain_index: std::collections::HashMap<&str, usize> = analysis
-        .domains
-        .iter()
-        .enumerate()
-        .map(|(k, d)| (d.id.as_str(), k))
-        .collect();
-    let attach_domains: Vec<(usize, Observed)> = domains
-        .iter()
-        .filter_map(|c| Some((*domain_index.get(c.id.as_str())?, c.observed.clone())))
-        .collect();
-    drop((person_index, domain_index));
-    for (i, o) in attach_people {
-        if let Some(p) = analysis.persons.get_mut(i) {
-            p.observed = Some(Box::new(o));
-        }
-    }
-    for (k, o) in attach_domains {
-        if let Some(d) = analysis.domains.get_mut(k) {
-            d.observed = Some(Box::new(o));
         }
     }
     let most_first = |a: &Compared, b: &Compared| {

@@ -86,6 +86,12 @@ pub enum Action {
     ImportLinksAs(String),
     /// Import no links after all (the kind question cancelled).
     CancelLinksImport,
+    /// Ask for a decision log, then show it beside the model.
+    ImportDecisionLogDialog,
+    /// Open or close the decision log's window.
+    ShowDecisionLog(bool),
+    /// Give each decider in the log the decision hours that reproduce it, as one undo step.
+    FitToDecisionLog,
     /// Ask for a UK organogram's junior-posts file, then attach it to the senior posts open.
     AddJuniorDialog,
     /// Open several files as one org: a UK organogram's senior and junior posts (dropped

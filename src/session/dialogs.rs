@@ -65,6 +65,8 @@ pub enum Purpose {
     Compare,
     /// Import links from it.
     ImportLinks,
+    /// Read it as a decision log.
+    ImportDecisionLog,
     /// Add the junior posts it lists to the open org's senior posts.
     AddJunior,
 }

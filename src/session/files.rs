@@ -92,6 +92,8 @@ impl Session {
         self.document = Some(document);
         self.failure = None;
         self.selection = None;
+        // A decision log belongs to the org it was read against.
+        self.decision_log = None;
         // Proposals are keyed by the history's version, which starts again with each file:
         // another file's proposals must never be shown or accepted here.
         self.suggestions.proposals = None;
@@ -125,6 +127,7 @@ impl Session {
             Pending::OpenExample(name) => self.open_example(name),
             Pending::Close => {
                 self.document = None;
+                self.decision_log = None;
                 self.selection = None;
                 self.write_recovery();
             }
@@ -149,6 +152,7 @@ impl Session {
             Pending::Quit => {
                 self.out.quit = true;
                 self.document = None;
+                self.decision_log = None;
                 self.write_recovery();
             }
         }
@@ -244,6 +248,7 @@ impl Session {
             Purpose::ImportRights => self.import_rights(&path),
             Purpose::Compare => self.compare_with(&path),
             Purpose::ImportLinks => self.ask_links_kind(path),
+            Purpose::ImportDecisionLog => self.import_decision_log(&path),
             Purpose::AddJunior => self.add_junior(&path),
         }
     }

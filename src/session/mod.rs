@@ -11,6 +11,7 @@
 //! [`selection`] (by identity, and framing it), [`settings`], [`export_dialog`], [`scenario`].
 
 mod action;
+mod decision_log;
 mod dialogs;
 mod document;
 mod export_dialog;
@@ -23,6 +24,7 @@ mod selection;
 mod settings;
 
 pub use action::{Action, Choice, Pending};
+pub use decision_log::DecisionLogView;
 pub use dialogs::{FileDialogs, NoDialogs, OPENABLE, Picked, Purpose, SHEETS};
 pub use document::{BACKGROUND_FROM, Document, EXAMPLES};
 pub use export_dialog::{ExportChoices, ExportRequest, ExportResult};
@@ -66,6 +68,8 @@ pub struct Session {
     pub confirm_delete: Option<crate::model::PersonId>,
     /// An edge list chosen for import, waiting for what its links record.
     pub links_question: Option<LinksQuestion>,
+    /// A decision log read against the open document (File ▸ Import decision log…).
+    pub decision_log: Option<DecisionLogView>,
     /// What the last export did, for the Export dialog.
     pub export: Option<ExportResult>,
     /// An export waiting for orgflow's own picker to say where.
@@ -92,6 +96,7 @@ impl Session {
             suggestions: Suggestions::default(),
             confirm_delete: None,
             links_question: None,
+            decision_log: None,
             export: None,
             export_waiting: None,
             out: Outcome::default(),
@@ -264,6 +269,13 @@ impl Session {
                 }
             }
             Action::CancelLinksImport => self.links_question = None,
+            Action::ImportDecisionLogDialog => self.import_decision_log_dialog(),
+            Action::ShowDecisionLog(open) => {
+                if let Some(view) = &mut self.decision_log {
+                    view.open = open;
+                }
+            }
+            Action::FitToDecisionLog => self.fit_to_decision_log(),
             Action::AddJuniorDialog => self.add_junior_dialog(),
             Action::OpenFiles(paths) => self.guarded(Pending::OpenFiles(paths)),
             Action::CompareDialog => self.compare_dialog(),

@@ -240,6 +240,7 @@ impl Session {
         if self.suggestions.open && self.document.is_some() {
             self.suggestions();
         }
+        self.refresh_decision_log();
     }
 
     /// Writes the before/after slide of the open scenario to `path`.

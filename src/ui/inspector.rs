@@ -39,7 +39,12 @@ pub fn show(session: &Session, view: &mut View, ui: &mut Ui) {
                 .as_ref()
                 .and_then(|s| s.absence.as_ref())
                 .is_some_and(|a| a.without == [id.0.clone()]);
-            person(doc, id, away, &mut view.draft, focus, ui)
+            let log = session
+                .decision_log
+                .as_ref()
+                .and_then(|l| l.comparison())
+                .and_then(|r| r.as_ref().ok());
+            person(doc, id, away, log, &mut view.draft, focus, ui)
         }
         Some(Selection::Domain(id)) => domain(doc, id, &mut view.draft, focus, ui),
         Some(Selection::Group(team)) => {
@@ -111,6 +116,7 @@ fn person(
     doc: &Document,
     id: &PersonId,
     away: bool,
+    log: Option<&crate::analysis::calibration::Calibration>,
     draft: &mut Draft,
     focus: bool,
     ui: &mut Ui,
@@ -255,6 +261,27 @@ fn person(
                     ui.label(crate::analysis::queue::queue_words(&q));
                     ui.end_row();
                 }
+            }
+            if let Some(c) = log
+                && let Some(r) = c.people.iter().find(|r| r.id == f.id)
+            {
+                use crate::analysis::queue::days;
+                let w = r.observed.observed_wait_days;
+                let model = |d: Option<f64>| d.map_or_else(|| "without end".to_owned(), days);
+                ui.label("Decision log").on_hover_text(format!(
+                    "What {} shows of the decisions they took: working days from raised to decided",
+                    c.log
+                ));
+                ui.label(format!(
+                    "{} decided; median {}, 90th percentile {}, mean {} working days (model: {} through the hierarchy, {} straight)",
+                    r.observed.observed_decisions,
+                    days(w.median),
+                    days(w.p90),
+                    days(w.mean),
+                    model(r.model_days.hierarchical),
+                    model(r.model_days.distributed)
+                ));
+                ui.end_row();
             }
             if let Some(m) = f.matrix {
                 ui.label("Matrix load").on_hover_text(

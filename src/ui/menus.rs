@@ -70,6 +70,13 @@ pub(super) fn menu_bar(session: &Session, view: &mut View, ui: &mut Ui) {
                 view.act(Action::ImportLinksDialog);
             }
             if ui
+                .add_enabled(open, egui::Button::new("Import decision log…"))
+                .on_hover_text("Decisions taken, one a row: when raised, when decided, who decided (and the domain): shown beside the queue model, which it can fit")
+                .clicked()
+            {
+                view.act(Action::ImportDecisionLogDialog);
+            }
+            if ui
                 .add_enabled(open, egui::Button::new("Add junior posts…"))
                 .on_hover_text("A UK organogram's junior-posts file: counted in FTE under the senior posts open, never as people")
                 .clicked()
@@ -156,6 +163,15 @@ pub(super) fn menu_bar(session: &Session, view: &mut View, ui: &mut Ui) {
                     Ok(explorer) => view.explorer = Some(explorer),
                     Err(why) => view.act(Action::Refused(why)),
                 }
+            }
+            let log = session.decision_log.as_ref();
+            if ui
+                .add_enabled(log.is_some(), egui::Button::new("Decision log"))
+                .on_hover_text("The decision log read, beside the model")
+                .on_disabled_hover_text("File ▸ Import decision log… first")
+                .clicked()
+            {
+                view.act(Action::ShowDecisionLog(true));
             }
         });
         if session.document.is_some() {

@@ -4,6 +4,7 @@
 //! and records what the user asks for as actions, applied once the frame is drawn.
 
 pub mod canvas;
+mod decision_log;
 mod dialogs;
 pub mod explorer;
 mod figures;
@@ -142,6 +143,7 @@ pub fn show(session: &Session, view: &mut View, ui: &mut Ui) {
     egui::Panel::top("figures").show(ui, |ui| figures::figures(session, view, ui));
     dialogs::export_dialog(session, view, &ctx);
     explorer::explorer_window(session, view, &ctx);
+    decision_log::decision_log_window(session, view, &ctx);
     // Docked along the bottom, under the views and the strip they update: never over them.
     matrix::matrix_panel(session, view, ui);
     scenario::scenario_panel(session, view, ui);

@@ -33,6 +33,7 @@ impl InAppPicker {
         let folder = request.folder.clone();
         let (title, filter, extensions) = match request.purpose {
             Purpose::ImportLinks => ("Import links", "Spreadsheets", SHEETS),
+            Purpose::ImportDecisionLog => ("Import a decision log", "Spreadsheets", SHEETS),
             Purpose::AddJunior => ("Add junior posts", "Spreadsheets", SHEETS),
             Purpose::ImportRights => ("Import decision rights", "Spreadsheets", SHEETS),
             Purpose::Compare => (
