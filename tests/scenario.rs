@@ -175,11 +175,26 @@ fn all_suggestions_distribute_the_traditional_school() {
     let org = example("riverside-traditional.json");
     let proposals = suggest(&org);
     assert!(proposals.len() >= 4, "{}", proposals.len());
+    // Ranked by the waiting each saves on its own (the share of decisions freed from a queue
+    // without end, then the days a decision waits less), recomputed here from the figures.
+    let saved = |p: &orgflow::scenario::Proposal| {
+        let (b, a) = (&p.before, &p.after);
+        (b.bounded_wait_hierarchical - a.bounded_wait_hierarchical)
+            + (b.bounded_wait_distributed - a.bounded_wait_distributed)
+    };
+    assert!(
+        proposals
+            .windows(2)
+            .all(|w| saved(&w[0]) >= saved(&w[1]) - 1e-12),
+        "{:?}",
+        proposals.iter().map(saved).collect::<Vec<_>>()
+    );
     assert!(
         proposals[0]
             .title
-            .starts_with("Hand Budget allocation to Marta Quill")
+            .starts_with("Let the 8 teams that raise Parent concerns and complaints")
     );
+    assert!(saved(&proposals[0]) > 0.1, "{}", saved(&proposals[0]));
     let mut after = org.clone();
     let mut history = orgflow::edit::History::default();
     for p in &proposals {
@@ -226,7 +241,9 @@ fn suggest_on_the_command_line_writes_the_variant() {
         out_file.to_str().expect("path"),
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("1. Hand Budget allocation to Marta Quill"));
+    assert!(text(&out.stdout).contains(
+        "1. Let the 8 teams that raise Parent concerns and complaints decide it themselves"
+    ));
     assert!(text(&out.stderr).contains("proposals applied"));
     let variant = parse_json(&std::fs::read(&out_file).expect("written")).expect("valid");
     assert!(analyze(&variant).concentration.authority.spread.hhi < 2500.0);
@@ -312,4 +329,69 @@ fn a_large_org_gets_a_readable_list_and_accepting_all_still_does_everything() {
         spans(&after),
         spans(&org)
     );
+}
+
+/// `compare A B C`: a column each, each after the first compared with it; the figures are each
+/// org's own (the same as `analyze` gives), and two files still give the before/after report.
+#[test]
+fn compare_takes_any_number_of_orgs() {
+    let files = [
+        "assets/examples/riverside-traditional.json",
+        "assets/examples/riverside-distributed.json",
+        "assets/examples/brightpath-product.json",
+    ];
+    let out = orgflow(&["compare", files[0], files[1], files[2]]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = text(&out.stdout);
+    assert!(
+        report.starts_with("3 orgs, each after the first compared with it"),
+        "{report}"
+    );
+    let header = report
+        .lines()
+        .find(|l| l.contains("riverside-distributed.json  "))
+        .expect("header row");
+    assert!(
+        header
+            .trim_start()
+            .starts_with("riverside-traditional.json"),
+        "{header}"
+    );
+    assert!(header.trim_end().ends_with("brightpath-product.json"));
+    let bus = report
+        .lines()
+        .find(|l| l.starts_with("Bus factor"))
+        .expect("row");
+    let cells: Vec<&str> = bus.split_whitespace().collect();
+    assert_eq!(cells, ["Bus", "factor", "1", "5", "12"]);
+    assert!(
+        report.contains("riverside-distributed.json against riverside-traditional.json: 2 added")
+    );
+
+    let out = orgflow(&["compare", files[0], files[1], files[2], "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let figures = json["figures"].as_array().unwrap();
+    assert_eq!(figures.len(), 3);
+    for (k, file) in files.iter().enumerate() {
+        let own = analyze(&parse_json(&std::fs::read(file).unwrap()).unwrap());
+        let (shown, own) = (
+            figures[k]["authority_hhi"].as_f64().unwrap(),
+            own.concentration.authority.spread.hhi,
+        );
+        assert!(
+            (shown - own).abs() < 1e-9 * own,
+            "{file}: {shown} against {own}"
+        );
+    }
+    assert_eq!(json["against_first"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        json["against_first"][0]["file"],
+        "riverside-distributed.json"
+    );
+
+    // Two files: the before/after report as before; one file is refused.
+    let out = orgflow(&["compare", files[0], files[1]]);
+    assert!(text(&out.stdout).contains("before"));
+    let out = orgflow(&["compare", files[0]]);
+    assert!(!out.status.success());
 }

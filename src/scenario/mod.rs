@@ -4,7 +4,7 @@
 mod report;
 mod suggest;
 
-pub use report::{suggest_report, text_report, what_if_report};
+pub use report::{lineup_report, suggest_report, text_report, what_if_report};
 pub use suggest::{Proposal, ProposalKind, SHOWN_EACH, suggest};
 
 use crate::analysis::{Analysis, Severity, analyze};
@@ -748,6 +748,46 @@ fn days_changed(signed: String) -> String {
         signed
     } else {
         format!("{signed} days")
+    }
+}
+
+/// Several orgs side by side (`compare A B C…`): each org's figures, and each after the first
+/// compared with the first.
+pub struct Lineup {
+    /// Each org after the first, compared with the first.
+    pub comparisons: Vec<Comparison>,
+}
+
+impl Lineup {
+    /// The orgs' figures as rows of (label, one value per org), for reports.
+    pub fn rows(&self, orgs: &[&Org]) -> Vec<Vec<String>> {
+        let Some((first, rest)) = orgs.split_first() else {
+            return Vec::new();
+        };
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for (k, (c, org)) in self.comparisons.iter().zip(rest).enumerate() {
+            for (i, [label, b, a, _]) in figure_rows(first, org, c).into_iter().enumerate() {
+                if k == 0 {
+                    rows.push(vec![label, b]);
+                }
+                if let Some(row) = rows.get_mut(i) {
+                    row.push(a);
+                }
+            }
+        }
+        rows
+    }
+}
+
+/// Compares every org after the first with the first.
+pub fn lineup(orgs: &[&Org]) -> Lineup {
+    let Some((first, rest)) = orgs.split_first() else {
+        return Lineup {
+            comparisons: Vec::new(),
+        };
+    };
+    Lineup {
+        comparisons: rest.iter().map(|o| compare(first, o)).collect(),
     }
 }
 

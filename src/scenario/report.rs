@@ -65,6 +65,63 @@ pub fn text_report(before: &Org, after: &Org, c: &Comparison) -> String {
     out
 }
 
+/// Several orgs as plain text (`compare A B C…`): a column each, and each after the first
+/// compared with the first in a sentence. `files` names the columns.
+pub fn lineup_report(orgs: &[&Org], files: &[String], l: &super::Lineup) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let Some(first) = orgs.first() else {
+        return out;
+    };
+    let first_file = files.first().map_or("", String::as_str);
+    let _ = writeln!(
+        out,
+        "{} orgs, each after the first compared with it ({first_file}):",
+        orgs.len()
+    );
+    for (c, file) in l.comparisons.iter().zip(files.iter().skip(1)) {
+        let _ = writeln!(out, "  {file}: {}", headline(first, c));
+    }
+    let rows = l.rows(orgs);
+    let widths: Vec<usize> = (0..=orgs.len())
+        .map(|k| {
+            let header = if k == 0 {
+                0
+            } else {
+                files.get(k - 1).map_or(0, |f| f.chars().count())
+            };
+            rows.iter()
+                .filter_map(|r| r.get(k))
+                .map(|c| c.chars().count())
+                .chain([header])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let pad = |text: &str, width: usize| {
+        let n = text.chars().count();
+        format!("{text}{}", " ".repeat(width.saturating_sub(n) + 2))
+    };
+    let mut header = pad("", widths.first().copied().unwrap_or(0));
+    for (k, file) in files.iter().enumerate() {
+        header.push_str(&pad(file, widths.get(k + 1).copied().unwrap_or(0)));
+    }
+    let _ = writeln!(out, "\n{}", header.trim_end());
+    for row in rows {
+        let mut line = String::new();
+        for (k, cell) in row.iter().enumerate() {
+            line.push_str(&pad(cell, widths.get(k).copied().unwrap_or(0)));
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    for (c, file) in l.comparisons.iter().zip(files.iter().skip(1)) {
+        let summary = c.changes.summary();
+        let summary = summary.strip_prefix("Changes: ").unwrap_or(&summary);
+        let _ = writeln!(out, "\n{file} against {first_file}: {summary}");
+    }
+    out
+}
+
 /// What `what-if` prints: who is away, what nobody can decide, who carries their load, and the
 /// comparison with the org as it is.
 pub fn what_if_report(org: &Org, a: &Absence) -> String {

@@ -32,13 +32,40 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 impl Proposal {
-    /// Its effect in one line: "top share straight to the holder 88% to 84%; …", with `to`
+    /// The waiting it saves, as (share of decisions no longer meeting a queue without end,
+    /// working days a decision waits less), both summed over the two readings: proposals are
+    /// ranked by it, the first number first.
+    pub fn waiting_saved(&self) -> (f64, f64) {
+        let (b, a) = (&self.before, &self.after);
+        (
+            (b.unbounded_hierarchical - a.unbounded_hierarchical)
+                + (b.unbounded_distributed - a.unbounded_distributed),
+            (b.bounded_wait_hierarchical - a.bounded_wait_hierarchical)
+                + (b.bounded_wait_distributed - a.bounded_wait_distributed),
+        )
+    }
+
+    /// Its effect in one line: "mean wait through the hierarchy 0.3 days → 0.1 days, …; top
+    /// share straight to the holder 88% to 84%; …", with `to`
     /// between before and after.
     pub fn effect(&self, to: &str) -> String {
         let pct = crate::format::percent;
         let (b, a) = (&self.before, &self.after);
+        // Two decimals: one proposal alone often moves a wait by hundredths of a day.
+        let fine = |f: &Figures, hierarchical: bool| {
+            let mean = if hierarchical {
+                f.mean_wait_hierarchical
+            } else {
+                f.mean_wait_distributed
+            };
+            mean.map_or_else(|| f.wait_text(hierarchical), |m| format!("{m:.2} days"))
+        };
         format!(
-            "top share straight to the holder {} {to} {}; authority HHI {} {to} {}; bus factor {} {to} {}; widest span {} {to} {}",
+            "mean wait through the hierarchy {} {to} {}, straight to the holder {} {to} {}; top share straight to the holder {} {to} {}; authority HHI {} {to} {}; bus factor {} {to} {}; widest span {} {to} {}",
+            fine(b, true),
+            fine(a, true),
+            fine(b, false),
+            fine(a, false),
             pct(b.top_share_distributed),
             pct(a.top_share_distributed),
             crate::model::thousands(b.authority_hhi),
@@ -107,7 +134,7 @@ fn list(names: &[String]) -> String {
     }
 }
 
-/// The proposals for `org`, most effective rules first.
+/// The proposals for `org`, the most waiting saved first (see [`Proposal::waiting_saved`]).
 pub fn suggest(org: &Org) -> Vec<Proposal> {
     let analysis = analyze(org);
     let thresholds = analysis.thresholds;
@@ -668,7 +695,7 @@ fn evaluate(
         Some(Figures::of(&analyze(&after)))
     };
     let effects = crate::work::on_every_core(&pending, after_of);
-    pending
+    let mut proposals: Vec<Proposal> = pending
         .into_iter()
         .zip(effects)
         .filter_map(|(p, after)| {
@@ -681,5 +708,11 @@ fn evaluate(
                 after: after?,
             })
         })
-        .collect()
+        .collect();
+    // The most waiting saved first (a stable sort: the rules' order among equals).
+    proposals.sort_by(|x, y| {
+        let (a, b) = (x.waiting_saved(), y.waiting_saved());
+        b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1))
+    });
+    proposals
 }
