@@ -517,6 +517,42 @@ pub fn compare(
     }
 }
 
+impl Calibration {
+    /// What the log held, in one sentence (no full stop): "256 decisions from 260 rows,
+    /// 2026-09-01 to 2026-11-30 (3 months); 1 still open…; 2 rows left out".
+    pub fn summary(&self) -> String {
+        use super::queue::days;
+        use crate::format::{count, fte};
+        let mut out = format!(
+            "{} from {}",
+            count(self.decisions, "decision", "decisions"),
+            count(self.rows, "row", "rows")
+        );
+        if let (Some(a), Some(b)) = (&self.from, &self.to) {
+            out.push_str(&format!(", {a} to {b} ({} months)", fte(self.months)));
+        }
+        if self.open > 0 {
+            out.push_str(&format!(
+                "; {} still open, left out of the waits{}",
+                self.open,
+                self.oldest_open_days
+                    .map(|d| format!(" (the oldest has waited {} working days)", days(d)))
+                    .unwrap_or_default()
+            ));
+        }
+        if self.cancelled > 0 {
+            out.push_str(&format!("; {} cancelled or withdrawn", self.cancelled));
+        }
+        if !self.skipped.is_empty() {
+            out.push_str(&format!(
+                "; {} left out",
+                count(self.skipped.len(), "row", "rows")
+            ));
+        }
+        out
+    }
+}
+
 /// The comparison as plain text, for the end of the report.
 pub fn text(c: &Calibration) -> String {
     use super::queue::days;
@@ -524,33 +560,7 @@ pub fn text(c: &Calibration) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let _ = writeln!(out, "\nAgainst the decision log {}", c.log);
-    let mut first = format!(
-        "{} from {}",
-        count(c.decisions, "decision", "decisions"),
-        count(c.rows, "row", "rows")
-    );
-    if let (Some(a), Some(b)) = (&c.from, &c.to) {
-        first.push_str(&format!(", {a} to {b} ({} months)", fte(c.months)));
-    }
-    if c.open > 0 {
-        first.push_str(&format!(
-            "; {} still open, left out of the waits{}",
-            c.open,
-            c.oldest_open_days
-                .map(|d| format!(" (the oldest has waited {} working days)", days(d)))
-                .unwrap_or_default()
-        ));
-    }
-    if c.cancelled > 0 {
-        first.push_str(&format!("; {} cancelled or withdrawn", c.cancelled));
-    }
-    if !c.skipped.is_empty() {
-        first.push_str(&format!(
-            "; {} left out (listed below)",
-            count(c.skipped.len(), "row", "rows")
-        ));
-    }
-    let _ = writeln!(out, "{first}.");
+    let _ = writeln!(out, "{}.", c.summary());
     let _ = writeln!(
         out,
         "Working days from raised to decided (weekdays, working hours from 09:00): the log's median, 90th percentile and mean beside the model's mean (waits plus handling) through the hierarchy and straight to the holder; decisions a month in the log (and in the model):"

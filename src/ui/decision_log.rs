@@ -4,7 +4,7 @@
 use super::View;
 use crate::analysis::calibration::Compared;
 use crate::analysis::queue::days;
-use crate::format::{count, fte};
+use crate::format::fte;
 use crate::session::{Action, Session};
 
 /// How many rows of each table the window lists.
@@ -38,24 +38,7 @@ pub(super) fn decision_log_window(session: &Session, view: &mut View, ctx: &egui
                 }
             }
             Some(Ok(c)) => {
-                let mut first = format!(
-                    "{} from {}",
-                    count(c.decisions, "decision", "decisions"),
-                    count(c.rows, "row", "rows")
-                );
-                if let (Some(a), Some(b)) = (&c.from, &c.to) {
-                    first.push_str(&format!(", {a} to {b} ({} months)", fte(c.months)));
-                }
-                if c.open > 0 {
-                    first.push_str(&format!("; {} still open", c.open));
-                }
-                if !c.skipped.is_empty() {
-                    first.push_str(&format!(
-                        "; {} left out",
-                        count(c.skipped.len(), "row", "rows")
-                    ));
-                }
-                ui.label(first);
+                ui.label(c.summary());
                 ui.weak(
                     "Working days from raised to decided: the log's median, 90th percentile and mean, beside the model's (its waits plus the handling) through the hierarchy and straight to the holder.",
                 );
