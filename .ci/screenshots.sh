@@ -30,6 +30,10 @@ shoot riverside-traditional.json school-traditional.png
 shoot riverside-distributed.json school-distributed.png
 shoot brightpath-product.json product-company.png
 "$orgflow" export assets/examples/riverside-traditional.json --compare assets/examples/riverside-distributed.json --out screenshots/slide-compare.png
+# Four quarters of a headcount report (one file, a snapshot date column) with a RACI sheet by title.
+"$orgflow" trend tests/trend/headcount-snapshots.csv --rights tests/trend/raci-by-title.csv --out screenshots/trend.png >/dev/null 2>&1
+# The same file in the window: it opens on its latest quarter with the timeline window open.
+shoot tests/trend/headcount-snapshots.csv timeline.png
 # An HR export shaped like a real one (leavers, managers outside the file, a RACI sheet by
 # job title), converted to a team file with its rights.
 hr="$(mktemp -d)/hr-export.json"

@@ -34,6 +34,14 @@ pub const INK: Color = Color::rgb(0x1f, 0x23, 0x28);
 pub const MUTED: Color = Color::rgb(0x5a, 0x60, 0x6b);
 /// Text on dark fills.
 pub const WHITE: Color = Color::rgb(0xff, 0xff, 0xff);
+/// A trend chart's line through the hierarchy (and of a figure with one line).
+pub const TREND_HIERARCHY: Color = Color::rgb(0x25, 0x3b, 0x6e);
+/// A trend chart's line straight to the holder.
+pub const TREND_DISTRIBUTED: Color = Color::rgb(0xe6, 0x55, 0x0d);
+/// A trend chart's line of a figure that is the same in both readings (layers, spans).
+pub const TREND_SINGLE: Color = Color::rgb(0x3a, 0x3f, 0x47);
+/// A trend chart's grid lines.
+pub const TREND_GRID: Color = Color::rgb(0xe3, 0xe6, 0xea);
 /// Lines of the reporting tree.
 pub const LINE: Color = Color::rgb(0x8a, 0x93, 0xa3);
 /// A dotted-line (matrix) manager's line: dashed, darker than a reporting line.

@@ -195,3 +195,61 @@ fn a_decision_log_is_shown_beside_the_model_and_fitted_in_one_step() {
         "the log already read stays"
     );
 }
+
+/// A file of several snapshots (a headcount report by quarter) opens on its latest quarter
+/// with the timeline window open: a row and an "Open" button per snapshot. Opening another
+/// quarter makes it the document and keeps the timeline; closed, View ▸ Timeline reopens it.
+#[test]
+fn a_file_of_snapshots_opens_with_its_timeline_and_any_snapshot_can_be_opened() {
+    let mut h = common::harness(None, None);
+    h.state_mut()
+        .session
+        .open(Path::new("tests/trend/headcount-snapshots.csv"));
+    h.run_steps(3);
+    let people = |h: &Harness<'static, OrgflowApp>| {
+        h.state()
+            .session
+            .document
+            .as_ref()
+            .map(|d| d.org.people.len())
+    };
+    assert_eq!(people(&h), Some(12), "the latest quarter");
+    assert!(
+        h.query_by_label_contains("Timeline: headcount-snapshots.csv")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("4 snapshots of headcount-snapshots, 2025-03-31 to 2025-12-31; the document shows 2025-12-31")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Open 2025-12-31").is_none(),
+        "shown already"
+    );
+    h.get_by_label("Open 2025-03-31").click();
+    h.run_steps(3);
+    assert_eq!(people(&h), Some(10));
+    let session = &h.state().session;
+    assert_eq!(
+        session.timeline.as_ref().map(|t| t.showing.as_str()),
+        Some("2025-03-31")
+    );
+    assert!(h.query_by_label("Open 2025-12-31").is_some());
+    // Closed, View ▸ Timeline opens it again.
+    h.state_mut()
+        .session
+        .apply(orgflow::session::Action::ShowTimeline(false));
+    h.run_steps(2);
+    assert!(h.query_by_label("Open 2025-12-31").is_none());
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Timeline").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("Open 2025-12-31").is_some());
+    // Another file takes the timeline with its document.
+    h.state_mut()
+        .session
+        .open(Path::new("assets/examples/riverside-traditional.json"));
+    h.run_steps(2);
+    assert!(h.state().session.timeline.is_none());
+}

@@ -77,9 +77,9 @@ pub fn load_org(
 /// which carries all of them whatever `--notes` says).
 #[derive(Debug, serde::Serialize)]
 pub struct FileSaid {
-    file: String,
-    notes: Vec<String>,
-    problems: Vec<String>,
+    pub file: String,
+    pub notes: Vec<String>,
+    pub problems: Vec<String>,
 }
 
 impl FileSaid {
@@ -123,40 +123,67 @@ pub fn load_org_said(
             &added.import.problems,
         ));
     }
-    if let Some(sheet_path) = rights.rights {
+    said.extend(add_extras(
+        &mut loaded.org,
+        &rights,
+        sheet.as_deref(),
+        Some(all),
+    )?);
+    if let Some(summary) = withheld_summary(&mut loaded.org, &rights, file)
+        && let Some(first) = said.first_mut()
+    {
+        first.notes.push(summary);
+    }
+    Ok((loaded, said))
+}
+
+/// Merges a rights sheet and link lists onto `org`, saying what each did (printed too, as
+/// `notes` asks, unless that is `None`).
+pub fn add_extras(
+    org: &mut Org,
+    rights: &RightsArgs,
+    sheet: Option<&str>,
+    print: Option<NotesArg>,
+) -> anyhow::Result<Vec<FileSaid>> {
+    let mut said = Vec::new();
+    if let Some(sheet_path) = &rights.rights {
         let scheme = rights.rights_scheme.map(Into::into);
-        let sheet = rights.rights_sheet.or(sheet);
-        let import =
-            load_rights(&loaded.org, &sheet_path, sheet.as_deref(), scheme).map_err(describe)?;
-        say!("{}: {}", sheet_path.display(), import.summary());
-        print_notes(&sheet_path, &import.notes, all);
-        print_import_problems(&sheet_path, &import.problems, all);
+        let sheet = rights.rights_sheet.as_deref().or(sheet);
+        let import = load_rights(org, sheet_path, sheet, scheme).map_err(describe)?;
+        if let Some(all) = print {
+            say!("{}: {}", sheet_path.display(), import.summary());
+            print_notes(sheet_path, &import.notes, all);
+            print_import_problems(sheet_path, &import.problems, all);
+        }
         let mut notes = vec![import.summary()];
         notes.extend(import.notes.iter().cloned());
-        said.push(FileSaid::new(&sheet_path, &notes, &import.problems));
-        loaded.org = import.org;
+        said.push(FileSaid::new(sheet_path, &notes, &import.problems));
+        *org = import.org;
     }
     for edges in &rights.links {
-        let import = orgflow::io::load_links(&loaded.org, edges, None, &rights.links_kind)
-            .map_err(describe)?;
+        let import =
+            orgflow::io::load_links(org, edges, None, &rights.links_kind).map_err(describe)?;
         let summary = import.summary(&rights.links_kind);
-        say!("{}: {summary}", edges.display());
-        print_notes(edges, &import.notes, all);
-        print_import_problems(edges, &import.problems, all);
+        if let Some(all) = print {
+            say!("{}: {summary}", edges.display());
+            print_notes(edges, &import.notes, all);
+            print_import_problems(edges, &import.problems, all);
+        }
         let mut notes = vec![summary];
         notes.extend(import.notes.iter().cloned());
         said.push(FileSaid::new(edges, &notes, &import.problems));
-        loaded.org = import.org;
+        *org = import.org;
     }
-    if let Some(n) = rights.min_group {
-        let withheld = orgflow::io::withhold_small_groups(&mut loaded.org, n as usize);
-        let summary = withheld.summary();
-        say!("{}: {summary}", file.display());
-        if let Some(first) = said.first_mut() {
-            first.notes.push(summary);
-        }
-    }
-    Ok((loaded, said))
+    Ok(said)
+}
+
+/// `--min-group`: leaves out the links of small teams and says so about `file`.
+pub fn withheld_summary(org: &mut Org, rights: &RightsArgs, file: &Path) -> Option<String> {
+    let n = rights.min_group?;
+    let withheld = orgflow::io::withhold_small_groups(org, n as usize);
+    let summary = withheld.summary();
+    say!("{}: {summary}", file.display());
+    Some(summary)
 }
 
 /// A file that could not be read, as the command says it.

@@ -11,6 +11,7 @@ mod generate;
 mod load;
 mod suggest;
 mod terminal;
+mod trend;
 mod what_if;
 mod window;
 
@@ -41,6 +42,7 @@ enum Command {
     Compare(compare::Compare),
     WhatIf(what_if::WhatIf),
     Suggest(suggest::Suggest),
+    Trend(trend::Trend),
     #[command(hide = true)]
     Generate(generate::Generate),
     Convert(convert::Convert),
@@ -86,7 +88,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let Some(command) = cli.command else {
         if let Some(file) = cli.files.iter().find(|f| !f.is_file()) {
             anyhow::bail!(
-                "{}: there is no such file (the commands are analyze, export, compare, what-if, suggest and convert; see orgflow --help)",
+                "{}: there is no such file (the commands are analyze, export, compare, what-if, suggest, trend and convert; see orgflow --help)",
                 file.display()
             );
         }
@@ -98,6 +100,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Compare(args) => compare::run(args),
         Command::WhatIf(args) => what_if::run(args),
         Command::Suggest(args) => suggest::run(args),
+        Command::Trend(args) => trend::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Convert(args) => convert::run(args),
     }

@@ -2,10 +2,12 @@
 //! PNG (resvg) and PDF (svg2pdf), with the fonts shipped inside the program, and decks of
 //! editable slides (PPTX).
 
+mod chart;
 mod deck;
 mod pptx;
 mod svg;
 
+pub use chart::{CHART_SIZE, chart_svg, trend_svg, write_trend_chart};
 pub use deck::{deck, deck_slides};
 pub use pptx::{DeckSlide, MAX_NATIVE_SHAPES, TYPEFACE, package};
 pub use svg::{MIN_TEXT_PX, Panel, Slide, compose, escape, overview, slide_svg};

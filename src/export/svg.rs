@@ -715,13 +715,9 @@ pub fn overview<'a>(
     }
 }
 
-/// Lays a slide out as SVG text: header, panels in a grid, footer lines and the legend.
-pub fn compose(slide: &Slide<'_>, options: &ExportOptions) -> String {
-    let (w, h) = (options.width as f32, options.height as f32);
-    let margin = (w.min(h) * 0.035).max(16.0);
-    // About 300 bytes a shape, plus the embedded font.
-    let shapes: usize = slide.panels.iter().map(|p| p.scene.shapes.len()).sum();
-    let mut out = String::with_capacity(600 * 1024 + 300 * shapes);
+/// The opening of an export's SVG: its size, its fonts, and the text font embedded so that any
+/// viewer draws the text at the widths it was laid out for.
+pub(super) fn svg_start(out: &mut String, w: f32, h: f32) {
     let _ = writeln!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}, DejaVu Sans, {CJK_FAMILY}, sans-serif">"#
@@ -731,6 +727,16 @@ pub fn compose(slide: &Slide<'_>, options: &ExportOptions) -> String {
         out,
         "<defs><style>@font-face {{ font-family: '{FONT_FAMILY}'; src: url(data:font/ttf;base64,{font}); }}</style></defs>"
     );
+}
+
+/// Lays a slide out as SVG text: header, panels in a grid, footer lines and the legend.
+pub fn compose(slide: &Slide<'_>, options: &ExportOptions) -> String {
+    let (w, h) = (options.width as f32, options.height as f32);
+    let margin = (w.min(h) * 0.035).max(16.0);
+    // About 300 bytes a shape, plus the embedded font.
+    let shapes: usize = slide.panels.iter().map(|p| p.scene.shapes.len()).sum();
+    let mut out = String::with_capacity(600 * 1024 + 300 * shapes);
+    svg_start(&mut out, w, h);
     if !options.transparent {
         let _ = writeln!(
             out,

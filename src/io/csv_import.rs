@@ -1339,22 +1339,24 @@ const SNAPSHOT_NAMES: &[&str] = &[
     "date",
 ];
 
-/// A file whose date column holds several dates stacks several snapshots of the org: keeps
-/// the rows of the latest (or of `as_of`) and returns the note that says so. Nothing changes
-/// for a file with one date or none; an `as_of` the file does not have is an error listing the
-/// dates it has.
-fn pick_snapshot(
-    rows: &mut Vec<super::TableRow>,
-    raw_headers: &[String],
-    as_of: Option<&str>,
-) -> Result<Option<String>, Vec<Problem>> {
-    let Some(col) = SNAPSHOT_NAMES
+/// The date column that stacks several snapshots of the org in one file: its header, each
+/// row's date, the distinct dates in order, and whether day-first was a guess.
+struct SnapshotColumn {
+    header: String,
+    dates: Vec<Option<crate::model::Date>>,
+    distinct: Vec<crate::model::Date>,
+    day_first: bool,
+    guessed: bool,
+}
+
+/// The snapshot column of a table, when it has one holding several dates. Snapshots date many
+/// rows each; a column of dates nearly one per row (hired on, born on) is a fact about each
+/// person, not a snapshot.
+fn snapshot_column(rows: &[super::TableRow], raw_headers: &[String]) -> Option<SnapshotColumn> {
+    let col = SNAPSHOT_NAMES
         .iter()
-        .find_map(|w| raw_headers.iter().position(|h| normalise(h) == *w))
-    else {
-        return Ok(None);
-    };
-    let header = raw_headers.get(col).map_or("", String::as_str);
+        .find_map(|w| raw_headers.iter().position(|h| normalise(h) == *w))?;
+    let header = raw_headers.get(col).cloned().unwrap_or_default();
     let texts: Vec<std::borrow::Cow<'_, str>> =
         rows.iter().map(|r| cell(&r.cells, Some(col))).collect();
     let (day_first, guessed) = crate::model::day_first(texts.iter().map(AsRef::as_ref));
@@ -1365,11 +1367,138 @@ fn pick_snapshot(
     let mut distinct: Vec<crate::model::Date> = dates.iter().flatten().copied().collect();
     distinct.sort_unstable();
     distinct.dedup();
-    // Snapshots date many rows each; a column of dates nearly one per row (hired on, born on)
-    // is a fact about each person, not a snapshot.
     if distinct.len() < 2 || distinct.len() * 3 > rows.len() {
-        return Ok(None);
+        return None;
     }
+    Some(SnapshotColumn {
+        header,
+        dates,
+        distinct,
+        day_first,
+        guessed,
+    })
+}
+
+/// " (every date could be read day or month first: read day first)" when that was a guess.
+fn order_note(guessed: bool) -> &'static str {
+    if guessed {
+        " (every date could be read day or month first: read day first)"
+    } else {
+        ""
+    }
+}
+
+/// "; 3 rows without a date left out", or nothing.
+fn undated_note(dates: &[Option<crate::model::Date>]) -> String {
+    let undated = dates.iter().filter(|d| d.is_none()).count();
+    if undated == 0 {
+        String::new()
+    } else {
+        format!(
+            "; {} without a date left out",
+            crate::format::count(undated, "row", "rows")
+        )
+    }
+}
+
+/// A table that stacks several snapshots of an org, split into one table a snapshot.
+pub struct SnapshotTables {
+    /// Each snapshot's date and rows, earliest first (the header and the file's notes on
+    /// the first only).
+    pub snapshots: Vec<(crate::model::Date, Table)>,
+    /// What the split did: "13 snapshots in the column “Date”, 2010-03-31 to 2016-09-30 …".
+    pub note: String,
+}
+
+/// Splits a table whose date column holds several snapshots into one table a snapshot;
+/// gives the table back when it holds one snapshot or none.
+pub fn split_snapshots(table: Table) -> Result<SnapshotTables, Table> {
+    let Some(column) = snapshot_column(&table.rows, &table.headers) else {
+        return Err(table);
+    };
+    let Table {
+        headers,
+        rows,
+        problems,
+        ragged,
+        notes,
+    } = table;
+    let index: HashMap<crate::model::Date, usize> = column
+        .distinct
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (*d, k))
+        .collect();
+    let mut snapshots: Vec<(crate::model::Date, Table)> = column
+        .distinct
+        .iter()
+        .map(|d| {
+            (
+                *d,
+                Table {
+                    headers: headers.clone(),
+                    rows: Vec::new(),
+                    problems: Vec::new(),
+                    ragged,
+                    notes: Vec::new(),
+                },
+            )
+        })
+        .collect();
+    if let Some((_, first)) = snapshots.first_mut() {
+        first.problems = problems;
+        first.notes = notes;
+    }
+    for (row, date) in rows.into_iter().zip(&column.dates) {
+        if let Some((_, t)) = date
+            .and_then(|d| index.get(&d))
+            .and_then(|k| snapshots.get_mut(*k))
+        {
+            t.rows.push(row);
+        }
+    }
+    let (first, last) = (
+        column.distinct.first().copied(),
+        column.distinct.last().copied(),
+    );
+    let note = format!(
+        "{} snapshots in the column “{}”{}{}: each read as the org on its date{}",
+        column.distinct.len(),
+        column.header,
+        first
+            .zip(last)
+            .map(|(f, l)| format!(", {f} to {l}"))
+            .unwrap_or_default(),
+        order_note(column.guessed),
+        undated_note(&column.dates),
+    );
+    Ok(SnapshotTables { snapshots, note })
+}
+
+/// True for the note that says a file holds several snapshots and which one was read.
+pub fn is_snapshot_note(note: &str) -> bool {
+    note.contains(" snapshots in the column “") && note.contains("; showing ")
+}
+
+/// A file whose date column holds several dates stacks several snapshots of the org: keeps
+/// the rows of the latest (or of `as_of`) and returns the note that says so. Nothing changes
+/// for a file with one date or none; an `as_of` the file does not have is an error listing the
+/// dates it has.
+fn pick_snapshot(
+    rows: &mut Vec<super::TableRow>,
+    raw_headers: &[String],
+    as_of: Option<&str>,
+) -> Result<Option<String>, Vec<Problem>> {
+    let Some(SnapshotColumn {
+        header,
+        dates,
+        distinct,
+        day_first,
+        guessed,
+    }) = snapshot_column(rows, raw_headers)
+    else {
+        return Ok(None);
+    };
     let (Some(&first), Some(&last)) = (distinct.first(), distinct.last()) else {
         return Ok(None);
     };
@@ -1400,20 +1529,8 @@ fn pick_snapshot(
         k += 1;
         keep
     });
-    let undated = dates.iter().filter(|d| d.is_none()).count();
-    let undated = if undated == 0 {
-        String::new()
-    } else {
-        format!(
-            "; {} without a date left out",
-            crate::format::count(undated, "row", "rows")
-        )
-    };
-    let order = if guessed {
-        " (every date could be read day or month first: read day first)"
-    } else {
-        ""
-    };
+    let undated = undated_note(&dates);
+    let order = order_note(guessed);
     let other = if as_of.is_some() {
         "as asked"
     } else {

@@ -9,12 +9,16 @@ mod junior;
 mod links;
 mod output;
 mod rights;
+mod snapshots;
 mod table;
 mod workbook;
 mod yaml;
 
 pub use csv_export::{csv_headers, csv_losses, neutralise_formula, write_csv};
-pub use csv_import::{CsvColumns, CsvImport, fte_text, import_csv, import_people};
+pub use csv_import::{
+    CsvColumns, CsvImport, SnapshotTables, fte_text, import_csv, import_people, is_snapshot_note,
+    split_snapshots,
+};
 pub(crate) use csv_import::{name_key, without_initials};
 pub use decision_log::{DAY_STARTS, DecisionLog, LogEntry, read_decision_log, working_days};
 pub use graph::{GraphFormat, GraphImport, graph_losses, import_graph};
@@ -23,6 +27,7 @@ pub use junior::{JuniorImport, import_junior};
 pub use links::{LinksImport, Withheld, import_links, small_group_members, withhold_small_groups};
 pub use output::{OutputError, check_csv_overwrite, check_output, is_stream, same_file};
 pub use rights::{RightsImport, RightsScheme, import_rights, rights_sheet};
+pub use snapshots::{SnapshotLoaded, Snapshots, date_in_name, load_snapshots};
 pub use table::{Table, TableRow, csv_table, is_workbook, read_table};
 pub use workbook::{MAX_CELLS, MAX_PART_BYTES, MAX_RATIO, MAX_TOTAL_BYTES, sheet_table};
 

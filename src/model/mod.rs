@@ -971,6 +971,13 @@ fn civil_from_days(z: i64) -> (i32, u32, u32) {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub i32, pub u32, pub u32);
 
+impl Date {
+    /// Days since 1970-01-01 (negative before), for spacing dates on a time axis.
+    pub fn day_number(&self) -> i64 {
+        days_from_civil(self.0, self.1, self.2)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.0, self.1, self.2)

@@ -3,9 +3,14 @@
 
 mod report;
 mod suggest;
+mod trend;
 
 pub use report::{lineup_report, suggest_report, text_report, what_if_report};
 pub use suggest::{Proposal, ProposalKind, SHOWN_EACH, suggest};
+pub use trend::{
+    LISTED, Names, NewHolder, Point, Snapshot, Step, Trend, step_lines, table, trend, trend_report,
+    wait_cell,
+};
 
 use crate::analysis::{Analysis, Severity, analyze};
 use crate::edit::Right;
@@ -377,40 +382,80 @@ pub struct Comparison {
     pub changes: Changes,
 }
 
-fn right_of(org: &Org, domain: usize, person: &PersonId) -> Option<Right> {
+/// The right a person (by [`Matching`] key) holds in a domain of `org`.
+fn right_of(org: &Org, domain: usize, person: &str, m: &Matching) -> Option<Right> {
     let d = org.decisions.get(domain)?;
-    if d.decides.contains(person) {
+    let holds = |list: &[PersonId]| list.iter().any(|p| m.key(p.as_str()) == person);
+    if holds(&d.decides) {
         Some(Right::Decides)
-    } else if d.approves.contains(person) {
+    } else if holds(&d.approves) {
         Some(Right::Approves)
-    } else if d.consulted.contains(person) {
+    } else if holds(&d.consulted) {
         Some(Right::Consulted)
     } else {
         None
     }
 }
 
-/// What differs between two orgs, person by person and right by right.
+/// How people are matched between two orgs: by id, ignoring case when that leaves every id
+/// in each org distinct (an HR system that wrote "PS1" one year and "ps1" the next).
+struct Matching {
+    fold_case: bool,
+}
+
+impl Matching {
+    fn between(before: &Org, after: &Org) -> Self {
+        let distinct = |org: &Org| {
+            let mut seen = std::collections::HashSet::with_capacity(org.people.len());
+            org.people
+                .iter()
+                .all(|p| seen.insert(p.id.as_str().to_lowercase()))
+        };
+        Self {
+            fold_case: distinct(before) && distinct(after),
+        }
+    }
+
+    fn key(&self, id: &str) -> String {
+        if self.fold_case {
+            id.to_lowercase()
+        } else {
+            id.to_owned()
+        }
+    }
+}
+
+/// What differs between two orgs, person by person and right by right. People are matched
+/// by id (ignoring case, unless two ids of one org differ only by case).
 pub fn changes(before: &Org, after: &Org) -> Changes {
-    let before_ids: HashMap<&str, &crate::model::Person> =
-        before.people.iter().map(|p| (p.id.as_str(), p)).collect();
-    let after_ids: HashMap<&str, &crate::model::Person> =
-        after.people.iter().map(|p| (p.id.as_str(), p)).collect();
-    // A person's name among `people` (the org before or after), looked up by id.
-    let named = |people: &HashMap<&str, &crate::model::Person>, id: &PersonId| Named {
-        id: id.0.clone(),
+    let m = Matching::between(before, after);
+    let before_ids: HashMap<String, &crate::model::Person> = before
+        .people
+        .iter()
+        .map(|p| (m.key(p.id.as_str()), p))
+        .collect();
+    let after_ids: HashMap<String, &crate::model::Person> = after
+        .people
+        .iter()
+        .map(|p| (m.key(p.id.as_str()), p))
+        .collect();
+    // A person's name among `people` (the org before or after), looked up by key.
+    let named = |people: &HashMap<String, &crate::model::Person>, key: &str, id: &str| Named {
+        id: people.get(key).map_or(id.to_owned(), |p| p.id.0.clone()),
         name: people
-            .get(id.as_str())
-            .map_or(id.0.clone(), |p| p.display_name().to_owned()),
+            .get(key)
+            .map_or(id.to_owned(), |p| p.display_name().to_owned()),
     };
+    let manager_key = |p: &crate::model::Person| p.manager.as_ref().map(|id| m.key(id.as_str()));
     let mut out = Changes::default();
     for p in &after.people {
-        match before_ids.get(p.id.as_str()) {
-            None => out.added.push(named(&after_ids, &p.id)),
+        let key = m.key(p.id.as_str());
+        match before_ids.get(&key) {
+            None => out.added.push(named(&after_ids, &key, p.id.as_str())),
             Some(old) => {
-                if old.manager != p.manager {
+                if manager_key(old) != manager_key(p) {
                     out.moved.push(Moved {
-                        person: named(&after_ids, &p.id),
+                        person: named(&after_ids, &key, p.id.as_str()),
                         from: old.manager.as_ref().map(|m| m.0.clone()),
                         to: p.manager.as_ref().map(|m| m.0.clone()),
                     });
@@ -418,14 +463,15 @@ pub fn changes(before: &Org, after: &Org) -> Changes {
                 if p.status == crate::model::Status::Away
                     && old.status != crate::model::Status::Away
                 {
-                    out.away.push(named(&after_ids, &p.id));
+                    out.away.push(named(&after_ids, &key, p.id.as_str()));
                 }
             }
         }
     }
     for p in &before.people {
-        if !after_ids.contains_key(p.id.as_str()) {
-            out.removed.push(named(&before_ids, &p.id));
+        let key = m.key(p.id.as_str());
+        if !after_ids.contains_key(&key) {
+            out.removed.push(named(&before_ids, &key, p.id.as_str()));
         }
     }
     let domain_ids: BTreeSet<&str> = before
@@ -445,22 +491,22 @@ pub fn changes(before: &Org, after: &Org) -> Changes {
     for id in domain_ids {
         let b = before_domains.get(id).copied();
         let a = after_domains.get(id).copied();
-        let holders: BTreeSet<PersonId> = [b.map(|k| (before, k)), a.map(|k| (after, k))]
+        let holders: BTreeSet<String> = [b.map(|k| (before, k)), a.map(|k| (after, k))]
             .into_iter()
             .flatten()
             .filter_map(|(org, k)| org.decisions.get(k))
             .flat_map(|d| d.decides.iter().chain(&d.approves).chain(&d.consulted))
-            .cloned()
+            .map(|p| m.key(p.as_str()))
             .collect();
         let name = a
             .and_then(|k| after.decisions.get(k))
             .or_else(|| b.and_then(|k| before.decisions.get(k)))
             .map_or(id.to_owned(), |d| d.name.clone());
         for person in holders {
-            let was = b.and_then(|k| right_of(before, k, &person));
-            let now = a.and_then(|k| right_of(after, k, &person));
+            let was = b.and_then(|k| right_of(before, k, &person, &m));
+            let now = a.and_then(|k| right_of(after, k, &person, &m));
             if was != now {
-                let people = if after_ids.contains_key(person.as_str()) {
+                let people = if after_ids.contains_key(&person) {
                     &after_ids
                 } else {
                     &before_ids
@@ -468,7 +514,7 @@ pub fn changes(before: &Org, after: &Org) -> Changes {
                 out.rights.push(RightChange {
                     domain: id.to_owned(),
                     domain_name: name.clone(),
-                    person: named(people, &person),
+                    person: named(people, &person, &person),
                     before: was.map(|r| r.word()),
                     after: now.map(|r| r.word()),
                 });

@@ -65,6 +65,47 @@ pub fn text_report(before: &Org, after: &Org, c: &Comparison) -> String {
     out
 }
 
+/// A table as plain text: the header, then each row, every column as wide as its widest
+/// cell and two spaces apart.
+pub(crate) fn columns(header: &[String], rows: &[Vec<String>]) -> String {
+    use std::fmt::Write;
+    let count = rows
+        .iter()
+        .map(Vec::len)
+        .chain([header.len()])
+        .max()
+        .unwrap_or(0);
+    let widths: Vec<usize> = (0..count)
+        .map(|k| {
+            rows.iter()
+                .chain([&header.to_vec()])
+                .filter_map(|r| r.get(k))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[String]| {
+        let mut text = String::new();
+        for (k, cell) in cells.iter().enumerate() {
+            let pad = widths
+                .get(k)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(cell.chars().count());
+            text.push_str(cell);
+            text.push_str(&" ".repeat(pad + 2));
+        }
+        text.trim_end().to_owned()
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", line(header));
+    for row in rows {
+        let _ = writeln!(out, "{}", line(row));
+    }
+    out
+}
+
 /// Several orgs as plain text (`compare A B C…`): a column each, and each after the first
 /// compared with the first in a sentence. `files` names the columns.
 pub fn lineup_report(orgs: &[&Org], files: &[String], l: &super::Lineup) -> String {
@@ -83,37 +124,10 @@ pub fn lineup_report(orgs: &[&Org], files: &[String], l: &super::Lineup) -> Stri
         let _ = writeln!(out, "  {file}: {}", headline(first, c));
     }
     let rows = l.rows(orgs);
-    let widths: Vec<usize> = (0..=orgs.len())
-        .map(|k| {
-            let header = if k == 0 {
-                0
-            } else {
-                files.get(k - 1).map_or(0, |f| f.chars().count())
-            };
-            rows.iter()
-                .filter_map(|r| r.get(k))
-                .map(|c| c.chars().count())
-                .chain([header])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let pad = |text: &str, width: usize| {
-        let n = text.chars().count();
-        format!("{text}{}", " ".repeat(width.saturating_sub(n) + 2))
-    };
-    let mut header = pad("", widths.first().copied().unwrap_or(0));
-    for (k, file) in files.iter().enumerate() {
-        header.push_str(&pad(file, widths.get(k + 1).copied().unwrap_or(0)));
-    }
-    let _ = writeln!(out, "\n{}", header.trim_end());
-    for row in rows {
-        let mut line = String::new();
-        for (k, cell) in row.iter().enumerate() {
-            line.push_str(&pad(cell, widths.get(k).copied().unwrap_or(0)));
-        }
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
+    let mut header = vec![String::new()];
+    header.extend(files.iter().cloned());
+    out.push('\n');
+    out.push_str(&columns(&header, &rows));
     for (c, file) in l.comparisons.iter().zip(files.iter().skip(1)) {
         let summary = c.changes.summary();
         let summary = summary.strip_prefix("Changes: ").unwrap_or(&summary);

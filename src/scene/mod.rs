@@ -1,6 +1,7 @@
 //! What to draw, from the model, the analysis and the layout: one description of each picture
 //! for both the screen and exported images, in canvas units.
 
+pub mod chart;
 pub mod labels;
 pub mod structure;
 

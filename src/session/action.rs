@@ -92,6 +92,10 @@ pub enum Action {
     ShowDecisionLog(bool),
     /// Give each decider in the log the decision hours that reproduce it, as one undo step.
     FitToDecisionLog,
+    /// Show or hide the timeline of the document's file (when it holds several snapshots).
+    ShowTimeline(bool),
+    /// Open this snapshot of the timeline's file as the document.
+    OpenSnapshot(String),
     /// Ask for a UK organogram's junior-posts file, then attach it to the senior posts open.
     AddJuniorDialog,
     /// Open several files as one org: a UK organogram's senior and junior posts (dropped
@@ -171,6 +175,8 @@ pub enum Pending {
     Open(PathBuf),
     /// Open these files as one org (senior and junior posts).
     OpenFiles(Vec<PathBuf>),
+    /// Open one snapshot (by date) of a file that holds several.
+    OpenSnapshot(PathBuf, String),
     /// Open the open dialog.
     OpenDialog,
     /// Open a bundled example.

@@ -20,11 +20,15 @@ impl Session {
         match crate::io::load(path, &CsvColumns::default()) {
             Ok(loaded) => {
                 self.settings.remember(path);
+                let snapshots = loaded.notes.iter().any(|n| crate::io::is_snapshot_note(n));
                 self.show(Document::new(
                     path.to_owned(),
                     loaded,
                     self.settings.orientation,
                 ));
+                if snapshots {
+                    self.read_timeline(path, None);
+                }
             }
             Err(e) => {
                 self.failure = Some(LoadFailure {
@@ -92,8 +96,9 @@ impl Session {
         self.document = Some(document);
         self.failure = None;
         self.selection = None;
-        // A decision log belongs to the org it was read against.
+        // A decision log belongs to the org it was read against, a timeline to its file.
         self.decision_log = None;
+        self.timeline = None;
         // Proposals are keyed by the history's version, which starts again with each file:
         // another file's proposals must never be shown or accepted here.
         self.suggestions.proposals = None;
@@ -123,11 +128,13 @@ impl Session {
                 }
             }
             Pending::Open(path) => self.open(&path),
+            Pending::OpenSnapshot(path, as_of) => self.open_as_of(&path, &as_of),
             Pending::OpenFiles(paths) => self.open_all(&paths),
             Pending::OpenExample(name) => self.open_example(name),
             Pending::Close => {
                 self.document = None;
                 self.decision_log = None;
+                self.timeline = None;
                 self.selection = None;
                 self.write_recovery();
             }

@@ -22,6 +22,7 @@ mod recovery;
 mod scenario;
 mod selection;
 mod settings;
+mod timeline;
 
 pub use action::{Action, Choice, Pending};
 pub use decision_log::DecisionLogView;
@@ -35,6 +36,7 @@ pub use recovery::{RECOVERY_DELAY, Recovery};
 pub use scenario::{ScenarioView, Show, Suggestions};
 pub use selection::Selection;
 pub use settings::Settings;
+pub use timeline::TimelineView;
 
 use crate::edit::Command;
 use std::path::PathBuf;
@@ -70,6 +72,8 @@ pub struct Session {
     pub links_question: Option<LinksQuestion>,
     /// A decision log read against the open document (File ▸ Import decision log…).
     pub decision_log: Option<DecisionLogView>,
+    /// The snapshots of the file the document came from, when it holds several.
+    pub timeline: Option<TimelineView>,
     /// What the last export did, for the Export dialog.
     pub export: Option<ExportResult>,
     /// An export waiting for orgflow's own picker to say where.
@@ -97,6 +101,7 @@ impl Session {
             confirm_delete: None,
             links_question: None,
             decision_log: None,
+            timeline: None,
             export: None,
             export_waiting: None,
             out: Outcome::default(),
@@ -276,6 +281,12 @@ impl Session {
                 }
             }
             Action::FitToDecisionLog => self.fit_to_decision_log(),
+            Action::ShowTimeline(open) => {
+                if let Some(view) = &mut self.timeline {
+                    view.open = open;
+                }
+            }
+            Action::OpenSnapshot(label) => self.open_snapshot(label),
             Action::AddJuniorDialog => self.add_junior_dialog(),
             Action::OpenFiles(paths) => self.guarded(Pending::OpenFiles(paths)),
             Action::CompareDialog => self.compare_dialog(),

@@ -173,6 +173,14 @@ pub(super) fn menu_bar(session: &Session, view: &mut View, ui: &mut Ui) {
             {
                 view.act(Action::ShowDecisionLog(true));
             }
+            if ui
+                .add_enabled(session.timeline.is_some(), egui::Button::new("Timeline"))
+                .on_hover_text("Every snapshot the file holds: the figures over time, what changed, and each snapshot to open")
+                .on_disabled_hover_text("Open a file that holds several snapshots (a date column with several dates)")
+                .clicked()
+            {
+                view.act(Action::ShowTimeline(true));
+            }
         });
         if session.document.is_some() {
             ui.separator();

@@ -17,6 +17,7 @@ mod scenario;
 mod shortcuts;
 mod start;
 mod state;
+mod timeline;
 mod views;
 
 pub use picker::InAppPicker;
@@ -144,6 +145,7 @@ pub fn show(session: &Session, view: &mut View, ui: &mut Ui) {
     dialogs::export_dialog(session, view, &ctx);
     explorer::explorer_window(session, view, &ctx);
     decision_log::decision_log_window(session, view, &ctx);
+    timeline::timeline_window(session, view, &ctx);
     // Docked along the bottom, under the views and the strip they update: never over them.
     matrix::matrix_panel(session, view, ui);
     scenario::scenario_panel(session, view, ui);

@@ -1,0 +1,495 @@
+//! Change over time: the headline figures of each snapshot of one org, and who joined, left,
+//! moved or took over a post between one snapshot and the next.
+
+use super::{Changes, Delta, Figures, changes};
+use crate::analysis::analyze;
+use crate::model::{Date, Org, is_withheld_name};
+use serde::Serialize;
+
+/// One snapshot to put on the trend: its name, its date if known, and the org as it was.
+#[derive(Clone, Copy, Debug)]
+pub struct Snapshot<'a> {
+    /// How it is named: its date, or its file's name.
+    pub label: &'a str,
+    /// Its date; snapshots without one are spaced evenly.
+    pub date: Option<Date>,
+    /// The org on that date.
+    pub org: &'a Org,
+}
+
+/// The people the figures name, by name rather than id.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Names {
+    /// The busiest person through the hierarchy.
+    pub top_hierarchical: Option<String>,
+    /// The busiest person straight to the holder.
+    pub top_distributed: Option<String>,
+    /// Who has the widest span.
+    pub widest_span_of: Option<String>,
+}
+
+/// One snapshot's figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Point {
+    /// The snapshot's name.
+    pub label: String,
+    /// Its date (`YYYY-MM-DD`), when known.
+    pub date: Option<String>,
+    /// Its headline figures, as `compare` gives them.
+    pub figures: Figures,
+    /// The people those figures name.
+    pub names: Names,
+}
+
+/// A post that kept its id but has somebody else in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NewHolder {
+    /// The post's (or person's) id.
+    pub id: String,
+    /// Its job title in the later snapshot.
+    pub title: String,
+    /// Who held it before.
+    pub before: String,
+    /// Who holds it now.
+    pub after: String,
+}
+
+/// What changed from one snapshot to the next.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Step {
+    /// The earlier snapshot's name.
+    pub from: String,
+    /// The later one's.
+    pub to: String,
+    /// Later figures minus earlier ones.
+    pub delta: Delta,
+    /// People (or posts) joined, left, moved to another manager, rights changed: matched by id.
+    pub changes: Changes,
+    /// Posts with the same id and another person's name in them.
+    pub new_holders: Vec<NewHolder>,
+    /// How many ids are in both snapshots.
+    pub matched: usize,
+}
+
+/// Several snapshots of one org in time order: each one's figures and each step's changes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Trend {
+    /// The org's name (the latest snapshot's).
+    pub org: String,
+    /// Each snapshot's figures, earliest first.
+    pub points: Vec<Point>,
+    /// Each snapshot against the one before it.
+    pub steps: Vec<Step>,
+    /// What a reader should know about the comparison (ids that barely match, orgs that
+    /// differ by name).
+    pub notes: Vec<String>,
+}
+
+/// The figures of each snapshot, analysed on as many threads as the machine has.
+fn figures_of(snapshots: &[Snapshot<'_>]) -> Vec<Figures> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, snapshots.len().max(1));
+    let chunk = snapshots.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = snapshots
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|s| Figures::of(&analyze(s.org)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// A person's name in `org` by id, or the id when nobody has it.
+fn name_in(org: &Org, id: Option<&String>) -> Option<String> {
+    id.map(|id| {
+        org.person(id)
+            .map_or_else(|| id.clone(), |p| p.display_name().to_owned())
+    })
+}
+
+/// The posts in both orgs whose holder's name changed (neither open nor withheld).
+fn new_holders(before: &Org, after: &Org) -> Vec<NewHolder> {
+    let named = |p: &crate::model::Person| {
+        !p.vacant && !p.name.trim().is_empty() && !is_withheld_name(&p.name)
+    };
+    let same = |a: &str, b: &str| {
+        let fold = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        fold(a) == fold(b)
+    };
+    let earlier: std::collections::HashMap<String, &crate::model::Person> = before
+        .people
+        .iter()
+        .map(|p| (p.id.as_str().to_lowercase(), p))
+        .collect();
+    after
+        .people
+        .iter()
+        .filter_map(|p| {
+            let old = earlier.get(&p.id.as_str().to_lowercase())?;
+            (named(p) && named(old) && !same(&old.name, &p.name)).then(|| NewHolder {
+                id: p.id.0.clone(),
+                title: p.title.clone(),
+                before: old.name.clone(),
+                after: p.name.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The figures of every snapshot and the changes from each to the next.
+pub fn trend(snapshots: &[Snapshot<'_>]) -> Trend {
+    let figures = figures_of(snapshots);
+    let points: Vec<Point> = snapshots
+        .iter()
+        .zip(figures)
+        .map(|(s, figures)| Point {
+            label: s.label.to_owned(),
+            date: s.date.map(|d| d.to_string()),
+            names: Names {
+                top_hierarchical: name_in(s.org, figures.top_hierarchical.as_ref()),
+                top_distributed: name_in(s.org, figures.top_distributed.as_ref()),
+                widest_span_of: name_in(s.org, figures.widest_span_of.as_ref()),
+            },
+            figures,
+        })
+        .collect();
+    let mut notes = Vec::new();
+    let steps: Vec<Step> = snapshots
+        .windows(2)
+        .zip(points.windows(2))
+        .filter_map(|(pair, fig)| {
+            let ([b, a], [fb, fa]) = (pair, fig) else {
+                return None;
+            };
+            let changes = changes(b.org, a.org);
+            let matched = a.org.people.len().saturating_sub(changes.added.len());
+            let fewer = b.org.people.len().min(a.org.people.len());
+            if fewer >= 10 && (matched as f64) < 0.5 * fewer as f64 {
+                notes.push(format!(
+                    "{} and {} share only {} of their ids: people are matched by id, so a file that numbers its posts afresh shows everybody as joined and left",
+                    b.label,
+                    a.label,
+                    crate::format::thousands(matched as f64)
+                ));
+            }
+            Some(Step {
+                from: b.label.to_owned(),
+                to: a.label.to_owned(),
+                delta: Delta::between(&fb.figures, &fa.figures),
+                new_holders: new_holders(b.org, a.org),
+                changes,
+                matched,
+            })
+        })
+        .collect();
+    let mut names: Vec<&str> = snapshots.iter().map(|s| s.org.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.len() > 1 {
+        notes.insert(
+            0,
+            format!(
+                "the snapshots name {} organisations ({}): a trend follows one org over time",
+                names.len(),
+                names.join(", ")
+            ),
+        );
+    }
+    let mut dates: Vec<Date> = snapshots.iter().filter_map(|s| s.date).collect();
+    dates.sort_unstable();
+    for same in dates.chunk_by(|a, b| a == b).filter(|c| c.len() > 1) {
+        if let Some(d) = same.first() {
+            notes.push(format!("{} snapshots are dated {d}", same.len()));
+        }
+    }
+    Trend {
+        org: snapshots
+            .last()
+            .map_or_else(String::new, |s| s.org.name.clone()),
+        points,
+        steps,
+        notes,
+    }
+}
+
+/// A mean wait for a narrow column: "1.4", or "∞ (88%)" when that share of decisions reaches
+/// a queue that grows without end.
+pub fn wait_cell(figures: &Figures, hierarchical: bool) -> String {
+    let (mean, unbounded) = if hierarchical {
+        (
+            figures.mean_wait_hierarchical,
+            figures.unbounded_hierarchical,
+        )
+    } else {
+        (figures.mean_wait_distributed, figures.unbounded_distributed)
+    };
+    match mean {
+        Some(m) => crate::analysis::queue::days(m),
+        None => format!("∞ ({})", crate::format::percent(unbounded)),
+    }
+}
+
+/// The columns of the trend table: a header and one cell per snapshot.
+pub fn table(trend: &Trend) -> (Vec<String>, Vec<Vec<String>>) {
+    let header = [
+        "Snapshot",
+        "People",
+        "Top share H",
+        "Top share D",
+        "Authority HHI",
+        "Bus factor",
+        "Wait H (days)",
+        "Wait D (days)",
+        "Layers",
+        "Widest span",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let rows = trend
+        .points
+        .iter()
+        .map(|p| {
+            let f = &p.figures;
+            let decided = f.domains_with_rights > f.undecided_domains;
+            let or_na = |text: String| if decided { text } else { "n/a".to_owned() };
+            vec![
+                p.label.clone(),
+                crate::format::thousands(f.people as f64),
+                or_na(crate::format::percent(f.top_share_hierarchical)),
+                or_na(crate::format::percent(f.top_share_distributed)),
+                or_na(crate::format::thousands(f.authority_hhi)),
+                or_na(f.bus_factor_text()),
+                or_na(wait_cell(f, true)),
+                or_na(wait_cell(f, false)),
+                f.layers.to_string(),
+                f.widest_span.to_string(),
+            ]
+        })
+        .collect();
+    (header, rows)
+}
+
+/// Up to `shown` names joined, and how many more.
+fn listed(names: &[String], shown: usize) -> String {
+    let mut text = names
+        .iter()
+        .take(shown)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > shown {
+        text.push_str(&format!(
+            " and {} more",
+            crate::format::thousands((names.len() - shown) as f64)
+        ));
+    }
+    text
+}
+
+/// People listed per kind of change in the text report; `--json` lists every one.
+pub const LISTED: usize = 8;
+
+/// One step in words: what the figures did and who joined, left, moved or took a post over.
+pub fn step_lines(step: &Step, before: &Point, after: &Point, later: &Org) -> Vec<String> {
+    let c = &step.changes;
+    let mut lines = vec![format!(
+        "{} → {}: {} joined, {} left, {} moved to another manager{}{}",
+        step.from,
+        step.to,
+        crate::format::thousands(c.added.len() as f64),
+        crate::format::thousands(c.removed.len() as f64),
+        crate::format::thousands(c.moved.len() as f64),
+        if step.new_holders.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", {} with a new holder",
+                crate::format::count(step.new_holders.len(), "post", "posts")
+            )
+        },
+        if c.rights.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", {}",
+                crate::format::count(c.rights.len(), "right changed", "rights changed")
+            )
+        },
+    )];
+    let (fb, fa) = (&before.figures, &after.figures);
+    let mut moves = Vec::new();
+    if before.names.top_hierarchical != after.names.top_hierarchical
+        && fa.domains_with_rights > fa.undecided_domains
+    {
+        moves.push(format!(
+            "busiest through the hierarchy {} → {}",
+            before.names.top_hierarchical.as_deref().unwrap_or("nobody"),
+            after.names.top_hierarchical.as_deref().unwrap_or("nobody")
+        ));
+    }
+    if fb.wait_text(true) != fa.wait_text(true) && fa.domains_with_rights > fa.undecided_domains {
+        moves.push(format!(
+            "mean wait through the hierarchy {} → {}",
+            fb.wait_text(true),
+            fa.wait_text(true)
+        ));
+    }
+    let decided = |f: &Figures| f.domains_with_rights.saturating_sub(f.undecided_domains);
+    if decided(fb) != decided(fa) {
+        moves.push(format!(
+            "domains somebody here can decide {} → {}",
+            decided(fb),
+            decided(fa)
+        ));
+    }
+    if fb.bus_factor_text() != fa.bus_factor_text() {
+        moves.push(format!(
+            "bus factor {} → {}",
+            fb.bus_factor_text(),
+            fa.bus_factor_text()
+        ));
+    }
+    if fb.widest_span != fa.widest_span {
+        moves.push(format!(
+            "widest span {} → {} ({})",
+            fb.widest_span,
+            fa.widest_span,
+            after.names.widest_span_of.as_deref().unwrap_or("nobody")
+        ));
+    }
+    if fb.layers != fa.layers {
+        moves.push(format!("layers {} → {}", fb.layers, fa.layers));
+    }
+    if !moves.is_empty() {
+        lines.push(format!("  {}", capitalise(&moves.join("; "))));
+    }
+    let names = |list: &[super::Named]| list.iter().map(|n| n.name.clone()).collect::<Vec<_>>();
+    if !c.added.is_empty() {
+        lines.push(format!("  Joined: {}", listed(&names(&c.added), LISTED)));
+    }
+    if !c.removed.is_empty() {
+        lines.push(format!("  Left: {}", listed(&names(&c.removed), LISTED)));
+    }
+    if !c.moved.is_empty() {
+        let manager = |id: &Option<String>| {
+            id.as_ref().map_or_else(
+                || "nobody".to_owned(),
+                |id| {
+                    later
+                        .person(id)
+                        .map_or_else(|| id.clone(), |p| p.display_name().to_owned())
+                },
+            )
+        };
+        let moved: Vec<String> = c
+            .moved
+            .iter()
+            .map(|m| format!("{} (now under {})", m.person.name, manager(&m.to)))
+            .collect();
+        lines.push(format!("  Moved: {}", listed(&moved, LISTED)));
+    }
+    if !step.new_holders.is_empty() {
+        let held: Vec<String> = step
+            .new_holders
+            .iter()
+            .map(|h| {
+                let post = if h.title.is_empty() {
+                    h.id.clone()
+                } else {
+                    h.title.clone()
+                };
+                format!("{post}: {} → {}", h.before, h.after)
+            })
+            .collect();
+        lines.push(format!("  New holder: {}", listed(&held, LISTED)));
+    }
+    if !c.rights.is_empty() {
+        let rights: Vec<String> = c
+            .rights
+            .iter()
+            .map(|r| {
+                format!(
+                    "{}: {} {} → {}",
+                    r.domain_name,
+                    r.person.name,
+                    r.before.unwrap_or("no right"),
+                    r.after.unwrap_or("no right"),
+                )
+            })
+            .collect();
+        lines.push(format!("  Rights: {}", listed(&rights, LISTED)));
+    }
+    lines
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
+}
+
+/// What `trend` prints: a row per snapshot, then each step in words. `orgs` are the snapshots'
+/// orgs, in the trend's order.
+pub fn trend_report(trend: &Trend, orgs: &[&Org]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let span = match (trend.points.first(), trend.points.last()) {
+        (Some(f), Some(l)) if trend.points.len() > 1 => format!(", {} to {}", f.label, l.label),
+        _ => String::new(),
+    };
+    let _ = writeln!(
+        out,
+        "{}: {}{span}",
+        trend.org,
+        crate::format::count(trend.points.len(), "snapshot", "snapshots")
+    );
+    for note in &trend.notes {
+        let _ = writeln!(out, "Note: {note}");
+    }
+    let (header, rows) = table(trend);
+    out.push('\n');
+    out.push_str(&super::report::columns(&header, &rows));
+    if trend
+        .points
+        .iter()
+        .any(|p| p.figures.domains_with_rights <= p.figures.undecided_domains)
+    {
+        out.push_str("n/a: nobody who can act holds a decision right in that snapshot (an organogram lists posts, not rights), so there is no decision load to measure.\n");
+    }
+    if rows.iter().flatten().any(|c| c.starts_with('∞')) {
+        out.push_str("∞ (88%): that share of decisions reaches somebody whose queue grows without end, so no finite mean wait exists.\n");
+    }
+    out.push_str("H: through the hierarchy; D: straight to the holder.\n");
+    for ((step, pair), later) in trend
+        .steps
+        .iter()
+        .zip(trend.points.windows(2))
+        .zip(orgs.iter().skip(1))
+    {
+        let [before, after] = pair else { continue };
+        out.push('\n');
+        for line in step_lines(step, before, after, later) {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    out
+}
