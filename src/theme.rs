@@ -140,6 +140,21 @@ pub fn scale_color(share: f64, top: f64) -> Color {
     })
 }
 
+/// The working days of waiting at which the wait colours reach their darkest short of a
+/// queue without end.
+pub const WAIT_SCALE_TOP: f64 = 2.0;
+
+/// The colour of a person's queue on [`SCALE`]: by the working days a decision waits for them,
+/// darkest from [`WAIT_SCALE_TOP`] days, and darkest too when their queue grows without end.
+/// Nobody's queue (they carry nothing) is the palest.
+pub fn wait_color(wait_days: Option<Option<f64>>) -> Color {
+    match wait_days {
+        None => load_color(0.0),
+        Some(None) => load_color(SCALE_TOP),
+        Some(Some(days)) => scale_color(days, WAIT_SCALE_TOP),
+    }
+}
+
 /// The colour of a share of all decisions on [`SCALE`].
 pub fn load_color(share: f64) -> Color {
     let t = (share / SCALE_TOP).clamp(0.0, 1.0) as f32 * (SCALE.len() - 1) as f32;

@@ -343,3 +343,67 @@ fn import_links(h: &mut egui_kittest::Harness<'static, orgflow::app::OrgflowApp>
     h.get_by_label("Import links…").click();
     h.run();
 }
+
+/// Colour by waiting: both views colour each person by the working days a decision waits for
+/// them in the view's reading (the hierarchy through the hierarchy, the network straight to
+/// the holder), with its own scale under each view; back to decision load, the load colours
+/// return.
+#[test]
+fn colour_by_waiting_colours_both_views_by_each_persons_wait() {
+    use orgflow::scene::{ColorBy, Shape, Target};
+    let mut h = harness(None, None);
+    open_school(&mut h);
+    let fills = |h: &egui_kittest::Harness<'static, orgflow::app::OrgflowApp>, i: u32| {
+        let doc = open_doc(h);
+        let find = |scene: &orgflow::scene::Scene| {
+            scene.shapes.iter().find_map(|s| match s {
+                Shape::Box { target, fill, .. } | Shape::Circle { target, fill, .. }
+                    if *target == Target::Person(i) =>
+                {
+                    Some(*fill)
+                }
+                _ => None,
+            })
+        };
+        (find(&doc.hierarchy), find(&doc.network))
+    };
+    let doc = open_doc(&h);
+    let at = |id: &str| doc.org.people.iter().position(|p| p.id.as_str() == id);
+    let (dana, marta) = (
+        at("dana").expect("dana") as u32,
+        at("marta").expect("marta") as u32,
+    );
+    let load = fills(&h, dana);
+    h.get_by_label("waiting").click();
+    h.run();
+    let doc = open_doc(&h);
+    assert_eq!(doc.color_by, ColorBy::Wait);
+    assert_eq!(
+        h.query_all_by_label_contains("2+ working days a decision waits for them")
+            .count(),
+        2,
+        "the scale under both views"
+    );
+    for i in [dana, marta] {
+        let f = &doc.analysis.persons[i as usize];
+        let (hierarchy, network) = fills(&h, i);
+        assert_eq!(
+            hierarchy,
+            Some(orgflow::theme::wait_color(
+                f.hierarchical.queue.map(|q| q.wait_days)
+            ))
+        );
+        if network.is_some() {
+            assert_eq!(
+                network,
+                Some(orgflow::theme::wait_color(
+                    f.distributed.queue.map(|q| q.wait_days)
+                ))
+            );
+        }
+    }
+    assert_ne!(fills(&h, dana), load, "Dana's colours follow her waits");
+    h.get_by_label("decision load").click();
+    h.run();
+    assert_eq!(fills(&h, dana), load);
+}

@@ -28,16 +28,8 @@ fn trend_of(files: &[PathBuf], rights: Option<&str>) -> (Trend, orgflow::io::Sna
                 .org;
         }
     }
-    let snapshots: Vec<Snapshot<'_>> = read
-        .snapshots
-        .iter()
-        .map(|s| Snapshot {
-            label: &s.label,
-            date: s.date,
-            org: &s.loaded.org,
-        })
-        .collect();
-    (trend(&snapshots), read)
+    let t = trend(&Snapshot::all(&read));
+    (t, read)
 }
 
 fn names(list: &[orgflow::scenario::Named]) -> Vec<&str> {
@@ -130,7 +122,9 @@ fn a_stacked_headcount_report_is_a_snapshot_a_quarter_with_who_joined_left_and_m
 /// A UK organogram published twice a year: a senior and a junior file a date, the date in
 /// the file's name. Named out of order, they are put in date order and said so; the junior
 /// posts join their own date's senior posts; a post with the same id and another name in it
-/// has a new holder, while "N/D" (withheld) is no change of holder.
+/// has a new holder, while "N/D" (withheld) is no change of holder; a name that leaves one
+/// post for another has changed post (as the real DfT releases of March and September 2011
+/// show four people doing).
 #[test]
 fn organogram_releases_are_ordered_by_the_date_in_their_names_and_new_holders_found() {
     let (t, read) = trend_of(
@@ -159,18 +153,20 @@ fn organogram_releases_are_ordered_by_the_date_in_their_names_and_new_holders_fo
         .map(|s| s.loaded.org.junior_posts.iter().map(|j| j.fte).sum())
         .collect();
     assert_eq!(fte, [23.5, 30.5]);
-    // tests/reference/trend.py files: people 6 and 6, layers 3 and 3, widest span 2 then 4
-    // (the chief executive); joined 7, left 5, moved 4 and 6.
+    // tests/reference/trend.py files: people 6 and 7, layers 3 and 3, widest span 2 then 5
+    // (the chief executive); joined 7 and 8, left 5, moved 4 and 6.
     let step = &t.steps[0];
+    let spans: Vec<usize> = t.points.iter().map(|p| p.figures.widest_span).collect();
+    assert_eq!(spans, [2, 5]);
     assert_eq!(
-        t.points
-            .iter()
-            .map(|p| p.figures.widest_span)
-            .collect::<Vec<_>>(),
-        [2, 4]
+        names(&step.changes.added),
+        ["Deputy Director, Digital", "Uma Case"]
     );
-    assert_eq!(names(&step.changes.added), ["Deputy Director, Digital"]);
     assert_eq!(names(&step.changes.removed), ["Uma Case"]);
+    // Uma Case left post 5 for the new post 8: a change of post, not a leaver and a joiner.
+    assert_eq!(step.changed_post.len(), 1, "{:?}", step.changed_post);
+    assert_eq!(step.changed_post[0].from.0, "5");
+    assert_eq!(step.changed_post[0].to.0, "8");
     assert_eq!(step.changes.moved.len(), 2);
     assert_eq!(step.new_holders.len(), 1, "{:?}", step.new_holders);
     assert_eq!(
@@ -195,6 +191,13 @@ fn organogram_releases_are_ordered_by_the_date_in_their_names_and_new_holders_fo
     );
     assert!(
         report.contains("New holder: Director, Operations: Sam Sample → Wendy Novel"),
+        "{report}"
+    );
+    assert!(
+        report.contains("  Left: Uma Case (to another post)")
+            && report.contains(
+                "Changed post: Uma Case (Director, Corporate Services → Deputy Director, Strategy)"
+            ),
         "{report}"
     );
 }

@@ -20,7 +20,7 @@ pub use findings::{
 };
 pub use holders::{HeldPost, HolderFigures, Holders};
 pub use network::{BetweennessMethod, EXACT_BETWEENNESS_WORK, NetworkFigures, Sought};
-pub use queue::{BUSY, Queue, WEEKS_PER_MONTH, WaitFigures, wait_sentence};
+pub use queue::{BUSY, Queue, WEEKS_PER_MONTH, WaitFigures, wait_line, wait_sentence};
 pub use report::{percent, text_report, thousands};
 pub use roles::RoleIndex;
 pub use routing::{Routing, route};

@@ -304,6 +304,47 @@ pub fn wait_sentence(a: &Analysis) -> Option<String> {
     Some(out)
 }
 
+/// The waits in one line for a slide: "Decisions wait 0.3 working days through the hierarchy,
+/// 0.1 straight to the holder; 71% of the waiting through the hierarchy is at Dana Reyes", or
+/// who cannot keep up; `None` when nothing is routed.
+pub fn wait_line(a: &Analysis) -> Option<String> {
+    if a.decisions_per_month <= 0.0 {
+        return None;
+    }
+    let (h, d) = (&a.readings.hierarchical.wait, &a.readings.distributed.wait);
+    let words = |w: &WaitFigures| match w.mean_wait_days {
+        Some(m) => format!("{} working days", days(m)),
+        None if w.unbounded_share >= 1.0 - 1e-9 => "without end".to_owned(),
+        None => format!(
+            "without end for {} of decisions",
+            super::percent(w.unbounded_share)
+        ),
+    };
+    let mut out = format!(
+        "Decisions wait {} through the hierarchy, {} straight to the holder",
+        words(h),
+        words(d)
+    );
+    if let Some(p) = h.overloaded.first().and_then(|id| a.person_figures(id)) {
+        let q = p.hierarchical.queue.unwrap_or_default();
+        out.push_str(&format!(
+            "; {} cannot keep up (utilisation {}, the backlog grows by {} a week)",
+            p.name,
+            super::percent(q.utilisation),
+            trim1(q.backlog_per_week)
+        ));
+    } else if let Some((id, share)) = &h.most_waiting
+        && *share > 0.0
+    {
+        out.push_str(&format!(
+            "; {} of the waiting through the hierarchy is at {}",
+            super::percent(*share),
+            a.display_name_of(id)
+        ));
+    }
+    Some(out)
+}
+
 /// A person's queue in words: "72% utilised, a decision waits 0.4 working days" or "144%
 /// utilised: the backlog grows by 12 a week".
 pub fn queue_words(q: &Queue) -> String {

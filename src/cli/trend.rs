@@ -32,7 +32,8 @@ pub struct Trend {
     #[arg(long, default_value_t = 1.0, requires = "out")]
     scale: f32,
     /// Print as JSON: `org`, `points` (each snapshot's `label`, `date`, `figures`, `names`),
-    /// `steps` (`from`, `to`, `delta`, `changes`, `new_holders`, `matched`) and `notes`.
+    /// `steps` (`from`, `to`, `delta`, `changes`, `new_holders`, `changed_post`, `matched`) and
+    /// `notes`.
     #[arg(long)]
     json: bool,
     #[command(flatten)]
@@ -121,15 +122,7 @@ pub fn run(args: Trend) -> anyhow::Result<()> {
             say!("{file} (with {}): {line}", labels.join(", "));
         }
     }
-    let snapshots: Vec<orgflow::scenario::Snapshot<'_>> = read
-        .snapshots
-        .iter()
-        .map(|s| orgflow::scenario::Snapshot {
-            label: &s.label,
-            date: s.date,
-            org: &s.loaded.org,
-        })
-        .collect();
+    let snapshots = orgflow::scenario::Snapshot::all(&read);
     let trend = orgflow::scenario::trend(&snapshots);
     if let Some(out) = &args.out {
         orgflow::export::write_trend_chart(&trend, out, args.width, args.height, args.scale)?;

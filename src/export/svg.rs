@@ -708,7 +708,10 @@ pub fn overview<'a>(
         .collect();
     Slide {
         title: options.title.clone().unwrap_or_else(|| org.name.clone()),
-        headline: headline(org, analysis).into_iter().collect(),
+        headline: headline(org, analysis)
+            .into_iter()
+            .chain(crate::analysis::wait_line(analysis))
+            .collect(),
         panels,
         columns,
         footer,

@@ -848,6 +848,8 @@ pub fn import_people(
     let mut left_because: std::collections::BTreeMap<String, usize> = Default::default();
     // Names withheld ("N/D"), and posts the file marks as eliminated (left out below).
     let mut withheld = 0usize;
+    // Rows with an empty name (not open posts): shown by their title or id, and said.
+    let mut unnamed: Vec<String> = Vec::new();
     // Names written "Last, First", shown first name first.
     let mut turned = 0usize;
     let own_csv = raw_headers
@@ -1054,6 +1056,9 @@ pub fn import_people(
         if crate::model::is_withheld_name(&name) {
             withheld += 1;
         }
+        if name.is_empty() && !vacant && cols.name.is_some() {
+            unnamed.push(id.clone());
+        }
         if name.is_empty() || (cols.vacant.is_none() && vacant) {
             name = match vacant_as.filter(|_| title.is_empty()) {
                 Some(post) if !post.is_empty() => post,
@@ -1155,6 +1160,25 @@ pub fn import_people(
         notes.push(format!(
             "{} read as “name not disclosed” (N/D): their cards show the post's title",
             crate::format::count(withheld, "name", "names")
+        ));
+    }
+    if !unnamed.is_empty() {
+        let listed: Vec<&str> = unnamed.iter().take(5).map(String::as_str).collect();
+        notes.push(format!(
+            "{} no name in the column “{}”: shown by the job title, or the id without one ({}{})",
+            if unnamed.len() == 1 {
+                "1 row has".to_owned()
+            } else {
+                format!(
+                    "{} rows have",
+                    crate::format::thousands(unnamed.len() as f64)
+                )
+            },
+            cols.name
+                .and_then(|c| raw_headers.get(c))
+                .map_or("", String::as_str),
+            listed.join(", "),
+            if unnamed.len() > 5 { ", …" } else { "" }
         ));
     }
     if !shared.is_empty() {

@@ -313,21 +313,7 @@ pub fn load_all(
     let mut team: Option<(&PathBuf, Vec<u8>)> = None;
     let mut junior: Vec<(&PathBuf, Table)> = Vec::new();
     for path in paths {
-        let bytes = fs::read(path).map_err(|source| LoadError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        let table = match Format::from_path(path) {
-            Some(Format::Csv | Format::Sheet | Format::Yaml) => Some(
-                read_table(path, &bytes, columns.sheet.as_deref()).map_err(|problems| {
-                    LoadError::Invalid {
-                        path: path.clone(),
-                        problems,
-                    }
-                })?,
-            ),
-            _ => None,
-        };
+        let (bytes, table) = read_with_table(path, columns.sheet.as_deref())?;
         match table {
             Some(table) if junior::is_junior_table(&table.headers) => junior.push((path, table)),
             _ => {
@@ -378,6 +364,28 @@ pub fn load_all(
 /// the error names the file.
 pub fn load_junior(org: &Org, path: &Path, sheet: Option<&str>) -> Result<JuniorImport, LoadError> {
     load_table(path, sheet, |table| import_junior(org, table))
+}
+
+/// A file's bytes, and its table when it is a CSV, workbook or YAML file (for telling a file of
+/// people from a junior-posts file before reading either).
+pub(crate) fn read_with_table(
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<(Vec<u8>, Option<Table>), LoadError> {
+    let bytes = fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let table = match Format::from_path(path) {
+        Some(Format::Csv | Format::Sheet | Format::Yaml) => Some(
+            read_table(path, &bytes, sheet).map_err(|problems| LoadError::Invalid {
+                path: path.to_owned(),
+                problems,
+            })?,
+        ),
+        _ => None,
+    };
+    Ok((bytes, table))
 }
 
 /// A file's name without its extension, for naming the org it holds.

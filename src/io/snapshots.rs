@@ -3,11 +3,11 @@
 
 use super::csv_import::split_snapshots;
 use super::{
-    Added, Format, LoadError, Loaded, import_junior, import_people, junior, load_bytes, read_table,
+    Added, Format, LoadError, Loaded, import_junior, import_people, junior, load_bytes,
+    read_with_table,
 };
 use crate::io::CsvColumns;
 use crate::model::{Date, Problem};
-use std::fs;
 use std::path::{Path, PathBuf};
 
 /// One snapshot of an org, as read for a trend.
@@ -85,21 +85,7 @@ pub fn load_snapshots(paths: &[PathBuf], columns: &CsvColumns) -> Result<Snapsho
                 "this file is named twice; its snapshot would be counted twice".to_owned(),
             ));
         }
-        let bytes = fs::read(path).map_err(|source| LoadError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        let table = match Format::from_path(path) {
-            Some(Format::Csv | Format::Sheet | Format::Yaml) => Some(
-                read_table(path, &bytes, columns.sheet.as_deref()).map_err(|problems| {
-                    LoadError::Invalid {
-                        path: path.clone(),
-                        problems,
-                    }
-                })?,
-            ),
-            _ => None,
-        };
+        let (bytes, table) = read_with_table(path, columns.sheet.as_deref())?;
         match table {
             Some(table) if junior::is_junior_table(&table.headers) => {
                 let Some(group) = groups.last_mut() else {

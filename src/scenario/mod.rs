@@ -8,8 +8,8 @@ mod trend;
 pub use report::{lineup_report, suggest_report, text_report, what_if_report};
 pub use suggest::{Proposal, ProposalKind, SHOWN_EACH, suggest};
 pub use trend::{
-    LISTED, Names, NewHolder, Point, Snapshot, Step, Trend, step_lines, table, trend, trend_report,
-    wait_cell,
+    LISTED, Names, NewHolder, Point, PostChange, Snapshot, Step, Trend, step_lines, table, trend,
+    trend_report, wait_cell,
 };
 
 use crate::analysis::{Analysis, Severity, analyze};

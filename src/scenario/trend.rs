@@ -17,6 +17,20 @@ pub struct Snapshot<'a> {
     pub org: &'a Org,
 }
 
+impl<'a> Snapshot<'a> {
+    /// Every snapshot that reading files gave ([`crate::io::load_snapshots`]), in its order.
+    pub fn all(read: &'a crate::io::Snapshots) -> Vec<Self> {
+        read.snapshots
+            .iter()
+            .map(|s| Snapshot {
+                label: &s.label,
+                date: s.date,
+                org: &s.loaded.org,
+            })
+            .collect()
+    }
+}
+
 /// The people the figures name, by name rather than id.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Names {
@@ -54,6 +68,17 @@ pub struct NewHolder {
     pub after: String,
 }
 
+/// A person found in another post.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PostChange {
+    /// Their name.
+    pub name: String,
+    /// The post they held (id) and its title.
+    pub from: (String, String),
+    /// The post they hold now and its title.
+    pub to: (String, String),
+}
+
 /// What changed from one snapshot to the next.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Step {
@@ -67,6 +92,9 @@ pub struct Step {
     pub changes: Changes,
     /// Posts with the same id and another person's name in them.
     pub new_holders: Vec<NewHolder>,
+    /// People named in another post than before (their name in one post before, in another
+    /// after, and in no other): a move inside the org, not a leaver and a joiner.
+    pub changed_post: Vec<PostChange>,
     /// How many ids are in both snapshots.
     pub matched: usize,
 }
@@ -120,20 +148,57 @@ fn name_in(org: &Org, id: Option<&String>) -> Option<String> {
     })
 }
 
+/// A real name: not an open post, not withheld, not the title or id standing in for a blank.
+fn real_name(p: &crate::model::Person) -> bool {
+    !p.vacant
+        && !p.name.trim().is_empty()
+        && !is_withheld_name(&p.name)
+        && !p.name.trim().eq_ignore_ascii_case(p.title.trim())
+        && p.name != p.id.0
+}
+
+/// A name compared without case or extra spaces.
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Each real name of an org and the posts that carry it.
+fn posts_by_name(org: &Org) -> std::collections::HashMap<String, Vec<&crate::model::Person>> {
+    let mut by_name: std::collections::HashMap<String, Vec<&crate::model::Person>> =
+        std::collections::HashMap::new();
+    for p in org.people.iter().filter(|p| real_name(p)) {
+        by_name.entry(name_key(&p.name)).or_default().push(p);
+    }
+    by_name
+}
+
+/// People whose name is on exactly one post in each org, and on different posts.
+fn changed_posts(before: &Org, after: &Org) -> Vec<PostChange> {
+    let (was, now) = (posts_by_name(before), posts_by_name(after));
+    let mut out: Vec<PostChange> = now
+        .iter()
+        .filter_map(|(key, new)| {
+            let ([old], [new]) = (was.get(key)?.as_slice(), new.as_slice()) else {
+                return None;
+            };
+            (old.id.as_str().to_lowercase() != new.id.as_str().to_lowercase()).then(|| PostChange {
+                name: new.name.clone(),
+                from: (old.id.0.clone(), old.title.clone()),
+                to: (new.id.0.clone(), new.title.clone()),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
 /// The posts in both orgs whose holder's name changed (neither open nor withheld).
 fn new_holders(before: &Org, after: &Org) -> Vec<NewHolder> {
-    let named = |p: &crate::model::Person| {
-        !p.vacant && !p.name.trim().is_empty() && !is_withheld_name(&p.name)
-    };
-    let same = |a: &str, b: &str| {
-        let fold = |s: &str| {
-            s.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        };
-        fold(a) == fold(b)
-    };
+    let named = real_name;
+    let same = |a: &str, b: &str| name_key(a) == name_key(b);
     let earlier: std::collections::HashMap<String, &crate::model::Person> = before
         .people
         .iter()
@@ -195,6 +260,7 @@ pub fn trend(snapshots: &[Snapshot<'_>]) -> Trend {
                 to: a.label.to_owned(),
                 delta: Delta::between(&fb.figures, &fa.figures),
                 new_holders: new_holders(b.org, a.org),
+                changed_post: changed_posts(b.org, a.org),
                 changes,
                 matched,
             })
@@ -381,12 +447,38 @@ pub fn step_lines(step: &Step, before: &Point, after: &Point, later: &Org) -> Ve
     if !moves.is_empty() {
         lines.push(format!("  {}", capitalise(&moves.join("; "))));
     }
-    let names = |list: &[super::Named]| list.iter().map(|n| n.name.clone()).collect::<Vec<_>>();
+    // A post's holder who is now in another post left that post, not the org: said so.
+    let moved_on = |list: &[super::Named], to: bool| -> Vec<String> {
+        list.iter()
+            .map(|n| {
+                let elsewhere = step.changed_post.iter().any(|m| {
+                    let (post, _) = if to { &m.to } else { &m.from };
+                    post.eq_ignore_ascii_case(&n.id)
+                });
+                if elsewhere {
+                    let how = if to {
+                        "from another post"
+                    } else {
+                        "to another post"
+                    };
+                    format!("{} ({how})", n.name)
+                } else {
+                    n.name.clone()
+                }
+            })
+            .collect()
+    };
     if !c.added.is_empty() {
-        lines.push(format!("  Joined: {}", listed(&names(&c.added), LISTED)));
+        lines.push(format!(
+            "  Joined: {}",
+            listed(&moved_on(&c.added, true), LISTED)
+        ));
     }
     if !c.removed.is_empty() {
-        lines.push(format!("  Left: {}", listed(&names(&c.removed), LISTED)));
+        lines.push(format!(
+            "  Left: {}",
+            listed(&moved_on(&c.removed, false), LISTED)
+        ));
     }
     if !c.moved.is_empty() {
         let manager = |id: &Option<String>| {
@@ -405,6 +497,14 @@ pub fn step_lines(step: &Step, before: &Point, after: &Point, later: &Org) -> Ve
             .map(|m| format!("{} (now under {})", m.person.name, manager(&m.to)))
             .collect();
         lines.push(format!("  Moved: {}", listed(&moved, LISTED)));
+    }
+    if !step.changed_post.is_empty() {
+        let moved: Vec<String> = step
+            .changed_post
+            .iter()
+            .map(|m| format!("{} ({} → {})", m.name, post_name(&m.from), post_name(&m.to)))
+            .collect();
+        lines.push(format!("  Changed post: {}", listed(&moved, LISTED)));
     }
     if !step.new_holders.is_empty() {
         let held: Vec<String> = step
@@ -438,6 +538,11 @@ pub fn step_lines(step: &Step, before: &Point, after: &Point, later: &Org) -> Ve
         lines.push(format!("  Rights: {}", listed(&rights, LISTED)));
     }
     lines
+}
+
+/// A post by its title, or its id when it has none.
+fn post_name((id, title): &(String, String)) -> &str {
+    if title.is_empty() { id } else { title }
 }
 
 fn capitalise(text: &str) -> String {

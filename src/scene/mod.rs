@@ -336,6 +336,10 @@ pub enum ColorBy {
     Load,
     /// Each person's share of all incoming link weight: who people go to.
     Links,
+    /// The working days a decision waits for each person, in the view's reading (through the
+    /// hierarchy in the hierarchy, straight to the holder in the network); darkest for a
+    /// queue that grows without end.
+    Wait,
 }
 
 /// [`hierarchy_scene`], with the cards coloured by `color_by`.
@@ -423,6 +427,9 @@ pub fn hierarchy_scene_by(
             match color_by {
                 ColorBy::Load => load_color(figures.hierarchical.share),
                 ColorBy::Links => crate::theme::scale_color(figures.links_in_share, links_top),
+                ColorBy::Wait => {
+                    crate::theme::wait_color(figures.hierarchical.queue.map(|q| q.wait_days))
+                }
             }
         };
         let ink = text_on(fill);
@@ -526,6 +533,18 @@ pub fn network_scene(
     analysis: &Analysis,
     layout: &NetworkLayout,
     marked: &[bool],
+) -> Scene {
+    network_scene_by(org, analysis, layout, marked, ColorBy::Load)
+}
+
+/// [`network_scene`], with the people coloured by their waits when `color_by` says so (else
+/// by the layout's reading: decisions, or who people go to).
+pub fn network_scene_by(
+    org: &Org,
+    analysis: &Analysis,
+    layout: &NetworkLayout,
+    marked: &[bool],
+    color_by: ColorBy,
 ) -> Scene {
     // A file with neither rights nor links: its structure, rather than grey team circles.
     if structure::shows_structure(org) {
@@ -642,7 +661,12 @@ pub fn network_scene(
                     continue;
                 };
                 // In the links' reading, by who people go to; else by decisions.
-                let (fill, share) = if links_reading {
+                let (fill, share) = if color_by == ColorBy::Wait {
+                    (
+                        crate::theme::wait_color(figures.distributed.queue.map(|q| q.wait_days)),
+                        figures.distributed.share,
+                    )
+                } else if links_reading {
                     (
                         crate::theme::scale_color(figures.links_in_share, links_top),
                         figures.links_in_share,

@@ -10,7 +10,7 @@ use crate::layout::{
 };
 use crate::model::{Hierarchy, NONE};
 use crate::model::{Org, PersonId, Problem};
-use crate::scene::{Scene, Target, marked_people, network_scene};
+use crate::scene::{Scene, Target, marked_people, network_scene_by};
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
@@ -144,6 +144,7 @@ fn derive(
     held: &BTreeSet<crate::model::DecisionId>,
     reading: NetworkReading,
     keep: Option<&HashMap<crate::layout::NodeKey, Point>>,
+    color_by: crate::scene::ColorBy,
 ) -> Derived {
     let mut analysis = analyze(org);
     if !held.is_empty() {
@@ -176,7 +177,7 @@ fn derive(
         network_layout.keep_places(org, places);
     }
     let network_places = network_layout.places(org);
-    let network = network_scene(org, &analysis, &network_layout, &marked);
+    let network = network_scene_by(org, &analysis, &network_layout, &marked, color_by);
     Derived {
         analysis,
         finding_groups,
@@ -282,7 +283,13 @@ impl Document {
         self.updating = None;
         self.refresh_indexes();
         let keep = self.keep_network.then_some(&self.network_places);
-        let derived = derive(&self.org, &self.held_alarms, self.network_reading(), keep);
+        let derived = derive(
+            &self.org,
+            &self.held_alarms,
+            self.network_reading(),
+            keep,
+            self.color_by,
+        );
         drop(self.install(derived));
     }
 
@@ -339,11 +346,17 @@ impl Document {
         }
         self.network_places = layout.places(&self.org);
         self.network_layout = layout;
-        self.network = network_scene(
+        self.rescene_network();
+    }
+
+    /// Draws the network's picture again from its layout and the figures.
+    fn rescene_network(&mut self) {
+        self.network = network_scene_by(
             &self.org,
             &self.analysis,
             &self.network_layout,
             &self.marked,
+            self.color_by,
         );
     }
 
@@ -396,10 +409,11 @@ impl Document {
         let Some(work) = &updating.work else {
             let (org, held) = (self.org.clone(), self.held_alarms.clone());
             let keep = self.keep_network.then(|| self.network_places.clone());
+            let color_by = self.color_by;
             let (send, receive) = std::sync::mpsc::channel();
             std::thread::spawn(move || {
                 // Nobody waits for an answer the document no longer wants.
-                let _ = send.send(derive(&org, &held, reading, keep.as_ref()));
+                let _ = send.send(derive(&org, &held, reading, keep.as_ref(), color_by));
             });
             updating.work = Some(receive);
             return false;
@@ -661,11 +675,13 @@ impl Document {
         self.relayout();
     }
 
-    /// Colours the hierarchy's cards by decision load or by incoming links.
+    /// Colours the hierarchy's cards by decision load, by incoming links or by waits (the
+    /// network's people too, by waits).
     pub fn set_color_by(&mut self, color_by: crate::scene::ColorBy) {
         if self.color_by != color_by {
             self.color_by = color_by;
             self.relayout();
+            self.rescene_network();
         }
     }
 

@@ -32,15 +32,7 @@ impl TimelineView {
         if read.snapshots.len() < 2 {
             return None;
         }
-        let snapshots: Vec<crate::scenario::Snapshot<'_>> = read
-            .snapshots
-            .iter()
-            .map(|s| crate::scenario::Snapshot {
-                label: &s.label,
-                date: s.date,
-                org: &s.loaded.org,
-            })
-            .collect();
+        let snapshots = crate::scenario::Snapshot::all(&read);
         let trend = trend(&snapshots);
         let showing = showing
             .map(str::to_owned)

@@ -34,6 +34,27 @@ fn legend_of(ui: &mut Ui, title: &str, of: &str, top: f64) {
     });
 }
 
+/// The colour scale for waits: working days a decision waits for each person.
+fn wait_legend(ui: &mut Ui) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Wait:").small());
+        for (i, c) in SCALE.iter().enumerate() {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 10.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 0.0, color(*c));
+            if i == 0 {
+                ui.label(RichText::new("0").small());
+            }
+        }
+        ui.label(
+            RichText::new(format!(
+                "{}+ working days a decision waits for them, or a queue that grows without end",
+                crate::theme::WAIT_SCALE_TOP
+            ))
+            .small(),
+        );
+    });
+}
+
 pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
     let mut clicked = None;
     let mut toggled = None;
@@ -83,7 +104,8 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
                     .truncate(),
                 );
             });
-            ui.horizontal(|ui| {
+            // Wrapped, so that the colour choices never widen the panel past its half.
+            ui.horizontal_wrapped(|ui| {
                 ui.label("Expand to level");
                 ui.add(egui::DragValue::new(expand_level).range(1..=30))
                     .on_hover_text("Levels to show");
@@ -98,12 +120,21 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
                     hierarchy_view.fit();
                     *fold_hierarchy = true;
                 }
-                if doc.analysis.network.is_some() {
+                let links = doc.analysis.network.is_some();
+                if links || doc.analysis.decisions_per_month > 0.0 {
                     ui.separator();
                     ui.label("Colour by");
                     let mut by = doc.color_by;
-                    ui.radio_value(&mut by, ColorBy::Load, "decision load");
-                    ui.radio_value(&mut by, ColorBy::Links, "who people go to");
+                    ui.radio_value(&mut by, ColorBy::Load, "decision load")
+                        .on_hover_text("Each person's share of all decisions in the view's reading");
+                    if doc.analysis.decisions_per_month > 0.0 {
+                        ui.radio_value(&mut by, ColorBy::Wait, "waiting").on_hover_text(
+                            "The working days a decision waits for each person, in both views (the queue model: see the README)",
+                        );
+                    }
+                    if links {
+                        ui.radio_value(&mut by, ColorBy::Links, "who people go to");
+                    }
                     if by != doc.color_by {
                         color_action = Some(Action::ColorBy(by));
                     }
@@ -111,6 +142,7 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
             });
             match doc.color_by {
                 ColorBy::Load => legend(ui, "Load:"),
+                ColorBy::Wait => wait_legend(ui),
                 ColorBy::Links => legend_of(
                     ui,
                     "Incoming links:",
@@ -235,6 +267,8 @@ pub(super) fn views(session: &Session, view: &mut View, ui: &mut Ui) {
         }
         if structure {
             // The structure panel's bars carry their own words; no load scale applies.
+        } else if doc.color_by == ColorBy::Wait {
+            wait_legend(ui);
         } else if links_reading {
             legend_of(ui, "Incoming links:", "of all incoming link weight", doc.links_top);
         } else {
