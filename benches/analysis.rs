@@ -104,5 +104,70 @@ fn queue_figures(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_and_analyze, matrix_and_holders, queue_figures);
+/// `trend` over four snapshots of one generated org, each with a tenth of its people moved
+/// under another manager of the snapshot before: the four analyses (on both cores) and the
+/// three steps' changes, against four analyses alone.
+fn trend_of_snapshots(c: &mut Criterion) {
+    use orgflow::scenario::{Snapshot, trend};
+    let mut group = c.benchmark_group("trend_four_snapshots");
+    group.sample_size(10);
+    for people in [10_000, 100_000] {
+        let mut orgs = vec![orgflow::generate::org(people, 7)];
+        for step in 1..4u64 {
+            let mut next = orgs.last().expect("one").clone();
+            // Every tenth person who manages nobody moves under another manager: moving
+            // somebody without reports never makes a cycle.
+            let managers: Vec<orgflow::model::PersonId> = {
+                let mut m: Vec<_> = next
+                    .people
+                    .iter()
+                    .filter_map(|p| p.manager.clone())
+                    .collect();
+                m.sort();
+                m.dedup();
+                m
+            };
+            let is_manager: std::collections::HashSet<&str> =
+                managers.iter().map(|m| m.as_str()).collect();
+            let leaves: Vec<usize> = (0..next.people.len())
+                .filter(|&k| !is_manager.contains(next.people[k].id.as_str()))
+                .collect();
+            for (j, &k) in leaves.iter().enumerate().step_by(10) {
+                let to = managers[(j * 7 + step as usize) % managers.len()].clone();
+                next.people[k].manager = Some(to);
+            }
+            assert!(orgflow::model::validate(&next).is_empty(), "still a tree");
+            orgs.push(next);
+        }
+        let labels = ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31"];
+        let snapshots: Vec<Snapshot<'_>> = orgs
+            .iter()
+            .zip(labels)
+            .map(|(org, label)| Snapshot {
+                label,
+                date: None,
+                org,
+            })
+            .collect();
+        group.bench_with_input(BenchmarkId::new("trend", people), &snapshots, |b, s| {
+            b.iter(|| black_box(trend(black_box(s))));
+        });
+        group.bench_with_input(BenchmarkId::new("four_analyses", people), &orgs, |b, o| {
+            b.iter(|| {
+                for org in o {
+                    black_box(analyze(black_box(org)));
+                }
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    load_and_analyze,
+    matrix_and_holders,
+    queue_figures,
+    trend_of_snapshots
+);
 criterion_main!(benches);

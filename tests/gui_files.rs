@@ -205,6 +205,10 @@ fn a_file_of_snapshots_opens_with_its_timeline_and_any_snapshot_can_be_opened() 
     h.state_mut()
         .session
         .open(Path::new("tests/trend/headcount-snapshots.csv"));
+    // The timeline is worked out on another thread; the window says so meanwhile.
+    h.run_steps(1);
+    run_until(&mut h, |h| h.state().session.timeline.is_some());
+    // A window takes a frame to size itself before it takes clicks.
     h.run_steps(3);
     let people = |h: &Harness<'static, OrgflowApp>| {
         h.state()

@@ -385,7 +385,7 @@ pub struct Comparison {
 /// The right a person (by [`Matching`] key) holds in a domain of `org`.
 fn right_of(org: &Org, domain: usize, person: &str, m: &Matching) -> Option<Right> {
     let d = org.decisions.get(domain)?;
-    let holds = |list: &[PersonId]| list.iter().any(|p| m.key(p.as_str()) == person);
+    let holds = |list: &[PersonId]| list.iter().any(|p| *m.key(p.as_str()) == *person);
     if holds(&d.decides) {
         Some(Right::Decides)
     } else if holds(&d.approves) {
@@ -416,11 +416,12 @@ impl Matching {
         }
     }
 
-    fn key(&self, id: &str) -> String {
-        if self.fold_case {
-            id.to_lowercase()
+    /// The id as matched: lower case when case is folded (borrowed when it already is).
+    fn key<'a>(&self, id: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.fold_case && id.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(id.to_lowercase())
         } else {
-            id.to_owned()
+            std::borrow::Cow::Borrowed(id)
         }
     }
 }
@@ -429,31 +430,35 @@ impl Matching {
 /// by id (ignoring case, unless two ids of one org differ only by case).
 pub fn changes(before: &Org, after: &Org) -> Changes {
     let m = Matching::between(before, after);
-    let before_ids: HashMap<String, &crate::model::Person> = before
+    let before_ids: HashMap<std::borrow::Cow<'_, str>, &crate::model::Person> = before
         .people
         .iter()
         .map(|p| (m.key(p.id.as_str()), p))
         .collect();
-    let after_ids: HashMap<String, &crate::model::Person> = after
+    let after_ids: HashMap<std::borrow::Cow<'_, str>, &crate::model::Person> = after
         .people
         .iter()
         .map(|p| (m.key(p.id.as_str()), p))
         .collect();
     // A person's name among `people` (the org before or after), looked up by key.
-    let named = |people: &HashMap<String, &crate::model::Person>, key: &str, id: &str| Named {
+    type People<'p> = HashMap<std::borrow::Cow<'p, str>, &'p crate::model::Person>;
+    let named = |people: &People<'_>, key: &str, id: &str| Named {
         id: people.get(key).map_or(id.to_owned(), |p| p.id.0.clone()),
         name: people
             .get(key)
             .map_or(id.to_owned(), |p| p.display_name().to_owned()),
     };
-    let manager_key = |p: &crate::model::Person| p.manager.as_ref().map(|id| m.key(id.as_str()));
+    let same_manager = |a: &crate::model::Person, b: &crate::model::Person| {
+        a.manager.as_ref().map(|id| m.key(id.as_str()))
+            == b.manager.as_ref().map(|id| m.key(id.as_str()))
+    };
     let mut out = Changes::default();
     for p in &after.people {
         let key = m.key(p.id.as_str());
         match before_ids.get(&key) {
             None => out.added.push(named(&after_ids, &key, p.id.as_str())),
             Some(old) => {
-                if manager_key(old) != manager_key(p) {
+                if !same_manager(old, p) {
                     out.moved.push(Moved {
                         person: named(&after_ids, &key, p.id.as_str()),
                         from: old.manager.as_ref().map(|m| m.0.clone()),
@@ -491,13 +496,14 @@ pub fn changes(before: &Org, after: &Org) -> Changes {
     for id in domain_ids {
         let b = before_domains.get(id).copied();
         let a = after_domains.get(id).copied();
-        let holders: BTreeSet<String> = [b.map(|k| (before, k)), a.map(|k| (after, k))]
-            .into_iter()
-            .flatten()
-            .filter_map(|(org, k)| org.decisions.get(k))
-            .flat_map(|d| d.decides.iter().chain(&d.approves).chain(&d.consulted))
-            .map(|p| m.key(p.as_str()))
-            .collect();
+        let holders: BTreeSet<std::borrow::Cow<'_, str>> =
+            [b.map(|k| (before, k)), a.map(|k| (after, k))]
+                .into_iter()
+                .flatten()
+                .filter_map(|(org, k)| org.decisions.get(k))
+                .flat_map(|d| d.decides.iter().chain(&d.approves).chain(&d.consulted))
+                .map(|p| m.key(p.as_str()))
+                .collect();
         let name = a
             .and_then(|k| after.decisions.get(k))
             .or_else(|| b.and_then(|k| before.decisions.get(k)))

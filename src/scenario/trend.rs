@@ -113,30 +113,28 @@ pub struct Trend {
     pub notes: Vec<String>,
 }
 
-/// The figures of each snapshot, analysed on as many threads as the machine has.
-fn figures_of(snapshots: &[Snapshot<'_>]) -> Vec<Figures> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .clamp(1, snapshots.len().max(1));
-    let chunk = snapshots.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = snapshots
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|s| Figures::of(&analyze(s.org)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+/// What one snapshot needs worked out: its figures, and what changed since the one before.
+struct Worked {
+    figures: Figures,
+    since: Option<(Changes, Vec<NewHolder>, Vec<PostChange>)>,
+}
+
+/// Every snapshot's [`Worked`], the snapshots spread over the machine's cores.
+fn work_out(snapshots: &[Snapshot<'_>]) -> Vec<Worked> {
+    let pairs: Vec<(Option<&Snapshot<'_>>, &Snapshot<'_>)> = snapshots
+        .iter()
+        .enumerate()
+        .map(|(k, s)| (k.checked_sub(1).and_then(|j| snapshots.get(j)), s))
+        .collect();
+    crate::work::on_every_core(&pairs, |&(before, s)| Worked {
+        figures: Figures::of(&analyze(s.org)),
+        since: before.map(|b| {
+            (
+                changes(b.org, s.org),
+                new_holders(b.org, s.org),
+                changed_posts(b.org, s.org),
+            )
+        }),
     })
 }
 
@@ -152,25 +150,62 @@ fn name_in(org: &Org, id: Option<&String>) -> Option<String> {
 fn real_name(p: &crate::model::Person) -> bool {
     !p.vacant
         && !p.name.trim().is_empty()
-        && !is_withheld_name(&p.name)
-        && !p.name.trim().eq_ignore_ascii_case(p.title.trim())
         && p.name != p.id.0
+        && !p.name.trim().eq_ignore_ascii_case(p.title.trim())
+        && !is_withheld_name(&p.name)
 }
 
-/// A name compared without case or extra spaces.
-fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// An id as people are matched between snapshots: without case (borrowed when it has none).
+fn id_key(id: &str) -> std::borrow::Cow<'_, str> {
+    if id.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(id.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(id)
+    }
 }
 
-/// Each real name of an org and the posts that carry it.
-fn posts_by_name(org: &Org) -> std::collections::HashMap<String, Vec<&crate::model::Person>> {
-    let mut by_name: std::collections::HashMap<String, Vec<&crate::model::Person>> =
-        std::collections::HashMap::new();
+/// A name's letters without case, its words one space apart: compared and hashed without
+/// allocating (a trend compares every person of every snapshot).
+fn name_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.split_whitespace().enumerate().flat_map(|(k, w)| {
+        (k > 0)
+            .then_some(' ')
+            .into_iter()
+            .chain(w.chars().flat_map(char::to_lowercase))
+    })
+}
+
+/// Two names the same but for case and spaces.
+fn same_name(a: &str, b: &str) -> bool {
+    name_chars(a).eq(name_chars(b))
+}
+
+/// A hash of [`name_chars`].
+fn name_hash(name: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for c in name_chars(name) {
+        c.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Ids the same but for case.
+fn same_id(a: &str, b: &str) -> bool {
+    a == b
+        || a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// Each real name of an org (by [`name_hash`]): how many posts carry it, and the first.
+fn posts_by_name(org: &Org) -> std::collections::HashMap<u64, (u32, &crate::model::Person)> {
+    let mut by_name = std::collections::HashMap::with_capacity(org.people.len());
     for p in org.people.iter().filter(|p| real_name(p)) {
-        by_name.entry(name_key(&p.name)).or_default().push(p);
+        by_name
+            .entry(name_hash(&p.name))
+            .and_modify(|(n, _)| *n += 1)
+            .or_insert((1, p));
     }
     by_name
 }
@@ -180,11 +215,13 @@ fn changed_posts(before: &Org, after: &Org) -> Vec<PostChange> {
     let (was, now) = (posts_by_name(before), posts_by_name(after));
     let mut out: Vec<PostChange> = now
         .iter()
-        .filter_map(|(key, new)| {
-            let ([old], [new]) = (was.get(key)?.as_slice(), new.as_slice()) else {
-                return None;
-            };
-            (old.id.as_str().to_lowercase() != new.id.as_str().to_lowercase()).then(|| PostChange {
+        .filter_map(|(key, &(count, new))| {
+            let &(before_count, old) = was.get(key)?;
+            (count == 1
+                && before_count == 1
+                && !same_id(old.id.as_str(), new.id.as_str())
+                && same_name(&old.name, &new.name))
+            .then(|| PostChange {
                 name: new.name.clone(),
                 from: (old.id.0.clone(), old.title.clone()),
                 to: (new.id.0.clone(), new.title.clone()),
@@ -197,19 +234,18 @@ fn changed_posts(before: &Org, after: &Org) -> Vec<PostChange> {
 
 /// The posts in both orgs whose holder's name changed (neither open nor withheld).
 fn new_holders(before: &Org, after: &Org) -> Vec<NewHolder> {
-    let named = real_name;
-    let same = |a: &str, b: &str| name_key(a) == name_key(b);
-    let earlier: std::collections::HashMap<String, &crate::model::Person> = before
-        .people
-        .iter()
-        .map(|p| (p.id.as_str().to_lowercase(), p))
-        .collect();
+    let earlier: std::collections::HashMap<std::borrow::Cow<'_, str>, &crate::model::Person> =
+        before
+            .people
+            .iter()
+            .map(|p| (id_key(p.id.as_str()), p))
+            .collect();
     after
         .people
         .iter()
         .filter_map(|p| {
-            let old = earlier.get(&p.id.as_str().to_lowercase())?;
-            (named(p) && named(old) && !same(&old.name, &p.name)).then(|| NewHolder {
+            let old = earlier.get(&id_key(p.id.as_str()))?;
+            (!same_name(&old.name, &p.name) && real_name(p) && real_name(old)).then(|| NewHolder {
                 id: p.id.0.clone(),
                 title: p.title.clone(),
                 before: old.name.clone(),
@@ -221,30 +257,37 @@ fn new_holders(before: &Org, after: &Org) -> Vec<NewHolder> {
 
 /// The figures of every snapshot and the changes from each to the next.
 pub fn trend(snapshots: &[Snapshot<'_>]) -> Trend {
-    let figures = figures_of(snapshots);
+    let worked = work_out(snapshots);
+    let mut since = Vec::with_capacity(worked.len());
     let points: Vec<Point> = snapshots
         .iter()
-        .zip(figures)
-        .map(|(s, figures)| Point {
-            label: s.label.to_owned(),
-            date: s.date.map(|d| d.to_string()),
-            names: Names {
-                top_hierarchical: name_in(s.org, figures.top_hierarchical.as_ref()),
-                top_distributed: name_in(s.org, figures.top_distributed.as_ref()),
-                widest_span_of: name_in(s.org, figures.widest_span_of.as_ref()),
-            },
-            figures,
+        .zip(worked)
+        .map(|(s, w)| {
+            since.push(w.since);
+            let figures = w.figures;
+            Point {
+                label: s.label.to_owned(),
+                date: s.date.map(|d| d.to_string()),
+                names: Names {
+                    top_hierarchical: name_in(s.org, figures.top_hierarchical.as_ref()),
+                    top_distributed: name_in(s.org, figures.top_distributed.as_ref()),
+                    widest_span_of: name_in(s.org, figures.widest_span_of.as_ref()),
+                },
+                figures,
+            }
         })
         .collect();
     let mut notes = Vec::new();
     let steps: Vec<Step> = snapshots
         .windows(2)
         .zip(points.windows(2))
-        .filter_map(|(pair, fig)| {
-            let ([b, a], [fb, fa]) = (pair, fig) else {
+        .zip(since.into_iter().skip(1))
+        .filter_map(|((pair, fig), worked)| {
+            let ([b, a], [fb, fa], Some((changes, new_holders, changed_post))) =
+                (pair, fig, worked)
+            else {
                 return None;
             };
-            let changes = changes(b.org, a.org);
             let matched = a.org.people.len().saturating_sub(changes.added.len());
             let fewer = b.org.people.len().min(a.org.people.len());
             if fewer >= 10 && (matched as f64) < 0.5 * fewer as f64 {
@@ -259,8 +302,8 @@ pub fn trend(snapshots: &[Snapshot<'_>]) -> Trend {
                 from: b.label.to_owned(),
                 to: a.label.to_owned(),
                 delta: Delta::between(&fb.figures, &fa.figures),
-                new_holders: new_holders(b.org, a.org),
-                changed_post: changed_posts(b.org, a.org),
+                new_holders,
+                changed_post,
                 changes,
                 matched,
             })
@@ -581,7 +624,7 @@ pub fn trend_report(trend: &Trend, orgs: &[&Org]) -> String {
         out.push_str("n/a: nobody who can act holds a decision right in that snapshot (an organogram lists posts, not rights), so there is no decision load to measure.\n");
     }
     if rows.iter().flatten().any(|c| c.starts_with('∞')) {
-        out.push_str("∞ (88%): that share of decisions reaches somebody whose queue grows without end, so no finite mean wait exists.\n");
+        out.push_str("∞ (n%): that share of decisions reaches somebody whose queue grows without end, so no finite mean wait exists.\n");
     }
     out.push_str("H: through the hierarchy; D: straight to the holder.\n");
     for ((step, pair), later) in trend

@@ -99,6 +99,7 @@ impl Session {
         // A decision log belongs to the org it was read against, a timeline to its file.
         self.decision_log = None;
         self.timeline = None;
+        self.timeline_job = None;
         // Proposals are keyed by the history's version, which starts again with each file:
         // another file's proposals must never be shown or accepted here.
         self.suggestions.proposals = None;
@@ -135,6 +136,7 @@ impl Session {
                 self.document = None;
                 self.decision_log = None;
                 self.timeline = None;
+                self.timeline_job = None;
                 self.selection = None;
                 self.write_recovery();
             }

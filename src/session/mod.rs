@@ -36,7 +36,7 @@ pub use recovery::{RECOVERY_DELAY, Recovery};
 pub use scenario::{ScenarioView, Show, Suggestions};
 pub use selection::Selection;
 pub use settings::Settings;
-pub use timeline::TimelineView;
+pub use timeline::{TimelineJob, TimelineView};
 
 use crate::edit::Command;
 use std::path::PathBuf;
@@ -74,6 +74,8 @@ pub struct Session {
     pub decision_log: Option<DecisionLogView>,
     /// The snapshots of the file the document came from, when it holds several.
     pub timeline: Option<TimelineView>,
+    /// That timeline while it is worked out.
+    pub timeline_job: Option<TimelineJob>,
     /// What the last export did, for the Export dialog.
     pub export: Option<ExportResult>,
     /// An export waiting for orgflow's own picker to say where.
@@ -102,6 +104,7 @@ impl Session {
             links_question: None,
             decision_log: None,
             timeline: None,
+            timeline_job: None,
             export: None,
             export_waiting: None,
             out: Outcome::default(),
@@ -135,12 +138,14 @@ impl Session {
     /// Takes in the figures of the last edit when they are ready (see
     /// [`Document::is_updating`]); true when it did, and the window must be drawn again.
     pub fn poll(&mut self) -> bool {
-        self.document.as_mut().is_some_and(Document::poll)
+        let timeline = self.poll_timeline();
+        self.document.as_mut().is_some_and(Document::poll) || timeline
     }
 
-    /// True while the figures shown are being worked out for the last edit.
+    /// True while the figures shown are being worked out for the last edit, or the timeline
+    /// of the file opened.
     pub fn is_updating(&self) -> bool {
-        self.document.as_ref().is_some_and(Document::is_updating)
+        self.document.as_ref().is_some_and(Document::is_updating) || self.timeline_job.is_some()
     }
 
     /// What the last [`Session::open`], [`Session::show`] and the like (called outside

@@ -61,9 +61,19 @@ impl TimelineView {
     }
 }
 
+/// A timeline being worked out on another thread (every snapshot is analysed: seconds for a
+/// large file), so that the window stays responsive.
+pub struct TimelineJob {
+    /// The file.
+    pub path: PathBuf,
+    /// Its name, for the window's title while it works.
+    pub file: String,
+    receive: std::sync::mpsc::Receiver<Option<TimelineView>>,
+}
+
 impl Session {
     /// After a file opened: its timeline when it holds several snapshots, showing the one
-    /// the document holds (`as_of`, else the latest).
+    /// the document holds (`as_of`, else the latest), worked out on another thread.
     pub(super) fn read_timeline(&mut self, path: &Path, as_of: Option<&str>) {
         // The same file again (another of its snapshots opened): the timeline stays.
         if let Some(view) = &mut self.timeline
@@ -73,7 +83,39 @@ impl Session {
             view.showing = showing.to_owned();
             return;
         }
-        self.timeline = TimelineView::of(path, as_of);
+        self.timeline = None;
+        let (send, receive) = std::sync::mpsc::channel();
+        let (owned, showing) = (path.to_owned(), as_of.map(str::to_owned));
+        std::thread::spawn(move || {
+            // Nobody waits for a timeline the session no longer wants.
+            let _ = send.send(TimelineView::of(&owned, showing.as_deref()));
+        });
+        self.timeline_job = Some(TimelineJob {
+            path: path.to_owned(),
+            file: path
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
+            receive,
+        });
+    }
+
+    /// Takes in a timeline worked out since the last frame; true when one came in.
+    pub(super) fn poll_timeline(&mut self) -> bool {
+        let Some(job) = &self.timeline_job else {
+            return false;
+        };
+        match job.receive.try_recv() {
+            Ok(view) => {
+                self.timeline = view;
+                self.timeline_job = None;
+                true
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => false,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.timeline_job = None;
+                true
+            }
+        }
     }
 
     /// Opens one snapshot of the timeline's file as the document (asking first about unsaved

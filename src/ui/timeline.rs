@@ -10,6 +10,19 @@ use egui::{Align2, FontId, Pos2, Stroke, pos2, vec2};
 
 /// The window, while the document's file holds several snapshots and the window is open.
 pub(super) fn timeline_window(session: &Session, view: &mut View, ctx: &egui::Context) {
+    if let Some(job) = &session.timeline_job {
+        // Its own window: the timeline's, when it comes, opens at its own size.
+        egui::Window::new(format!("Timeline: {}", job.file))
+            .id(egui::Id::new("timeline-working"))
+            .default_width(980.0)
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Working out the figures of every snapshot…");
+                });
+            });
+        return;
+    }
     let Some(timeline) = &session.timeline else {
         return;
     };
