@@ -194,6 +194,20 @@ fn organogram_releases_are_ordered_by_the_date_in_their_names_and_new_holders_fo
         "{report}"
     );
     assert!(
+        report.contains("  Joined: Deputy Director, Digital (open), Uma Case (from another post)"),
+        "{report}"
+    );
+    // One file of one snapshot is a trend of one point, and says what would make more.
+    let (one, _) = trend_of(&paths(&["example-agency-2012-03-31-senior.csv"]), None);
+    assert_eq!((one.points.len(), one.steps.len()), (1, 0));
+    assert!(
+        one.notes
+            .iter()
+            .any(|n| n.starts_with("one snapshot: name more files")),
+        "{:?}",
+        one.notes
+    );
+    assert!(
         report.contains("  Left: Uma Case (to another post)")
             && report.contains(
                 "Changed post: Uma Case (Director, Corporate Services → Deputy Director, Strategy)"

@@ -322,6 +322,12 @@ pub fn trend(snapshots: &[Snapshot<'_>]) -> Trend {
             ),
         );
     }
+    if snapshots.len() == 1 {
+        notes.push(
+            "one snapshot: name more files, or a file whose date column holds several dates, to see the org change"
+                .to_owned(),
+        );
+    }
     let mut dates: Vec<Date> = snapshots.iter().filter_map(|s| s.date).collect();
     dates.sort_unstable();
     for same in dates.chunk_by(|a, b| a == b).filter(|c| c.len() > 1) {
@@ -397,17 +403,17 @@ pub fn table(trend: &Trend) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 /// Up to `shown` names joined, and how many more.
-fn listed(names: &[String], shown: usize) -> String {
-    let mut text = names
+fn listed<T>(items: &[T], shown: usize, say: impl Fn(&T) -> String) -> String {
+    let mut text = items
         .iter()
         .take(shown)
-        .cloned()
+        .map(say)
         .collect::<Vec<_>>()
         .join(", ");
-    if names.len() > shown {
+    if items.len() > shown {
         text.push_str(&format!(
             " and {} more",
-            crate::format::thousands((names.len() - shown) as f64)
+            crate::format::thousands((items.len() - shown) as f64)
         ));
     }
     text
@@ -490,95 +496,73 @@ pub fn step_lines(step: &Step, before: &Point, after: &Point, later: &Org) -> Ve
     if !moves.is_empty() {
         lines.push(format!("  {}", capitalise(&moves.join("; "))));
     }
-    // A post's holder who is now in another post left that post, not the org: said so.
-    let moved_on = |list: &[super::Named], to: bool| -> Vec<String> {
-        list.iter()
-            .map(|n| {
-                let elsewhere = step.changed_post.iter().any(|m| {
-                    let (post, _) = if to { &m.to } else { &m.from };
-                    post.eq_ignore_ascii_case(&n.id)
-                });
-                if elsewhere {
-                    let how = if to {
-                        "from another post"
-                    } else {
-                        "to another post"
-                    };
-                    format!("{} ({how})", n.name)
-                } else {
-                    n.name.clone()
-                }
-            })
-            .collect()
-    };
+    // A post's holder who is now in another post left that post, not the org: said so. Only
+    // what is listed is looked up, so a step of a hundred thousand changes costs no more.
+    let posts_left: std::collections::HashSet<&str> = step
+        .changed_post
+        .iter()
+        .map(|m| m.from.0.as_str())
+        .collect();
+    let posts_taken: std::collections::HashSet<&str> =
+        step.changed_post.iter().map(|m| m.to.0.as_str()).collect();
+    let later_index = crate::model::person_index(later);
+    let in_later = |id: &str| later_index.get(id).and_then(|&i| later.people.get(i));
     if !c.added.is_empty() {
-        lines.push(format!(
-            "  Joined: {}",
-            listed(&moved_on(&c.added, true), LISTED)
-        ));
+        let joined = listed(&c.added, LISTED, |n| {
+            if posts_taken.contains(n.id.as_str()) {
+                format!("{} (from another post)", n.name)
+            } else if in_later(&n.id).is_some_and(|p| p.vacant) {
+                format!("{} (open)", n.name)
+            } else {
+                n.name.clone()
+            }
+        });
+        lines.push(format!("  Joined: {joined}"));
     }
     if !c.removed.is_empty() {
-        lines.push(format!(
-            "  Left: {}",
-            listed(&moved_on(&c.removed, false), LISTED)
-        ));
+        let left = listed(&c.removed, LISTED, |n| {
+            if posts_left.contains(n.id.as_str()) {
+                format!("{} (to another post)", n.name)
+            } else {
+                n.name.clone()
+            }
+        });
+        lines.push(format!("  Left: {left}"));
     }
     if !c.moved.is_empty() {
-        let manager = |id: &Option<String>| {
-            id.as_ref().map_or_else(
+        let moved = listed(&c.moved, LISTED, |m| {
+            let to = m.to.as_ref().map_or_else(
                 || "nobody".to_owned(),
-                |id| {
-                    later
-                        .person(id)
-                        .map_or_else(|| id.clone(), |p| p.display_name().to_owned())
-                },
-            )
-        };
-        let moved: Vec<String> = c
-            .moved
-            .iter()
-            .map(|m| format!("{} (now under {})", m.person.name, manager(&m.to)))
-            .collect();
-        lines.push(format!("  Moved: {}", listed(&moved, LISTED)));
+                |id| in_later(id).map_or_else(|| id.clone(), |p| p.display_name().to_owned()),
+            );
+            format!("{} (now under {to})", m.person.name)
+        });
+        lines.push(format!("  Moved: {moved}"));
     }
     if !step.changed_post.is_empty() {
-        let moved: Vec<String> = step
-            .changed_post
-            .iter()
-            .map(|m| format!("{} ({} → {})", m.name, post_name(&m.from), post_name(&m.to)))
-            .collect();
-        lines.push(format!("  Changed post: {}", listed(&moved, LISTED)));
+        let changed = listed(&step.changed_post, LISTED, |m| {
+            format!("{} ({} → {})", m.name, post_name(&m.from), post_name(&m.to))
+        });
+        lines.push(format!("  Changed post: {changed}"));
     }
     if !step.new_holders.is_empty() {
-        let held: Vec<String> = step
-            .new_holders
-            .iter()
-            .map(|h| {
-                let post = if h.title.is_empty() {
-                    h.id.clone()
-                } else {
-                    h.title.clone()
-                };
-                format!("{post}: {} → {}", h.before, h.after)
-            })
-            .collect();
-        lines.push(format!("  New holder: {}", listed(&held, LISTED)));
+        let held = listed(&step.new_holders, LISTED, |h| {
+            let post = if h.title.is_empty() { &h.id } else { &h.title };
+            format!("{post}: {} → {}", h.before, h.after)
+        });
+        lines.push(format!("  New holder: {held}"));
     }
     if !c.rights.is_empty() {
-        let rights: Vec<String> = c
-            .rights
-            .iter()
-            .map(|r| {
-                format!(
-                    "{}: {} {} → {}",
-                    r.domain_name,
-                    r.person.name,
-                    r.before.unwrap_or("no right"),
-                    r.after.unwrap_or("no right"),
-                )
-            })
-            .collect();
-        lines.push(format!("  Rights: {}", listed(&rights, LISTED)));
+        let rights = listed(&c.rights, LISTED, |r| {
+            format!(
+                "{}: {} {} → {}",
+                r.domain_name,
+                r.person.name,
+                r.before.unwrap_or("no right"),
+                r.after.unwrap_or("no right"),
+            )
+        });
+        lines.push(format!("  Rights: {rights}"));
     }
     lines
 }
