@@ -433,3 +433,42 @@ fn the_chart_spaces_snapshots_by_date_and_rounds_its_axes() {
     assert_eq!(nice_scale(3.0, true), (3.0, 1.0));
     assert_eq!(nice_scale(0.0, true), (1.0, 1.0));
 }
+
+/// An HR export keeps a leaver's row, marked as left (a termination column): between two
+/// snapshots that is somebody who left, though their id is still in the file, and the report
+/// counts and names them so. Somebody new whose row is already marked as left is said so.
+#[test]
+fn a_leaver_still_in_the_file_is_counted_as_left() {
+    use orgflow::model::Status;
+    let mut read = load_snapshots(&paths(&["headcount-snapshots.csv"]), &CsvColumns::default())
+        .expect("snapshots load");
+    let last = read.snapshots.last_mut().expect("four");
+    for p in &mut last.loaded.org.people {
+        if p.id.as_str() == "E107" || p.id.as_str() == "E112" {
+            p.status = Status::Left;
+        }
+    }
+    let t = trend(&Snapshot::all(&read));
+    let q4 = t.steps.last().expect("three steps");
+    assert_eq!(names(&q4.marked_left), ["Ben Carter"]);
+    let report = orgflow::scenario::trend_report(
+        &t,
+        &read
+            .snapshots
+            .iter()
+            .map(|s| &s.loaded.org)
+            .collect::<Vec<_>>(),
+    );
+    assert!(
+        report.contains("2025-09-30 → 2025-12-31: 1 joined, 1 left, 3 moved"),
+        "{report}"
+    );
+    assert!(
+        report.contains("  Left (still in the file, marked as left): Ben Carter"),
+        "{report}"
+    );
+    assert!(
+        report.contains("  Joined: Eva Novak (already marked as left)"),
+        "{report}"
+    );
+}

@@ -32,8 +32,8 @@ pub struct Trend {
     #[arg(long, default_value_t = 1.0, requires = "out")]
     scale: f32,
     /// Print as JSON: `org`, `points` (each snapshot's `label`, `date`, `figures`, `names`),
-    /// `steps` (`from`, `to`, `delta`, `changes`, `new_holders`, `changed_post`, `matched`) and
-    /// `notes`.
+    /// `steps` (`from`, `to`, `delta`, `changes`, `new_holders`, `changed_post`, `marked_left`,
+    /// `matched`) and `notes`.
     #[arg(long)]
     json: bool,
     #[command(flatten)]
@@ -87,6 +87,8 @@ pub fn run(args: Trend) -> anyhow::Result<()> {
     }
     let count = read.snapshots.len();
     let mut said: Vec<((String, String), Vec<String>)> = Vec::new();
+    let mut seen: std::collections::HashMap<(String, String), usize> =
+        std::collections::HashMap::new();
     for s in &mut read.snapshots {
         let place = PathBuf::from(format!("{} ({})", s.path.display(), s.label));
         print_import_problems(&place, &s.loaded.import_problems, all);
@@ -104,10 +106,16 @@ pub fn run(args: Trend) -> anyhow::Result<()> {
         }
         for file in add_extras(&mut s.loaded.org, &args.rights, sheet.as_deref(), None)? {
             for line in file.notes.iter().chain(&file.problems) {
+                // Found by a hash, not a scan: a sheet of 10,000 unknown names read for 13
+                // snapshots stays linear.
                 let key = (file.file.clone(), line.clone());
-                match said.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, labels)) => labels.push(s.label.clone()),
-                    None => said.push((key, vec![s.label.clone()])),
+                if let Some(&at) = seen.get(&key) {
+                    if let Some((_, labels)) = said.get_mut(at) {
+                        labels.push(s.label.clone());
+                    }
+                } else {
+                    seen.insert(key.clone(), said.len());
+                    said.push((key, vec![s.label.clone()]));
                 }
             }
         }

@@ -95,6 +95,9 @@ pub struct Step {
     /// People named in another post than before (their name in one post before, in another
     /// after, and in no other): a move inside the org, not a leaver and a joiner.
     pub changed_post: Vec<PostChange>,
+    /// People in both snapshots who have left by the later one (HR exports keep leavers'
+    /// rows, marked as left): they left the org though their ids are still in the file.
+    pub marked_left: Vec<super::Named>,
     /// How many ids are in both snapshots.
     pub matched: usize,
 }
@@ -113,10 +116,14 @@ pub struct Trend {
     pub notes: Vec<String>,
 }
 
+/// What changed since the snapshot before: people, new holders, changes of post, leavers
+/// still in the file.
+type Since = (Changes, Vec<NewHolder>, Vec<PostChange>, Vec<super::Named>);
+
 /// What one snapshot needs worked out: its figures, and what changed since the one before.
 struct Worked {
     figures: Figures,
-    since: Option<(Changes, Vec<NewHolder>, Vec<PostChange>)>,
+    since: Option<Since>,
 }
 
 /// Every snapshot's [`Worked`], the snapshots spread over the machine's cores.
@@ -133,6 +140,7 @@ fn work_out(snapshots: &[Snapshot<'_>]) -> Vec<Worked> {
                 changes(b.org, s.org),
                 new_holders(b.org, s.org),
                 changed_posts(b.org, s.org),
+                marked_left(b.org, s.org),
             )
         }),
     })
@@ -232,6 +240,29 @@ fn changed_posts(before: &Org, after: &Org) -> Vec<PostChange> {
     out
 }
 
+/// People in both orgs who had not left before and are marked as left after.
+fn marked_left(before: &Org, after: &Org) -> Vec<super::Named> {
+    use crate::model::Status;
+    let earlier: std::collections::HashMap<std::borrow::Cow<'_, str>, &crate::model::Person> =
+        before
+            .people
+            .iter()
+            .map(|p| (id_key(p.id.as_str()), p))
+            .collect();
+    after
+        .people
+        .iter()
+        .filter(|p| p.status == Status::Left)
+        .filter_map(|p| {
+            let old = earlier.get(&id_key(p.id.as_str()))?;
+            (old.status != Status::Left).then(|| super::Named {
+                id: p.id.0.clone(),
+                name: p.display_name().to_owned(),
+            })
+        })
+        .collect()
+}
+
 /// The posts in both orgs whose holder's name changed (neither open nor withheld).
 fn new_holders(before: &Org, after: &Org) -> Vec<NewHolder> {
     let earlier: std::collections::HashMap<std::borrow::Cow<'_, str>, &crate::model::Person> =
@@ -283,7 +314,7 @@ pub fn trend(snapshots: &[Snapshot<'_>]) -> Trend {
         .zip(points.windows(2))
         .zip(since.into_iter().skip(1))
         .filter_map(|((pair, fig), worked)| {
-            let ([b, a], [fb, fa], Some((changes, new_holders, changed_post))) =
+            let ([b, a], [fb, fa], Some((changes, new_holders, changed_post, marked_left))) =
                 (pair, fig, worked)
             else {
                 return None;
@@ -304,6 +335,7 @@ pub fn trend(snapshots: &[Snapshot<'_>]) -> Trend {
                 delta: Delta::between(&fb.figures, &fa.figures),
                 new_holders,
                 changed_post,
+                marked_left,
                 changes,
                 matched,
             })
@@ -430,7 +462,7 @@ pub fn step_lines(step: &Step, before: &Point, after: &Point, later: &Org) -> Ve
         step.from,
         step.to,
         crate::format::thousands(c.added.len() as f64),
-        crate::format::thousands(c.removed.len() as f64),
+        crate::format::thousands((c.removed.len() + step.marked_left.len()) as f64),
         crate::format::thousands(c.moved.len() as f64),
         if step.new_holders.is_empty() {
             String::new()
@@ -513,6 +545,8 @@ pub fn step_lines(step: &Step, before: &Point, after: &Point, later: &Org) -> Ve
                 format!("{} (from another post)", n.name)
             } else if in_later(&n.id).is_some_and(|p| p.vacant) {
                 format!("{} (open)", n.name)
+            } else if in_later(&n.id).is_some_and(|p| p.status == crate::model::Status::Left) {
+                format!("{} (already marked as left)", n.name)
             } else {
                 n.name.clone()
             }
@@ -528,6 +562,12 @@ pub fn step_lines(step: &Step, before: &Point, after: &Point, later: &Org) -> Ve
             }
         });
         lines.push(format!("  Left: {left}"));
+    }
+    if !step.marked_left.is_empty() {
+        let left = listed(&step.marked_left, LISTED, |n| n.name.clone());
+        lines.push(format!(
+            "  Left (still in the file, marked as left): {left}"
+        ));
     }
     if !c.moved.is_empty() {
         let moved = listed(&c.moved, LISTED, |m| {

@@ -196,7 +196,17 @@ fn figures(trend: &Trend) -> Vec<Figure> {
             empty: no_rights,
         },
         Figure {
-            title: "Bus factor (people)",
+            // A large org's bus factor may be known only within bounds: the line is the
+            // smallest set found, and the title says so.
+            title: if trend.points.iter().any(|p| {
+                p.figures
+                    .bus_factor_lower
+                    .is_some_and(|l| Some(l) < p.figures.bus_factor)
+            }) {
+                "Bus factor (at most)"
+            } else {
+                "Bus factor (people)"
+            },
             whole: true,
             text: |x, _| format!("{x:.0}"),
             lines: vec![(
